@@ -1,0 +1,143 @@
+//! The command line: clap types, and their translation into the library's [`Config`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use speechstat::corpus::ReadOptions;
+use speechstat::pipeline::Config;
+use speechstat::text::{Language, StopwordSource};
+
+/// Statistical analysis of speech corpora: term frequencies, tables and charts.
+#[derive(Debug, Parser)]
+#[command(name = "speechstat", version, propagate_version = true)]
+#[command(after_help = "Run `speechstat analyze --help` for the options and examples.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read a folder of speeches and write term tables (CSV) and charts (PNG).
+    Analyze(AnalyzeArgs),
+}
+
+const ANALYZE_EXAMPLES: &str = "\
+Examples:
+  speechstat analyze
+      Analyse corpus/ and write output/.
+  speechstat analyze ../shared/corpora/unsc_debates_13_meetings --out unsc-results --tokens
+      A folder with a manifest.csv; also write every token to tables/tokens.csv.
+  speechstat analyze speeches/ --group-by party --terms freedom,economy,war
+      Compare chosen words across the values of a metadata column.
+  speechstat analyze debates.csv --text-column text --language fr
+      A CSV file with one speech per row, in French.
+
+Outputs (in --out): tables/documents.csv, tables/terms.csv, tables/term_frequency.csv,
+tables/terms_by_group.csv (with --group-by), tables/tokens.csv (with --tokens),
+charts/top_terms.png, charts/terms_by_document.png.";
+
+/// Options of `speechstat analyze`.
+#[derive(Debug, Args)]
+#[command(after_help = ANALYZE_EXAMPLES)]
+pub struct AnalyzeArgs {
+    /// Files or folders of speeches (.txt and .md, folders read recursively; a folder with a
+    /// manifest.csv is read through it). [default: corpus]
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Folder for the results (created if missing; only speechstat's own files are replaced).
+    #[arg(short, long, value_name = "DIR", default_value = "output")]
+    pub out: PathBuf,
+
+    /// Manifest CSV defining the corpus: its `file` column lists the documents (paths
+    /// relative to the manifest), its other columns are metadata.
+    #[arg(long, value_name = "FILE", conflicts_with = "inputs")]
+    pub manifest: Option<PathBuf>,
+
+    /// Read CSV inputs as one speech per row, with the text in this column (the other
+    /// columns are metadata).
+    #[arg(long, value_name = "NAME")]
+    pub text_column: Option<String>,
+
+    /// Keep bracketed annotations such as [Applause] and [Laughter] in the counts.
+    #[arg(long)]
+    pub keep_annotations: bool,
+
+    /// Stopword list: a file (one word per line, or Snowball's format), or `none`.
+    /// [default: the built-in Snowball list of --language]
+    #[arg(long, value_name = "FILE|none")]
+    pub stopwords: Option<String>,
+
+    /// Language of the speeches: selects the Snowball stemmer and stopword list
+    /// (ar, da, de, el, en, es, fi, fr, hu, it, nl, no, pt, ro, ru, sv, ta, tr).
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_language)]
+    pub language: Language,
+
+    /// Count word forms as they are (lowercased) instead of their Snowball stems.
+    #[arg(long)]
+    pub no_stem: bool,
+
+    /// Also write tables/tokens.csv: one row per word token.
+    #[arg(long)]
+    pub tokens: bool,
+
+    /// Words to compare in charts/terms_by_document.png, comma-separated
+    /// [default: the 10 most frequent terms].
+    #[arg(long, value_name = "WORDS", value_delimiter = ',')]
+    pub terms: Option<Vec<String>>,
+
+    /// Metadata column to group speeches by (speaker, country_or_org, year, party, ...):
+    /// writes tables/terms_by_group.csv and compares groups in the chart.
+    #[arg(long, value_name = "COLUMN")]
+    pub group_by: Option<String>,
+
+    /// Worker threads [default: one per core].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Print no progress bar and no summary (warnings and errors still go to stderr).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+fn parse_language(name: &str) -> Result<Language, String> {
+    Language::find(name).ok_or_else(|| {
+        format!(
+            "unknown language {name:?}; use one of: {}",
+            Language::known_codes()
+        )
+    })
+}
+
+impl AnalyzeArgs {
+    /// The library configuration these arguments describe.
+    pub fn to_config(&self) -> Config {
+        let inputs = if self.inputs.is_empty() && self.manifest.is_none() {
+            vec![PathBuf::from("corpus")]
+        } else {
+            self.inputs.clone()
+        };
+        let stopwords = match self.stopwords.as_deref() {
+            None => StopwordSource::Builtin,
+            Some(s) if s.eq_ignore_ascii_case("none") => StopwordSource::None,
+            Some(path) => StopwordSource::File(PathBuf::from(path)),
+        };
+        Config {
+            inputs,
+            read: ReadOptions {
+                manifest: self.manifest.clone(),
+                text_column: self.text_column.clone(),
+                keep_annotations: self.keep_annotations,
+            },
+            language: self.language,
+            stem: !self.no_stem,
+            stopwords,
+            out: self.out.clone(),
+            write_tokens: self.tokens,
+            chart_terms: self.terms.clone(),
+            group_by: self.group_by.clone(),
+        }
+    }
+}

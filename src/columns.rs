@@ -1,0 +1,29 @@
+//! Column names of every table, in one place, so no module mistypes one. The meaning of each
+//! column is documented in README.md and docs/statistics.md.
+
+pub const DOC_ID: &str = "doc_id";
+pub const SOURCE: &str = "source";
+pub const ENCODING: &str = "encoding";
+pub const N_TOKENS: &str = "n_tokens";
+pub const N_TYPES: &str = "n_types";
+pub const N_SENTENCES: &str = "n_sentences";
+pub const N_ANNOTATIONS: &str = "n_annotations";
+
+pub const SPEAKER: &str = "speaker";
+pub const COUNTRY_OR_ORG: &str = "country_or_org";
+pub const LANGUAGE_SPOKEN: &str = "language_spoken";
+
+pub const TERM: &str = "term";
+pub const LABEL: &str = "label";
+pub const COUNT: &str = "count";
+pub const DOC_FREQ: &str = "doc_freq";
+pub const PER_10K: &str = "per_10k";
+pub const TF_IDF: &str = "tf_idf";
+
+pub const GROUP: &str = "group";
+pub const N_DOCUMENTS: &str = "n_documents";
+
+pub const SENTENCE: &str = "sentence";
+pub const POSITION: &str = "position";
+pub const TOKEN: &str = "token";
+pub const STOPWORD: &str = "stopword";

@@ -1,0 +1,265 @@
+//! Clean-up of a speech body before tokenizing: hard-wrapped lines are joined, a paragraph
+//! that breaks off mid-sentence is joined to the next, markdown emphasis and bracketed
+//! annotations (`[Laughter]`) are removed. The output has one paragraph per block, blocks
+//! separated by a blank line, and every blank line is a sentence boundary for the tokenizer.
+
+/// A cleaned speech body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    pub text: String,
+    /// Bracketed annotations taken out (0 when they were kept).
+    pub annotations_removed: u32,
+}
+
+/// Cleans one speech body. `text` must already have `\n` line ends.
+pub fn clean_body(text: &str, keep_annotations: bool) -> Cleaned {
+    let mut annotations_removed = 0;
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut unfinished = false;
+    for block in paragraph_blocks(text) {
+        let mut paragraph = join_lines(&block);
+        if !keep_annotations {
+            paragraph = remove_annotations(&paragraph, &mut annotations_removed);
+        }
+        let paragraph = collapse_spaces(&strip_markdown(&paragraph));
+        if paragraph.is_empty() {
+            continue;
+        }
+        let continues_previous = unfinished
+            && paragraphs.last().is_some_and(|previous| {
+                word_count(previous) > SHORT_TITLE_WORDS || starts_lowercase(&paragraph)
+            });
+        unfinished = !ends_sentence(&paragraph);
+        match paragraphs.last_mut() {
+            Some(previous) if continues_previous => {
+                previous.push(' ');
+                previous.push_str(&paragraph);
+            }
+            _ => paragraphs.push(paragraph),
+        }
+    }
+    Cleaned {
+        text: paragraphs.join("\n\n"),
+        annotations_removed,
+    }
+}
+
+/// A paragraph without final punctuation this short is taken for a title, not a sentence cut
+/// in two by a page or paragraph break (the seed record breaks "the Second Work" / "Plan
+/// include" across paragraphs).
+const SHORT_TITLE_WORDS: usize = 8;
+
+/// Groups lines into paragraphs at blank lines.
+fn paragraph_blocks(text: &str) -> Vec<Vec<&str>> {
+    let mut blocks = Vec::new();
+    let mut current = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !current.is_empty() {
+                blocks.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    blocks
+}
+
+/// Joins hard-wrapped lines with a space; a line ending in `letter-` is joined without one,
+/// because in these records a line-end hyphen belongs to a compound (`land-\nmines`).
+fn join_lines(lines: &[&str]) -> String {
+    let mut joined = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    for line in lines {
+        let line = line.trim_start_matches('#').trim_start();
+        if !joined.is_empty() && !ends_with_compound_hyphen(&joined, line) {
+            joined.push(' ');
+        }
+        joined.push_str(line);
+    }
+    joined
+}
+
+fn ends_with_compound_hyphen(before: &str, next_line: &str) -> bool {
+    let mut tail = before.chars().rev();
+    tail.next() == Some('-')
+        && tail.next().is_some_and(char::is_alphabetic)
+        && next_line.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// Removes `[Laughter]`, `[Applause]`, `[1]` and other bracketed notes: a square-bracketed
+/// span on one line whose text starts with a capital letter or a digit, or is a known note in
+/// lower case. Square brackets inside a word (`[T]he`) are editorial restorations of the
+/// speaker's words: only the brackets go.
+fn remove_annotations(paragraph: &str, removed: &mut u32) -> String {
+    let mut out = String::with_capacity(paragraph.len());
+    let mut rest = paragraph;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+            break;
+        };
+        let inner = &rest[open + 1..close];
+        out.push_str(&rest[..open]);
+        let glued = out.chars().last().is_some_and(char::is_alphanumeric)
+            || rest[close + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if inner.contains('[') {
+            out.push('[');
+            rest = &rest[open + 1..];
+            continue;
+        }
+        if glued {
+            out.push_str(inner);
+        } else if is_annotation(inner) {
+            *removed += 1;
+            out.push(' ');
+        } else {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn is_annotation(inner: &str) -> bool {
+    const LOWER_CASE_NOTES: [&str; 6] = [
+        "laughter",
+        "applause",
+        "inaudible",
+        "cheers",
+        "booing",
+        "crosstalk",
+    ];
+    let inner = inner.trim();
+    match inner.chars().next() {
+        Some(first) if first.is_uppercase() || first.is_ascii_digit() => true,
+        Some(_) => {
+            let lower = inner.to_lowercase();
+            LOWER_CASE_NOTES.iter().any(|note| lower.starts_with(note))
+        }
+        None => false,
+    }
+}
+
+/// Drops markdown emphasis markers: every `*`, and `_` at the edge of a word.
+fn strip_markdown(paragraph: &str) -> String {
+    let chars: Vec<char> = paragraph.chars().collect();
+    let mut out = String::with_capacity(paragraph.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let word_before = i > 0 && chars[i - 1].is_alphanumeric();
+        let word_after = chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
+        let inside_word = word_before && word_after;
+        if c == '*' || (c == '_' && !inside_word) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn collapse_spaces(paragraph: &str) -> String {
+    paragraph.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Does the paragraph end like a sentence: `.`, `!`, `?`, `…`, `:` or `;`, possibly followed
+/// by closing quotes or brackets?
+fn ends_sentence(paragraph: &str) -> bool {
+    paragraph
+        .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', '\u{BB}', ')', ']'])
+        .ends_with(['.', '!', '?', '\u{2026}', ':', ';'])
+}
+
+fn starts_lowercase(paragraph: &str) -> bool {
+    paragraph.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn word_count(paragraph: &str) -> usize {
+    paragraph.split_whitespace().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(text: &str) -> String {
+        clean_body(text, false).text
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined() {
+        assert_eq!(
+            clean("On the eve of the\nfiftieth anniversary of the United Nations.\n"),
+            "On the eve of the fiftieth anniversary of the United Nations."
+        );
+    }
+
+    #[test]
+    fn a_line_end_hyphen_keeps_the_compound() {
+        assert_eq!(
+            clean("anti-personnel land-\nmines and the Secretary-\nGeneral.\n"),
+            "anti-personnel land-mines and the Secretary-General."
+        );
+        assert_eq!(clean("in 1995 -\n2000 we"), "in 1995 - 2000 we");
+    }
+
+    #[test]
+    fn a_paragraph_broken_mid_sentence_is_joined() {
+        let seed = "Persons groups. The mandates and guidelines of the Second Work\n\nPlan include the establishment of mechanisms.\n\nNext paragraph.";
+        assert_eq!(
+            clean(seed),
+            "Persons groups. The mandates and guidelines of the Second Work Plan include the establishment of mechanisms.\n\nNext paragraph."
+        );
+    }
+
+    #[test]
+    fn a_short_title_stays_its_own_paragraph() {
+        assert_eq!(
+            clean("Economic Recovery\n\nWe must act now."),
+            "Economic Recovery\n\nWe must act now."
+        );
+        assert_eq!(
+            clean("Thank you\n\nand good night."),
+            "Thank you and good night."
+        );
+    }
+
+    #[test]
+    fn markdown_emphasis_is_removed() {
+        assert_eq!(
+            clean("the fourth *Global Survey of the Implementation* by __Member States__. snake_case stays"),
+            "the fourth Global Survey of the Implementation by Member States. snake_case stays"
+        );
+    }
+
+    #[test]
+    fn annotations_are_removed_and_counted() {
+        let cleaned = clean_body(
+            "Thank you. [Applause] We have plenty\u{2014}[laughter]\u{2014}from them. [1] The [T]he [we] stay.",
+            false,
+        );
+        assert_eq!(
+            cleaned.text,
+            "Thank you. We have plenty\u{2014} \u{2014}from them. The The [we] stay."
+        );
+        assert_eq!(cleaned.annotations_removed, 3);
+    }
+
+    #[test]
+    fn annotations_can_be_kept() {
+        let cleaned = clean_body("Thank you. [Applause]", true);
+        assert_eq!(cleaned.text, "Thank you. [Applause]");
+        assert_eq!(cleaned.annotations_removed, 0);
+    }
+
+    #[test]
+    fn unbalanced_brackets_are_left_alone() {
+        assert_eq!(clean("a [b c. d] e ["), "a [b c. d] e [");
+        assert_eq!(clean("x ]y[ [[z]]"), "x ]y[ [[z]]");
+    }
+}

@@ -1,0 +1,282 @@
+//! Finding the documents: the inputs named on the command line, folders walked recursively
+//! (.txt and .md files, sorted by name so the order never depends on the file system),
+//! folders defined by their `manifest.csv`, and CSV corpora with a text column.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use super::decode::{decode, Decoded, Encoding};
+use super::manifest::{read_manifest, FILE_COLUMN};
+use super::ReadOptions;
+use crate::error::{Error, Result, Warning};
+
+/// The name of the file that defines a folder's documents.
+pub const MANIFEST_NAME: &str = "manifest.csv";
+
+/// Where one or more documents come from.
+#[derive(Debug)]
+pub enum Source {
+    /// A text file; it may hold several speeches.
+    File {
+        path: PathBuf,
+        /// Path relative to the input it was found under, the base of its document ids.
+        relative: String,
+        metadata: Vec<(String, String)>,
+    },
+    /// One row of a CSV corpus.
+    CsvRow {
+        path: PathBuf,
+        line: u64,
+        relative: String,
+        text: String,
+        encoding: Encoding,
+        metadata: Vec<(String, String)>,
+    },
+}
+
+/// The sources found, in corpus order, and what was passed over.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub sources: Vec<Source>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Resolves the inputs into sources. A missing input is an error; problems inside folders are
+/// warnings.
+pub fn discover(inputs: &[PathBuf], options: &ReadOptions) -> Result<Discovered> {
+    let mut found = Discovered::default();
+    if let Some(manifest) = &options.manifest {
+        add_manifest(manifest, &mut found)?;
+    }
+    let mut visited = HashSet::new();
+    for input in inputs {
+        let metadata = std::fs::metadata(input).map_err(|_| Error::MissingInput {
+            path: input.clone(),
+        })?;
+        if metadata.is_dir() {
+            walk(input, input, options, &mut visited, &mut found)?;
+        } else if is_csv(input) {
+            let Some(column) = &options.text_column else {
+                return Err(Error::CsvCorpus {
+                    path: input.clone(),
+                    message: "is a CSV file: pass --text-column NAME to read it as a corpus (one document per row), or --manifest to use it as a manifest".into(),
+                });
+            };
+            add_csv_corpus(input, column, &mut found)?;
+        } else {
+            let name = input.file_name().map_or_else(
+                || input.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            found.sources.push(Source::File {
+                path: input.clone(),
+                relative: name,
+                metadata: Vec::new(),
+            });
+        }
+    }
+    Ok(found)
+}
+
+fn walk(
+    root: &Path,
+    dir: &Path,
+    options: &ReadOptions,
+    visited: &mut HashSet<PathBuf>,
+    found: &mut Discovered,
+) -> Result<()> {
+    let canonical = std::fs::canonicalize(dir).map_err(|e| Error::read(dir, e))?;
+    if !visited.insert(canonical) {
+        found.warnings.push(Warning::new(
+            dir,
+            "folder already read (a symbolic link loops back to it); skipped",
+        ));
+        return Ok(());
+    }
+    let manifest = dir.join(MANIFEST_NAME);
+    if manifest.is_file() && options.manifest.is_none() {
+        let listed = add_manifest(&manifest, found)?;
+        let unlisted = count_unlisted(dir, &listed);
+        if unlisted > 0 {
+            found.warnings.push(Warning::new(
+                &manifest,
+                format!("{unlisted} .txt/.md files in this folder are not listed in the manifest and were not read"),
+            ));
+        }
+        return Ok(());
+    }
+    for entry in sorted_entries(dir, found)? {
+        let path = entry;
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            walk(root, &path, options, visited, found)?;
+        } else if is_text_file(&path) {
+            let relative = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            found.sources.push(Source::File {
+                path,
+                relative,
+                metadata: Vec::new(),
+            });
+        } else if std::fs::metadata(&path).is_err() {
+            found.warnings.push(Warning::new(
+                &path,
+                "cannot be followed (a broken symbolic link?); skipped",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Entries of a folder sorted by name; an unreadable folder is a warning, not an error.
+fn sorted_entries(dir: &Path, found: &mut Discovered) -> Result<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            found.warnings.push(Warning::new(
+                dir,
+                format!("cannot list this folder ({e}); skipped"),
+            ));
+            return Ok(Vec::new());
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// Adds a manifest's files; returns the set of paths it lists.
+fn add_manifest(manifest: &Path, found: &mut Discovered) -> Result<HashSet<PathBuf>> {
+    let parsed = read_manifest(manifest)?;
+    found.warnings.extend(parsed.warnings);
+    let mut listed = HashSet::new();
+    for row in parsed.rows {
+        listed.insert(std::fs::canonicalize(&row.path).unwrap_or_else(|_| row.path.clone()));
+        found.sources.push(Source::File {
+            path: row.path,
+            relative: row.file,
+            metadata: row.metadata,
+        });
+    }
+    Ok(listed)
+}
+
+fn count_unlisted(dir: &Path, listed: &HashSet<PathBuf>) -> usize {
+    let mut count = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    let mut seen = HashSet::new();
+    while let Some(dir) = stack.pop() {
+        let Ok(canonical) = std::fs::canonicalize(&dir) else {
+            continue;
+        };
+        if !seen.insert(canonical) {
+            continue;
+        }
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if is_text_file(&path) {
+                let canonical = std::fs::canonicalize(&path).unwrap_or(path);
+                if !listed.contains(&canonical) {
+                    count += 1;
+                }
+            }
+        }
+    }
+    count
+}
+
+fn add_csv_corpus(path: &Path, text_column: &str, found: &mut Discovered) -> Result<()> {
+    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    let (text, encoding) = match decode(bytes) {
+        Decoded::Text { text, encoding } => (text, encoding),
+        Decoded::Binary => {
+            return Err(Error::CsvCorpus {
+                path: path.to_path_buf(),
+                message: "is not a text file".into(),
+            })
+        }
+    };
+    if encoding == Encoding::Windows1252 {
+        found
+            .warnings
+            .push(Warning::new(path, "not valid UTF-8; read as Windows-1252"));
+    }
+    let csv_error = |line: u64, message: String| Error::CsvCorpus {
+        path: path.to_path_buf(),
+        message: format!("line {line}: {message}"),
+    };
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| csv_error(1, e.to_string()))?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    let text_index = headers
+        .iter()
+        .position(|h| h == text_column)
+        .ok_or_else(|| {
+            csv_error(
+                1,
+                format!(
+                    "no column {text_column:?} for --text-column (columns: {})",
+                    headers.join(", ")
+                ),
+            )
+        })?;
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "rows".to_owned(), |s| s.to_string_lossy().into_owned());
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .map_err(|e| csv_error(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+    let width = rows.len().to_string().len();
+    for (index, record) in rows.into_iter().enumerate() {
+        let line = record.position().map_or(0, |p| p.line());
+        let metadata = headers
+            .iter()
+            .enumerate()
+            .filter(|&(i, name)| i != text_index && name != FILE_COLUMN)
+            .map(|(i, name)| (name.clone(), record.get(i).unwrap_or("").to_owned()))
+            .collect();
+        found.sources.push(Source::CsvRow {
+            path: path.to_path_buf(),
+            line,
+            relative: format!("{stem}/{:0width$}", index + 1),
+            text: record.get(text_index).unwrap_or("").to_owned(),
+            encoding,
+            metadata,
+        });
+    }
+    Ok(())
+}
+
+fn extension_is(path: &Path, wanted: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| wanted.iter().any(|w| e.eq_ignore_ascii_case(w)))
+}
+
+fn is_text_file(path: &Path) -> bool {
+    extension_is(path, &["txt", "md"]) && path.is_file()
+}
+
+fn is_csv(path: &Path) -> bool {
+    extension_is(path, &["csv"])
+}

@@ -1,0 +1,399 @@
+//! Reading a corpus: inputs -> sources (files, manifest rows, CSV rows) -> decoded text ->
+//! speeches (UN record headings) -> cleaned documents with metadata and stable ids.
+
+mod clean;
+mod decode;
+mod discover;
+mod manifest;
+mod record;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+pub use clean::{clean_body, Cleaned};
+pub use decode::{decode, Decoded, Encoding};
+pub use discover::MANIFEST_NAME;
+pub use record::{parse_heading, parse_heading_line, split_records, Heading, Record};
+
+use crate::columns;
+use crate::error::{Error, Result, Warning};
+use discover::Source;
+
+/// How to read the inputs.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// A manifest that defines the corpus, instead of the inputs.
+    pub manifest: Option<PathBuf>,
+    /// The text column of CSV inputs.
+    pub text_column: Option<String>,
+    /// Keep `[Laughter]`-style annotations in the text.
+    pub keep_annotations: bool,
+}
+
+/// One speech.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Unique and stable: derived from the file path (plus the speech's position in a file
+    /// holding several).
+    pub id: String,
+    /// The file it came from (`path:line` for a CSV row).
+    pub source: String,
+    /// Values aligned with [`Corpus::metadata_columns`].
+    pub metadata: Vec<String>,
+    pub encoding: Encoding,
+    /// The cleaned body: paragraphs separated by blank lines.
+    pub text: String,
+    pub annotations_removed: u32,
+}
+
+/// The documents in corpus order, with the names of their metadata columns.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub metadata_columns: Vec<String>,
+    pub documents: Vec<Document>,
+    /// Files skipped or read with a fallback; the analysis went on without them.
+    pub warnings: Vec<Warning>,
+}
+
+impl Corpus {
+    /// Index of a metadata column.
+    pub fn metadata_index(&self, column: &str) -> Option<usize> {
+        self.metadata_columns.iter().position(|c| c == column)
+    }
+
+    /// Total bytes of cleaned text.
+    pub fn text_bytes(&self) -> usize {
+        self.documents.iter().map(|d| d.text.len()).sum()
+    }
+}
+
+/// Reads every input into a corpus. Fatal problems (a missing input, a broken manifest) are
+/// errors; a file that cannot be used is skipped with a warning.
+pub fn read_corpus(inputs: &[PathBuf], options: &ReadOptions) -> Result<Corpus> {
+    let discovered = discover::discover(inputs, options)?;
+    let mut warnings = discovered.warnings;
+    let per_source: Vec<(Vec<Draft>, Vec<Warning>)> = discovered
+        .sources
+        .into_par_iter()
+        .map(|source| read_source(source, options))
+        .collect();
+    let mut drafts = Vec::new();
+    for (source_drafts, source_warnings) in per_source {
+        drafts.extend(source_drafts);
+        warnings.extend(source_warnings);
+    }
+    if drafts.is_empty() {
+        let inputs = match &options.manifest {
+            Some(manifest) => manifest.display().to_string(),
+            None => inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        return Err(Error::NoDocuments { inputs });
+    }
+    let ids = assign_ids(&drafts);
+    let metadata_columns = metadata_columns(&drafts);
+    let documents = drafts
+        .into_iter()
+        .zip(ids)
+        .map(|(draft, id)| draft.into_document(id, &metadata_columns))
+        .collect();
+    Ok(Corpus {
+        metadata_columns,
+        documents,
+        warnings,
+    })
+}
+
+/// A speech before ids and metadata columns are settled across the corpus.
+struct Draft {
+    relative: String,
+    /// Position and count of the speech in its file.
+    position: (usize, usize),
+    source: String,
+    encoding: Encoding,
+    metadata: Vec<(String, String)>,
+    heading: Option<Heading>,
+    cleaned: Cleaned,
+}
+
+impl Draft {
+    fn into_document(self, id: String, columns: &[String]) -> Document {
+        let mut metadata = vec![String::new(); columns.len()];
+        for (name, value) in self.metadata {
+            let name = metadata_name(&name);
+            if let Some(i) = columns.iter().position(|c| *c == name) {
+                metadata[i] = value;
+            }
+        }
+        if let Some(heading) = self.heading {
+            let parsed = [
+                (columns::SPEAKER, heading.speaker),
+                (columns::COUNTRY_OR_ORG, heading.country_or_org),
+                (columns::LANGUAGE_SPOKEN, heading.language),
+            ];
+            for (name, value) in parsed {
+                if let Some(i) = columns.iter().position(|c| c == name) {
+                    if metadata[i].trim().is_empty() {
+                        metadata[i] = value;
+                    }
+                }
+            }
+        }
+        Document {
+            id,
+            source: self.source,
+            metadata,
+            encoding: self.encoding,
+            text: self.cleaned.text,
+            annotations_removed: self.cleaned.annotations_removed,
+        }
+    }
+}
+
+fn read_source(source: Source, options: &ReadOptions) -> (Vec<Draft>, Vec<Warning>) {
+    let mut warnings = Vec::new();
+    let (path, source_label, relative, text, encoding, metadata) = match source {
+        Source::File {
+            path,
+            relative,
+            metadata,
+        } => {
+            let bytes = match std::fs::read(&path) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    warnings.push(Warning::new(&path, format!("cannot read ({e}); skipped")));
+                    return (Vec::new(), warnings);
+                }
+            };
+            let (text, encoding) = match decode(bytes) {
+                Decoded::Text { text, encoding } => (text, encoding),
+                Decoded::Binary => {
+                    warnings.push(Warning::new(
+                        &path,
+                        "binary file (or UTF-16 without a byte-order mark), not text; skipped",
+                    ));
+                    return (Vec::new(), warnings);
+                }
+            };
+            if encoding == Encoding::Windows1252 {
+                warnings.push(Warning::new(
+                    &path,
+                    "not valid UTF-8; read as Windows-1252 (check accented letters)",
+                ));
+            }
+            let label = path.display().to_string();
+            (path, label, relative, text, encoding, metadata)
+        }
+        Source::CsvRow {
+            path,
+            line,
+            relative,
+            text,
+            encoding,
+            metadata,
+        } => {
+            let label = format!("{}:{line}", path.display());
+            (path, label, relative, text, encoding, metadata)
+        }
+    };
+    let text = normalise_newlines(&text);
+    let mut records = split_records(&text);
+    if records.is_empty() {
+        warnings.push(Warning::new(
+            &path,
+            "has no text; kept as an empty document",
+        ));
+        records.push(Record {
+            heading: None,
+            body: "",
+            line: 1,
+        });
+    }
+    let count = records.len();
+    let drafts = records
+        .into_iter()
+        .enumerate()
+        .map(|(index, record)| Draft {
+            relative: relative.clone(),
+            position: (index, count),
+            source: source_label.clone(),
+            encoding,
+            metadata: metadata.clone(),
+            heading: record.heading,
+            cleaned: clean_body(record.body, options.keep_annotations),
+        })
+        .collect();
+    (drafts, warnings)
+}
+
+/// CRLF and lone CR become LF; a stray BOM or soft hyphen inside the text is dropped.
+fn normalise_newlines(text: &str) -> String {
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_owned()
+    };
+    if text.contains(['\u{FEFF}', '\u{AD}']) {
+        text.replace(['\u{FEFF}', '\u{AD}'], "")
+    } else {
+        text
+    }
+}
+
+/// Ids from relative paths: the file name without extension when that is unique in the
+/// corpus, else the whole relative path; `#n` (zero-padded) numbers the speeches of a file
+/// holding several, and `~n` separates anything still equal.
+fn assign_ids(drafts: &[Draft]) -> Vec<String> {
+    let without_extension = |relative: &str| -> String {
+        match relative.rfind('.') {
+            Some(dot) if dot > relative.rfind('/').map_or(0, |s| s + 1) => {
+                relative[..dot].to_owned()
+            }
+            _ => relative.to_owned(),
+        }
+    };
+    let file_name = |base: &str| -> String { base.rsplit('/').next().unwrap_or(base).to_owned() };
+    let mut bases_by_name: HashMap<String, Vec<String>> = HashMap::new();
+    for draft in drafts.iter().filter(|d| d.position.0 == 0) {
+        let base = without_extension(&draft.relative);
+        let entry = bases_by_name.entry(file_name(&base)).or_default();
+        if !entry.contains(&base) {
+            entry.push(base);
+        }
+    }
+    let mut used: HashMap<String, usize> = HashMap::new();
+    drafts
+        .iter()
+        .map(|draft| {
+            let base = without_extension(&draft.relative);
+            let name = file_name(&base);
+            let mut id = if bases_by_name.get(&name).is_some_and(|b| b.len() == 1) {
+                name
+            } else {
+                base
+            };
+            let (index, count) = draft.position;
+            if count > 1 {
+                let width = count.to_string().len();
+                id = format!("{id}#{:0width$}", index + 1);
+            }
+            let seen = used.entry(id.clone()).or_insert(0);
+            *seen += 1;
+            if *seen > 1 {
+                id = format!("{id}~{seen}");
+            }
+            id
+        })
+        .collect()
+}
+
+/// Columns the tables compute themselves; metadata with these names is renamed `meta_<name>`.
+const COMPUTED_COLUMNS: [&str; 7] = [
+    columns::DOC_ID,
+    columns::SOURCE,
+    columns::ENCODING,
+    columns::N_TOKENS,
+    columns::N_TYPES,
+    columns::N_SENTENCES,
+    columns::N_ANNOTATIONS,
+];
+
+fn metadata_name(name: &str) -> String {
+    if COMPUTED_COLUMNS.contains(&name) {
+        format!("meta_{name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// The union of all metadata columns in order of first appearance, plus the columns a speech
+/// heading fills (speaker, country_or_org, language_spoken).
+fn metadata_columns(drafts: &[Draft]) -> Vec<String> {
+    let mut columns: Vec<String> = Vec::new();
+    for draft in drafts {
+        for (name, _) in &draft.metadata {
+            let name = metadata_name(name);
+            if !columns.contains(&name) {
+                columns.push(name);
+            }
+        }
+    }
+    for parsed in [
+        columns::SPEAKER,
+        columns::COUNTRY_OR_ORG,
+        columns::LANGUAGE_SPOKEN,
+    ] {
+        if !columns.iter().any(|c| c == parsed) {
+            columns.push(parsed.to_owned());
+        }
+    }
+    columns
+}
+
+/// Reads a whole file as text the way the corpus reader does (for stopword lists and tests).
+pub fn read_text_file(path: &Path) -> Result<(String, Encoding)> {
+    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    match decode(bytes) {
+        Decoded::Text { text, encoding } => Ok((normalise_newlines(&text), encoding)),
+        Decoded::Binary => Err(Error::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, "binary file, not text"),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(relative: &str, position: (usize, usize)) -> Draft {
+        Draft {
+            relative: relative.into(),
+            position,
+            source: relative.into(),
+            encoding: Encoding::Utf8,
+            metadata: Vec::new(),
+            heading: None,
+            cleaned: clean_body("", false),
+        }
+    }
+
+    #[test]
+    fn ids_are_file_names_when_unique_else_paths() {
+        let drafts = [
+            draft("speeches/2002-Bush.txt", (0, 1)),
+            draft("a/same.txt", (0, 1)),
+            draft("b/same.txt", (0, 1)),
+            draft("S_PV.7847.md", (0, 2)),
+            draft("S_PV.7847.md", (1, 2)),
+            draft("noext", (0, 1)),
+        ];
+        assert_eq!(
+            assign_ids(&drafts),
+            [
+                "2002-Bush",
+                "a/same",
+                "b/same",
+                "S_PV.7847#1",
+                "S_PV.7847#2",
+                "noext"
+            ]
+        );
+    }
+
+    #[test]
+    fn identical_paths_from_two_inputs_stay_unique() {
+        let drafts = [draft("x.txt", (0, 1)), draft("x.txt", (0, 1))];
+        assert_eq!(assign_ids(&drafts), ["x", "x~2"]);
+    }
+
+    #[test]
+    fn newlines_and_invisible_marks_are_normalised() {
+        assert_eq!(normalise_newlines("a\r\nb\rc\u{FEFF}d\u{AD}e"), "a\nb\ncde");
+    }
+}

@@ -1,0 +1,247 @@
+//! The one look of every chart: size, embedded font, colour-blind-safe colours, and the text
+//! helpers that keep labels inside their space (measured, then cut with an ellipsis).
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontStyle;
+
+use crate::error::{Error, Result};
+
+/// DejaVu Sans, shipped in the binary so charts draw on machines without fonts.
+const FONT_BYTES: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+pub const FONT: &str = "sans-serif";
+
+pub const WIDTH: u32 = 1600;
+pub const MARGIN: i32 = 40;
+pub const TITLE_SIZE: f64 = 34.0;
+pub const SUBTITLE_SIZE: f64 = 22.0;
+pub const LABEL_SIZE: f64 = 21.0;
+pub const TICK_SIZE: f64 = 19.0;
+
+pub const TEXT: RGBColor = RGBColor(33, 33, 33);
+pub const MUTED: RGBColor = RGBColor(100, 100, 100);
+pub const GRID: RGBColor = RGBColor(225, 225, 225);
+/// Okabe-Ito blue, the bar colour.
+pub const BAR: RGBColor = RGBColor(0, 114, 178);
+
+/// Makes the embedded font available to plotters (once per process).
+pub fn ensure_font() -> std::result::Result<(), String> {
+    static REGISTERED: OnceLock<bool> = OnceLock::new();
+    let ok = *REGISTERED.get_or_init(|| {
+        plotters::style::register_font(FONT, FontStyle::Normal, FONT_BYTES).is_ok()
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err("the embedded font could not be loaded".into())
+    }
+}
+
+pub type Area<'a> = DrawingArea<BitMapBackend<'a>, plotters::coord::Shift>;
+
+/// A drawing error, named after the chart file.
+pub fn chart_error(path: &Path, message: impl ToString) -> Error {
+    Error::Chart {
+        path: path.to_path_buf(),
+        message: message.to_string(),
+    }
+}
+
+pub fn style(size: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    TextStyle {
+        font: (FONT, size).into_font(),
+        color: color.to_backend_color(),
+        pos: Pos::new(h, v),
+    }
+}
+
+/// Width in pixels of `text` at `size`.
+pub fn text_width(area: &Area<'_>, text: &str, size: f64) -> u32 {
+    area.estimate_text_size(text, &TextStyle::from((FONT, size).into_font()))
+        .map_or(0, |(w, _)| w)
+}
+
+/// `text` shortened with an ellipsis until it fits `max_width` pixels.
+pub fn fit(area: &Area<'_>, text: &str, size: f64, max_width: u32) -> String {
+    if text_width(area, text, size) <= max_width {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    for keep in (0..chars.len()).rev() {
+        let candidate: String = chars[..keep]
+            .iter()
+            .collect::<String>()
+            .trim_end()
+            .to_owned()
+            + "…";
+        if text_width(area, &candidate, size) <= max_width {
+            return candidate;
+        }
+    }
+    "…".to_owned()
+}
+
+/// Draws `text` with its anchor at `(x, y)`.
+pub fn draw_text(
+    area: &Area<'_>,
+    text: &str,
+    (x, y): (i32, i32),
+    style: &TextStyle<'_>,
+    path: &Path,
+) -> Result<()> {
+    area.draw(&Text::new(text.to_owned(), (x, y), style.clone()))
+        .map_err(|e| chart_error(path, e))
+}
+
+/// Draws a filled rectangle between two pixel corners.
+pub fn fill_rect(
+    area: &Area<'_>,
+    corners: [(i32, i32); 2],
+    color: RGBColor,
+    path: &Path,
+) -> Result<()> {
+    area.draw(&Rectangle::new(corners, color.filled()))
+        .map_err(|e| chart_error(path, e))
+}
+
+/// Draws a straight line through pixel points.
+pub fn draw_line(
+    area: &Area<'_>,
+    points: Vec<(i32, i32)>,
+    style: ShapeStyle,
+    path: &Path,
+) -> Result<()> {
+    area.draw(&PathElement::new(points, style))
+        .map_err(|e| chart_error(path, e))
+}
+
+/// Title and subtitle at the top left.
+pub fn draw_heading(area: &Area<'_>, title: &str, subtitle: &str, path: &Path) -> Result<()> {
+    let width = area.dim_in_pixel().0 - 2 * MARGIN as u32;
+    let title = fit(area, title, TITLE_SIZE, width);
+    draw_text(
+        area,
+        &title,
+        (MARGIN, 24),
+        &style(TITLE_SIZE, TEXT, HPos::Left, VPos::Top),
+        path,
+    )?;
+    let subtitle = fit(area, subtitle, SUBTITLE_SIZE, width);
+    draw_text(
+        area,
+        &subtitle,
+        (MARGIN, 72),
+        &style(SUBTITLE_SIZE, MUTED, HPos::Left, VPos::Top),
+        path,
+    )
+}
+
+/// Round tick values from 0 to at least `max`: steps of 1, 2 or 5 times a power of ten.
+pub fn nice_ticks(max: f64, target_count: usize) -> Vec<f64> {
+    if !(max > 0.0) || !max.is_finite() {
+        return vec![0.0, 1.0];
+    }
+    let raw = max / target_count.max(1) as f64;
+    let power = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|&s| s >= raw)
+        .unwrap_or(10.0 * power);
+    let n = (max / step).ceil() as usize;
+    (0..=n).map(|i| i as f64 * step).collect()
+}
+
+/// A number for a chart label: thousands separated, at most `decimals` decimals, no
+/// trailing zeros.
+pub fn format_number(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    let (integer, fraction) = match text.split_once('.') {
+        Some((i, f)) => (i.to_owned(), f.trim_end_matches('0').to_owned()),
+        None => (text.clone(), String::new()),
+    };
+    let (sign, digits) = match integer.strip_prefix('-') {
+        Some(d) => ("-", d.to_owned()),
+        None => ("", integer),
+    };
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}
+
+/// A colour of the viridis scale (dark purple at 0, yellow at 1): perceptually uniform and
+/// readable by colour-blind readers and in greyscale.
+pub fn viridis(t: f64) -> RGBColor {
+    const STOPS: [(f64, f64, f64); 6] = [
+        (68.0, 1.0, 84.0),
+        (65.0, 68.0, 135.0),
+        (42.0, 120.0, 142.0),
+        (34.0, 168.0, 132.0),
+        (122.0, 209.0, 81.0),
+        (253.0, 231.0, 37.0),
+    ];
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let scaled = t * (STOPS.len() - 1) as f64;
+    let i = (scaled.floor() as usize).min(STOPS.len() - 2);
+    let f = scaled - i as f64;
+    let (a, b) = (STOPS[i], STOPS[i + 1]);
+    let mix = |x: f64, y: f64| (x + (y - x) * f).round() as u8;
+    RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
+/// Text colour readable on `background`.
+pub fn text_on(background: RGBColor) -> RGBColor {
+    let RGBColor(r, g, b) = background;
+    let luminance = 0.2126 * f64::from(r) + 0.7152 * f64::from(g) + 0.0722 * f64::from(b);
+    if luminance < 140.0 {
+        RGBColor(255, 255, 255)
+    } else {
+        TEXT
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round_and_cover_the_maximum() {
+        assert_eq!(nice_ticks(95.0, 5), [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert_eq!(nice_ticks(3.0, 6), [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0]);
+        assert_eq!(nice_ticks(0.0, 5), [0.0, 1.0]);
+    }
+
+    #[test]
+    fn numbers_are_grouped_and_trimmed() {
+        assert_eq!(format_number(1234567.0, 0), "1,234,567");
+        assert_eq!(format_number(12.50, 1), "12.5");
+        assert_eq!(format_number(100.0, 1), "100");
+        assert_eq!(format_number(-1234.25, 2), "-1,234.25");
+        assert_eq!(format_number(0.04, 1), "0");
+    }
+
+    #[test]
+    fn viridis_runs_from_purple_to_yellow() {
+        assert_eq!(viridis(0.0), RGBColor(68, 1, 84));
+        assert_eq!(viridis(1.0), RGBColor(253, 231, 37));
+        assert_eq!(viridis(f64::NAN), viridis(0.0));
+        assert_eq!(text_on(viridis(0.0)), RGBColor(255, 255, 255));
+        assert_eq!(text_on(viridis(1.0)), TEXT);
+    }
+}

@@ -1,0 +1,177 @@
+//! CSV tables: UTF-8, a header row, comma-separated, quoted only where needed, floats with a
+//! fixed six decimals so the same input always gives the same bytes.
+
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::Path;
+
+use polars::prelude::*;
+
+use crate::columns;
+use crate::error::{Error, Result};
+use crate::text::TokenizedCorpus;
+
+/// Decimal places of every float column.
+pub const FLOAT_DECIMALS: usize = 6;
+
+/// Writes a DataFrame as CSV.
+pub fn write_frame(df: &DataFrame, path: &Path) -> Result<()> {
+    let cells: Vec<Cells<'_>> = df
+        .columns()
+        .iter()
+        .map(|c| Cells::of(c, path))
+        .collect::<Result<_>>()?;
+    let mut writer = csv_writer(path)?;
+    let io = |e: csv::Error| Error::write(path, e.into());
+    writer
+        .write_record(df.get_column_names().iter().map(|n| n.as_str()))
+        .map_err(io)?;
+    let mut record = csv::ByteRecord::new();
+    let mut buffer = String::new();
+    for row in 0..df.height() {
+        record.clear();
+        for column in &cells {
+            buffer.clear();
+            column.format(row, &mut buffer);
+            record.push_field(buffer.as_bytes());
+        }
+        writer.write_byte_record(&record).map_err(io)?;
+    }
+    writer.flush().map_err(|e| Error::write(path, e))
+}
+
+/// Writes one row per word token, straight from the token stream (a table this long is not
+/// worth a DataFrame): doc_id, sentence, position, token, term, stopword.
+pub fn write_tokens(corpus: &TokenizedCorpus, doc_ids: &[String], path: &Path) -> Result<()> {
+    let mut writer = csv_writer(path)?;
+    let io = |e: csv::Error| Error::write(path, e.into());
+    writer
+        .write_record([
+            columns::DOC_ID,
+            columns::SENTENCE,
+            columns::POSITION,
+            columns::TOKEN,
+            columns::TERM,
+            columns::STOPWORD,
+        ])
+        .map_err(io)?;
+    let vocab = &corpus.vocab;
+    let mut sentence_cell = String::new();
+    let mut position_cell = String::new();
+    for (doc, id) in corpus.docs.iter().zip(doc_ids) {
+        let mut position = 0usize;
+        for (sentence, forms) in doc.sentences().enumerate() {
+            for &form in forms {
+                sentence_cell.clear();
+                position_cell.clear();
+                let _ = write!(sentence_cell, "{sentence}");
+                let _ = write!(position_cell, "{position}");
+                let stopword = if vocab.is_stopword(form) {
+                    "true"
+                } else {
+                    "false"
+                };
+                writer
+                    .write_record([
+                        id.as_str(),
+                        &sentence_cell,
+                        &position_cell,
+                        vocab.form(form),
+                        vocab.term(vocab.term_of_form(form)),
+                        stopword,
+                    ])
+                    .map_err(io)?;
+                position += 1;
+            }
+        }
+    }
+    writer.flush().map_err(|e| Error::write(path, e))
+}
+
+fn csv_writer(path: &Path) -> Result<csv::Writer<BufWriter<File>>> {
+    let file = File::create(path).map_err(|e| Error::write(path, e))?;
+    Ok(csv::WriterBuilder::new().from_writer(BufWriter::with_capacity(1 << 20, file)))
+}
+
+/// A column viewed by type, to format one cell at a time.
+enum Cells<'a> {
+    Str(&'a StringChunked),
+    U32(&'a UInt32Chunked),
+    U64(&'a UInt64Chunked),
+    I64(&'a Int64Chunked),
+    F64(&'a Float64Chunked),
+    Bool(&'a BooleanChunked),
+}
+
+impl<'a> Cells<'a> {
+    fn of(column: &'a Column, path: &Path) -> Result<Cells<'a>> {
+        let unsupported = || Error::Output {
+            path: path.to_path_buf(),
+            message: format!(
+                "column {} has type {}, which the CSV writer does not support",
+                column.name(),
+                column.dtype()
+            ),
+        };
+        Ok(match column.dtype() {
+            DataType::String => Cells::Str(column.str().map_err(|_| unsupported())?),
+            DataType::UInt32 => Cells::U32(column.u32().map_err(|_| unsupported())?),
+            DataType::UInt64 => Cells::U64(column.u64().map_err(|_| unsupported())?),
+            DataType::Int64 => Cells::I64(column.i64().map_err(|_| unsupported())?),
+            DataType::Float64 => Cells::F64(column.f64().map_err(|_| unsupported())?),
+            DataType::Boolean => Cells::Bool(column.bool().map_err(|_| unsupported())?),
+            _ => return Err(unsupported()),
+        })
+    }
+
+    /// Appends the cell of `row`; a missing value is an empty cell.
+    fn format(&self, row: usize, out: &mut String) {
+        let _ = match self {
+            Cells::Str(c) => {
+                out.push_str(c.get(row).unwrap_or(""));
+                Ok(())
+            }
+            Cells::U32(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
+            Cells::U64(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
+            Cells::I64(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
+            Cells::F64(c) => match c.get(row) {
+                Some(v) if v.is_finite() => write!(out, "{v:.prec$}", prec = FLOAT_DECIMALS),
+                _ => Ok(()),
+            },
+            Cells::Bool(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_are_written_with_fixed_precision_and_quoting() {
+        let df = DataFrame::new_infer_height(vec![
+            Column::new("term".into(), ["peace", "a, \"quoted\" one"]),
+            Column::new("count".into(), [3u64, 1]),
+            Column::new("per_10k".into(), [1.0 / 3.0, f64::NAN]),
+            Column::new("stopword".into(), [true, false]),
+        ])
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        write_frame(&df, &path).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "term,count,per_10k,stopword\npeace,3,0.333333,true\n\"a, \"\"quoted\"\" one\",1,,false\n"
+        );
+    }
+
+    #[test]
+    fn writing_into_a_missing_folder_names_the_path() {
+        let df = DataFrame::new_infer_height(vec![Column::new("a".into(), [1u32])]).unwrap();
+        let err = write_frame(&df, Path::new("/nonexistent/dir/t.csv"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("/nonexistent/dir/t.csv"), "{err}");
+    }
+}

@@ -1,0 +1,18 @@
+//! Progress reporting from the library to whoever runs it. The library never prints: the CLI
+//! passes a progress bar, tests and library users pass [`Silent`].
+
+/// Receives progress of long stages. Implementations must be cheap and thread-safe: stages
+/// call `advance` from worker threads.
+pub trait Progress: Sync {
+    /// A stage of `total` steps begins.
+    fn start(&self, _stage: &'static str, _total: u64) {}
+    /// `steps` more steps of the current stage are done.
+    fn advance(&self, _steps: u64) {}
+    /// The current stage is done.
+    fn finish(&self) {}
+}
+
+/// Reports nothing.
+pub struct Silent;
+
+impl Progress for Silent {}

@@ -1,0 +1,228 @@
+//! The count tables every statistic starts from: per-document term counts, document sizes,
+//! corpus totals, document frequencies and term labels, all on integer ids.
+//!
+//! Conventions (docs/statistics.md): term counts cover non-stopword tokens only; `n_tokens`
+//! counts every word token (stopwords included) and is the denominator of every rate; a term's
+//! label is its most frequent word form among its counted tokens, ties to the alphabetically
+//! first.
+
+use rayon::prelude::*;
+
+use crate::text::{DocTokens, FormId, TermId, TokenizedCorpus, Vocabulary};
+
+/// Counts of one corpus, indexed by document (corpus order) and by term id.
+#[derive(Debug, Clone, Default)]
+pub struct CountTables {
+    /// Word tokens per document, stopwords included.
+    pub n_tokens: Vec<u64>,
+    /// Distinct lowercased word forms per document, stopwords included.
+    pub n_types: Vec<u32>,
+    pub n_sentences: Vec<u32>,
+    /// Per document, `(term, count)` over non-stopword tokens, sorted by term id.
+    pub doc_terms: Vec<Vec<(TermId, u32)>>,
+    /// Corpus count of each term (non-stopword tokens).
+    pub term_count: Vec<u64>,
+    /// Number of documents in which each term is counted at least once.
+    pub term_doc_freq: Vec<u32>,
+    /// Each term's label: a word form id.
+    pub term_label: Vec<FormId>,
+}
+
+impl CountTables {
+    pub fn n_docs(&self) -> usize {
+        self.n_tokens.len()
+    }
+
+    /// Word tokens in the whole corpus.
+    pub fn total_tokens(&self) -> u64 {
+        self.n_tokens.iter().sum()
+    }
+
+    /// Terms counted at least once, by id.
+    pub fn counted_terms(&self) -> impl Iterator<Item = TermId> + '_ {
+        (0..self.term_count.len() as TermId).filter(|&t| self.term_count[t as usize] > 0)
+    }
+}
+
+/// Per-document counts before the corpus totals.
+struct DocCounts {
+    forms: Vec<(FormId, u32)>,
+    terms: Vec<(TermId, u32)>,
+}
+
+/// Builds the count tables of a tokenized corpus.
+pub fn count(corpus: &TokenizedCorpus) -> CountTables {
+    let vocab = &corpus.vocab;
+    let per_doc: Vec<DocCounts> = corpus
+        .docs
+        .par_iter()
+        .map(|doc| count_document(doc, vocab))
+        .collect();
+
+    let n_terms = vocab.n_terms();
+    let mut term_count = vec![0u64; n_terms];
+    let mut term_doc_freq = vec![0u32; n_terms];
+    let mut counted_form_total = vec![0u64; vocab.n_forms()];
+    let mut any_form_total = vec![0u64; vocab.n_forms()];
+    for doc in &per_doc {
+        for &(term, n) in &doc.terms {
+            term_count[term as usize] += u64::from(n);
+            term_doc_freq[term as usize] += 1;
+        }
+        for &(form, n) in &doc.forms {
+            any_form_total[form as usize] += u64::from(n);
+            if !vocab.is_stopword(form) {
+                counted_form_total[form as usize] += u64::from(n);
+            }
+        }
+    }
+    let term_label = labels(vocab, &counted_form_total, &any_form_total);
+
+    let mut tables = CountTables {
+        n_tokens: corpus.docs.iter().map(|d| d.forms.len() as u64).collect(),
+        n_sentences: corpus
+            .docs
+            .iter()
+            .map(|d| d.sentence_starts.len() as u32)
+            .collect(),
+        n_types: per_doc.iter().map(|d| d.forms.len() as u32).collect(),
+        doc_terms: Vec::with_capacity(per_doc.len()),
+        term_count,
+        term_doc_freq,
+        term_label,
+    };
+    tables.doc_terms = per_doc.into_iter().map(|d| d.terms).collect();
+    tables
+}
+
+fn count_document(doc: &DocTokens, vocab: &Vocabulary) -> DocCounts {
+    let forms = run_lengths(doc.forms.clone());
+    let counted: Vec<TermId> = forms
+        .iter()
+        .filter(|&&(form, _)| !vocab.is_stopword(form))
+        .flat_map(|&(form, n)| std::iter::repeat_n(vocab.term_of_form(form), n as usize))
+        .collect();
+    DocCounts {
+        forms,
+        terms: run_lengths(counted),
+    }
+}
+
+/// Sorts ids and counts each one: `[3, 1, 3]` gives `[(1, 1), (3, 2)]`.
+fn run_lengths(mut ids: Vec<u32>) -> Vec<(u32, u32)> {
+    ids.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for id in ids {
+        match out.last_mut() {
+            Some((last, n)) if *last == id => *n += 1,
+            _ => out.push((id, 1)),
+        }
+    }
+    out
+}
+
+/// The label of each term: its most frequent counted form, ties to the alphabetically first.
+/// A term seen only as stopwords (never counted) takes its most frequent form overall.
+fn labels(vocab: &Vocabulary, counted: &[u64], any: &[u64]) -> Vec<FormId> {
+    let mut best: Vec<Option<(u64, FormId)>> = vec![None; vocab.n_terms()];
+    let mut best_any: Vec<Option<(u64, FormId)>> = vec![None; vocab.n_terms()];
+    let better = |candidate: (u64, FormId), current: Option<(u64, FormId)>| match current {
+        None => true,
+        Some((n, form)) => {
+            candidate.0 > n || (candidate.0 == n && vocab.form(candidate.1) < vocab.form(form))
+        }
+    };
+    for form in 0..vocab.n_forms() as FormId {
+        let term = vocab.term_of_form(form) as usize;
+        let c = (counted[form as usize], form);
+        if c.0 > 0 && better(c, best[term]) {
+            best[term] = Some(c);
+        }
+        let a = (any[form as usize], form);
+        if better(a, best_any[term]) {
+            best_any[term] = Some(a);
+        }
+    }
+    best.into_iter()
+        .zip(best_any)
+        .map(|(counted, any)| counted.or(any).map_or(0, |(_, form)| form))
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::corpus::{Document, Encoding};
+    use crate::progress::Silent;
+    use crate::text::{tokenize_corpus, Language, Normalizer, StopwordSource, Stopwords};
+
+    pub(crate) fn tokenized(texts: &[&str], stem: bool, stopwords: bool) -> TokenizedCorpus {
+        let docs: Vec<Document> = texts
+            .iter()
+            .map(|t| Document {
+                id: String::new(),
+                source: String::new(),
+                metadata: Vec::new(),
+                encoding: Encoding::Utf8,
+                text: (*t).into(),
+                annotations_removed: 0,
+            })
+            .collect();
+        let language = Language::default();
+        let source = if stopwords {
+            StopwordSource::Builtin
+        } else {
+            StopwordSource::None
+        };
+        let normalizer =
+            Normalizer::new(language, stem, Stopwords::load(&source, language).unwrap());
+        tokenize_corpus(&docs, &normalizer, &Silent)
+    }
+
+    #[test]
+    fn counts_exclude_stopwords_but_sizes_include_them() {
+        let corpus = tokenized(
+            &[
+                "The trafficking of persons. Trafficking!",
+                "persons persons",
+            ],
+            true,
+            true,
+        );
+        let counts = count(&corpus);
+        let v = &corpus.vocab;
+        let traffick = v.term_id("traffick").unwrap();
+        let person = v.term_id("person").unwrap();
+        assert_eq!(counts.n_tokens, [5, 2]);
+        assert_eq!(counts.n_types, [4, 1]);
+        assert_eq!(counts.n_sentences, [2, 1]);
+        assert_eq!(counts.term_count[traffick as usize], 2);
+        assert_eq!(counts.term_count[person as usize], 3);
+        assert_eq!(counts.term_doc_freq[person as usize], 2);
+        assert_eq!(counts.doc_terms[1], [(person, 2)]);
+        let the = v.term_id("the").unwrap();
+        assert_eq!(counts.term_count[the as usize], 0);
+        assert_eq!(counts.counted_terms().count(), 2);
+    }
+
+    #[test]
+    fn labels_are_the_most_frequent_form_ties_alphabetical() {
+        let corpus = tokenized(
+            &["nations nation nations united unite unites unites united"],
+            true,
+            false,
+        );
+        let counts = count(&corpus);
+        let v = &corpus.vocab;
+        let label = |term: &str| v.form(counts.term_label[v.term_id(term).unwrap() as usize]);
+        assert_eq!(label("nation"), "nations");
+        // "united" and "unites" both occur twice: the alphabetically first wins.
+        assert_eq!(label("unit"), "united");
+    }
+
+    #[test]
+    fn run_lengths_count_sorted_ids() {
+        assert_eq!(run_lengths(vec![3, 1, 3]), [(1, 1), (3, 2)]);
+        assert!(run_lengths(Vec::new()).is_empty());
+    }
+}

@@ -1,0 +1,204 @@
+//! Term frequencies: the corpus term list and the document-by-term table.
+//!
+//! Columns of `terms`: term, label, count, doc_freq, per_10k (most frequent first).
+//! Columns of `term_frequency`: doc_id, term, label, count, per_10k, tf_idf (documents in
+//! corpus order; within one, most frequent first).
+//!
+//! - `per_10k` = count / n_tokens * 10,000, where n_tokens counts every word token of the
+//!   document (or corpus), stopwords included.
+//! - `doc_freq` = number of documents containing the term.
+//! - `tf_idf` = (count / n_tokens(d)) * ln(N_docs / doc_freq): the tidytext and NLTK
+//!   convention (quanteda uses raw counts and log10, scikit-learn smooths and L2-normalises).
+
+use polars::prelude::*;
+
+use super::counts::CountTables;
+use super::frame;
+use crate::columns;
+use crate::error::Result;
+use crate::text::{TermId, Vocabulary};
+
+/// Occurrences per 10,000 word tokens; 0 for an empty document.
+pub fn per_10k(count: u64, n_tokens: u64) -> f64 {
+    if n_tokens == 0 {
+        0.0
+    } else {
+        count as f64 / n_tokens as f64 * 10_000.0
+    }
+}
+
+/// Relative frequency in the document times the natural-log inverse document frequency.
+pub fn tf_idf(count: u64, n_tokens: u64, n_docs: usize, doc_freq: u32) -> f64 {
+    if n_tokens == 0 || doc_freq == 0 {
+        return 0.0;
+    }
+    (count as f64 / n_tokens as f64) * (n_docs as f64 / f64::from(doc_freq)).ln()
+}
+
+/// The corpus term list, most frequent first (ties by term).
+pub fn terms_frame(counts: &CountTables, vocab: &Vocabulary) -> Result<DataFrame> {
+    let total = counts.total_tokens();
+    let terms: Vec<TermId> = counts.counted_terms().collect();
+    let count: Vec<u64> = terms
+        .iter()
+        .map(|&t| counts.term_count[t as usize])
+        .collect();
+    let rate: Vec<f64> = count.iter().map(|&c| per_10k(c, total)).collect();
+    let doc_freq: Vec<u32> = terms
+        .iter()
+        .map(|&t| counts.term_doc_freq[t as usize])
+        .collect();
+    let df = frame(
+        "terms",
+        vec![
+            Column::new(columns::TERM.into(), term_strings(&terms, vocab)),
+            Column::new(columns::LABEL.into(), label_strings(&terms, counts, vocab)),
+            Column::new(columns::COUNT.into(), count),
+            Column::new(columns::DOC_FREQ.into(), doc_freq),
+            Column::new(columns::PER_10K.into(), rate),
+        ],
+    )?;
+    df.sort(
+        [columns::COUNT, columns::TERM],
+        SortMultipleOptions::new().with_order_descending_multi([true, false]),
+    )
+    .map_err(|source| crate::error::Error::Table {
+        table: "terms",
+        source,
+    })
+}
+
+/// One row per document and counted term.
+pub fn term_frequency_frame(
+    counts: &CountTables,
+    vocab: &Vocabulary,
+    doc_ids: &[String],
+) -> Result<DataFrame> {
+    let n_docs = counts.n_docs();
+    let rows: usize = counts.doc_terms.iter().map(Vec::len).sum();
+    let mut doc_id = Vec::with_capacity(rows);
+    let mut term = Vec::with_capacity(rows);
+    let mut label = Vec::with_capacity(rows);
+    let mut count = Vec::with_capacity(rows);
+    let mut rate = Vec::with_capacity(rows);
+    let mut tfidf = Vec::with_capacity(rows);
+    for (d, entries) in counts.doc_terms.iter().enumerate() {
+        let n_tokens = counts.n_tokens[d];
+        let mut entries = entries.clone();
+        entries.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| vocab.term(a.0).cmp(vocab.term(b.0)))
+        });
+        for (t, n) in entries {
+            let n = u64::from(n);
+            doc_id.push(doc_ids[d].as_str());
+            term.push(vocab.term(t));
+            label.push(vocab.form(counts.term_label[t as usize]));
+            count.push(n);
+            rate.push(per_10k(n, n_tokens));
+            tfidf.push(tf_idf(
+                n,
+                n_tokens,
+                n_docs,
+                counts.term_doc_freq[t as usize],
+            ));
+        }
+    }
+    frame(
+        "term_frequency",
+        vec![
+            Column::new(columns::DOC_ID.into(), doc_id),
+            Column::new(columns::TERM.into(), term),
+            Column::new(columns::LABEL.into(), label),
+            Column::new(columns::COUNT.into(), count),
+            Column::new(columns::PER_10K.into(), rate),
+            Column::new(columns::TF_IDF.into(), tfidf),
+        ],
+    )
+}
+
+fn term_strings<'a>(terms: &[TermId], vocab: &'a Vocabulary) -> Vec<&'a str> {
+    terms.iter().map(|&t| vocab.term(t)).collect()
+}
+
+fn label_strings<'a>(
+    terms: &[TermId],
+    counts: &CountTables,
+    vocab: &'a Vocabulary,
+) -> Vec<&'a str> {
+    terms
+        .iter()
+        .map(|&t| vocab.form(counts.term_label[t as usize]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::counts::{count, tests::tokenized};
+
+    #[test]
+    fn tf_idf_matches_the_worked_example() {
+        // STATISTICS.md: d1 = "this is a a sample", d2 = "this is another another example
+        // example example", no stopwords, no stemming: tf_idf(example, d2) = 0.297063.
+        assert!((tf_idf(3, 7, 2, 1) - 0.297063).abs() < 5e-7);
+        let corpus = tokenized(
+            &[
+                "this is a a sample",
+                "this is another another example example example",
+            ],
+            false,
+            false,
+        );
+        let counts = count(&corpus);
+        let ids = ["d1".to_owned(), "d2".to_owned()];
+        let df = term_frequency_frame(&counts, &corpus.vocab, &ids).unwrap();
+        let terms = df.column("term").unwrap().str().unwrap();
+        let docs = df.column("doc_id").unwrap().str().unwrap();
+        let tfidf = df.column("tf_idf").unwrap().f64().unwrap();
+        let row = (0..df.height())
+            .find(|&i| docs.get(i) == Some("d2") && terms.get(i) == Some("example"))
+            .unwrap();
+        assert!((tfidf.get(row).unwrap() - 0.297063).abs() < 5e-7);
+        // "this" is in both documents: idf = ln(2/2) = 0.
+        let this = (0..df.height())
+            .find(|&i| docs.get(i) == Some("d1") && terms.get(i) == Some("this"))
+            .unwrap();
+        assert_eq!(tfidf.get(this), Some(0.0));
+    }
+
+    #[test]
+    fn per_10k_uses_all_tokens_as_denominator() {
+        assert_eq!(per_10k(3, 7), 3.0 / 7.0 * 10_000.0);
+        assert_eq!(per_10k(0, 0), 0.0);
+        // Stopwords count in the denominator: "the" is not counted but is a token.
+        let corpus = tokenized(&["the peace the peace the"], false, true);
+        let counts = count(&corpus);
+        let df = terms_frame(&counts, &corpus.vocab).unwrap();
+        assert_eq!(df.height(), 1);
+        let rate = df.column("per_10k").unwrap().f64().unwrap().get(0).unwrap();
+        assert!((rate - 4_000.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn terms_are_sorted_by_count_then_term() {
+        let corpus = tokenized(&["b a c b a d"], false, false);
+        let counts = count(&corpus);
+        let df = terms_frame(&counts, &corpus.vocab).unwrap();
+        let terms: Vec<&str> = df
+            .column("term")
+            .unwrap()
+            .str()
+            .unwrap()
+            .iter()
+            .flatten()
+            .collect();
+        assert_eq!(terms, ["a", "b", "c", "d"]);
+        let names: Vec<&str> = df
+            .get_column_names()
+            .into_iter()
+            .map(|n| n.as_str())
+            .collect();
+        assert_eq!(names, ["term", "label", "count", "doc_freq", "per_10k"]);
+    }
+}

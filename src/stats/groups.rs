@@ -1,0 +1,220 @@
+//! Grouping documents by a metadata column (speaker, country, year, ...) and summing their
+//! counts, the basis of every per-group comparison.
+//!
+//! Columns of `terms_by_group`: <the grouping column>, term, label, count, per_10k, where
+//! per_10k = summed counts / summed n_tokens * 10,000 over the group's documents. Groups are
+//! in natural order (numerically when every value is a number, as years are); within a group,
+//! most frequent first, ties by term.
+
+use polars::prelude::*;
+
+use super::counts::CountTables;
+use super::frame;
+use super::frequency::per_10k;
+use crate::columns;
+use crate::corpus::Corpus;
+use crate::error::{Error, Result};
+use crate::text::{TermId, Vocabulary};
+
+/// The name given to documents whose grouping value is empty.
+pub const BLANK_GROUP: &str = "(blank)";
+
+/// A partition of the documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Groups {
+    /// What the groups are: a metadata column name, or "doc_id" for one group per document.
+    pub column: String,
+    pub names: Vec<String>,
+    /// Group index of each document.
+    pub of_doc: Vec<usize>,
+}
+
+impl Groups {
+    /// One group per distinct value of a metadata column.
+    pub fn by_column(corpus: &Corpus, column: &str) -> Result<Groups> {
+        let index = corpus
+            .metadata_index(column)
+            .ok_or_else(|| Error::UnknownColumn {
+                column: column.to_owned(),
+                known: corpus.metadata_columns.join(", "),
+            })?;
+        let values: Vec<&str> = corpus
+            .documents
+            .iter()
+            .map(|d| match d.metadata[index].trim() {
+                "" => BLANK_GROUP,
+                value => value,
+            })
+            .collect();
+        let mut names: Vec<String> = values.iter().map(|v| (*v).to_owned()).collect();
+        names.sort_by(|a, b| natural_order(a, b));
+        names.dedup();
+        let of_doc = values
+            .iter()
+            .map(|v| names.iter().position(|n| n == v).unwrap_or(0))
+            .collect();
+        Ok(Groups {
+            column: column.to_owned(),
+            names,
+            of_doc,
+        })
+    }
+
+    /// Every document its own group, in corpus order.
+    pub fn by_document(corpus: &Corpus) -> Groups {
+        Groups {
+            column: columns::DOC_ID.to_owned(),
+            names: corpus.documents.iter().map(|d| d.id.clone()).collect(),
+            of_doc: (0..corpus.documents.len()).collect(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
+/// Numbers before text; numbers by value; the blank group last; otherwise by text.
+fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let key = |s: &str| (s == BLANK_GROUP, s.parse::<f64>().ok());
+    match (key(a), key(b)) {
+        ((blank_a, _), (blank_b, _)) if blank_a != blank_b => blank_a.cmp(&blank_b),
+        ((_, Some(x)), (_, Some(y))) => x.total_cmp(&y).then_with(|| a.cmp(b)),
+        ((_, Some(_)), (_, None)) => std::cmp::Ordering::Less,
+        ((_, None), (_, Some(_))) => std::cmp::Ordering::Greater,
+        _ => a.cmp(b),
+    }
+}
+
+/// Counts summed over the documents of each group.
+#[derive(Debug, Clone, Default)]
+pub struct GroupCounts {
+    pub n_tokens: Vec<u64>,
+    pub n_documents: Vec<u32>,
+    /// Per group, `(term, count)` sorted by term id.
+    pub terms: Vec<Vec<(TermId, u64)>>,
+}
+
+impl GroupCounts {
+    /// Sums document counts into groups.
+    pub fn sum(counts: &CountTables, groups: &Groups) -> GroupCounts {
+        let n = groups.len();
+        let mut n_tokens = vec![0u64; n];
+        let mut n_documents = vec![0u32; n];
+        let mut entries: Vec<Vec<(TermId, u64)>> = vec![Vec::new(); n];
+        for (d, &g) in groups.of_doc.iter().enumerate() {
+            n_tokens[g] += counts.n_tokens[d];
+            n_documents[g] += 1;
+            entries[g].extend(counts.doc_terms[d].iter().map(|&(t, c)| (t, u64::from(c))));
+        }
+        let terms = entries.into_iter().map(merge_sorted_counts).collect();
+        GroupCounts {
+            n_tokens,
+            n_documents,
+            terms,
+        }
+    }
+
+    /// Count of a term in a group.
+    pub fn count(&self, group: usize, term: TermId) -> u64 {
+        let row = &self.terms[group];
+        row.binary_search_by_key(&term, |&(t, _)| t)
+            .map_or(0, |i| row[i].1)
+    }
+
+    /// Occurrences per 10,000 tokens of a term in a group.
+    pub fn rate(&self, group: usize, term: TermId) -> f64 {
+        per_10k(self.count(group, term), self.n_tokens[group])
+    }
+}
+
+/// Sorts `(term, count)` pairs by term and adds up the counts of equal terms.
+fn merge_sorted_counts(mut entries: Vec<(TermId, u64)>) -> Vec<(TermId, u64)> {
+    entries.sort_unstable_by_key(|&(t, _)| t);
+    let mut merged: Vec<(TermId, u64)> = Vec::with_capacity(entries.len());
+    for (t, c) in entries {
+        match merged.last_mut() {
+            Some((last, total)) if *last == t => *total += c,
+            _ => merged.push((t, c)),
+        }
+    }
+    merged
+}
+
+/// One row per group and counted term.
+pub fn terms_by_group_frame(
+    groups: &Groups,
+    group_counts: &GroupCounts,
+    counts: &CountTables,
+    vocab: &Vocabulary,
+) -> Result<DataFrame> {
+    let mut group = Vec::new();
+    let mut term = Vec::new();
+    let mut label = Vec::new();
+    let mut count = Vec::new();
+    let mut rate = Vec::new();
+    for (g, entries) in group_counts.terms.iter().enumerate() {
+        let mut entries = entries.clone();
+        entries.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| vocab.term(a.0).cmp(vocab.term(b.0)))
+        });
+        for (t, n) in entries {
+            group.push(groups.names[g].as_str());
+            term.push(vocab.term(t));
+            label.push(vocab.form(counts.term_label[t as usize]));
+            count.push(n);
+            rate.push(per_10k(n, group_counts.n_tokens[g]));
+        }
+    }
+    frame(
+        "terms_by_group",
+        vec![
+            Column::new(groups.column.as_str().into(), group),
+            Column::new(columns::TERM.into(), term),
+            Column::new(columns::LABEL.into(), label),
+            Column::new(columns::COUNT.into(), count),
+            Column::new(columns::PER_10K.into(), rate),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::counts::{count, tests::tokenized};
+
+    #[test]
+    fn natural_order_sorts_years_numerically_and_blank_last() {
+        let mut names = vec!["2010", "(blank)", "999", "Bush", "Obama", "2002"];
+        names.sort_by(|a, b| natural_order(a, b));
+        assert_eq!(names, ["999", "2002", "2010", "Bush", "Obama", "(blank)"]);
+    }
+
+    #[test]
+    fn group_rates_sum_counts_over_summed_tokens() {
+        let corpus = tokenized(&["peace peace war", "peace", "war war"], false, false);
+        let counts = count(&corpus);
+        let groups = Groups {
+            column: "party".into(),
+            names: vec!["A".into(), "B".into()],
+            of_doc: vec![0, 0, 1],
+        };
+        let sums = GroupCounts::sum(&counts, &groups);
+        let peace = corpus.vocab.term_id("peace").unwrap();
+        let war = corpus.vocab.term_id("war").unwrap();
+        assert_eq!(sums.n_tokens, [4, 2]);
+        assert_eq!(sums.n_documents, [2, 1]);
+        assert_eq!(sums.count(0, peace), 3);
+        assert_eq!(sums.count(1, peace), 0);
+        assert_eq!(sums.rate(0, peace), 7_500.0);
+        assert_eq!(sums.rate(1, war), 10_000.0);
+        let df = terms_by_group_frame(&groups, &sums, &counts, &corpus.vocab).unwrap();
+        assert_eq!(df.height(), 3);
+        assert_eq!(df.get_column_names()[0].as_str(), "party");
+    }
+}

@@ -1,0 +1,382 @@
+//! Word tokens and sentence boundaries of one document.
+//!
+//! Words are found by Unicode word segmentation (UAX #29, which already keeps "don't",
+//! "council's", "U.N", "2,000" and "3.5" whole), with the rules corpus linguists expect on top:
+//! - hyphenated compounds are one token: "inter-American", "peace-building", "2015-2018";
+//! - UN document symbols are one token: `S/2002/1198`, `S/PV.7847`, `A/RES/70/1`;
+//! - punctuation and symbols are not tokens.
+//!
+//! Invariant: every span slices the text to the surface form of its word (`&text[span]`), and
+//! spans are in text order without overlap. Sentence starts index into the spans: sentence `k`
+//! is `spans[starts[k]..starts[k + 1]]`.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::sentences::is_sentence_boundary;
+
+/// Byte range of one word token in its document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The tokens of a document and where its sentences start.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tokens {
+    pub spans: Vec<Span>,
+    /// Index of the first token of each sentence; empty when there are no tokens.
+    pub sentence_starts: Vec<u32>,
+}
+
+impl Tokens {
+    /// The surface words, in order (for tests and diagnostics).
+    pub fn words<'a>(&self, text: &'a str) -> Vec<&'a str> {
+        self.spans.iter().map(|s| &text[s.range()]).collect()
+    }
+
+    /// Sentence index of every token.
+    pub fn sentence_of_each(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.spans.len());
+        for (k, &start) in self.sentence_starts.iter().enumerate() {
+            let end = self
+                .sentence_starts
+                .get(k + 1)
+                .map_or(self.spans.len(), |&e| e as usize);
+            out.extend(std::iter::repeat_n(k as u32, end - start as usize));
+        }
+        out
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Break {
+    None,
+    /// A sentence-final stop: a boundary if the next word agrees.
+    Candidate,
+    /// A paragraph break: always a boundary.
+    Hard,
+}
+
+/// Splits a document's text into word tokens and sentences. Texts over 4 GiB are not
+/// supported (spans are 32-bit); the corpus reader never produces them.
+pub fn tokenize(text: &str) -> Tokens {
+    let mut tokens = Tokens::default();
+    let mut pending = Break::None;
+    // End offset of a hyphen glued to the previous token: a word starting there joins it.
+    let mut hyphen_end: Option<usize> = None;
+    // A UN symbol read ahead of the segmenter covers the text up to here.
+    let mut covered_until = 0usize;
+    // UAX #29 yields each line break as its own segment: two since the last word make a
+    // paragraph break.
+    let mut newlines = 0usize;
+    for (start, segment) in text.split_word_bound_indices() {
+        let end = start + segment.len();
+        if end <= covered_until {
+            continue;
+        }
+        let start = start.max(covered_until);
+        let segment = &text[start..end];
+        if is_word(segment) {
+            if hyphen_end == Some(start) {
+                if let Some(last) = tokens.spans.last_mut() {
+                    last.end = end as u32;
+                    hyphen_end = None;
+                    continue;
+                }
+            }
+            hyphen_end = None;
+            let end = match un_symbol_end(text, start) {
+                Some(symbol_end) => {
+                    covered_until = symbol_end;
+                    symbol_end
+                }
+                None => end,
+            };
+            let starts_sentence = match (tokens.spans.last(), pending) {
+                (None, _) => true,
+                (Some(_), Break::Hard) => true,
+                (Some(previous), Break::Candidate) => {
+                    is_sentence_boundary(&text[previous.range()], &text[start..end])
+                }
+                (Some(_), Break::None) => false,
+            };
+            if starts_sentence {
+                tokens.sentence_starts.push(tokens.spans.len() as u32);
+            }
+            pending = Break::None;
+            newlines = 0;
+            tokens.spans.push(Span {
+                start: start as u32,
+                end: end as u32,
+            });
+        } else {
+            let glued_to_word = tokens.spans.last().is_some_and(|s| s.end as usize == start);
+            hyphen_end = (glued_to_word && is_hyphen(segment)).then_some(end);
+            if is_sentence_stop(segment) {
+                pending = pending.max(Break::Candidate);
+            } else {
+                newlines += segment.matches('\n').count();
+                if newlines >= 2 {
+                    pending = Break::Hard;
+                }
+            }
+        }
+    }
+    tokens
+}
+
+fn is_word(segment: &str) -> bool {
+    let mut chars = segment.chars();
+    match chars.next() {
+        Some(c) if c.is_alphanumeric() => true,
+        Some(_) => chars.any(char::is_alphanumeric),
+        None => false,
+    }
+}
+
+fn is_hyphen(segment: &str) -> bool {
+    matches!(segment, "-" | "\u{2010}" | "\u{2011}")
+}
+
+fn is_sentence_stop(segment: &str) -> bool {
+    matches!(
+        segment,
+        "." | "!"
+            | "?"
+            | "\u{2026}"
+            | "\u{203C}"
+            | "\u{2047}"
+            | "\u{2048}"
+            | "\u{2049}"
+            | "\u{061F}"
+            | "\u{3002}"
+    )
+}
+
+/// If a UN document symbol starts at `start` (1-4 capitals, then one or more `/part`s of
+/// letters and digits, parts may contain `.` or `-`, and at least one digit somewhere),
+/// returns its end.
+fn un_symbol_end(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'/') {
+        return None;
+    }
+    let mut i = start;
+    while i < bytes.len() && bytes[i].is_ascii_uppercase() && i - start < 5 {
+        i += 1;
+    }
+    if !(1..=4).contains(&(i - start)) || bytes.get(i) != Some(&b'/') {
+        return None;
+    }
+    let mut end = None;
+    while bytes.get(i) == Some(&b'/') {
+        match symbol_part_end(bytes, i + 1) {
+            Some(part_end) => {
+                end = Some(part_end);
+                i = part_end;
+            }
+            None => break,
+        }
+    }
+    end.filter(|&end| bytes[start..end].iter().any(u8::is_ascii_digit))
+}
+
+/// End of one `/`-separated part of a UN symbol: letters and digits, with single `.` or `-`
+/// between them ("PV.7847", "L.1", "RES").
+fn symbol_part_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let alphanumeric_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphanumeric);
+    if !alphanumeric_at(from) {
+        return None;
+    }
+    let mut j = from;
+    loop {
+        while alphanumeric_at(j) {
+            j += 1;
+        }
+        if matches!(bytes.get(j), Some(b'.' | b'-')) && alphanumeric_at(j + 1) {
+            j += 1;
+        } else {
+            return Some(j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).words(text)
+    }
+
+    #[test]
+    fn compounds_contractions_and_numbers_stay_whole() {
+        let cases: [(&str, &[&str]); 8] = [
+            (
+                "the Inter-American Programme and peace-building",
+                &[
+                    "the",
+                    "Inter-American",
+                    "Programme",
+                    "and",
+                    "peace-building",
+                ],
+            ),
+            (
+                "don't forget the Council\u{2019}s and Council's role",
+                &[
+                    "don't",
+                    "forget",
+                    "the",
+                    "Council\u{2019}s",
+                    "and",
+                    "Council's",
+                    "role",
+                ],
+            ),
+            (
+                "resolution 2331 (2016) in 2015-2018, 3.5 and 2,000 people",
+                &[
+                    "resolution",
+                    "2331",
+                    "2016",
+                    "in",
+                    "2015-2018",
+                    "3.5",
+                    "and",
+                    "2,000",
+                    "people",
+                ],
+            ),
+            (
+                "the Secretary-General\u{2014}and the pre- and post-conflict phase",
+                &[
+                    "the",
+                    "Secretary-General",
+                    "and",
+                    "the",
+                    "pre",
+                    "and",
+                    "post-conflict",
+                    "phase",
+                ],
+            ),
+            ("well - known", &["well", "known"]),
+            ("money-laundering.", &["money-laundering"]),
+            (
+                "COVID-19 and land\u{2011}mines",
+                &["COVID-19", "and", "land\u{2011}mines"],
+            ),
+            ("the U.N. Charter", &["the", "U.N", "Charter"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(words(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn un_document_symbols_are_one_token() {
+        let text = "See S/2002/1198, S/PV.7847 and A/RES/70/1; also A/C.3/70/L.1. and/or 24/7 A/B";
+        assert_eq!(
+            words(text),
+            [
+                "See",
+                "S/2002/1198",
+                "S/PV.7847",
+                "and",
+                "A/RES/70/1",
+                "also",
+                "A/C.3/70/L.1",
+                "and",
+                "or",
+                "24",
+                "7",
+                "A",
+                "B"
+            ]
+        );
+        assert_eq!(
+            words("(S/PV.4726 (Resumption 1))"),
+            ["S/PV.4726", "Resumption", "1"]
+        );
+    }
+
+    #[test]
+    fn punctuation_and_symbols_are_dropped() {
+        assert_eq!(
+            words("\u{201C}More rights for more people\u{201D}! 50% \u{2014} $1,000 \u{1F600} ..."),
+            ["More", "rights", "for", "more", "people", "50", "1,000"]
+        );
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations() {
+        let text = "Mr. Koncke spoke. The U.N. Charter, e.g. Article 1, applies. We agree! Dr. J. Smith asked: why? No. 5 of the U.S. The end";
+        let tokens = tokenize(text);
+        let sentences: Vec<Vec<&str>> = tokens
+            .sentence_starts
+            .iter()
+            .enumerate()
+            .map(|(k, &s)| {
+                let e = tokens
+                    .sentence_starts
+                    .get(k + 1)
+                    .map_or(tokens.spans.len(), |&e| e as usize);
+                tokens.spans[s as usize..e]
+                    .iter()
+                    .map(|sp| &text[sp.range()])
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            sentences,
+            vec![
+                vec!["Mr", "Koncke", "spoke"],
+                vec!["The", "U.N", "Charter", "e.g", "Article", "1", "applies"],
+                vec!["We", "agree"],
+                vec!["Dr", "J", "Smith", "asked", "why"],
+                vec!["No", "5", "of", "the", "U.S"],
+                vec!["The", "end"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_break_ends_a_sentence() {
+        let tokens = tokenize("no stop here\n\nnew paragraph");
+        assert_eq!(tokens.sentence_starts, [0, 3]);
+        assert_eq!(tokens.sentence_of_each(), [0, 0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn empty_and_punctuation_only_texts_have_no_tokens() {
+        assert_eq!(tokenize(""), Tokens::default());
+        assert_eq!(tokenize(" .,;!? \n\n -- "), Tokens::default());
+    }
+
+    #[test]
+    fn spans_slice_back_to_words() {
+        let text = "Ünïcödé wörds, 日本語 and Русский текст.";
+        let tokens = tokenize(text);
+        assert_eq!(
+            tokens.words(text),
+            [
+                "Ünïcödé",
+                "wörds",
+                "日",
+                "本",
+                "語",
+                "and",
+                "Русский",
+                "текст"
+            ]
+        );
+    }
+}

@@ -1,0 +1,235 @@
+//! Tokenizing a whole corpus in parallel into integer form ids.
+//!
+//! Documents are cut into contiguous chunks; each chunk is tokenized on one thread with its own
+//! cache from surface word to local form id, so each distinct spelling is lowercased once per
+//! chunk. Chunks are then merged in corpus order: a form's global id is its first occurrence
+//! in the corpus, whatever the chunking or thread count, and each new form is stemmed and
+//! checked against the stopwords exactly once.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::normalize::{normalize_word, Normalizer};
+use super::tokenize::tokenize;
+use super::vocab::{FormId, Vocabulary};
+use crate::corpus::Document;
+use crate::progress::Progress;
+
+/// One document as a sequence of word forms, with its sentence starts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocTokens {
+    /// Every word token, stopwords included, in text order.
+    pub forms: Vec<FormId>,
+    /// Index into `forms` of the first token of each sentence.
+    pub sentence_starts: Vec<u32>,
+}
+
+impl DocTokens {
+    /// The tokens of each sentence, in order.
+    pub fn sentences(&self) -> impl Iterator<Item = &[FormId]> + '_ {
+        let ends = self
+            .sentence_starts
+            .iter()
+            .skip(1)
+            .map(|&s| s as usize)
+            .chain(std::iter::once(self.forms.len()));
+        self.sentence_starts
+            .iter()
+            .zip(ends)
+            .map(|(&start, end)| &self.forms[start as usize..end])
+    }
+}
+
+/// The corpus as form ids, one entry per document in corpus order.
+#[derive(Debug, Clone, Default)]
+pub struct TokenizedCorpus {
+    pub vocab: Vocabulary,
+    pub docs: Vec<DocTokens>,
+}
+
+/// Bytes of text per chunk: large enough to amortise the per-chunk cache, small enough to
+/// balance the threads on corpora of a few large speeches.
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// Tokenizes every document. `progress` advances by one per document.
+pub fn tokenize_corpus(
+    documents: &[Document],
+    normalizer: &Normalizer,
+    progress: &dyn Progress,
+) -> TokenizedCorpus {
+    let chunks = chunk_ranges(documents, CHUNK_BYTES);
+    let local: Vec<LocalChunk> = chunks
+        .into_par_iter()
+        .map(|range| {
+            let chunk = tokenize_chunk(&documents[range]);
+            progress.advance(chunk.docs.len() as u64);
+            chunk
+        })
+        .collect();
+
+    let mut vocab = Vocabulary::default();
+    let mut docs = Vec::with_capacity(documents.len());
+    for chunk in local {
+        let to_global: Vec<FormId> = chunk
+            .forms
+            .iter()
+            .map(|form| {
+                vocab.intern_form(form, |form| {
+                    (
+                        normalizer.term(form).into_owned(),
+                        normalizer.is_stopword(form),
+                    )
+                })
+            })
+            .collect();
+        docs.extend(chunk.docs.into_iter().map(|mut doc| {
+            for id in &mut doc.forms {
+                *id = to_global[*id as usize];
+            }
+            doc
+        }));
+    }
+    TokenizedCorpus { vocab, docs }
+}
+
+/// A chunk's documents in local form ids, and the local forms in first-occurrence order.
+struct LocalChunk {
+    forms: Vec<String>,
+    docs: Vec<DocTokens>,
+}
+
+fn tokenize_chunk(documents: &[Document]) -> LocalChunk {
+    let mut by_surface: FxHashMap<&str, FormId> = FxHashMap::default();
+    let mut by_form: FxHashMap<String, FormId> = FxHashMap::default();
+    let mut forms: Vec<String> = Vec::new();
+    let docs = documents
+        .iter()
+        .map(|document| {
+            let text = document.text.as_str();
+            let tokens = tokenize(text);
+            let ids = tokens
+                .spans
+                .iter()
+                .map(|span| {
+                    let surface = &text[span.range()];
+                    *by_surface.entry(surface).or_insert_with(|| {
+                        let form = normalize_word(surface);
+                        *by_form.entry(form).or_insert_with_key(|form| {
+                            forms.push(form.clone());
+                            (forms.len() - 1) as FormId
+                        })
+                    })
+                })
+                .collect();
+            DocTokens {
+                forms: ids,
+                sentence_starts: tokens.sentence_starts,
+            }
+        })
+        .collect();
+    LocalChunk { forms, docs }
+}
+
+/// Contiguous document ranges of about `target` bytes each (at least one document).
+fn chunk_ranges(documents: &[Document], target: usize) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0;
+    for (i, document) in documents.iter().enumerate() {
+        bytes += document.text.len();
+        if bytes >= target {
+            ranges.push(start..i + 1);
+            start = i + 1;
+            bytes = 0;
+        }
+    }
+    if start < documents.len() {
+        ranges.push(start..documents.len());
+    }
+    ranges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Encoding;
+    use crate::progress::Silent;
+    use crate::text::{Language, StopwordSource, Stopwords};
+
+    fn document(text: &str) -> Document {
+        Document {
+            id: String::new(),
+            source: String::new(),
+            metadata: Vec::new(),
+            encoding: Encoding::Utf8,
+            text: text.into(),
+            annotations_removed: 0,
+        }
+    }
+
+    fn normalizer() -> Normalizer {
+        let language = Language::default();
+        Normalizer::new(
+            language,
+            true,
+            Stopwords::load(&StopwordSource::Builtin, language).unwrap(),
+        )
+    }
+
+    #[test]
+    fn ids_do_not_depend_on_chunking() {
+        let docs: Vec<Document> = [
+            "Human trafficking. The Nations",
+            "nations and NATIONS",
+            "Trafficking in persons",
+        ]
+        .into_iter()
+        .map(document)
+        .collect();
+        let whole = tokenize_corpus(&docs, &normalizer(), &Silent);
+        let mut chunked_vocab = Vocabulary::default();
+        let mut chunked_docs = Vec::new();
+        for range in chunk_ranges(&docs, 1) {
+            let chunk = tokenize_chunk(&docs[range]);
+            let map: Vec<FormId> = chunk
+                .forms
+                .iter()
+                .map(|f| chunked_vocab.intern_form(f, |f| (f.to_owned(), false)))
+                .collect();
+            chunked_docs.extend(chunk.docs.into_iter().map(|mut d| {
+                d.forms.iter_mut().for_each(|id| *id = map[*id as usize]);
+                d
+            }));
+        }
+        assert_eq!(whole.docs, chunked_docs);
+        let forms: Vec<&str> = (0..whole.vocab.n_forms() as u32)
+            .map(|id| whole.vocab.form(id))
+            .collect();
+        assert_eq!(
+            forms,
+            [
+                "human",
+                "trafficking",
+                "the",
+                "nations",
+                "and",
+                "in",
+                "persons"
+            ]
+        );
+        assert_eq!(whole.docs[0].sentence_starts, [0, 2]);
+        let sentences: Vec<&[FormId]> = whole.docs[0].sentences().collect();
+        assert_eq!(sentences, [&[0, 1][..], &[2, 3][..]]);
+    }
+
+    #[test]
+    fn chunks_cover_every_document_once() {
+        let docs: Vec<Document> = ["aaaa", "bb", "cccccc", "d"]
+            .into_iter()
+            .map(document)
+            .collect();
+        assert_eq!(chunk_ranges(&docs, 5), [0..2, 2..3, 3..4]);
+        assert_eq!(chunk_ranges(&docs, 100), [0..4]);
+        assert!(chunk_ranges(&[], 5).is_empty());
+    }
+}
