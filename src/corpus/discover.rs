@@ -27,7 +27,8 @@ pub enum Source {
     CsvRow {
         path: PathBuf,
         line: u64,
-        relative: String,
+        /// `name:row`, the base of its document id.
+        id_base: String,
         text: String,
         encoding: Encoding,
         metadata: Vec<(String, String)>,
@@ -54,7 +55,7 @@ pub fn discover(inputs: &[PathBuf], options: &ReadOptions) -> Result<Discovered>
             path: input.clone(),
         })?;
         if metadata.is_dir() {
-            walk(input, input, options, &mut visited, &mut found)?;
+            walk(input, input, &mut visited, &mut found)?;
         } else if is_csv(input) {
             let Some(column) = &options.text_column else {
                 return Err(Error::CsvCorpus {
@@ -81,7 +82,6 @@ pub fn discover(inputs: &[PathBuf], options: &ReadOptions) -> Result<Discovered>
 fn walk(
     root: &Path,
     dir: &Path,
-    options: &ReadOptions,
     visited: &mut HashSet<PathBuf>,
     found: &mut Discovered,
 ) -> Result<()> {
@@ -94,7 +94,7 @@ fn walk(
         return Ok(());
     }
     let manifest = dir.join(MANIFEST_NAME);
-    if manifest.is_file() && options.manifest.is_none() {
+    if manifest.is_file() {
         let listed = add_manifest(&manifest, found)?;
         let unlisted = count_unlisted(dir, &listed);
         if unlisted > 0 {
@@ -114,7 +114,7 @@ fn walk(
             continue;
         }
         if path.is_dir() {
-            walk(root, &path, options, visited, found)?;
+            walk(root, &path, visited, found)?;
         } else if is_text_file(&path) {
             let relative = path
                 .strip_prefix(root)
@@ -258,7 +258,7 @@ fn add_csv_corpus(path: &Path, text_column: &str, found: &mut Discovered) -> Res
         found.sources.push(Source::CsvRow {
             path: path.to_path_buf(),
             line,
-            relative: format!("{stem}/{:0width$}", index + 1),
+            id_base: format!("{stem}:{:0width$}", index + 1),
             text: record.get(text_index).unwrap_or("").to_owned(),
             encoding,
             metadata,

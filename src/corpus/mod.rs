@@ -111,7 +111,9 @@ pub fn read_corpus(inputs: &[PathBuf], options: &ReadOptions) -> Result<Corpus> 
 
 /// A speech before ids and metadata columns are settled across the corpus.
 struct Draft {
-    relative: String,
+    /// The base of the document id: the relative path without extension, or `name:row`
+    /// for a CSV row.
+    base: String,
     /// Position and count of the speech in its file.
     position: (usize, usize),
     source: String,
@@ -157,7 +159,7 @@ impl Draft {
 
 fn read_source(source: Source, options: &ReadOptions) -> (Vec<Draft>, Vec<Warning>) {
     let mut warnings = Vec::new();
-    let (path, source_label, relative, text, encoding, metadata) = match source {
+    let (path, source_label, base, text, encoding, metadata) = match source {
         Source::File {
             path,
             relative,
@@ -187,18 +189,25 @@ fn read_source(source: Source, options: &ReadOptions) -> (Vec<Draft>, Vec<Warnin
                 ));
             }
             let label = path.display().to_string();
-            (path, label, relative, text, encoding, metadata)
+            (
+                path,
+                label,
+                without_extension(&relative),
+                text,
+                encoding,
+                metadata,
+            )
         }
         Source::CsvRow {
             path,
             line,
-            relative,
+            id_base,
             text,
             encoding,
             metadata,
         } => {
             let label = format!("{}:{line}", path.display());
-            (path, label, relative, text, encoding, metadata)
+            (path, label, id_base, text, encoding, metadata)
         }
     };
     let text = normalise_newlines(&text);
@@ -219,7 +228,7 @@ fn read_source(source: Source, options: &ReadOptions) -> (Vec<Draft>, Vec<Warnin
         .into_iter()
         .enumerate()
         .map(|(index, record)| Draft {
-            relative: relative.clone(),
+            base: base.clone(),
             position: (index, count),
             source: source_label.clone(),
             encoding,
@@ -245,37 +254,37 @@ fn normalise_newlines(text: &str) -> String {
     }
 }
 
-/// Ids from relative paths: the file name without extension when that is unique in the
-/// corpus, else the whole relative path; `#n` (zero-padded) numbers the speeches of a file
-/// holding several, and `~n` separates anything still equal.
+/// `speeches/2002-Bush-1.txt` gives `speeches/2002-Bush-1`; a dot in a folder name or at the
+/// start of a file name is not an extension.
+fn without_extension(relative: &str) -> String {
+    let name_start = relative.rfind('/').map_or(0, |s| s + 1);
+    match relative.rfind('.') {
+        Some(dot) if dot > name_start => relative[..dot].to_owned(),
+        _ => relative.to_owned(),
+    }
+}
+
+/// Ids from id bases: the file name when that is unique in the corpus, else the whole
+/// relative path; `#n` (zero-padded) numbers the speeches of a file holding several, and
+/// `~n` separates anything still equal.
 fn assign_ids(drafts: &[Draft]) -> Vec<String> {
-    let without_extension = |relative: &str| -> String {
-        match relative.rfind('.') {
-            Some(dot) if dot > relative.rfind('/').map_or(0, |s| s + 1) => {
-                relative[..dot].to_owned()
-            }
-            _ => relative.to_owned(),
-        }
-    };
     let file_name = |base: &str| -> String { base.rsplit('/').next().unwrap_or(base).to_owned() };
-    let mut bases_by_name: HashMap<String, Vec<String>> = HashMap::new();
+    let mut bases_by_name: HashMap<String, Vec<&str>> = HashMap::new();
     for draft in drafts.iter().filter(|d| d.position.0 == 0) {
-        let base = without_extension(&draft.relative);
-        let entry = bases_by_name.entry(file_name(&base)).or_default();
-        if !entry.contains(&base) {
-            entry.push(base);
+        let entry = bases_by_name.entry(file_name(&draft.base)).or_default();
+        if !entry.contains(&draft.base.as_str()) {
+            entry.push(&draft.base);
         }
     }
     let mut used: HashMap<String, usize> = HashMap::new();
     drafts
         .iter()
         .map(|draft| {
-            let base = without_extension(&draft.relative);
-            let name = file_name(&base);
+            let name = file_name(&draft.base);
             let mut id = if bases_by_name.get(&name).is_some_and(|b| b.len() == 1) {
                 name
             } else {
-                base
+                draft.base.clone()
             };
             let (index, count) = draft.position;
             if count > 1 {
@@ -353,7 +362,7 @@ mod tests {
 
     fn draft(relative: &str, position: (usize, usize)) -> Draft {
         Draft {
-            relative: relative.into(),
+            base: without_extension(relative),
             position,
             source: relative.into(),
             encoding: Encoding::Utf8,

@@ -1,7 +1,7 @@
 //! Grouping documents by a metadata column (speaker, country, year, ...) and summing their
 //! counts, the basis of every per-group comparison.
 //!
-//! Columns of `terms_by_group`: <the grouping column>, term, label, count, per_10k, where
+//! Columns of `terms_by_group`: the grouping column (named as in the metadata), term, label, count, per_10k, where
 //! per_10k = summed counts / summed n_tokens * 10,000 over the group's documents. Groups are
 //! in natural order (numerically when every value is a number, as years are); within a group,
 //! most frequent first, ties by term.

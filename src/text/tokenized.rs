@@ -229,7 +229,8 @@ mod tests {
             .map(document)
             .collect();
         assert_eq!(chunk_ranges(&docs, 5), [0..2, 2..3, 3..4]);
-        assert_eq!(chunk_ranges(&docs, 100), [0..4]);
+        assert_eq!(chunk_ranges(&docs, 100).len(), 1);
+        assert_eq!(chunk_ranges(&docs, 100)[0], 0..4);
         assert!(chunk_ranges(&[], 5).is_empty());
     }
 }

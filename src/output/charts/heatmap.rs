@@ -105,7 +105,7 @@ fn draw_grid(root: &Area<'_>, map: &Heatmap, path: &Path) -> Result<()> {
             if show_values {
                 draw_text(
                     root,
-                    &theme::format_number(value, 1),
+                    &theme::format_fixed(value, 1),
                     (x + cell_width / 2, y + ROW_HEIGHT as i32 / 2),
                     &style(
                         CELL_TEXT_SIZE,

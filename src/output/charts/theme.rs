@@ -141,7 +141,7 @@ pub fn draw_heading(area: &Area<'_>, title: &str, subtitle: &str, path: &Path) -
 
 /// Round tick values from 0 to at least `max`: steps of 1, 2 or 5 times a power of ten.
 pub fn nice_ticks(max: f64, target_count: usize) -> Vec<f64> {
-    if !(max > 0.0) || !max.is_finite() {
+    if max.is_nan() || max <= 0.0 || max.is_infinite() {
         return vec![0.0, 1.0];
     }
     let raw = max / target_count.max(1) as f64;
@@ -156,29 +156,40 @@ pub fn nice_ticks(max: f64, target_count: usize) -> Vec<f64> {
 }
 
 /// A number for a chart label: thousands separated, at most `decimals` decimals, no
-/// trailing zeros.
+/// trailing zeros ("12.5", "100").
 pub fn format_number(value: f64, decimals: usize) -> String {
+    let fixed = format_fixed(value, decimals);
+    match fixed.split_once('.') {
+        Some((integer, fraction)) => match fraction.trim_end_matches('0') {
+            "" => integer.to_owned(),
+            fraction => format!("{integer}.{fraction}"),
+        },
+        None => fixed,
+    }
+}
+
+/// A number with exactly `decimals` decimals, thousands separated ("1,234.0"), so a column
+/// of values lines up.
+pub fn format_fixed(value: f64, decimals: usize) -> String {
     let text = format!("{value:.decimals$}");
-    let (integer, fraction) = match text.split_once('.') {
-        Some((i, f)) => (i.to_owned(), f.trim_end_matches('0').to_owned()),
-        None => (text.clone(), String::new()),
-    };
+    let (integer, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let (sign, digits) = match integer.strip_prefix('-') {
-        Some(d) => ("-", d.to_owned()),
+        Some(d) => ("-", d),
         None => ("", integer),
     };
-    let mut grouped = String::new();
+    let mut grouped = String::with_capacity(text.len() + digits.len() / 3);
+    grouped.push_str(sign);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(c);
     }
-    if fraction.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{fraction}")
+    if !fraction.is_empty() {
+        grouped.push('.');
+        grouped.push_str(fraction);
     }
+    grouped
 }
 
 /// A colour of the viridis scale (dark purple at 0, yellow at 1): perceptually uniform and
@@ -234,6 +245,8 @@ mod tests {
         assert_eq!(format_number(100.0, 1), "100");
         assert_eq!(format_number(-1234.25, 2), "-1,234.25");
         assert_eq!(format_number(0.04, 1), "0");
+        assert_eq!(format_fixed(34.0, 1), "34.0");
+        assert_eq!(format_fixed(-1234.25, 1), "-1,234.2");
     }
 
     #[test]

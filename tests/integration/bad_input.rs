@@ -1,0 +1,135 @@
+//! Fatal problems: one clear line naming the path, a non-zero exit, nothing written, and
+//! earlier results left as they were.
+
+use crate::helpers::{analyze_ok, fixture, speechstat, stderr};
+
+#[test]
+fn a_missing_input_is_named_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let output = speechstat(&["analyze", "no/such/folder", "--out", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("no/such/folder") && err.contains("no such file"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_manifest_row_naming_a_missing_file_is_an_error_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Peace.").unwrap();
+    std::fs::write(
+        dir.path().join("manifest.csv"),
+        "file,year\na.txt,2001\nb.txt,2002\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let output = speechstat(&[
+        "analyze",
+        dir.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("manifest.csv line 3") && err.contains("b.txt"),
+        "{err}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn an_output_path_that_is_a_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("results");
+    std::fs::write(&file, "not a folder").unwrap();
+    let output = speechstat(&["analyze", "--out", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("not a folder"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a folder");
+}
+
+#[test]
+fn a_csv_without_text_column_option_or_column_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let csv = fixture("speeches.csv");
+    let output = speechstat(&[
+        "analyze",
+        csv.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("--text-column"),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = speechstat(&[
+        "analyze",
+        csv.to_str().unwrap(),
+        "--text-column",
+        "body",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("speeches.csv")
+            && err.contains("\"body\"")
+            && err.contains("id, speaker, year, text"),
+        "{err}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let output = speechstat(&["analyze", "--language", "klingon"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown language"));
+    let output = speechstat(&["analyze", "corpus", "--manifest", "corpus/manifest.csv"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_results_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let good = fixture("meeting");
+    analyze_ok(&[&good], &out, &[]);
+    let before = std::fs::read(out.join("tables/terms.csv")).unwrap();
+
+    let output = speechstat(&[
+        "analyze",
+        good.to_str().unwrap(),
+        "--group-by",
+        "no_such_column",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("no_such_column") && err.contains("speaker"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(out.join("tables/terms.csv")).unwrap(), before);
+    let leftovers: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "only tables/ and charts/: {leftovers:?}"
+    );
+}

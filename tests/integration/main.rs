@@ -1,0 +1,8 @@
+//! End-to-end tests: run the `speechstat` binary on corpus/ and on small inputs of our own
+//! making, and check the tables it writes. One test binary, so polars is linked once.
+
+mod helpers;
+
+mod analyze_corpus;
+mod bad_input;
+mod inputs;
