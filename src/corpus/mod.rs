@@ -124,8 +124,15 @@ struct Draft {
 }
 
 impl Draft {
+    /// The heading fills speaker, country_or_org and language_spoken only where the
+    /// manifest or CSV has no such column: a column it has is authoritative, even blank.
     fn into_document(self, id: String, columns: &[String]) -> Document {
         let mut metadata = vec![String::new(); columns.len()];
+        let given: Vec<String> = self
+            .metadata
+            .iter()
+            .map(|(name, _)| metadata_name(name))
+            .collect();
         for (name, value) in self.metadata {
             let name = metadata_name(&name);
             if let Some(i) = columns.iter().position(|c| *c == name) {
@@ -139,10 +146,11 @@ impl Draft {
                 (columns::LANGUAGE_SPOKEN, heading.language),
             ];
             for (name, value) in parsed {
+                if given.iter().any(|g| g == name) {
+                    continue;
+                }
                 if let Some(i) = columns.iter().position(|c| c == name) {
-                    if metadata[i].trim().is_empty() {
-                        metadata[i] = value;
-                    }
+                    metadata[i] = value;
                 }
             }
         }

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Recomputes documents.csv, terms.csv and term_frequency.csv from tokens.csv, independently of
+speechstat, and checks every row (counts exactly; per_10k, tf_idf to the printed 6 decimals;
+labels by the most-frequent-form rule). Usage: verify_tables.py OUTPUT_DIR"""
+import csv
+import math
+import sys
+from collections import Counter, defaultdict
+
+tables = sys.argv[1] + "/tables/"
+
+
+def rows(name):
+    with open(tables + name, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+n_tokens = Counter()
+types = defaultdict(set)
+sentences = Counter()
+doc_term = Counter()
+forms = defaultdict(Counter)
+for t in rows("tokens.csv"):
+    doc = t["doc_id"]
+    assert int(t["position"]) == n_tokens[doc], f"{doc}: positions must run 0, 1, 2, ..."
+    n_tokens[doc] += 1
+    types[doc].add(t["token"])
+    sentences[doc] = max(sentences[doc], int(t["sentence"]) + 1)
+    if t["stopword"] == "false":
+        doc_term[(doc, t["term"])] += 1
+        forms[t["term"]][t["token"]] += 1
+
+documents = rows("documents.csv")
+for d in documents:
+    doc = d["doc_id"]
+    assert int(d["n_tokens"]) == n_tokens[doc], doc
+    assert int(d["n_types"]) == len(types[doc]), doc
+    assert int(d["n_sentences"]) == sentences[doc], doc
+
+doc_freq, count = Counter(), Counter()
+for (doc, term), n in doc_term.items():
+    doc_freq[term] += 1
+    count[term] += n
+label = {term: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for term, c in forms.items()}
+n_docs, total = len(documents), sum(n_tokens.values())
+
+tf = rows("term_frequency.csv")
+assert len(tf) == len(doc_term), "one row per document and counted term"
+for r in tf:
+    doc, term, n = r["doc_id"], r["term"], int(r["count"])
+    assert n == doc_term[(doc, term)], (doc, term)
+    assert r["per_10k"] == f"{n / n_tokens[doc] * 10000:.6f}", (doc, term)
+    assert r["tf_idf"] == f"{n / n_tokens[doc] * math.log(n_docs / doc_freq[term]):.6f}", (doc, term)
+    assert r["label"] == label[term], (doc, term)
+
+terms = rows("terms.csv")
+assert len(terms) == len(count)
+for r in terms:
+    term = r["term"]
+    assert int(r["count"]) == count[term], term
+    assert int(r["doc_freq"]) == doc_freq[term], term
+    assert r["per_10k"] == f"{count[term] / total * 10000:.6f}", term
+    assert r["label"] == label[term], term
+order = [(-int(r["count"]), r["term"]) for r in terms]
+assert order == sorted(order), "terms.csv sorted by count, then term"
+print(f"verified: {n_docs} documents, {total} tokens, {len(terms)} terms, {len(tf)} document-term rows")
