@@ -29,8 +29,8 @@ pub enum Error {
     #[error("{path}: {message}")]
     Stopwords { path: PathBuf, message: String },
 
-    #[error("{inputs}: no readable text found; point speechstat at .txt or .md files, a folder holding them, or a CSV file with --text-column")]
-    NoDocuments { inputs: String },
+    #[error("{inputs}: no readable text found{reason}; point speechstat at .txt or .md files, a folder holding them, or a CSV file with --text-column")]
+    NoDocuments { inputs: String, reason: String },
 
     #[error("unknown language {name:?}; use one of: {known}")]
     UnknownLanguage { name: String, known: String },

@@ -93,7 +93,10 @@ pub fn read_corpus(inputs: &[PathBuf], options: &ReadOptions) -> Result<Corpus> 
                 .collect::<Vec<_>>()
                 .join(", "),
         };
-        return Err(Error::NoDocuments { inputs });
+        let reason = warnings.first().map_or_else(String::new, |w| {
+            format!(" ({} files skipped; first: {w})", warnings.len())
+        });
+        return Err(Error::NoDocuments { inputs, reason });
     }
     let ids = assign_ids(&drafts);
     let metadata_columns = metadata_columns(&drafts);
@@ -165,6 +168,9 @@ impl Draft {
     }
 }
 
+/// Token positions are 32-bit offsets into a document's text.
+const MAX_FILE_BYTES: u64 = u32::MAX as u64;
+
 fn read_source(source: Source, options: &ReadOptions) -> (Vec<Draft>, Vec<Warning>) {
     let mut warnings = Vec::new();
     let (path, source_label, base, text, encoding, metadata) = match source {
@@ -173,6 +179,13 @@ fn read_source(source: Source, options: &ReadOptions) -> (Vec<Draft>, Vec<Warnin
             relative,
             metadata,
         } => {
+            if std::fs::metadata(&path).is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+                warnings.push(Warning::new(
+                    &path,
+                    "larger than 4 GiB, which speechstat cannot hold as one text; split it into smaller files. Skipped",
+                ));
+                return (Vec::new(), warnings);
+            }
             let bytes = match std::fs::read(&path) {
                 Ok(bytes) => bytes,
                 Err(e) => {
@@ -218,7 +231,7 @@ fn read_source(source: Source, options: &ReadOptions) -> (Vec<Draft>, Vec<Warnin
             (path, label, id_base, text, encoding, metadata)
         }
     };
-    let text = normalise_newlines(&text);
+    let text = normalise_newlines(text);
     let mut records = split_records(&text);
     if records.is_empty() {
         warnings.push(Warning::new(
@@ -248,12 +261,13 @@ fn read_source(source: Source, options: &ReadOptions) -> (Vec<Draft>, Vec<Warnin
     (drafts, warnings)
 }
 
-/// CRLF and lone CR become LF; a stray BOM or soft hyphen inside the text is dropped.
-fn normalise_newlines(text: &str) -> String {
+/// CRLF and lone CR become LF; a stray BOM or soft hyphen inside the text is dropped. The
+/// text is only copied when something changes.
+fn normalise_newlines(text: String) -> String {
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
-        text.to_owned()
+        text
     };
     if text.contains(['\u{FEFF}', '\u{AD}']) {
         text.replace(['\u{FEFF}', '\u{AD}'], "")
@@ -356,7 +370,7 @@ fn metadata_columns(drafts: &[Draft]) -> Vec<String> {
 pub fn read_text_file(path: &Path) -> Result<(String, Encoding)> {
     let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
     match decode(bytes) {
-        Decoded::Text { text, encoding } => Ok((normalise_newlines(&text), encoding)),
+        Decoded::Text { text, encoding } => Ok((normalise_newlines(text), encoding)),
         Decoded::Binary => Err(Error::Read {
             path: path.to_path_buf(),
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, "binary file, not text"),
@@ -411,6 +425,9 @@ mod tests {
 
     #[test]
     fn newlines_and_invisible_marks_are_normalised() {
-        assert_eq!(normalise_newlines("a\r\nb\rc\u{FEFF}d\u{AD}e"), "a\nb\ncde");
+        assert_eq!(
+            normalise_newlines("a\r\nb\rc\u{FEFF}d\u{AD}e".into()),
+            "a\nb\ncde"
+        );
     }
 }

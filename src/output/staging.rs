@@ -14,6 +14,8 @@ const STAGING_PREFIX: &str = ".speechstat-staging-";
 #[derive(Debug)]
 pub struct Staging {
     out: PathBuf,
+    /// The output folder did not exist before this run: a failed run removes it again.
+    created_out: bool,
     staging: PathBuf,
     written: Vec<String>,
     committed: bool,
@@ -28,6 +30,7 @@ impl Staging {
                 message: "exists and is not a folder; choose another --out".into(),
             });
         }
+        let created_out = !out.exists();
         std::fs::create_dir_all(out).map_err(|e| Error::write(out, e))?;
         remove_abandoned_staging(out);
         let staging = out.join(format!("{STAGING_PREFIX}{}", std::process::id()));
@@ -37,6 +40,7 @@ impl Staging {
         std::fs::create_dir(&staging).map_err(|e| Error::write(&staging, e))?;
         Ok(Staging {
             out: out.to_path_buf(),
+            created_out,
             staging,
             written: Vec::new(),
             committed: false,
@@ -92,6 +96,10 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.staging);
+            if self.created_out {
+                // Only succeeds when empty: nothing of anyone else's is removed.
+                let _ = std::fs::remove_dir(&self.out);
+            }
         }
     }
 }
@@ -149,6 +157,17 @@ mod tests {
             "old"
         );
         assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_run_removes_the_output_folder_it_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("new");
+        {
+            let mut staging = Staging::begin(&out).unwrap();
+            std::fs::write(staging.file("tables/a.csv").unwrap(), "half").unwrap();
+        }
+        assert!(!out.exists());
     }
 
     #[test]

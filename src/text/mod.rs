@@ -13,6 +13,6 @@ pub use language::{Language, LANGUAGES};
 pub use normalize::{normalize_word, Normalizer};
 pub use sentences::is_sentence_boundary;
 pub use stopwords::{StopwordSource, Stopwords};
-pub use tokenize::{tokenize, Span, Tokens};
+pub use tokenize::{for_each_token, tokenize, Span, Tokens};
 pub use tokenized::{tokenize_corpus, DocTokens, TokenizedCorpus};
 pub use vocab::{FormId, TermId, Vocabulary};

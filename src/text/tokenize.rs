@@ -64,12 +64,27 @@ enum Break {
     Hard,
 }
 
-/// Splits a document's text into word tokens and sentences. Texts over 4 GiB are not
-/// supported (spans are 32-bit); the corpus reader never produces them.
+/// Splits a document's text into word tokens and sentences.
 pub fn tokenize(text: &str) -> Tokens {
     let mut tokens = Tokens::default();
+    for_each_token(text, |span, starts_sentence| {
+        if starts_sentence {
+            tokens.sentence_starts.push(tokens.spans.len() as u32);
+        }
+        tokens.spans.push(span);
+    });
+    tokens
+}
+
+/// Calls `emit(span, starts_sentence)` for every word token in text order, without
+/// collecting them: the streaming form of [`tokenize`], so a long document never needs a
+/// vector of spans. Texts over 4 GiB are not supported (spans are 32-bit); the corpus reader
+/// skips such files.
+pub fn for_each_token(text: &str, mut emit: impl FnMut(Span, bool)) {
+    // The last word, held back until it is clear a hyphen will not extend it.
+    let mut held: Option<(Span, bool)> = None;
     let mut pending = Break::None;
-    // End offset of a hyphen glued to the previous token: a word starting there joins it.
+    // End offset of a hyphen glued to the held word: a word starting there joins it.
     let mut hyphen_end: Option<usize> = None;
     // A UN symbol read ahead of the segmenter covers the text up to here.
     let mut covered_until = 0usize;
@@ -84,9 +99,9 @@ pub fn tokenize(text: &str) -> Tokens {
         let start = start.max(covered_until);
         let segment = &text[start..end];
         if is_word(segment) {
-            if hyphen_end == Some(start) {
-                if let Some(last) = tokens.spans.last_mut() {
-                    last.end = end as u32;
+            if let (Some(joint), Some((word, _))) = (hyphen_end, held.as_mut()) {
+                if joint == start {
+                    word.end = end as u32;
                     hyphen_end = None;
                     continue;
                 }
@@ -99,25 +114,27 @@ pub fn tokenize(text: &str) -> Tokens {
                 }
                 None => end,
             };
-            let starts_sentence = match (tokens.spans.last(), pending) {
-                (None, _) => true,
-                (Some(_), Break::Hard) => true,
-                (Some(previous), Break::Candidate) => {
+            let starts_sentence = match (&held, pending) {
+                (None, _) | (Some(_), Break::Hard) => true,
+                (Some((previous, _)), Break::Candidate) => {
                     is_sentence_boundary(&text[previous.range()], &text[start..end])
                 }
                 (Some(_), Break::None) => false,
             };
-            if starts_sentence {
-                tokens.sentence_starts.push(tokens.spans.len() as u32);
+            if let Some((word, starts)) = held.take() {
+                emit(word, starts);
             }
+            held = Some((
+                Span {
+                    start: start as u32,
+                    end: end as u32,
+                },
+                starts_sentence,
+            ));
             pending = Break::None;
             newlines = 0;
-            tokens.spans.push(Span {
-                start: start as u32,
-                end: end as u32,
-            });
         } else {
-            let glued_to_word = tokens.spans.last().is_some_and(|s| s.end as usize == start);
+            let glued_to_word = held.is_some_and(|(word, _)| word.end as usize == start);
             hyphen_end = (glued_to_word && is_hyphen(segment)).then_some(end);
             if is_sentence_stop(segment) {
                 pending = pending.max(Break::Candidate);
@@ -129,7 +146,9 @@ pub fn tokenize(text: &str) -> Tokens {
             }
         }
     }
-    tokens
+    if let Some((word, starts)) = held {
+        emit(word, starts);
+    }
 }
 
 fn is_word(segment: &str) -> bool {

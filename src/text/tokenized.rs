@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::normalize::{normalize_word, Normalizer};
-use super::tokenize::tokenize;
+use super::tokenize::for_each_token;
 use super::vocab::{FormId, Vocabulary};
 use crate::corpus::Document;
 use crate::progress::Progress;
@@ -106,25 +106,22 @@ fn tokenize_chunk(documents: &[Document]) -> LocalChunk {
         .iter()
         .map(|document| {
             let text = document.text.as_str();
-            let tokens = tokenize(text);
-            let ids = tokens
-                .spans
-                .iter()
-                .map(|span| {
-                    let surface = &text[span.range()];
-                    *by_surface.entry(surface).or_insert_with(|| {
-                        let form = normalize_word(surface);
-                        *by_form.entry(form).or_insert_with_key(|form| {
-                            forms.push(form.clone());
-                            (forms.len() - 1) as FormId
-                        })
+            let mut doc = DocTokens::default();
+            for_each_token(text, |span, starts_sentence| {
+                if starts_sentence {
+                    doc.sentence_starts.push(doc.forms.len() as u32);
+                }
+                let surface = &text[span.range()];
+                let id = *by_surface.entry(surface).or_insert_with(|| {
+                    let form = normalize_word(surface);
+                    *by_form.entry(form).or_insert_with_key(|form| {
+                        forms.push(form.clone());
+                        (forms.len() - 1) as FormId
                     })
-                })
-                .collect();
-            DocTokens {
-                forms: ids,
-                sentence_starts: tokens.sentence_starts,
-            }
+                });
+                doc.forms.push(id);
+            });
+            doc
         })
         .collect();
     LocalChunk { forms, docs }

@@ -1,7 +1,7 @@
 //! Fatal problems: one clear line naming the path, a non-zero exit, nothing written, and
 //! earlier results left as they were.
 
-use crate::helpers::{analyze_ok, fixture, speechstat, stderr};
+use crate::helpers::{analyze_ok, fixture, speechstat, stderr, Table};
 
 #[test]
 fn a_missing_input_is_named_and_nothing_is_written() {
@@ -131,5 +131,107 @@ fn a_failed_run_leaves_the_previous_results_intact() {
         leftovers.len(),
         2,
         "only tables/ and charts/: {leftovers:?}"
+    );
+}
+
+#[test]
+fn a_manifest_without_file_column_is_named_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Peace.").unwrap();
+    std::fs::write(dir.path().join("manifest.csv"), "path,year\na.txt,2001\n").unwrap();
+    let out = dir.path().join("out");
+    let output = speechstat(&[
+        "analyze",
+        dir.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("manifest.csv line 1") && err.contains("no \"file\" column"),
+        "{err}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_manifest_in_windows_1252_with_duplicate_rows_is_read_with_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Peace.").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "War.").unwrap();
+    std::fs::write(
+        dir.path().join("manifest.csv"),
+        b"file,country\na.txt,C\xF4te d'Ivoire\nb.txt,Chile\na.txt,C\xF4te d'Ivoire\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let output = analyze_ok(&[dir.path()], &out, &[]);
+    let err = stderr(&output);
+    assert!(
+        err.contains("manifest.csv") && err.contains("Windows-1252"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 4") && err.contains("listed again"),
+        "{err}"
+    );
+    let documents = Table::read(&out.join("tables/documents.csv"));
+    assert_eq!(documents.column("country"), ["Côte d'Ivoire", "Chile"]);
+}
+
+#[test]
+fn a_folder_with_no_readable_text_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("scans");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("page.txt"), b"\0\0\0binary").unwrap();
+    std::fs::write(input.join("page.pdf"), b"%PDF-1.4").unwrap();
+    let out = dir.path().join("out");
+    let output = speechstat(&[
+        "analyze",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("scans") && err.contains("no readable text"),
+        "{err}"
+    );
+    assert!(err.contains("page.txt") && err.contains("binary"), "{err}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn an_output_folder_that_cannot_be_created_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("file");
+    std::fs::write(&file, "").unwrap();
+    let out = file.join("results");
+    let output = speechstat(&["analyze", "--out", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("cannot write") && err.contains("file/results"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_missing_stopword_list_is_named() {
+    let output = speechstat(&[
+        "analyze",
+        "--stopwords",
+        "no/such/list.txt",
+        "--out",
+        "/tmp/unused-speechstat-out",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("no/such/list.txt"),
+        "{}",
+        stderr(&output)
     );
 }

@@ -5,4 +5,6 @@ mod helpers;
 
 mod analyze_corpus;
 mod bad_input;
+mod faults;
 mod inputs;
+mod properties;
