@@ -8,6 +8,7 @@ pub const N_TOKENS: &str = "n_tokens";
 pub const N_TYPES: &str = "n_types";
 pub const N_SENTENCES: &str = "n_sentences";
 pub const N_ANNOTATIONS: &str = "n_annotations";
+pub const N_FOOTER_LINES: &str = "n_footer_lines";
 
 pub const SPEAKER: &str = "speaker";
 pub const COUNTRY_OR_ORG: &str = "country_or_org";
@@ -27,3 +28,17 @@ pub const SENTENCE: &str = "sentence";
 pub const POSITION: &str = "position";
 pub const TOKEN: &str = "token";
 pub const STOPWORD: &str = "stopword";
+
+pub const TERM_1: &str = "term_1";
+pub const TERM_2: &str = "term_2";
+pub const TERM_A: &str = "term_a";
+pub const TERM_B: &str = "term_b";
+pub const LABEL_A: &str = "label_a";
+pub const LABEL_B: &str = "label_b";
+pub const PMI: &str = "pmi";
+pub const NPMI: &str = "npmi";
+pub const LOG_LIKELIHOOD: &str = "log_likelihood";
+pub const T_SCORE: &str = "t_score";
+pub const CHI2: &str = "chi2";
+pub const DICE: &str = "dice";
+pub const LOG_DICE: &str = "log_dice";

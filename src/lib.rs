@@ -27,6 +27,7 @@
 //!     encoding: Encoding::Utf8,
 //!     text: "Human trafficking is a crime. Trafficking in persons must end.".into(),
 //!     annotations_removed: 0,
+//!     footer_lines_removed: 0,
 //! };
 //! let tokens = tokenize_corpus(&[speech], &normalizer, &Silent);
 //! let counts = count(&tokens);

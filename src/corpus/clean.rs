@@ -9,14 +9,17 @@ pub struct Cleaned {
     pub text: String,
     /// Bracketed annotations taken out (0 when they were kept).
     pub annotations_removed: u32,
+    /// Page-number and document-number lines of printed records taken out.
+    pub footer_lines_removed: u32,
 }
 
 /// Cleans one speech body. `text` must already have `\n` line ends.
 pub fn clean_body(text: &str, keep_annotations: bool) -> Cleaned {
     let mut annotations_removed = 0;
+    let mut footer_lines_removed = 0;
     let mut paragraphs: Vec<String> = Vec::new();
     let mut unfinished = false;
-    for block in paragraph_blocks(text) {
+    for block in paragraph_blocks(text, &mut footer_lines_removed) {
         let mut paragraph = join_lines(&block);
         if !keep_annotations {
             paragraph = remove_annotations(&paragraph, &mut annotations_removed);
@@ -41,6 +44,7 @@ pub fn clean_body(text: &str, keep_annotations: bool) -> Cleaned {
     Cleaned {
         text: paragraphs.join("\n\n"),
         annotations_removed,
+        footer_lines_removed,
     }
 }
 
@@ -49,12 +53,16 @@ pub fn clean_body(text: &str, keep_annotations: bool) -> Cleaned {
 /// include" across paragraphs).
 const SHORT_TITLE_WORDS: usize = 8;
 
-/// Groups lines into paragraphs at blank lines.
-fn paragraph_blocks(text: &str) -> Vec<Vec<&str>> {
+/// Groups lines into paragraphs at blank lines, leaving out page footers.
+fn paragraph_blocks<'a>(text: &'a str, footers: &mut u32) -> Vec<Vec<&'a str>> {
     let mut blocks = Vec::new();
     let mut current = Vec::new();
     for line in text.lines() {
         let line = line.trim();
+        if is_page_footer(line) {
+            *footers += 1;
+            continue;
+        }
         if line.is_empty() {
             if !current.is_empty() {
                 blocks.push(std::mem::take(&mut current));
@@ -67,6 +75,37 @@ fn paragraph_blocks(text: &str) -> Vec<Vec<&str>> {
         blocks.push(current);
     }
     blocks
+}
+
+/// A line of a printed UN record that is not speech: a page number, a document (job) number
+/// such as `08-51749` with or without a page number, or a document symbol alone
+/// (`A/63/PV.5`). Removing the line keeps a sentence that runs across a page break whole.
+fn is_page_footer(line: &str) -> bool {
+    let parts: Vec<&str> = line.split_whitespace().collect();
+    let is_page_number =
+        |p: &str| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    let is_job_number = |p: &str| {
+        let b = p.as_bytes();
+        b.len() == 8
+            && b[2] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 2 || c.is_ascii_digit())
+    };
+    let is_symbol = |p: &str| {
+        p.starts_with(['A', 'S', 'E'])
+            && p.contains("/PV.")
+            && p.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"/.".contains(&b))
+    };
+    match parts.as_slice() {
+        [one] => is_page_number(one) || is_job_number(one) || is_symbol(one),
+        [a, b] => {
+            (is_page_number(a) && (is_job_number(b) || is_symbol(b)))
+                || ((is_job_number(a) || is_symbol(a)) && is_page_number(b))
+        }
+        _ => false,
+    }
 }
 
 /// Joins hard-wrapped lines with a space; a line ending in `letter-` is joined without one,
@@ -133,7 +172,7 @@ fn remove_annotations(paragraph: &str, removed: &mut u32) -> String {
 }
 
 /// Longest bracketed annotation recognised, in bytes.
-const MAX_ANNOTATION_BYTES: usize = 120;
+const MAX_ANNOTATION_BYTES: usize = 500;
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     if index >= text.len() {
@@ -245,6 +284,19 @@ mod tests {
             clean("Thank you\n\nand good night."),
             "Thank you and good night."
         );
+    }
+
+    #[test]
+    fn page_footers_of_printed_records_are_removed() {
+        let cleaned = clean_body(
+            "the representatives of all the countries of\n15 08-51749\nthe planet met\n\n08-51749 30\n\nin 2015.\n\nA/63/PV.5\n\n12\n\nThe year\n2015 was\n",
+            false,
+        );
+        assert_eq!(
+            cleaned.text,
+            "the representatives of all the countries of the planet met in 2015.\n\nThe year 2015 was"
+        );
+        assert_eq!(cleaned.footer_lines_removed, 4);
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub struct Document {
     /// The cleaned body: paragraphs separated by blank lines.
     pub text: String,
     pub annotations_removed: u32,
+    /// Page-number and document-number lines of printed records left out of `text`.
+    pub footer_lines_removed: u32,
 }
 
 /// The documents in corpus order, with the names of their metadata columns.
@@ -164,6 +166,7 @@ impl Draft {
             encoding: self.encoding,
             text: self.cleaned.text,
             annotations_removed: self.cleaned.annotations_removed,
+            footer_lines_removed: self.cleaned.footer_lines_removed,
         }
     }
 }
@@ -324,7 +327,7 @@ fn assign_ids(drafts: &[Draft]) -> Vec<String> {
 }
 
 /// Columns the tables compute themselves; metadata with these names is renamed `meta_<name>`.
-const COMPUTED_COLUMNS: [&str; 7] = [
+const COMPUTED_COLUMNS: [&str; 8] = [
     columns::DOC_ID,
     columns::SOURCE,
     columns::ENCODING,
@@ -332,6 +335,7 @@ const COMPUTED_COLUMNS: [&str; 7] = [
     columns::N_TYPES,
     columns::N_SENTENCES,
     columns::N_ANNOTATIONS,
+    columns::N_FOOTER_LINES,
 ];
 
 fn metadata_name(name: &str) -> String {

@@ -1,6 +1,13 @@
 //! The UN meeting-record format: a line `## Speaker (Country) (spoke in Language):` starts a
 //! speech. A file may hold one speech or a whole meeting; every heading starts a new document,
 //! and text before the first heading (if any) is a document of its own.
+//!
+//! Raw verbatim records print the speaker at the start of the speech's first paragraph
+//! instead: `Mr. Baialinov (Kyrgyzstan) (spoke in Russian): I would like ...`. Such an
+//! inline heading is recognised at the start of a paragraph when it begins with a title used
+//! in the records (Mr., Mrs., Ms., The President, The Secretary-General, ...), is short, and
+//! ends with a colon; the text after the colon is the start of the speech. Inline headings
+//! are only looked for in files without `## ` headings.
 
 /// What a speech heading says about its speaker.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -32,9 +39,20 @@ pub fn split_records(text: &str) -> Vec<Record<'_>> {
     let mut body_start = 0;
     let mut body_line = 1;
     let mut offset = 0;
+    let mut paragraph_start = true;
+    // A file marked up with `## ` headings uses only those: a paragraph starting "The
+    // President: ..." inside such a speech is part of it, as the markup says.
+    let inline_headings = !text
+        .split('\n')
+        .any(|line| parse_heading_line(line).is_some());
     for (index, line) in text.split_inclusive('\n').enumerate() {
         let line_no = index as u64 + 1;
-        if let Some(heading) = parse_heading_line(line) {
+        let found = match parse_heading_line(line) {
+            Some(heading) => Some((heading, line.len())),
+            None if paragraph_start && inline_headings => parse_inline_heading(line),
+            None => None,
+        };
+        if let Some((heading, body_offset)) = found {
             push_record(
                 &mut records,
                 current_heading.take(),
@@ -42,9 +60,10 @@ pub fn split_records(text: &str) -> Vec<Record<'_>> {
                 body_line,
             );
             current_heading = Some(heading);
-            body_start = offset + line.len();
+            body_start = offset + body_offset;
             body_line = line_no;
         }
+        paragraph_start = line.trim().is_empty();
         offset += line.len();
     }
     push_record(
@@ -54,6 +73,112 @@ pub fn split_records(text: &str) -> Vec<Record<'_>> {
         body_line,
     );
     records
+}
+
+/// Titles that open a speaker designation in UN verbatim records.
+const RECORD_TITLES: &[&str] = &[
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Miss",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Baroness",
+    "Dr.",
+    "Prof.",
+    "Archbishop",
+    "Monsignor",
+    "Cardinal",
+    "Sheikh",
+    "Sheikha",
+    "Prince",
+    "Princess",
+    "King",
+    "Queen",
+    "President",
+    "The President",
+    "The Acting President",
+    "The Secretary-General",
+    "The Deputy Secretary-General",
+    "The Chair",
+    "The Chairman",
+    "The Chairperson",
+    "The representative of",
+];
+
+/// Lower-case words that may begin a surname ("Mr. van Oosterom", "Mr. de Decker").
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "del", "della", "da", "di", "do", "dos", "das", "du", "la",
+    "le", "al", "el", "bin", "ibn", "ter", "ten",
+];
+
+/// "Mr. President:" opens a passage addressed to the chair; it does not name a speaker.
+const SALUTATIONS: &[&str] = &[
+    "president",
+    "vice-president",
+    "secretary-general",
+    "chairman",
+    "chairperson",
+    "chair",
+    "co-chair",
+    "speaker",
+    "moderator",
+];
+
+/// Most words a speaker designation has outside its brackets ("Mr. Popolizio Bardales").
+const MAX_DESIGNATION_WORDS: usize = 7;
+
+/// Recognises `Mr. X (Country) (spoke in Y): text` at the start of a paragraph; returns the
+/// heading and the byte offset in `line` where the speech text starts.
+pub fn parse_inline_heading(line: &str) -> Option<(Heading, usize)> {
+    let designation_end = designation_colon(line)?;
+    let designation = line[..designation_end].trim();
+    let title = RECORD_TITLES
+        .iter()
+        .filter(|title| designation.starts_with(*title))
+        .max_by_key(|title| title.len())?;
+    let outside_brackets = designation.split('(').next().unwrap_or("");
+    let rest = outside_brackets[title.len()..].trim();
+    let words = outside_brackets.split_whitespace().count();
+    let title_needs_name = !title.starts_with("The ");
+    let first_name_word = rest.split_whitespace().next().unwrap_or("");
+    let name_ok = rest.is_empty() && !title_needs_name
+        || first_name_word
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        || NAME_PARTICLES.contains(&first_name_word);
+    let salutation = SALUTATIONS.contains(&rest.to_lowercase().as_str());
+    if words > MAX_DESIGNATION_WORDS
+        || !name_ok
+        || salutation
+        || outside_brackets.contains([',', ';', '"'])
+    {
+        return None;
+    }
+    // "The representative of China" keeps its words as the speaker.
+    Some((parse_heading(designation), designation_end + 1))
+}
+
+/// The offset of the colon ending a speaker designation: the first `:` outside brackets,
+/// within the first 200 bytes.
+fn designation_colon(line: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in line.char_indices() {
+        if i > 200 {
+            return None;
+        }
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ':' if depth == 0 => return Some(i),
+            '\n' => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 fn push_record<'a>(
@@ -265,6 +390,81 @@ mod tests {
         assert_eq!(records[2].body.trim(), "Merci.");
         assert_eq!(records[3].body, "");
         assert_eq!(records[3].line, 10);
+    }
+
+    #[test]
+    fn inline_headings_of_raw_records_are_recognised() {
+        let cases = [
+            (
+                "Mr. Baialinov (Kyrgyzstan) (spoke in Russian): I\n",
+                Some((heading("Mr. Baialinov", "Kyrgyzstan", "Russian"), " I\n")),
+            ),
+            (
+                "The President (spoke in French): The next\n",
+                Some((heading("The President", "", "French"), " The next\n")),
+            ),
+            (
+                "The Secretary-General: The Security Council\n",
+                Some((
+                    heading("The Secretary-General", "", "English"),
+                    " The Security Council\n",
+                )),
+            ),
+            (
+                "Mr. Popolizio Bardales (Peru) (spoke in Spanish): Thank you.",
+                Some((
+                    heading("Mr. Popolizio Bardales", "Peru", "Spanish"),
+                    " Thank you.",
+                )),
+            ),
+            (
+                "Mr. van Oosterom (Netherlands): I thank you,",
+                Some((
+                    heading("Mr. van Oosterom", "Netherlands", "English"),
+                    " I thank you,",
+                )),
+            ),
+            ("Mr. President, I thank you: it was good.", None),
+            ("Mr. President:", None),
+            ("Madam President:", None),
+            (
+                " President Bachelet Jeria (spoke in Spanish): ",
+                Some((heading("President Bachelet Jeria", "", "Spanish"), " ")),
+            ),
+            ("Mr. said: it", None),
+            ("The Council notes the following: first,", None),
+            ("Mr.: nothing", None),
+            ("President: nothing", None),
+            (
+                "Mr. X said that the long list of things we must do is: more",
+                None,
+            ),
+        ];
+        for (line, expected) in cases {
+            let parsed = parse_inline_heading(line).map(|(h, at)| (h, &line[at..]));
+            assert_eq!(parsed, expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_raw_meeting_record_splits_at_paragraph_initial_speakers() {
+        let text = "The President: I give the floor to\nMr. A.\n\nMr. A (France) (spoke in French): Thank\nyou. Mr. B: said\n\nMr. B (Chile): Yes.\n";
+        let records = split_records(text);
+        let speakers: Vec<&str> = records
+            .iter()
+            .map(|r| r.heading.as_ref().map_or("", |h| h.speaker.as_str()))
+            .collect();
+        assert_eq!(speakers, ["The President", "Mr. A", "Mr. B"]);
+        assert_eq!(records[1].body, " Thank\nyou. Mr. B: said\n\n");
+        assert_eq!(records[2].line, 7);
+    }
+
+    #[test]
+    fn marked_up_files_split_only_at_marked_headings() {
+        let text = "## The President:\n\nI open the meeting.\n\nThe President (spoke in French): There were 15 votes.\n";
+        let records = split_records(text);
+        assert_eq!(records.len(), 1);
+        assert!(records[0].body.contains("There were 15 votes"));
     }
 
     #[test]

@@ -166,6 +166,7 @@ pub(crate) mod tests {
                 encoding: Encoding::Utf8,
                 text: (*t).into(),
                 annotations_removed: 0,
+                footer_lines_removed: 0,
             })
             .collect();
         let language = Language::default();

@@ -3,7 +3,8 @@
 //! Columns: doc_id, source, every metadata column (manifest or CSV columns, then speaker,
 //! country_or_org and language_spoken from the speech heading), encoding, n_tokens (word
 //! tokens, stopwords included), n_types (distinct lowercased word forms), n_sentences,
-//! n_annotations (bracketed annotations such as `[Applause]` left out of the counts).
+//! n_annotations (bracketed annotations such as `[Applause]` left out of the counts),
+//! n_footer_lines (page-number and document-number lines of printed records left out).
 
 use polars::prelude::*;
 
@@ -46,6 +47,12 @@ pub fn documents_frame(corpus: &Corpus, counts: &CountTables) -> Result<DataFram
             columns::N_ANNOTATIONS.into(),
             docs.iter()
                 .map(|d| d.annotations_removed)
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            columns::N_FOOTER_LINES.into(),
+            docs.iter()
+                .map(|d| d.footer_lines_removed)
                 .collect::<Vec<_>>(),
         ),
     ]);

@@ -161,6 +161,7 @@ mod tests {
             encoding: Encoding::Utf8,
             text: text.into(),
             annotations_removed: 0,
+            footer_lines_removed: 0,
         }
     }
 

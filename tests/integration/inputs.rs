@@ -63,6 +63,7 @@ fn a_meeting_file_is_split_at_every_heading() {
     assert_eq!(documents.column("n_tokens"), ["10", "10", "34", "10"]);
     assert_eq!(documents.column("n_sentences"), ["1", "2", "4", "1"]);
     assert_eq!(documents.column("n_annotations"), ["0", "0", "1", "0"]);
+    assert_eq!(documents.column("n_footer_lines"), ["0", "0", "0", "0"]);
 
     let tokens = Table::read(&out.path().join("tables/tokens.csv"));
     let of_doc = |id: &str| -> Vec<String> {

@@ -63,6 +63,7 @@ fn document(text: String) -> Document {
         encoding: Encoding::Utf8,
         text,
         annotations_removed: 0,
+        footer_lines_removed: 0,
     }
 }
 
