@@ -222,3 +222,22 @@ fn a_killed_run_leaves_either_the_old_or_the_new_results_never_a_mix() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// A single 200 MB file: read, counted and written without running out of memory (peak
+/// measured by hand: see README, "Bad input and faults"). Slow, so run by `.ci/run` with
+/// `--ignored` rather than on every `cargo test`.
+#[test]
+#[ignore = "writes and reads 200 MB; .ci/run runs it"]
+fn a_single_200_megabyte_file_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    let paragraph = "The Security Council reaffirms its commitment to peace. [Applause]\n\n";
+    let repeats = 200_000_000 / paragraph.len() + 1;
+    std::fs::write(&path, paragraph.repeat(repeats)).unwrap();
+    let out = dir.path().join("out");
+    analyze_ok(&[&path], &out, &[]);
+    let documents = Table::read(&out.join("tables/documents.csv"));
+    assert_eq!(documents.column("n_tokens"), [(repeats * 9).to_string()]);
+    assert_eq!(documents.column("n_sentences"), [repeats.to_string()]);
+    assert_eq!(documents.column("n_annotations"), [repeats.to_string()]);
+}
