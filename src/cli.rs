@@ -6,6 +6,8 @@ use clap::{Args, Parser, Subcommand};
 
 use speechstat::corpus::ReadOptions;
 use speechstat::pipeline::Config;
+use speechstat::stats::cooccurrence::{Context, DEFAULT_WINDOW};
+use speechstat::stats::phrases::PhraseOptions;
 use speechstat::text::{Language, StopwordSource};
 
 /// Statistical analysis of speech corpora: term frequencies, tables and charts.
@@ -33,10 +35,14 @@ Examples:
       Compare chosen words across the values of a metadata column.
   speechstat analyze debates.csv --text-column text --language fr
       A CSV file with one speech per row, in French.
+  speechstat analyze --focus trafficking,refugees --phrases --min-count 5
+      What keeps company with chosen words; strong collocations counted as one term.
 
-Outputs (in --out): tables/documents.csv, tables/terms.csv, tables/term_frequency.csv,
-tables/terms_by_group.csv (with --group-by), tables/tokens.csv (with --tokens),
-charts/top_terms.png, charts/terms_by_document.png.";
+Outputs (in --out): tables/documents.csv, terms.csv, term_frequency.csv, collocations.csv,
+cooccurrence.csv; with --group-by: terms_by_group.csv, collocations_by_group.csv; with
+--focus: collocates.csv; with --phrases: phrases.csv; with --tokens: tokens.csv.
+charts/top_terms.png, terms_by_document.png, cooccurrence_network.png; with --focus:
+collocates_<word>.png.";
 
 /// Options of `speechstat analyze`.
 #[derive(Debug, Args)]
@@ -93,6 +99,43 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "COLUMN")]
     pub group_by: Option<String>,
 
+    /// Least number of times a word pair must occur to be listed in collocations.csv,
+    /// cooccurrence.csv and collocates.csv.
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..))]
+    pub min_count: u64,
+
+    /// Co-occurrence window: pairs of words at most N words apart (stopwords left out) in
+    /// one sentence.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_WINDOW, value_parser = clap::value_parser!(u32).range(1..))]
+    pub window: u32,
+
+    /// What counts as co-occurring in cooccurrence.csv: words within --window words, in the
+    /// same sentence, or in the same speech.
+    #[arg(long, value_enum, default_value_t = ContextArg::Window)]
+    pub context: ContextArg,
+
+    /// Words whose collocates are wanted, comma-separated: writes tables/collocates.csv and
+    /// charts/collocates_<word>.png.
+    #[arg(long, value_name = "WORDS", value_delimiter = ',')]
+    pub focus: Vec<String>,
+
+    /// Join strong collocations ("united nations", "human rights") into single terms before
+    /// counting; the chosen phrases are written to tables/phrases.csv.
+    #[arg(long)]
+    pub phrases: bool,
+
+    /// With --phrases: least number of times a pair must occur to be joined.
+    #[arg(long, value_name = "N", default_value_t = PhraseOptions::default().min_count)]
+    pub phrase_min_count: u64,
+
+    /// With --phrases: least normalised PMI of a pair to be joined (-1 to 1).
+    #[arg(long, value_name = "X", default_value_t = PhraseOptions::default().min_npmi)]
+    pub phrase_min_npmi: f64,
+
+    /// With --phrases: least log-likelihood of a pair to be joined (10.83 is p < 0.001).
+    #[arg(long, value_name = "X", default_value_t = PhraseOptions::default().min_log_likelihood)]
+    pub phrase_min_log_likelihood: f64,
+
     /// Worker threads [default: one per core].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -100,6 +143,14 @@ pub struct AnalyzeArgs {
     /// Print no progress bar and no summary (warnings and errors still go to stderr).
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// `--context` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ContextArg {
+    Window,
+    Sentence,
+    Document,
 }
 
 fn parse_language(name: &str) -> Result<Language, String> {
@@ -138,6 +189,18 @@ impl AnalyzeArgs {
             write_tokens: self.tokens,
             chart_terms: self.terms.clone(),
             group_by: self.group_by.clone(),
+            min_count: self.min_count,
+            context: match self.context {
+                ContextArg::Window => Context::Window(self.window),
+                ContextArg::Sentence => Context::Sentence,
+                ContextArg::Document => Context::Document,
+            },
+            focus: self.focus.clone(),
+            phrases: self.phrases.then_some(PhraseOptions {
+                min_count: self.phrase_min_count,
+                min_npmi: self.phrase_min_npmi,
+                min_log_likelihood: self.phrase_min_log_likelihood,
+            }),
         }
     }
 }

@@ -42,3 +42,6 @@ pub const T_SCORE: &str = "t_score";
 pub const CHI2: &str = "chi2";
 pub const DICE: &str = "dice";
 pub const LOG_DICE: &str = "log_dice";
+pub const FOCUS: &str = "focus";
+pub const COLLOCATE: &str = "collocate";
+pub const PHRASE: &str = "phrase";

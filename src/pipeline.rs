@@ -1,21 +1,25 @@
 //! The whole analysis on one screen:
-//! corpus -> documents -> tokens and sentences -> count tables -> statistics (DataFrames)
-//! -> CSV tables and PNG charts, written whole or not at all.
+//! corpus -> documents -> tokens and sentences (-> phrases joined) -> count tables
+//! -> statistics (DataFrames) -> CSV tables and PNG charts, written whole or not at all.
 
 use std::path::{Path, PathBuf};
 
 use crate::corpus::{read_corpus, Corpus, ReadOptions};
 use crate::error::{Result, Warning};
-use crate::output::charts::{bar_chart, heatmap, terms_by_document, top_terms};
+use crate::output::charts::{self, bar_chart, heatmap, network, terms_by_document, top_terms};
 use crate::output::{tables, Staging};
 use crate::progress::Progress;
+use crate::stats::collocates::{collocates_frame, collocates_of};
+use crate::stats::collocations::{collocations_by_group_frame, collocations_frame, count_adjacent};
+use crate::stats::cooccurrence::{cooccurrence_frame, count_cooccurrences, Context, Cooccurrences};
 use crate::stats::counts::{count, CountTables};
 use crate::stats::documents::documents_frame;
 use crate::stats::frequency::{term_frequency_frame, terms_frame};
 use crate::stats::groups::{terms_by_group_frame, GroupCounts, Groups};
+use crate::stats::phrases::{choose_phrases, phrases_frame, Phrase, PhraseOptions};
 use crate::text::{
-    normalize_word, tokenize_corpus, Language, Normalizer, StopwordSource, Stopwords, TermId,
-    TokenizedCorpus,
+    join_phrases, normalize_word, tokenize_corpus, Language, Normalizer, StopwordSource, Stopwords,
+    TermId, TokenizedCorpus,
 };
 
 /// Everything `analyze` can be told.
@@ -31,8 +35,16 @@ pub struct Config {
     pub write_tokens: bool,
     /// Words to compare in `terms_by_document.png` (default: the most frequent terms).
     pub chart_terms: Option<Vec<String>>,
-    /// Metadata column to group speeches by, for `terms_by_group.csv` and the chart.
+    /// Metadata column to group speeches by.
     pub group_by: Option<String>,
+    /// Least count of a pair in `collocations.csv` and `cooccurrence.csv`.
+    pub min_count: u64,
+    /// What counts as co-occurring in `cooccurrence.csv`.
+    pub context: Context,
+    /// Words whose collocates are wanted (`collocates.csv`, one chart each).
+    pub focus: Vec<String>,
+    /// Join strong collocations into single terms before counting.
+    pub phrases: Option<PhraseOptions>,
 }
 
 impl Config {
@@ -48,6 +60,10 @@ impl Config {
             write_tokens: false,
             chart_terms: None,
             group_by: None,
+            min_count: 3,
+            context: Context::default(),
+            focus: Vec::new(),
+            phrases: None,
         }
     }
 }
@@ -75,19 +91,52 @@ pub const OUTPUTS: &[&str] = &[
     TERM_FREQUENCY_CSV,
     TERMS_BY_GROUP_CSV,
     TOKENS_CSV,
+    COLLOCATIONS_CSV,
+    COLLOCATIONS_BY_GROUP_CSV,
+    COOCCURRENCE_CSV,
+    COLLOCATES_CSV,
+    PHRASES_CSV,
     TOP_TERMS_PNG,
     TERMS_BY_DOCUMENT_PNG,
+    NETWORK_PNG,
 ];
+/// Outputs named after the user's words: `charts/collocates_<term>.png`.
+pub const OUTPUT_PREFIXES: &[(&str, &str)] = &[(COLLOCATES_PNG_PREFIX, ".png")];
+
 const DOCUMENTS_CSV: &str = "tables/documents.csv";
 const TERMS_CSV: &str = "tables/terms.csv";
 const TERM_FREQUENCY_CSV: &str = "tables/term_frequency.csv";
 const TERMS_BY_GROUP_CSV: &str = "tables/terms_by_group.csv";
 const TOKENS_CSV: &str = "tables/tokens.csv";
+const COLLOCATIONS_CSV: &str = "tables/collocations.csv";
+const COLLOCATIONS_BY_GROUP_CSV: &str = "tables/collocations_by_group.csv";
+const COOCCURRENCE_CSV: &str = "tables/cooccurrence.csv";
+const COLLOCATES_CSV: &str = "tables/collocates.csv";
+const PHRASES_CSV: &str = "tables/phrases.csv";
 const TOP_TERMS_PNG: &str = "charts/top_terms.png";
 const TERMS_BY_DOCUMENT_PNG: &str = "charts/terms_by_document.png";
+const NETWORK_PNG: &str = "charts/cooccurrence_network.png";
+const COLLOCATES_PNG_PREFIX: &str = "charts/collocates_";
 
 /// Terms compared in `terms_by_document.png` when none are chosen.
 const CHART_TERMS: usize = 10;
+/// Collocations listed per group in `collocations_by_group.csv`.
+const TOP_PER_GROUP: usize = 25;
+/// Pairs drawn in the co-occurrence network.
+const NETWORK_PAIRS: usize = 60;
+
+/// What the statistics stages share.
+struct Analysis {
+    corpus: Corpus,
+    tokens: TokenizedCorpus,
+    counts: CountTables,
+    doc_ids: Vec<String>,
+    groups: Option<Groups>,
+    phrases: Option<Vec<Phrase>>,
+    cooccurrences: Cooccurrences,
+    focus: Vec<TermId>,
+    chart_terms: Vec<TermId>,
+}
 
 /// Runs the analysis.
 pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
@@ -96,42 +145,68 @@ pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
 
     let corpus = read_corpus(&config.inputs, &config.read)?;
     let mut warnings = corpus.warnings.clone();
-    let doc_ids: Vec<String> = corpus.documents.iter().map(|d| d.id.clone()).collect();
-
     progress.start("tokenizing", corpus.documents.len() as u64);
     let tokens = tokenize_corpus(&corpus.documents, &normalizer, progress);
     progress.finish();
+    let (tokens, phrases) = match config.phrases {
+        Some(options) => {
+            let phrases = choose_phrases(&tokens, &count(&tokens), options);
+            let pairs: Vec<(TermId, TermId)> =
+                phrases.iter().map(|p| (p.first, p.second)).collect();
+            (join_phrases(tokens, &pairs), Some(phrases))
+        }
+        None => (tokens, None),
+    };
     let counts = count(&tokens);
     let groups = config
         .group_by
         .as_deref()
         .map(|column| Groups::by_column(&corpus, column))
         .transpose()?;
-
-    let mut staging = Staging::begin(&config.out)?;
-    write_tables(
-        &mut staging,
-        config,
-        &corpus,
+    let cooccurrences = count_cooccurrences(&tokens, config.context, config.min_count);
+    let focus = resolve_terms(
+        "--focus",
+        &config.focus,
+        &normalizer,
         &tokens,
         &counts,
-        &doc_ids,
-        groups.as_ref(),
-    )?;
+        &mut warnings,
+    );
     let chart_terms = match &config.chart_terms {
-        Some(words) => resolve_terms(words, &normalizer, &tokens, &counts, &mut warnings),
+        Some(words) => resolve_terms(
+            "--terms",
+            words,
+            &normalizer,
+            &tokens,
+            &counts,
+            &mut warnings,
+        ),
         None => top_terms::most_frequent(&counts, &tokens.vocab, CHART_TERMS),
     };
-    draw_charts(
-        &mut staging,
-        config,
-        &corpus,
-        &tokens,
-        &counts,
-        &chart_terms,
-    )?;
-    let outputs = staging.commit(OUTPUTS)?;
+    let analysis = Analysis {
+        doc_ids: corpus.documents.iter().map(|d| d.id.clone()).collect(),
+        corpus,
+        tokens,
+        counts,
+        groups,
+        phrases,
+        cooccurrences,
+        focus,
+        chart_terms,
+    };
 
+    let mut staging = Staging::begin(&config.out)?;
+    write_frequency_tables(&mut staging, config, &analysis)?;
+    write_pair_tables(&mut staging, config, &analysis)?;
+    draw_charts(&mut staging, config, &analysis)?;
+    let outputs = staging.commit(OUTPUTS, OUTPUT_PREFIXES)?;
+
+    let Analysis {
+        corpus,
+        tokens,
+        counts,
+        ..
+    } = analysis;
     Ok(Summary {
         documents: corpus.documents.len(),
         tokens: counts.total_tokens(),
@@ -144,69 +219,140 @@ pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
     })
 }
 
-fn write_tables(
-    staging: &mut Staging,
-    config: &Config,
-    corpus: &Corpus,
-    tokens: &TokenizedCorpus,
-    counts: &CountTables,
-    doc_ids: &[String],
-    groups: Option<&Groups>,
-) -> Result<()> {
-    let vocab = &tokens.vocab;
+fn write_frequency_tables(staging: &mut Staging, config: &Config, a: &Analysis) -> Result<()> {
+    let vocab = &a.tokens.vocab;
     tables::write_frame(
-        &documents_frame(corpus, counts)?,
+        &documents_frame(&a.corpus, &a.counts)?,
         &staging.file(DOCUMENTS_CSV)?,
     )?;
-    tables::write_frame(&terms_frame(counts, vocab)?, &staging.file(TERMS_CSV)?)?;
+    tables::write_frame(&terms_frame(&a.counts, vocab)?, &staging.file(TERMS_CSV)?)?;
     tables::write_frame(
-        &term_frequency_frame(counts, vocab, doc_ids)?,
+        &term_frequency_frame(&a.counts, vocab, &a.doc_ids)?,
         &staging.file(TERM_FREQUENCY_CSV)?,
     )?;
-    if let Some(groups) = groups {
-        let sums = GroupCounts::sum(counts, groups);
+    if let Some(groups) = &a.groups {
+        let sums = GroupCounts::sum(&a.counts, groups);
         tables::write_frame(
-            &terms_by_group_frame(groups, &sums, counts, vocab)?,
+            &terms_by_group_frame(groups, &sums, &a.counts, vocab)?,
             &staging.file(TERMS_BY_GROUP_CSV)?,
         )?;
     }
     if config.write_tokens {
-        tables::write_tokens(tokens, doc_ids, &staging.file(TOKENS_CSV)?)?;
+        tables::write_tokens(&a.tokens, &a.doc_ids, &staging.file(TOKENS_CSV)?)?;
     }
     Ok(())
 }
 
-fn draw_charts(
-    staging: &mut Staging,
-    config: &Config,
-    corpus: &Corpus,
-    tokens: &TokenizedCorpus,
-    counts: &CountTables,
-    chart_terms: &[TermId],
-) -> Result<()> {
-    let vocab = &tokens.vocab;
+fn write_pair_tables(staging: &mut Staging, config: &Config, a: &Analysis) -> Result<()> {
+    let vocab = &a.tokens.vocab;
+    let adjacent = count_adjacent(&a.tokens, config.min_count);
+    tables::write_frame(
+        &collocations_frame(
+            &adjacent,
+            &a.counts.term_count,
+            a.counts.total_tokens(),
+            vocab,
+        )?,
+        &staging.file(COLLOCATIONS_CSV)?,
+    )?;
+    tables::write_frame(
+        &cooccurrence_frame(&a.cooccurrences, &a.counts, vocab)?,
+        &staging.file(COOCCURRENCE_CSV)?,
+    )?;
+    if !a.focus.is_empty() {
+        tables::write_frame(
+            &collocates_frame(&a.cooccurrences, &a.focus, &a.counts, vocab)?,
+            &staging.file(COLLOCATES_CSV)?,
+        )?;
+    }
+    if let Some(groups) = &a.groups {
+        let sums = GroupCounts::sum(&a.counts, groups);
+        tables::write_frame(
+            &collocations_by_group_frame(
+                &a.tokens,
+                groups,
+                &sums,
+                config.min_count,
+                TOP_PER_GROUP,
+            )?,
+            &staging.file(COLLOCATIONS_BY_GROUP_CSV)?,
+        )?;
+    }
+    if let Some(phrases) = &a.phrases {
+        tables::write_frame(&phrases_frame(phrases, vocab)?, &staging.file(PHRASES_CSV)?)?;
+    }
+    Ok(())
+}
+
+fn draw_charts(staging: &mut Staging, config: &Config, a: &Analysis) -> Result<()> {
+    let vocab = &a.tokens.vocab;
     bar_chart::draw(
-        &top_terms::top_terms_chart(counts, vocab, config.stem),
+        &top_terms::top_terms_chart(&a.counts, vocab, config.stem),
         &staging.file(TOP_TERMS_PNG)?,
     )?;
-    let rows = terms_by_document::choose_rows(corpus, counts, config.group_by.as_deref())?;
-    let sums = GroupCounts::sum(counts, &rows.groups);
+    let rows = terms_by_document::choose_rows(&a.corpus, &a.counts, config.group_by.as_deref())?;
+    let sums = GroupCounts::sum(&a.counts, &rows.groups);
     heatmap::draw(
         &terms_by_document::terms_by_document_chart(
             &rows,
             &sums,
-            chart_terms,
+            &a.chart_terms,
             config.chart_terms.is_some(),
-            counts,
+            &a.counts,
             vocab,
         ),
         &staging.file(TERMS_BY_DOCUMENT_PNG)?,
-    )
+    )?;
+    network::draw(
+        &charts::cooccurrence_network::network_chart(
+            &a.cooccurrences,
+            &a.counts,
+            vocab,
+            NETWORK_PAIRS,
+            config.min_count,
+        ),
+        &staging.file(NETWORK_PNG)?,
+    )?;
+    for &focus in &a.focus {
+        let label = vocab.form(a.counts.term_label[focus as usize]);
+        let found = collocates_of(&a.cooccurrences, focus, vocab);
+        let chart = charts::collocates::collocates_chart(
+            label,
+            "log-likelihood",
+            &found
+                .iter()
+                .map(|c| charts::Collocate {
+                    label: vocab
+                        .form(a.counts.term_label[c.collocate as usize])
+                        .to_owned(),
+                    score: c.scores.log_likelihood(),
+                    count: c.pair.count,
+                })
+                .collect::<Vec<_>>(),
+        );
+        let path = format!("{COLLOCATES_PNG_PREFIX}{}.png", file_name_part(label));
+        bar_chart::draw(&chart, &staging.file(&path)?)?;
+    }
+    Ok(())
+}
+
+/// A word made safe for a file name: letters and digits kept, anything else `_`.
+fn file_name_part(word: &str) -> String {
+    word.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// Maps the words a user asked for to counted terms (lowercased and stemmed the way tokens
-/// are); a word that is a stopword or never occurs is a warning.
+/// are, word by word for a phrase); a word that is a stopword or never occurs is a warning.
 fn resolve_terms(
+    option: &str,
     words: &[String],
     normalizer: &Normalizer,
     tokens: &TokenizedCorpus,
@@ -215,8 +361,11 @@ fn resolve_terms(
 ) -> Vec<TermId> {
     let mut terms = Vec::new();
     for word in words {
-        let form = normalize_word(word.trim());
-        let term = normalizer.term(&form);
+        let term = word
+            .split_whitespace()
+            .map(|part| normalizer.term(&normalize_word(part)).into_owned())
+            .collect::<Vec<_>>()
+            .join(" ");
         match tokens.vocab.term_id(&term) {
             Some(t) if counts.term_count[t as usize] > 0 => {
                 if !terms.contains(&t) {
@@ -224,8 +373,8 @@ fn resolve_terms(
                 }
             }
             _ => warnings.push(Warning::new(
-                Path::new("--terms"),
-                format!("{word:?} does not occur in the corpus (or is a stopword); left out of the chart"),
+                Path::new(option),
+                format!("{word:?} does not occur in the corpus (or is a stopword); left out"),
             )),
         }
     }

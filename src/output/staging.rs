@@ -64,10 +64,15 @@ impl Staging {
         self.out.join(relative)
     }
 
-    /// Moves every staged file into place, removes outputs of earlier runs listed in
-    /// `known_outputs` that this run did not write (they would contradict the new ones), and
-    /// returns the final paths.
-    pub fn commit(mut self, known_outputs: &[&str]) -> Result<Vec<PathBuf>> {
+    /// Moves every staged file into place, removes outputs of earlier runs that this run did
+    /// not write (they would contradict the new ones): those listed in `known_outputs` and
+    /// those named `<prefix>...<suffix>` for a pair in `known_patterns`. Returns the final
+    /// paths.
+    pub fn commit(
+        mut self,
+        known_outputs: &[&str],
+        known_patterns: &[(&str, &str)],
+    ) -> Result<Vec<PathBuf>> {
         let mut finals = Vec::with_capacity(self.written.len());
         for relative in &self.written {
             let target = self.out.join(relative);
@@ -78,9 +83,13 @@ impl Staging {
                 .map_err(|e| Error::write(&target, e))?;
             finals.push(target);
         }
-        for stale in known_outputs {
-            if !self.written.iter().any(|w| w == stale) {
-                let path = self.out.join(stale);
+        let mut stale: Vec<String> = known_outputs.iter().map(|s| (*s).to_owned()).collect();
+        for (prefix, suffix) in known_patterns {
+            stale.extend(self.existing_matching(prefix, suffix));
+        }
+        for old in stale {
+            if !self.written.contains(&old) {
+                let path = self.out.join(&old);
                 if path.is_file() {
                     std::fs::remove_file(&path).map_err(|e| Error::write(&path, e))?;
                 }
@@ -89,6 +98,28 @@ impl Staging {
         self.committed = true;
         let _ = std::fs::remove_dir_all(&self.staging);
         Ok(finals)
+    }
+}
+
+impl Staging {
+    /// Outputs already in the folder named `<prefix>...<suffix>` (prefix may hold a folder).
+    fn existing_matching(&self, prefix: &str, suffix: &str) -> Vec<String> {
+        let (folder, name_prefix) = prefix.rsplit_once('/').unwrap_or(("", prefix));
+        let Ok(entries) = std::fs::read_dir(self.out.join(folder)) else {
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+            .filter(|name| name.starts_with(name_prefix) && name.ends_with(suffix))
+            .map(|name| {
+                if folder.is_empty() {
+                    name
+                } else {
+                    format!("{folder}/{name}")
+                }
+            })
+            .collect()
     }
 }
 
@@ -132,7 +163,7 @@ mod tests {
         let mut staging = Staging::begin(&out).unwrap();
         std::fs::write(staging.file("tables/a.csv").unwrap(), "new").unwrap();
         assert!(!out.join("tables/a.csv").exists());
-        let finals = staging.commit(&["tables/a.csv"]).unwrap();
+        let finals = staging.commit(&["tables/a.csv"], &[]).unwrap();
         assert_eq!(finals, [out.join("tables/a.csv")]);
         assert_eq!(
             std::fs::read_to_string(out.join("tables/a.csv")).unwrap(),
@@ -179,10 +210,18 @@ mod tests {
         std::fs::write(out.join("notes.txt"), "mine").unwrap();
         let mut staging = Staging::begin(out).unwrap();
         std::fs::write(staging.file("tables/terms.csv").unwrap(), "new").unwrap();
+        std::fs::create_dir_all(out.join("charts")).unwrap();
+        std::fs::write(out.join("charts/collocates_war.png"), "old").unwrap();
+        std::fs::write(staging.file("charts/collocates_peace.png").unwrap(), "new").unwrap();
         staging
-            .commit(&["tables/terms.csv", "tables/tokens.csv"])
+            .commit(
+                &["tables/terms.csv", "tables/tokens.csv"],
+                &[("charts/collocates_", ".png")],
+            )
             .unwrap();
         assert!(!out.join("tables/tokens.csv").exists());
+        assert!(!out.join("charts/collocates_war.png").exists());
+        assert!(out.join("charts/collocates_peace.png").exists());
         assert!(out.join("notes.txt").exists());
     }
 

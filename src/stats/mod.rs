@@ -1,10 +1,16 @@
 //! Statistics: each module takes count tables and returns polars DataFrames, the tables users
 //! see. Formulas and conventions are in each module's docs and in docs/statistics.md.
 
+pub mod association;
+pub mod collocates;
+pub mod collocations;
+pub mod cooccurrence;
 pub mod counts;
 pub mod documents;
 pub mod frequency;
 pub mod groups;
+pub mod pairs;
+pub mod phrases;
 
 use polars::prelude::{Column, DataFrame};
 

@@ -3,6 +3,7 @@
 
 mod language;
 mod normalize;
+mod phrases;
 mod sentences;
 mod stopwords;
 mod tokenize;
@@ -11,6 +12,7 @@ mod vocab;
 
 pub use language::{Language, LANGUAGES};
 pub use normalize::{normalize_word, Normalizer};
+pub use phrases::join_phrases;
 pub use sentences::is_sentence_boundary;
 pub use stopwords::{StopwordSource, Stopwords};
 pub use tokenize::{for_each_token, tokenize, Span, Tokens};

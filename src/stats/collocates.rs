@@ -1,0 +1,148 @@
+//! Collocates of chosen terms ("what keeps company with trafficking?"): the co-occurrence pairs
+//! that involve a focus term, seen from that term.
+//!
+//! Columns of `collocates`: focus, collocate, label, count, pmi, npmi, log_likelihood,
+//! t_score, dice. Every score is the one of the pair in `cooccurrence` (same context, same
+//! 2x2 table, see [`super::cooccurrence`]). Focus terms in the order given; within one,
+//! strongest first (log_likelihood descending, then collocate).
+
+use polars::prelude::*;
+
+use super::association::Contingency;
+use super::cooccurrence::{Cooccurrences, TermPair};
+use super::counts::CountTables;
+use super::frame;
+use crate::columns;
+use crate::error::Result;
+use crate::text::{TermId, Vocabulary};
+
+/// One collocate of a focus term.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Collocate {
+    pub focus: TermId,
+    pub collocate: TermId,
+    pub pair: TermPair,
+    pub scores: Contingency,
+}
+
+/// The collocates of `focus` among the counted pairs, strongest first.
+pub fn collocates_of(
+    cooccurrences: &Cooccurrences,
+    focus: TermId,
+    vocab: &Vocabulary,
+) -> Vec<Collocate> {
+    let mut found: Vec<Collocate> = cooccurrences
+        .pairs
+        .iter()
+        .filter(|p| p.first == focus || p.second == focus)
+        .map(|&pair| Collocate {
+            focus,
+            collocate: if pair.first == focus {
+                pair.second
+            } else {
+                pair.first
+            },
+            pair,
+            scores: cooccurrences.contingency(&pair),
+        })
+        .collect();
+    found.sort_by(|a, b| {
+        b.scores
+            .log_likelihood()
+            .total_cmp(&a.scores.log_likelihood())
+            .then_with(|| vocab.term(a.collocate).cmp(vocab.term(b.collocate)))
+    });
+    found
+}
+
+/// The `collocates` table of every focus term.
+pub fn collocates_frame(
+    cooccurrences: &Cooccurrences,
+    focus: &[TermId],
+    counts: &CountTables,
+    vocab: &Vocabulary,
+) -> Result<DataFrame> {
+    let rows: Vec<Collocate> = focus
+        .iter()
+        .flat_map(|&f| collocates_of(cooccurrences, f, vocab))
+        .collect();
+    let score = |score: fn(&Contingency) -> f64| -> Vec<f64> {
+        rows.iter().map(|c| score(&c.scores)).collect()
+    };
+    let label = |t: TermId| vocab.form(counts.term_label[t as usize]);
+    frame(
+        "collocates",
+        vec![
+            Column::new(
+                columns::FOCUS.into(),
+                rows.iter().map(|c| label(c.focus)).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                columns::COLLOCATE.into(),
+                rows.iter()
+                    .map(|c| vocab.term(c.collocate))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                columns::LABEL.into(),
+                rows.iter().map(|c| label(c.collocate)).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                columns::COUNT.into(),
+                rows.iter().map(|c| c.pair.count).collect::<Vec<_>>(),
+            ),
+            Column::new(columns::PMI.into(), score(Contingency::pmi)),
+            Column::new(columns::NPMI.into(), score(Contingency::npmi)),
+            Column::new(
+                columns::LOG_LIKELIHOOD.into(),
+                score(Contingency::log_likelihood),
+            ),
+            Column::new(columns::T_SCORE.into(), score(Contingency::t_score)),
+            Column::new(columns::DICE.into(), score(Contingency::dice)),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::cooccurrence::{count_cooccurrences, Context};
+    use crate::stats::counts::{count, tests::tokenized};
+
+    #[test]
+    fn collocates_are_the_pairs_of_the_focus_term_strongest_first() {
+        let corpus = tokenized(
+            &[
+                "trafficking persons trafficking persons trafficking women",
+                "peace security peace security. Trafficking crime",
+            ],
+            false,
+            false,
+        );
+        let counts = count(&corpus);
+        let cooc = count_cooccurrences(&corpus, Context::Window(1), 1);
+        let v = &corpus.vocab;
+        let trafficking = v.term_id("trafficking").unwrap();
+        let found = collocates_of(&cooc, trafficking, v);
+        let names: Vec<&str> = found.iter().map(|c| v.term(c.collocate)).collect();
+        // Window 1: persons is next to trafficking 4 times, women once, crime once.
+        assert_eq!(names[0], "persons");
+        assert_eq!(found[0].pair.count, 4);
+        assert_eq!(names.len(), 3);
+        let counts_of: Vec<u64> = found.iter().map(|c| c.pair.count).collect();
+        assert_eq!(counts_of.iter().sum::<u64>(), 6);
+        let df = collocates_frame(&cooc, &[trafficking], &counts, v).unwrap();
+        assert_eq!(df.height(), 3);
+        let row = cooc
+            .get(trafficking, v.term_id("persons").unwrap())
+            .unwrap();
+        let ll = df
+            .column("log_likelihood")
+            .unwrap()
+            .f64()
+            .unwrap()
+            .get(0)
+            .unwrap();
+        assert_eq!(ll, cooc.contingency(row).log_likelihood());
+    }
+}

@@ -1,0 +1,765 @@
+//! Co-occurrence: unordered pairs of terms that occur near each other (within a few words, in
+//! one sentence, or in one speech) more than chance predicts.
+//!
+//! Columns of `cooccurrence`: term_a, term_b (term_a < term_b as strings), label_a, label_b,
+//! count, pmi, npmi, log_likelihood, t_score, dice; strongest first (log_likelihood
+//! descending, then term_a, term_b).
+//!
+//! Everything is counted on the filtered stream (a document's terms with stopwords removed,
+//! order kept). A pair of one term with itself is never counted. The scores are those of
+//! [`super::association`] on a 2x2 table that depends on the [`Context`]:
+//!
+//! - `Window(w)` (default w = 5): inside one sentence, every pair of positions i < j with
+//!   j - i <= w adds 1 to `count` for {x, y}. The table is NLTK's windowed convention
+//!   (`BigramCollocationFinder.from_words(window_size)`), spread over both sides since the
+//!   pair is unordered: n_ii = count / (2w), n_ix and n_xi = counts of x and y, n_xx = length
+//!   of the filtered corpus stream. So pmi = log2(count * n_xx / (2w * n_ix * n_xi)).
+//! - `Sentence` / `Document`: `count` = number of sentences (documents) containing both
+//!   terms. The table counts units: n_ii = count, n_ix and n_xi = number of units containing
+//!   x and y, n_xx = number of units in the corpus, including units with no counted term (a
+//!   sentence of stopwords is still a sentence, an empty speech still a speech).
+//!
+//! Counting runs on integer ids, one row of the co-occurrence matrix per term in parallel
+//! ([`count_cooccurrences`]); `min_count` is applied to exact corpus totals.
+
+use polars::prelude::*;
+use rayon::prelude::*;
+
+use super::association::Contingency;
+use super::counts::CountTables;
+use super::frame;
+use super::pairs::{alphabetical_ranks, chunk_ranges, strongest_first};
+use crate::columns;
+use crate::error::Result;
+use crate::text::{FormId, TermId, TokenizedCorpus, Vocabulary};
+
+/// The window size used when none is given.
+pub const DEFAULT_WINDOW: u32 = 5;
+
+/// What "occurring together" means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// At most this many filtered positions apart in one sentence. `Window(0)` pairs nothing.
+    Window(u32),
+    /// In the same sentence.
+    Sentence,
+    /// In the same document.
+    Document,
+}
+
+impl Default for Context {
+    fn default() -> Context {
+        Context::Window(DEFAULT_WINDOW)
+    }
+}
+
+/// One unordered pair of terms, `first < second` by term id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermPair {
+    pub first: TermId,
+    pub second: TermId,
+    /// Window context: position pairs; sentence or document context: units with both.
+    pub count: u64,
+}
+
+/// Co-occurrence counts of a corpus with the margins of their 2x2 tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cooccurrences {
+    pub context: Context,
+    /// Pairs seen at least min_count times, sorted by (first, second).
+    pub pairs: Vec<TermPair>,
+    /// n_ix of each term id: its filtered-stream count (window) or the number of units
+    /// containing it (sentence, document).
+    pub marginals: Vec<u64>,
+    /// n_xx: the filtered stream's length (window) or the number of units.
+    pub total: u64,
+}
+
+impl Cooccurrences {
+    /// The pair {a, b} in either order, if it was counted (and kept by min_count).
+    pub fn get(&self, a: TermId, b: TermId) -> Option<&TermPair> {
+        let key = (a.min(b), a.max(b));
+        self.pairs
+            .binary_search_by_key(&key, |p| (p.first, p.second))
+            .ok()
+            .map(|i| &self.pairs[i])
+    }
+
+    /// The 2x2 table of a pair under this context's convention (see the module docs).
+    pub fn contingency(&self, pair: &TermPair) -> Contingency {
+        let n_ii = match self.context {
+            Context::Window(w) => pair.count as f64 / (2.0 * f64::from(w)),
+            Context::Sentence | Context::Document => pair.count as f64,
+        };
+        Contingency::new(
+            n_ii,
+            self.marginals[pair.first as usize] as f64,
+            self.marginals[pair.second as usize] as f64,
+            self.total as f64,
+        )
+    }
+}
+
+/// The units of a context as runs of term ids: a sentence's filtered stream (window), or a
+/// sentence's or document's distinct terms in id order (sentence, document).
+struct Units {
+    terms: Vec<TermId>,
+    /// End of each unit in `terms`.
+    ends: Vec<usize>,
+}
+
+impl Units {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The bounds in `terms` of the unit holding position `p`.
+    fn around(&self, p: usize) -> (usize, usize) {
+        let unit = self.ends.partition_point(|&end| end <= p);
+        let start = if unit == 0 { 0 } else { self.ends[unit - 1] };
+        (
+            start,
+            self.ends.get(unit).copied().unwrap_or(self.terms.len()),
+        )
+    }
+
+    fn build(corpus: &TokenizedCorpus, context: Context) -> Units {
+        let vocab = &corpus.vocab;
+        let filtered = |forms: &[FormId]| -> Vec<TermId> {
+            forms
+                .iter()
+                .filter(|&&f| !vocab.is_stopword(f))
+                .map(|&f| vocab.term_of_form(f))
+                .collect()
+        };
+        let distinct = |mut terms: Vec<TermId>| {
+            terms.sort_unstable();
+            terms.dedup();
+            terms
+        };
+        let chunks = chunk_ranges(
+            corpus.docs.iter().map(|d| d.forms.len() as u64),
+            CHUNK_TOKENS,
+        );
+        let parts: Vec<Units> = chunks
+            .into_par_iter()
+            .map(|range| {
+                let mut part = Units {
+                    terms: Vec::new(),
+                    ends: Vec::new(),
+                };
+                for doc in &corpus.docs[range] {
+                    match context {
+                        Context::Window(_) | Context::Sentence => {
+                            for sentence in doc.sentences() {
+                                let terms = filtered(sentence);
+                                part.terms.extend(match context {
+                                    Context::Sentence => distinct(terms),
+                                    _ => terms,
+                                });
+                                part.ends.push(part.terms.len());
+                            }
+                        }
+                        Context::Document => {
+                            part.terms.extend(distinct(filtered(&doc.forms)));
+                            part.ends.push(part.terms.len());
+                        }
+                    }
+                }
+                part
+            })
+            .collect();
+        let mut units = Units {
+            terms: Vec::with_capacity(parts.iter().map(|p| p.terms.len()).sum()),
+            ends: Vec::with_capacity(parts.iter().map(|p| p.ends.len()).sum()),
+        };
+        for part in parts {
+            let offset = units.terms.len();
+            units.terms.extend(part.terms);
+            units
+                .ends
+                .extend(part.ends.into_iter().map(|end| end + offset));
+        }
+        units
+    }
+}
+
+/// Tokens per chunk when the units are built in parallel.
+const CHUNK_TOKENS: u64 = 1 << 18;
+
+/// Where each term occurs: positions in `Units::terms`, grouped by term, in increasing order.
+struct Postings {
+    /// Start of each term's positions in `positions`; one more entry than there are terms.
+    starts: Vec<usize>,
+    positions: Vec<usize>,
+}
+
+impl Postings {
+    fn build(terms: &[TermId], n_terms: usize) -> Postings {
+        let mut starts = vec![0usize; n_terms + 1];
+        for &t in terms {
+            starts[t as usize + 1] += 1;
+        }
+        for t in 0..n_terms {
+            starts[t + 1] += starts[t];
+        }
+        let mut next = starts.clone();
+        let mut positions = vec![0usize; terms.len()];
+        for (p, &t) in terms.iter().enumerate() {
+            positions[next[t as usize]] = p;
+            next[t as usize] += 1;
+        }
+        Postings { starts, positions }
+    }
+
+    fn of(&self, term: TermId) -> &[usize] {
+        &self.positions[self.starts[term as usize]..self.starts[term as usize + 1]]
+    }
+}
+
+/// One row of the co-occurrence matrix being filled: counts by second term, and which
+/// entries are non-zero so that reading and clearing the row costs only what was touched.
+struct Row {
+    counts: Vec<u64>,
+    touched: Vec<TermId>,
+}
+
+impl Row {
+    fn new(n_terms: usize) -> Row {
+        Row {
+            counts: vec![0; n_terms],
+            touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, second: TermId) {
+        let count = &mut self.counts[second as usize];
+        if *count == 0 {
+            self.touched.push(second);
+        }
+        *count += 1;
+    }
+
+    /// Appends the row's pairs with at least `min_count` to `out`, by second term, and
+    /// leaves the row empty.
+    fn drain_into(&mut self, first: TermId, min_count: u64, out: &mut Vec<TermPair>) {
+        let from = out.len();
+        for &second in &self.touched {
+            let count = std::mem::take(&mut self.counts[second as usize]);
+            if count >= min_count {
+                out.push(TermPair {
+                    first,
+                    second,
+                    count,
+                });
+            }
+        }
+        self.touched.clear();
+        out[from..].sort_unstable_by_key(|p| p.second);
+    }
+}
+
+/// About how many blocks of rows the matrix is cut into for the threads.
+const ROW_BLOCKS: u64 = 256;
+
+/// Counts co-occurring term pairs in `context`, keeping those seen at least `min_count` times
+/// in the whole corpus.
+///
+/// The co-occurrence matrix is filled one row at a time (Gustavson's row-by-row sparse
+/// product): row `a` holds the pairs {a, b} with b > a, found from the positions of `a`
+/// alone, so each row is exact and final when done, blocks of rows run in parallel with one
+/// dense scratch row each, and only kept pairs are ever stored. Rows are concatenated in id
+/// order, so the result does not depend on the thread count. A sort-and-merge count would hold
+/// every pair occurrence; document context reaches a billion of them on 12M tokens.
+pub fn count_cooccurrences(
+    corpus: &TokenizedCorpus,
+    context: Context,
+    min_count: u64,
+) -> Cooccurrences {
+    let n_terms = corpus.vocab.n_terms();
+    let units = Units::build(corpus, context);
+    let postings = Postings::build(&units.terms, n_terms);
+    let marginals: Vec<u64> = (0..n_terms as TermId)
+        .map(|t| postings.of(t).len() as u64)
+        .collect();
+    let total = match context {
+        Context::Window(_) => units.terms.len() as u64,
+        Context::Sentence | Context::Document => units.len() as u64,
+    };
+
+    // Contiguous blocks of rows, weighted by occurrences, each with one scratch row: the
+    // frequent terms (low ids) get blocks of their own, and scratch rows are allocated per
+    // block, not per row.
+    let blocks = chunk_ranges(
+        marginals.iter().copied(),
+        (units.terms.len() as u64 / ROW_BLOCKS).max(1),
+    );
+    let blocks: Vec<Vec<TermPair>> = blocks
+        .into_par_iter()
+        .map(|block| {
+            let mut row = Row::new(n_terms);
+            let mut out = Vec::new();
+            for a in block.start as TermId..block.end as TermId {
+                for &p in postings.of(a) {
+                    let (start, end) = units.around(p);
+                    match context {
+                        // Both sides of each occurrence of a; keeping b > a counts every
+                        // position pair of two different terms once, from its smaller term.
+                        Context::Window(w) => {
+                            let w = w as usize;
+                            let from = start.max(p.saturating_sub(w));
+                            let to = end.min(p.saturating_add(w).saturating_add(1));
+                            for &b in &units.terms[from..to] {
+                                if b > a {
+                                    row.add(b);
+                                }
+                            }
+                        }
+                        // Distinct terms in id order: the terms after a are those above it.
+                        Context::Sentence | Context::Document => {
+                            for &b in &units.terms[p + 1..end] {
+                                row.add(b);
+                            }
+                        }
+                    }
+                }
+                row.drain_into(a, min_count, &mut out);
+            }
+            out
+        })
+        .collect();
+    let mut pairs = Vec::with_capacity(blocks.iter().map(Vec::len).sum());
+    for block in blocks {
+        pairs.extend(block);
+    }
+    Cooccurrences {
+        context,
+        pairs,
+        marginals,
+        total,
+    }
+}
+
+/// The `cooccurrence` table of counted pairs, strongest first. Labels come from `counts`.
+pub fn cooccurrence_frame(
+    cooccurrences: &Cooccurrences,
+    counts: &CountTables,
+    vocab: &Vocabulary,
+) -> Result<DataFrame> {
+    let pairs = &cooccurrences.pairs;
+    let rank = alphabetical_ranks(vocab);
+    // (term_a, term_b): the pair in string order.
+    let ordered = |p: &TermPair| {
+        if rank[p.first as usize] <= rank[p.second as usize] {
+            (p.first, p.second)
+        } else {
+            (p.second, p.first)
+        }
+    };
+    let log_likelihood: Vec<f64> = pairs
+        .iter()
+        .map(|p| cooccurrences.contingency(p).log_likelihood())
+        .collect();
+    let order = strongest_first(&log_likelihood, |i| {
+        let (a, b) = ordered(&pairs[i]);
+        (rank[a as usize], rank[b as usize])
+    });
+
+    // The rows in table order, (term_a, term_b, count, log_likelihood): the columns below
+    // then read them sequentially, where gathering through `order` would miss the cache on
+    // every row of every column.
+    let rows: Vec<(TermId, TermId, u64, f64)> = order
+        .into_iter()
+        .map(|i| {
+            let (a, b) = ordered(&pairs[i]);
+            (a, b, pairs[i].count, log_likelihood[i])
+        })
+        .collect();
+    drop(log_likelihood);
+
+    // One column at a time, so only one plain vector is alive next to the table.
+    let score = |score: fn(&Contingency) -> f64| -> Vec<f64> {
+        rows.iter()
+            .map(|&(first, second, count, _)| {
+                score(&cooccurrences.contingency(&TermPair {
+                    first,
+                    second,
+                    count,
+                }))
+            })
+            .collect()
+    };
+    let term = |second: bool| -> Vec<&str> {
+        rows.iter()
+            .map(|&(a, b, _, _)| vocab.term(if second { b } else { a }))
+            .collect()
+    };
+    let label = |second: bool| -> Vec<&str> {
+        rows.iter()
+            .map(|&(a, b, _, _)| vocab.form(counts.term_label[if second { b } else { a } as usize]))
+            .collect()
+    };
+    let count = || -> Vec<u64> { rows.iter().map(|r| r.2).collect() };
+    let log_likelihood = || -> Vec<f64> { rows.iter().map(|r| r.3).collect() };
+    frame(
+        "cooccurrence",
+        vec![
+            Column::new(columns::TERM_A.into(), term(false)),
+            Column::new(columns::TERM_B.into(), term(true)),
+            Column::new(columns::LABEL_A.into(), label(false)),
+            Column::new(columns::LABEL_B.into(), label(true)),
+            Column::new(columns::COUNT.into(), count()),
+            Column::new(columns::PMI.into(), score(Contingency::pmi)),
+            Column::new(columns::NPMI.into(), score(Contingency::npmi)),
+            Column::new(columns::LOG_LIKELIHOOD.into(), log_likelihood()),
+            Column::new(columns::T_SCORE.into(), score(Contingency::t_score)),
+            Column::new(columns::DICE.into(), score(Contingency::dice)),
+        ],
+    )
+}
+
+/// Counts co-occurrences in `context` and builds the `cooccurrence` table of the pairs seen
+/// at least `min_count` times.
+pub fn cooccurrence(
+    corpus: &TokenizedCorpus,
+    counts: &CountTables,
+    context: Context,
+    min_count: u64,
+) -> Result<DataFrame> {
+    cooccurrence_frame(
+        &count_cooccurrences(corpus, context, min_count),
+        counts,
+        &corpus.vocab,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::stats::collocations::tests::PREAMBLE;
+    use crate::stats::counts::{count, tests::tokenized};
+
+    type PairMap = BTreeMap<(String, String), u64>;
+
+    fn as_map(c: &Cooccurrences, vocab: &Vocabulary) -> PairMap {
+        c.pairs
+            .iter()
+            .map(|p| {
+                let (a, b) = (vocab.term(p.first), vocab.term(p.second));
+                ((a.min(b).to_owned(), a.max(b).to_owned()), p.count)
+            })
+            .collect()
+    }
+
+    fn expected(pairs: &[(&str, &str, u64)]) -> PairMap {
+        pairs
+            .iter()
+            .map(|&(a, b, n)| ((a.to_owned(), b.to_owned()), n))
+            .collect()
+    }
+
+    /// Straight from the definitions, with no ids, chunks or passes.
+    fn naive(corpus: &TokenizedCorpus, context: Context) -> PairMap {
+        let v = &corpus.vocab;
+        let filtered = |forms: &[u32]| -> Vec<String> {
+            forms
+                .iter()
+                .filter(|&&f| !v.is_stopword(f))
+                .map(|&f| v.term(v.term_of_form(f)).to_owned())
+                .collect()
+        };
+        let mut out = PairMap::new();
+        let mut add = |x: &String, y: &String| {
+            if x != y {
+                *out.entry((x.min(y).clone(), x.max(y).clone())).or_insert(0) += 1;
+            }
+        };
+        for doc in &corpus.docs {
+            let units: Vec<Vec<String>> = match context {
+                Context::Document => vec![filtered(&doc.forms)],
+                _ => doc.sentences().map(filtered).collect(),
+            };
+            for mut unit in units {
+                if let Context::Window(w) = context {
+                    for i in 0..unit.len() {
+                        for j in i + 1..unit.len() {
+                            if j - i <= w as usize {
+                                add(&unit[i], &unit[j]);
+                            }
+                        }
+                    }
+                } else {
+                    unit.sort();
+                    unit.dedup();
+                    for i in 0..unit.len() {
+                        for j in i + 1..unit.len() {
+                            add(&unit[i], &unit[j]);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_window_counts_each_position_pair_within_w() {
+        // Filtered stream "a b c a", w = 2. Position pairs with j - i <= 2:
+        // (0,1) a-b, (0,2) a-c, (1,2) b-c, (1,3) b-a, (2,3) c-a; (0,3) is 3 apart.
+        // So {a,b} = 2, {a,c} = 2, {b,c} = 1.
+        let corpus = tokenized(&["a b c a"], false, false);
+        let c = count_cooccurrences(&corpus, Context::Window(2), 1);
+        assert_eq!(
+            as_map(&c, &corpus.vocab),
+            expected(&[("a", "b", 2), ("a", "c", 2), ("b", "c", 1)])
+        );
+        // Stream "a b a", w = 2: (0,1) a-b, (1,2) b-a; (0,2) a-a is not a pair.
+        let corpus = tokenized(&["a b a"], false, false);
+        let c = count_cooccurrences(&corpus, Context::Window(2), 1);
+        assert_eq!(as_map(&c, &corpus.vocab), expected(&[("a", "b", 2)]));
+        assert!(count_cooccurrences(&corpus, Context::Window(0), 1)
+            .pairs
+            .is_empty());
+    }
+
+    #[test]
+    fn windows_skip_stopwords_and_stop_at_sentence_ends() {
+        // Builtin stopwords remove "and", "the": filtered sentences are "peace security"
+        // and "development peace". With w = 1, peace-security is adjacent in the filtered
+        // stream; security-development would cross the sentence end.
+        let corpus = tokenized(
+            &["Peace and the security. Development and peace"],
+            false,
+            true,
+        );
+        let c = count_cooccurrences(&corpus, Context::Window(1), 1);
+        assert_eq!(
+            as_map(&c, &corpus.vocab),
+            expected(&[("peace", "security", 1), ("development", "peace", 1)])
+        );
+        let counts = count(&corpus);
+        assert_eq!(c.marginals, counts.term_count);
+        assert_eq!(c.total, 4);
+    }
+
+    #[test]
+    fn sentence_and_document_contexts_count_units_with_both_terms() {
+        // Sentences: {alpha, beta}, {alpha, gamma}, {beta, gamma}; documents:
+        // {alpha, beta, gamma}, {beta, gamma}.
+        let corpus = tokenized(
+            &["Alpha beta beta. Alpha gamma alpha.", "Beta gamma"],
+            false,
+            false,
+        );
+        let v = &corpus.vocab;
+        let id = |t: &str| v.term_id(t).unwrap() as usize;
+        let sentences = count_cooccurrences(&corpus, Context::Sentence, 1);
+        assert_eq!(
+            as_map(&sentences, v),
+            expected(&[
+                ("alpha", "beta", 1),
+                ("alpha", "gamma", 1),
+                ("beta", "gamma", 1)
+            ])
+        );
+        assert_eq!(sentences.total, 3);
+        let per_term = |c: &Cooccurrences| ["alpha", "beta", "gamma"].map(|t| c.marginals[id(t)]);
+        assert_eq!(per_term(&sentences), [2, 2, 2]);
+
+        let documents = count_cooccurrences(&corpus, Context::Document, 1);
+        assert_eq!(
+            as_map(&documents, v),
+            expected(&[
+                ("alpha", "beta", 1),
+                ("alpha", "gamma", 1),
+                ("beta", "gamma", 2)
+            ])
+        );
+        assert_eq!(documents.total, 2);
+        assert_eq!(per_term(&documents), [1, 2, 2]);
+        // Both documents hold beta and gamma: n_ii = n_ix = n_xi = n_xx = 2.
+        let pair = documents
+            .get(v.term_id("gamma").unwrap(), v.term_id("beta").unwrap())
+            .unwrap();
+        assert_eq!(
+            documents.contingency(pair),
+            Contingency::new(2.0, 2.0, 2.0, 2.0)
+        );
+    }
+
+    #[test]
+    fn window_pmi_spreads_the_count_over_both_sides() {
+        // Stream "x y x y z" (n_xx = 5), w = 1: x-y, y-x, x-y, y-z, so {x,y} = 3 with
+        // n_x = 2, n_y = 2: pmi = log2(3 * 5 / (2 * 1 * 2 * 2)) = log2(15/8) = 0.906891.
+        let corpus = tokenized(&["x y x y z"], false, false);
+        let counts = count(&corpus);
+        let c = count_cooccurrences(&corpus, Context::Window(1), 1);
+        let v = &corpus.vocab;
+        let pair = c
+            .get(v.term_id("x").unwrap(), v.term_id("y").unwrap())
+            .unwrap();
+        assert_eq!(pair.count, 3);
+        assert_eq!(c.contingency(pair), Contingency::new(1.5, 2.0, 2.0, 5.0));
+        let df = cooccurrence_frame(&c, &counts, v).unwrap();
+        let col = |name: &str| df.column(name).unwrap().clone();
+        assert_eq!(col(columns::TERM_A).str().unwrap().get(0), Some("x"));
+        assert_eq!(col(columns::TERM_B).str().unwrap().get(0), Some("y"));
+        assert_eq!(col(columns::COUNT).u64().unwrap().get(0), Some(3));
+        let pmi = col(columns::PMI).f64().unwrap().get(0).unwrap();
+        assert!((pmi - (15.0f64 / 8.0).log2()).abs() < 1e-12);
+        assert!((pmi - 0.906891).abs() < 5e-7);
+        let names: Vec<&str> = df
+            .get_column_names()
+            .into_iter()
+            .map(|n| n.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "term_a",
+                "term_b",
+                "label_a",
+                "label_b",
+                "count",
+                "pmi",
+                "npmi",
+                "log_likelihood",
+                "t_score",
+                "dice"
+            ]
+        );
+    }
+
+    #[test]
+    fn terms_are_ordered_by_string_and_labels_are_forms() {
+        // Ids follow first occurrence (nation before human), columns follow the strings.
+        let corpus = tokenized(&["Nations human nations"], true, false);
+        let counts = count(&corpus);
+        let df = cooccurrence(&corpus, &counts, Context::Window(1), 1).unwrap();
+        let get = |name: &str| {
+            df.column(name)
+                .unwrap()
+                .str()
+                .unwrap()
+                .get(0)
+                .map(str::to_owned)
+        };
+        assert_eq!(df.height(), 1);
+        assert_eq!(get(columns::TERM_A).as_deref(), Some("human"));
+        assert_eq!(get(columns::TERM_B).as_deref(), Some("nation"));
+        assert_eq!(get(columns::LABEL_B).as_deref(), Some("nations"));
+    }
+
+    #[test]
+    fn min_count_applies_to_corpus_totals() {
+        // Window 2 over "peace security", "security peace", "peace x security": one
+        // peace-security pair per document (at distance 2 in the third), 3 in all; peace-x
+        // and x-security once each.
+        let corpus = tokenized(
+            &["peace security", "security peace", "peace x security"],
+            false,
+            false,
+        );
+        let c = count_cooccurrences(&corpus, Context::Window(2), 3);
+        assert_eq!(
+            as_map(&c, &corpus.vocab),
+            expected(&[("peace", "security", 3)])
+        );
+        assert!(count_cooccurrences(&corpus, Context::Window(2), 4)
+            .pairs
+            .is_empty());
+        // Pruned pairs still leave their terms' margins whole.
+        assert_eq!(c.marginals.iter().sum::<u64>(), 7);
+    }
+
+    /// Documents of pseudo-random words, enough for rayon to split the rows.
+    fn generated_corpus() -> TokenizedCorpus {
+        let words = [
+            "peace",
+            "security",
+            "the",
+            "and",
+            "rights",
+            "human",
+            "nations",
+            "united",
+            "development",
+            "of",
+            "climate",
+            "change",
+            "women",
+            "in",
+            "children",
+            "war",
+        ];
+        let mut state = 0x2545_f491_u64;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        let texts: Vec<String> = (0..60)
+            .map(|_| {
+                (0..(next() % 80))
+                    .map(|i| {
+                        let word = words[next() % words.len()];
+                        if i % 9 == 8 {
+                            format!("{word}. ")
+                        } else {
+                            format!("{word} ")
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        tokenized(&texts, true, true)
+    }
+
+    #[test]
+    fn parallel_counting_equals_a_naive_count_on_any_thread_count() {
+        let small = tokenized(
+            &[
+                PREAMBLE,
+                "Human trafficking is a crime. Trafficking in persons must end. Human rights!",
+                "human rights and human dignity; the rights of women. Women's rights.",
+                "",
+                "United Nations, united nations: the nations united.",
+            ],
+            true,
+            true,
+        );
+        for corpus in [small, generated_corpus()] {
+            let counts = count(&corpus);
+            for context in [
+                Context::Window(1),
+                Context::Window(5),
+                Context::Window(100),
+                Context::Sentence,
+                Context::Document,
+            ] {
+                let expected = naive(&corpus, context);
+                let whole = count_cooccurrences(&corpus, context, 1);
+                assert_eq!(as_map(&whole, &corpus.vocab), expected, "{context:?}");
+                assert!(whole
+                    .pairs
+                    .windows(2)
+                    .all(|w| (w[0].first, w[0].second) < (w[1].first, w[1].second)));
+                if let Context::Window(_) = context {
+                    assert_eq!(whole.marginals, counts.term_count);
+                }
+                for threads in [1, 3] {
+                    let other = rayon::ThreadPoolBuilder::new()
+                        .num_threads(threads)
+                        .build()
+                        .unwrap()
+                        .install(|| count_cooccurrences(&corpus, context, 1));
+                    assert_eq!(other, whole, "{context:?} on {threads} threads");
+                }
+            }
+        }
+    }
+}

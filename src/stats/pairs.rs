@@ -1,0 +1,304 @@
+//! Counting and ordering pairs of ids, shared by the pair tables (collocations, co-occurrence).
+//!
+//! [`count_keys`] is an exact, parallel, memory-bounded counter of ordered pairs, used for
+//! adjacent word pairs. A pair of 32-bit ids is packed into one u64 key, `first << 32 |
+//! second`, so sorting keys sorts pairs by (first, second). Contiguous chunks of the corpus
+//! are counted in parallel: each chunk pushes its keys into a vector, sorts it and run-length
+//! encodes it into a sorted `(key, count)` run; runs are merged pairwise, adding the counts of
+//! equal keys. Sums of integers do not depend on the order of addition, so the result is the
+//! same for any chunking and thread count.
+//!
+//! Memory is bounded by counting in passes: pass p only sees the pairs whose first id hashes
+//! to p, so the passes split the pairs into disjoint sets and each pass's merged counts are
+//! already exact corpus totals. A caller can therefore prune rare pairs (min_count) at the
+//! end of each pass, never holding all distinct pairs at once. The number of passes grows
+//! with the number of pair occurrences, at about [`PASS_PAIRS`] occurrences per pass. (Work
+//! grows with occurrences too, which suits adjacent pairs, one per token; co-occurrence in a
+//! sentence or document has far more occurrences than distinct pairs and is counted row by
+//! row instead, see [`super::cooccurrence::count_cooccurrences`].)
+//!
+//! [`strongest_first`] gives the row order every pair table uses: log_likelihood descending,
+//! then the terms alphabetically.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use crate::text::{TermId, Vocabulary};
+
+/// Pair occurrences counted per pass, at most (about 64 MB of keys in the worst case, where
+/// every occurrence is a distinct pair).
+pub const PASS_PAIRS: u64 = 1 << 22;
+
+/// Pair occurrences per chunk, the unit of parallel work (before the split into passes).
+pub const CHUNK_PAIRS: u64 = 1 << 20;
+
+/// One key for an ordered pair of ids.
+pub fn pair_key(first: u32, second: u32) -> u64 {
+    (u64::from(first) << 32) | u64::from(second)
+}
+
+/// The ids of a key made by [`pair_key`].
+pub fn split_key(key: u64) -> (u32, u32) {
+    ((key >> 32) as u32, key as u32)
+}
+
+/// How the pairs are split into passes: `2^bits` passes, by a multiplicative (Fibonacci) hash
+/// of the pair's first id, which spreads the frequent low ids evenly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Passes {
+    bits: u32,
+}
+
+impl Passes {
+    /// Enough passes for `occurrences` pair occurrences to come about `budget` per pass.
+    pub fn for_occurrences(occurrences: u64, budget: u64) -> Passes {
+        let needed = occurrences.div_ceil(budget.max(1)).max(1);
+        // 2^31 passes would be absurd for any input; the cap keeps the shift below valid.
+        let bits = needed.next_power_of_two().trailing_zeros().min(31);
+        Passes { bits }
+    }
+
+    pub fn count(&self) -> u32 {
+        1 << self.bits
+    }
+
+    /// The pass that counts the pairs whose first id is `first`.
+    pub fn of(&self, first: u32) -> u32 {
+        if self.bits == 0 {
+            return 0;
+        }
+        (u64::from(first).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as u32
+    }
+}
+
+/// Contiguous ranges of items whose weights add up to about `target` each (at least one item
+/// per range), covering every item once in order.
+pub fn chunk_ranges(weights: impl IntoIterator<Item = u64>, target: u64) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut sum = 0u64;
+    let mut len = 0;
+    for (i, weight) in weights.into_iter().enumerate() {
+        sum = sum.saturating_add(weight);
+        len = i + 1;
+        if sum >= target {
+            ranges.push(start..len);
+            start = len;
+            sum = 0;
+        }
+    }
+    if start < len {
+        ranges.push(start..len);
+    }
+    ranges
+}
+
+/// Each term's position in alphabetical order of the term strings: pair tables break ties by
+/// term, and comparing ranks is cheaper than comparing strings millions of times.
+pub fn alphabetical_ranks(vocab: &Vocabulary) -> Vec<u32> {
+    let mut terms: Vec<TermId> = (0..vocab.n_terms() as TermId).collect();
+    terms.sort_unstable_by(|&a, &b| vocab.term(a).cmp(vocab.term(b)));
+    let mut rank = vec![0u32; terms.len()];
+    for (position, &term) in terms.iter().enumerate() {
+        rank[term as usize] = position as u32;
+    }
+    rank
+}
+
+/// The row order of a pair table: `log_likelihood` descending, then the alphabetical ranks of
+/// the two terms (`ranks(row)`, see [`alphabetical_ranks`]). Sorts plain integer keys, since
+/// a table can have millions of rows.
+pub fn strongest_first(log_likelihood: &[f64], ranks: impl Fn(usize) -> (u32, u32)) -> Vec<usize> {
+    let mut keys: Vec<(u64, u64, usize)> = log_likelihood
+        .iter()
+        .enumerate()
+        .map(|(row, &ll)| {
+            let (a, b) = ranks(row);
+            (descending(ll), pair_key(a, b), row)
+        })
+        .collect();
+    // The row index makes every key distinct, so the unstable sort is deterministic.
+    keys.par_sort_unstable();
+    keys.into_iter().map(|(_, _, row)| row).collect()
+}
+
+/// An integer that sorts as `x` does under `f64::total_cmp`, reversed.
+fn descending(x: f64) -> u64 {
+    let bits = x.to_bits();
+    let ascending = if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | (1 << 63)
+    };
+    !ascending
+}
+
+/// Counts, pass by pass, the keys that `emit(chunk, pass, keys)` pushes for each chunk, and
+/// hands each pass's exact counts, sorted by key, to `finish(pass_counts)`. `emit` must push
+/// only the keys of the given pass, so that passes are disjoint.
+pub fn count_keys<C: Sync>(
+    chunks: &[C],
+    passes: Passes,
+    emit: impl Fn(&C, u32, &mut Vec<u64>) + Sync,
+    mut finish: impl FnMut(Vec<(u64, u64)>),
+) {
+    for pass in 0..passes.count() {
+        let runs: Vec<Vec<(u64, u64)>> = chunks
+            .par_iter()
+            .map(|chunk| {
+                let mut keys = Vec::new();
+                emit(chunk, pass, &mut keys);
+                run_lengths(keys)
+            })
+            .collect();
+        finish(merge_runs(runs));
+    }
+}
+
+/// Sorts keys and counts each: `[7, 3, 7]` gives `[(3, 1), (7, 2)]`.
+pub fn run_lengths(mut keys: Vec<u64>) -> Vec<(u64, u64)> {
+    keys.sort_unstable();
+    // Sized exactly: these runs are the bulk of a pass's memory.
+    let distinct = keys.chunk_by(|a, b| a == b).count();
+    let mut out = Vec::with_capacity(distinct);
+    out.extend(
+        keys.chunk_by(|a, b| a == b)
+            .map(|run| (run[0], run.len() as u64)),
+    );
+    out
+}
+
+/// Merges sorted runs into one, adding the counts of equal keys; pairwise and in parallel, so
+/// the inputs of each level are freed as the next level is built.
+pub fn merge_runs(mut runs: Vec<Vec<(u64, u64)>>) -> Vec<(u64, u64)> {
+    while runs.len() > 1 {
+        runs = runs
+            .into_par_iter()
+            .chunks(2)
+            .map(|mut two| match (two.pop(), two.pop()) {
+                (Some(b), Some(a)) => merge_two(&a, &b),
+                (Some(a), None) => a,
+                _ => Vec::new(),
+            })
+            .collect();
+    }
+    runs.pop().unwrap_or_default()
+}
+
+fn merge_two(a: &[(u64, u64)], b: &[(u64, u64)]) -> Vec<(u64, u64)> {
+    // A first walk sizes the output exactly, so a level never holds spare capacity.
+    let mut out = Vec::with_capacity(merge_with(a, b, |_| {}));
+    merge_with(a, b, |entry| out.push(entry));
+    out
+}
+
+/// Walks two sorted runs in key order, calling `push` with each key and its summed count;
+/// returns the number of entries pushed.
+fn merge_with(a: &[(u64, u64)], b: &[(u64, u64)], mut push: impl FnMut((u64, u64))) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        let (ka, na) = a[i];
+        let (kb, nb) = b[j];
+        match ka.cmp(&kb) {
+            std::cmp::Ordering::Less => {
+                push((ka, na));
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                push((kb, nb));
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                push((ka, na + nb));
+                i += 1;
+                j += 1;
+            }
+        }
+        n += 1;
+    }
+    a[i..].iter().chain(&b[j..]).for_each(|&entry| push(entry));
+    n + (a.len() - i) + (b.len() - j)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_sort_pairs_by_first_then_second() {
+        assert_eq!(split_key(pair_key(7, u32::MAX)), (7, u32::MAX));
+        assert!(pair_key(1, u32::MAX) < pair_key(2, 0));
+        assert!(pair_key(2, 0) < pair_key(2, 1));
+    }
+
+    #[test]
+    fn passes_cover_the_budget_and_split_ids() {
+        assert_eq!(Passes::for_occurrences(0, 10).count(), 1);
+        assert_eq!(Passes::for_occurrences(10, 10).count(), 1);
+        assert_eq!(Passes::for_occurrences(11, 10).count(), 2);
+        assert_eq!(Passes::for_occurrences(50, 10).count(), 8);
+        let passes = Passes::for_occurrences(1000, 1);
+        assert_eq!(passes.count(), 1024);
+        assert!((0..10_000).all(|id| passes.of(id) < 1024));
+        let used: std::collections::BTreeSet<u32> = (0..10_000).map(|id| passes.of(id)).collect();
+        assert!(used.len() > 900, "ids should spread over the passes");
+    }
+
+    #[test]
+    fn rows_sort_by_log_likelihood_descending_then_ranks() {
+        let ll = [1.0, 7.5, -0.0, 0.0, 7.5, f64::INFINITY, 1.0];
+        let ranks = [(0, 0), (2, 1), (0, 0), (0, 0), (1, 9), (5, 5), (0, 1)];
+        assert_eq!(
+            strongest_first(&ll, |row| ranks[row]),
+            [5, 4, 1, 0, 6, 3, 2]
+        );
+        assert!(strongest_first(&[], |_| (0, 0)).is_empty());
+    }
+
+    #[test]
+    fn chunks_cover_every_item_once() {
+        assert_eq!(chunk_ranges([4, 2, 6, 1], 5), [0..2, 2..3, 3..4]);
+        assert_eq!(chunk_ranges([4, 2, 6, 1], 100), vec![0..4]);
+        assert_eq!(chunk_ranges([0, 0], 1), vec![0..2]);
+        assert!(chunk_ranges([], 5).is_empty());
+    }
+
+    #[test]
+    fn merging_adds_counts_across_runs() {
+        let runs = vec![
+            run_lengths(vec![5, 1, 5]),
+            run_lengths(vec![5]),
+            run_lengths(vec![]),
+            run_lengths(vec![2, 1]),
+            run_lengths(vec![9]),
+        ];
+        assert_eq!(merge_runs(runs), [(1, 2), (2, 1), (5, 3), (9, 1)]);
+        assert!(merge_runs(Vec::new()).is_empty());
+    }
+
+    #[test]
+    fn counting_in_passes_is_exact_whatever_the_split() {
+        // Chunks of keys; a key's pass is decided by its first id.
+        let chunks: Vec<Vec<u64>> = (0..20u32)
+            .map(|c| (0..50u32).map(|i| pair_key((c * i) % 7, i % 3)).collect())
+            .collect();
+        let mut naive: Vec<u64> = chunks.concat();
+        naive.sort_unstable();
+        let expected = run_lengths(naive);
+        for budget in [1, 10, 1000, u64::MAX] {
+            let passes = Passes::for_occurrences(1000, budget);
+            let mut got = Vec::new();
+            count_keys(
+                &chunks,
+                passes,
+                |chunk, pass, keys| {
+                    keys.extend(chunk.iter().filter(|&&k| passes.of(split_key(k).0) == pass))
+                },
+                |counts| got.extend(counts),
+            );
+            got.sort_unstable();
+            assert_eq!(got, expected, "budget {budget}");
+        }
+    }
+}
