@@ -11,7 +11,9 @@ use crate::output::{tables, Staging};
 use crate::progress::Progress;
 use crate::stats::collocates::{collocates_frame, collocates_of};
 use crate::stats::collocations::{collocations_by_group_frame, collocations_frame, count_adjacent};
-use crate::stats::cooccurrence::{cooccurrence_frame, count_cooccurrences, Context, Cooccurrences};
+use crate::stats::cooccurrence::{
+    cooccurrence_frame, cooccurrence_rows, count_cooccurrences, Context, Cooccurrences,
+};
 use crate::stats::counts::{count, CountTables};
 use crate::stats::documents::documents_frame;
 use crate::stats::frequency::{term_frequency_frame, terms_frame};
@@ -122,6 +124,8 @@ const COLLOCATES_PNG_PREFIX: &str = "charts/collocates_";
 const CHART_TERMS: usize = 10;
 /// Collocations listed per group in `collocations_by_group.csv`.
 const TOP_PER_GROUP: usize = 25;
+/// Rows of a long table built as one DataFrame before it is written.
+const ROWS_PER_PART: usize = 1 << 20;
 /// Pairs drawn in the co-occurrence network.
 const NETWORK_PAIRS: usize = 60;
 
@@ -255,10 +259,23 @@ fn write_pair_tables(staging: &mut Staging, config: &Config, a: &Analysis) -> Re
         )?,
         &staging.file(COLLOCATIONS_CSV)?,
     )?;
-    tables::write_frame(
-        &cooccurrence_frame(&a.cooccurrences, &a.counts, vocab)?,
-        &staging.file(COOCCURRENCE_CSV)?,
-    )?;
+    // Document context on a large corpus keeps millions of pairs: the table is built and
+    // written a slice at a time.
+    let rows = cooccurrence_rows(&a.cooccurrences, vocab);
+    let path = staging.file(COOCCURRENCE_CSV)?;
+    let mut table = tables::TableWriter::create(&path)?;
+    for part in rows
+        .chunks(ROWS_PER_PART)
+        .chain(rows.is_empty().then_some(&rows[..]))
+    {
+        table.append(&cooccurrence_frame(
+            part,
+            &a.cooccurrences,
+            &a.counts,
+            vocab,
+        )?)?;
+    }
+    table.finish()?;
     if !a.focus.is_empty() {
         tables::write_frame(
             &collocates_frame(&a.cooccurrences, &a.focus, &a.counts, vocab)?,

@@ -17,28 +17,73 @@ pub const FLOAT_DECIMALS: usize = 6;
 
 /// Writes a DataFrame as CSV.
 pub fn write_frame(df: &DataFrame, path: &Path) -> Result<()> {
-    let cells: Vec<Cells<'_>> = df
-        .columns()
-        .iter()
-        .map(|c| Cells::of(c, path))
-        .collect::<Result<_>>()?;
-    let mut writer = csv_writer(path)?;
-    let io = |e: csv::Error| Error::write(path, e.into());
-    writer
-        .write_record(df.get_column_names().iter().map(|n| n.as_str()))
-        .map_err(io)?;
-    let mut record = csv::ByteRecord::new();
-    let mut buffer = String::new();
-    for row in 0..df.height() {
-        record.clear();
-        for column in &cells {
-            buffer.clear();
-            column.format(row, &mut buffer);
-            record.push_field(buffer.as_bytes());
-        }
-        writer.write_byte_record(&record).map_err(io)?;
+    let mut table = TableWriter::create(path)?;
+    table.append(df)?;
+    table.finish()
+}
+
+/// A CSV table written in parts: a long table can be built and written a slice of rows at a
+/// time, so it never has to exist whole as a DataFrame.
+pub struct TableWriter<'p> {
+    path: &'p Path,
+    writer: csv::Writer<BufWriter<File>>,
+    header: Option<Vec<String>>,
+}
+
+impl<'p> TableWriter<'p> {
+    pub fn create(path: &'p Path) -> Result<TableWriter<'p>> {
+        Ok(TableWriter {
+            path,
+            writer: csv_writer(path)?,
+            header: None,
+        })
     }
-    writer.flush().map_err(|e| Error::write(path, e))
+
+    /// Writes the rows of `df`; the first part also gives the header, and every later part
+    /// must have the same columns.
+    pub fn append(&mut self, df: &DataFrame) -> Result<()> {
+        let path = self.path;
+        let io = |e: csv::Error| Error::write(path, e.into());
+        let names: Vec<String> = df
+            .get_column_names()
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        match &self.header {
+            None => {
+                self.writer.write_record(&names).map_err(io)?;
+                self.header = Some(names);
+            }
+            Some(header) if *header != names => {
+                return Err(Error::Output {
+                    path: path.to_path_buf(),
+                    message: format!("table parts differ in columns: {header:?} vs {names:?}"),
+                })
+            }
+            Some(_) => {}
+        }
+        let cells: Vec<Cells<'_>> = df
+            .columns()
+            .iter()
+            .map(|c| Cells::of(c, path))
+            .collect::<Result<_>>()?;
+        let mut record = csv::ByteRecord::new();
+        let mut buffer = String::new();
+        for row in 0..df.height() {
+            record.clear();
+            for column in &cells {
+                buffer.clear();
+                column.format(row, &mut buffer);
+                record.push_field(buffer.as_bytes());
+            }
+            self.writer.write_byte_record(&record).map_err(io)?;
+        }
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> Result<()> {
+        self.writer.flush().map_err(|e| Error::write(self.path, e))
+    }
 }
 
 /// Writes one row per word token, straight from the token stream (a table this long is not
@@ -164,6 +209,39 @@ mod tests {
             std::fs::read_to_string(&path).unwrap(),
             "term,count,per_10k,stopword\npeace,3,0.333333,true\n\"a, \"\"quoted\"\" one\",1,,false\n"
         );
+    }
+
+    #[test]
+    fn a_table_written_in_parts_equals_the_whole() {
+        let part = |words: &[&str]| {
+            DataFrame::new_infer_height(vec![Column::new("w".into(), words.to_vec())]).unwrap()
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        let mut table = TableWriter::create(&path).unwrap();
+        table.append(&part(&["a", "b"])).unwrap();
+        table.append(&part(&[])).unwrap();
+        table.append(&part(&["c"])).unwrap();
+        table.finish().unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "w\na\nb\nc\n");
+        let other = DataFrame::new_infer_height(vec![Column::new("x".into(), ["a"])]).unwrap();
+        let mut table = TableWriter::create(&path).unwrap();
+        table.append(&part(&["a"])).unwrap();
+        assert!(table.append(&other).is_err());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_full_disk_is_an_error_naming_the_file() {
+        let df = DataFrame::new_infer_height(vec![Column::new(
+            "a".into(),
+            vec!["x".repeat(100); 50_000],
+        )])
+        .unwrap();
+        let err = write_frame(&df, Path::new("/dev/full"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("/dev/full"), "{err}");
     }
 
     #[test]

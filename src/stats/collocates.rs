@@ -11,7 +11,7 @@ use polars::prelude::*;
 use super::association::Contingency;
 use super::cooccurrence::{Cooccurrences, TermPair};
 use super::counts::CountTables;
-use super::frame;
+use super::{as_printed, frame};
 use crate::columns;
 use crate::error::Result;
 use crate::text::{TermId, Vocabulary};
@@ -47,9 +47,8 @@ pub fn collocates_of(
         })
         .collect();
     found.sort_by(|a, b| {
-        b.scores
-            .log_likelihood()
-            .total_cmp(&a.scores.log_likelihood())
+        as_printed(b.scores.log_likelihood())
+            .total_cmp(&as_printed(a.scores.log_likelihood()))
             .then_with(|| vocab.term(a.collocate).cmp(vocab.term(b.collocate)))
     });
     found

@@ -340,12 +340,14 @@ pub fn count_cooccurrences(
     }
 }
 
-/// The `cooccurrence` table of counted pairs, strongest first. Labels come from `counts`.
-pub fn cooccurrence_frame(
+/// One row of the `cooccurrence` table: (term_a, term_b) in string order, count, G2.
+pub type CooccurrenceRow = (TermId, TermId, u64, f64);
+
+/// The counted pairs in table order: strongest first, ties by term_a, term_b.
+pub fn cooccurrence_rows(
     cooccurrences: &Cooccurrences,
-    counts: &CountTables,
     vocab: &Vocabulary,
-) -> Result<DataFrame> {
+) -> Vec<CooccurrenceRow> {
     let pairs = &cooccurrences.pairs;
     let rank = alphabetical_ranks(vocab);
     // (term_a, term_b): the pair in string order.
@@ -364,19 +366,23 @@ pub fn cooccurrence_frame(
         let (a, b) = ordered(&pairs[i]);
         (rank[a as usize], rank[b as usize])
     });
-
-    // The rows in table order, (term_a, term_b, count, log_likelihood): the columns below
-    // then read them sequentially, where gathering through `order` would miss the cache on
-    // every row of every column.
-    let rows: Vec<(TermId, TermId, u64, f64)> = order
+    order
         .into_iter()
         .map(|i| {
             let (a, b) = ordered(&pairs[i]);
             (a, b, pairs[i].count, log_likelihood[i])
         })
-        .collect();
-    drop(log_likelihood);
+        .collect()
+}
 
+/// The `cooccurrence` table of some rows (all of [`cooccurrence_rows`], or a slice of them
+/// when a long table is written in parts). Labels come from `counts`.
+pub fn cooccurrence_frame(
+    rows: &[CooccurrenceRow],
+    cooccurrences: &Cooccurrences,
+    counts: &CountTables,
+    vocab: &Vocabulary,
+) -> Result<DataFrame> {
     // One column at a time, so only one plain vector is alive next to the table.
     let score = |score: fn(&Contingency) -> f64| -> Vec<f64> {
         rows.iter()
@@ -426,11 +432,9 @@ pub fn cooccurrence(
     context: Context,
     min_count: u64,
 ) -> Result<DataFrame> {
-    cooccurrence_frame(
-        &count_cooccurrences(corpus, context, min_count),
-        counts,
-        &corpus.vocab,
-    )
+    let cooccurrences = count_cooccurrences(corpus, context, min_count);
+    let rows = cooccurrence_rows(&cooccurrences, &corpus.vocab);
+    cooccurrence_frame(&rows, &cooccurrences, counts, &corpus.vocab)
 }
 
 #[cfg(test)]
@@ -602,7 +606,7 @@ mod tests {
             .unwrap();
         assert_eq!(pair.count, 3);
         assert_eq!(c.contingency(pair), Contingency::new(1.5, 2.0, 2.0, 5.0));
-        let df = cooccurrence_frame(&c, &counts, v).unwrap();
+        let df = cooccurrence_frame(&cooccurrence_rows(&c, v), &c, &counts, v).unwrap();
         let col = |name: &str| df.column(name).unwrap().clone();
         assert_eq!(col(columns::TERM_A).str().unwrap().get(0), Some("x"));
         assert_eq!(col(columns::TERM_B).str().unwrap().get(0), Some("y"));

@@ -106,7 +106,7 @@ pub fn alphabetical_ranks(vocab: &Vocabulary) -> Vec<u32> {
     rank
 }
 
-/// The row order of a pair table: `log_likelihood` descending, then the alphabetical ranks of
+/// The row order of a pair table: `log_likelihood` (as printed) descending, then the alphabetical ranks of
 /// the two terms (`ranks(row)`, see [`alphabetical_ranks`]). Sorts plain integer keys, since
 /// a table can have millions of rows.
 pub fn strongest_first(log_likelihood: &[f64], ranks: impl Fn(usize) -> (u32, u32)) -> Vec<usize> {
@@ -115,7 +115,7 @@ pub fn strongest_first(log_likelihood: &[f64], ranks: impl Fn(usize) -> (u32, u3
         .enumerate()
         .map(|(row, &ll)| {
             let (a, b) = ranks(row);
-            (descending(ll), pair_key(a, b), row)
+            (descending(super::as_printed(ll)), pair_key(a, b), row)
         })
         .collect();
     // The row index makes every key distinct, so the unstable sort is deterministic.

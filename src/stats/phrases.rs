@@ -15,7 +15,7 @@ use polars::prelude::*;
 
 use super::collocations::{contingency, count_adjacent};
 use super::counts::CountTables;
-use super::frame;
+use super::{as_printed, frame};
 use crate::columns;
 use crate::error::Result;
 use crate::text::{FormId, TermId, TokenizedCorpus, Vocabulary};
@@ -79,8 +79,8 @@ pub fn choose_phrases(
         })
         .collect();
     phrases.sort_by(|a, b| {
-        b.log_likelihood
-            .total_cmp(&a.log_likelihood)
+        as_printed(b.log_likelihood)
+            .total_cmp(&as_printed(a.log_likelihood))
             .then_with(|| vocab.term(a.first).cmp(vocab.term(b.first)))
             .then_with(|| vocab.term(a.second).cmp(vocab.term(b.second)))
     });

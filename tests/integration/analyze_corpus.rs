@@ -257,3 +257,155 @@ fn group_by_sums_documents_into_groups() {
         format!("{:.6}", jobs as f64 / tokens as f64 * 10_000.0)
     );
 }
+
+/// collocations.csv and cooccurrence.csv follow from tokens.csv: pairs, counts and labels
+/// exactly, and the pmi of every row (the other scores share its 2x2 table and are pinned by
+/// unit tests; `.ci/verify_pairs.py` checks them all on the UN corpora).
+#[test]
+fn pair_tables_agree_with_tokens_csv() {
+    let out = tempfile::tempdir().unwrap();
+    analyze_ok(&[&repo().join("corpus")], out.path(), &["--tokens"]);
+    let tables = out.path().join("tables");
+    let tokens = Table::read(&tables.join("tokens.csv"));
+    // (doc_id, sentence) -> (token, term, stopword) in order.
+    type Sentences = BTreeMap<(String, u64), Vec<(String, String, bool)>>;
+    let mut sentences = Sentences::new();
+    for row in &tokens.rows {
+        let key = (
+            row["doc_id"].clone(),
+            row["sentence"].parse::<u64>().unwrap(),
+        );
+        sentences.entry(key).or_default().push((
+            row["token"].clone(),
+            row["term"].clone(),
+            row["stopword"] == "true",
+        ));
+    }
+    let total = tokens.rows.len() as f64;
+    let mut term_count: HashMap<String, f64> = HashMap::new();
+    let mut adjacent: HashMap<(String, String), u64> = HashMap::new();
+    let mut window: HashMap<(String, String), u64> = HashMap::new();
+    let mut filtered = 0.0;
+    for sentence in sentences.values() {
+        for (_, term, stop) in sentence {
+            if !stop {
+                *term_count.entry(term.clone()).or_default() += 1.0;
+            }
+        }
+        for pair in sentence.windows(2) {
+            if !pair[0].2 && !pair[1].2 {
+                *adjacent
+                    .entry((pair[0].1.clone(), pair[1].1.clone()))
+                    .or_default() += 1;
+            }
+        }
+        let terms: Vec<&String> = sentence.iter().filter(|t| !t.2).map(|t| &t.1).collect();
+        filtered += terms.len() as f64;
+        for i in 0..terms.len() {
+            for j in i + 1..terms.len().min(i + 6) {
+                if terms[i] != terms[j] {
+                    let (a, b) = if terms[i] < terms[j] {
+                        (terms[i], terms[j])
+                    } else {
+                        (terms[j], terms[i])
+                    };
+                    *window.entry((a.clone(), b.clone())).or_default() += 1;
+                }
+            }
+        }
+    }
+
+    let collocations = Table::read(&tables.join("collocations.csv"));
+    assert_eq!(
+        collocations.rows.len(),
+        adjacent.values().filter(|&&n| n >= 3).count()
+    );
+    for row in &collocations.rows {
+        let pair = (row["term_1"].clone(), row["term_2"].clone());
+        let n = adjacent[&pair] as f64;
+        assert_eq!(number(row, "count"), n, "{pair:?}");
+        let pmi = (n * total / (term_count[&pair.0] * term_count[&pair.1])).log2();
+        assert!((number(row, "pmi") - pmi).abs() < 1.5e-6, "{pair:?}");
+    }
+    let top: Vec<&str> = collocations.column("label").into_iter().take(3).collect();
+    assert!(
+        top.contains(&"united states") || top.contains(&"american people"),
+        "{top:?}"
+    );
+
+    let cooccurrence = Table::read(&tables.join("cooccurrence.csv"));
+    assert_eq!(
+        cooccurrence.rows.len(),
+        window.values().filter(|&&n| n >= 3).count()
+    );
+    for row in &cooccurrence.rows {
+        let pair = (row["term_a"].clone(), row["term_b"].clone());
+        let n = window[&pair] as f64;
+        assert_eq!(number(row, "count"), n, "{pair:?}");
+        let pmi = (n * filtered / (10.0 * term_count[&pair.0] * term_count[&pair.1])).log2();
+        assert!((number(row, "pmi") - pmi).abs() < 1.5e-6, "{pair:?}");
+    }
+}
+
+#[test]
+fn focus_phrases_and_groups_write_their_tables_and_charts() {
+    let out = tempfile::tempdir().unwrap();
+    analyze_ok(
+        &[&repo().join("corpus")],
+        out.path(),
+        &[
+            "--focus",
+            "jobs,trafficking",
+            "--phrases",
+            "--group-by",
+            "party",
+        ],
+    );
+    let tables = out.path().join("tables");
+    let collocates = Table::read(&tables.join("collocates.csv"));
+    assert_eq!(
+        collocates.header,
+        [
+            "focus",
+            "collocate",
+            "label",
+            "count",
+            "pmi",
+            "npmi",
+            "log_likelihood",
+            "t_score",
+            "dice"
+        ]
+    );
+    let focus: std::collections::BTreeSet<&str> = collocates.column("focus").into_iter().collect();
+    assert_eq!(
+        focus.into_iter().collect::<Vec<_>>(),
+        ["jobs", "trafficking"]
+    );
+    let phrases = Table::read(&tables.join("phrases.csv"));
+    assert!(
+        phrases.column("phrase").contains(&"united states"),
+        "{:?}",
+        phrases.column("phrase")
+    );
+    let terms = Table::read(&tables.join("terms.csv"));
+    assert!(
+        terms.column("term").contains(&"unit state"),
+        "a phrase is one term"
+    );
+    let by_group = Table::read(&tables.join("collocations_by_group.csv"));
+    assert_eq!(by_group.header[0], "party");
+    for chart in [
+        "cooccurrence_network.png",
+        "collocates_jobs.png",
+        "collocates_trafficking.png",
+    ] {
+        assert!(is_png(&out.path().join("charts").join(chart)), "{chart}");
+    }
+
+    // A later run without --focus removes the collocates charts and tables of this one.
+    analyze_ok(&[&repo().join("corpus")], out.path(), &[]);
+    assert!(!out.path().join("charts/collocates_jobs.png").exists());
+    assert!(!tables.join("collocates.csv").exists());
+    assert!(!tables.join("phrases.csv").exists());
+}
