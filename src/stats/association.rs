@@ -151,6 +151,18 @@ pub fn g2(observed: [[f64; 2]; 2]) -> f64 {
     }
 }
 
+/// Keyness G2 of a word with `a` occurrences in a target of `c` tokens and `b` in a reference
+/// of `d` tokens: G2 of the table [[a, b], [c - a, d - b]], negative when the word is rarer
+/// in the target (a/c < b/d). No continuity correction, as AntConc's default.
+pub fn keyness_g2(a: f64, b: f64, c: f64, d: f64) -> f64 {
+    let g2 = g2([[a, b], [c - a, d - b]]);
+    if a * d < b * c {
+        -g2
+    } else {
+        g2
+    }
+}
+
 /// Pearson's chi-square of a 2x2 table, sum of (O - E)^2 / E, without Yates' correction.
 /// Unsigned; 0 when a row or column is empty (cells with E = 0 contribute nothing).
 pub fn pearson_chi2(observed: [[f64; 2]; 2]) -> f64 {
@@ -169,6 +181,23 @@ pub fn pearson_chi2(observed: [[f64; 2]; 2]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keyness_g2_matches_the_worked_numbers_and_is_signed() {
+        // STATISTICS.md K1, K3, K4, K5 (a, b, c, d).
+        let cases = [
+            ((7.0, 2.0, 10.0, 9.0), 4.534939),
+            ((100.0, 50.0, 10_000.0, 20_000.0), 69.691919),
+            ((10.0, 0.0, 10_000.0, 20_000.0), 21.978915),
+            ((3.0, 7.0, 10.0, 9.0), -4.534939),
+        ];
+        for ((a, b, c, d), expected) in cases {
+            let g2 = keyness_g2(a, b, c, d);
+            assert!((g2 - expected).abs() < 5e-7, "{a} {b} {c} {d}: {g2}");
+            // Target and reference swapped: the same magnitude, the other sign.
+            assert_eq!(keyness_g2(b, a, d, c), -g2);
+        }
+    }
 
     fn table(n_ii: f64, (n_ix, n_xi): (f64, f64), n_xx: f64) -> Contingency {
         Contingency::new(n_ii, n_ix, n_xi, n_xx)

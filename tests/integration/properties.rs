@@ -169,3 +169,18 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn keyness_of_a_against_b_is_the_negation_of_b_against_a(
+        a in 0u32..5_000, b in 0u32..5_000, extra_c in 0u32..1_000_000, extra_d in 0u32..1_000_000,
+    ) {
+        use speechstat::stats::association::keyness_g2;
+        let (a, b) = (f64::from(a), f64::from(b));
+        let (c, d) = (a + f64::from(extra_c) + 1.0, b + f64::from(extra_d) + 1.0);
+        let forward = keyness_g2(a, b, c, d);
+        let backward = keyness_g2(b, a, d, c);
+        prop_assert!(forward.is_finite());
+        prop_assert!((forward + backward).abs() <= 1e-9 * forward.abs().max(1.0));
+    }
+}
