@@ -23,6 +23,22 @@ pub struct Cli {
 pub enum Command {
     /// Read a folder of speeches and write term tables (CSV) and charts (PNG).
     Analyze(AnalyzeArgs),
+    /// The quick word count: tokenize, stem and count only, writing tables/terms.csv and
+    /// tables/term_frequency.csv.
+    Freq(FreqArgs),
+}
+
+const FREQ_EXAMPLES: &str = "\
+Examples:
+  speechstat freq ../shared/corpora/ungdc_1995_2024 --out counts
+  speechstat freq speeches/ --no-stem --stopwords none";
+
+/// Options of `speechstat freq`: the reading options of `analyze`.
+#[derive(Debug, Args)]
+#[command(after_help = FREQ_EXAMPLES)]
+pub struct FreqArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 const ANALYZE_EXAMPLES: &str = "\
@@ -44,10 +60,9 @@ cooccurrence.csv; with --group-by: terms_by_group.csv, collocations_by_group.csv
 charts/top_terms.png, terms_by_document.png, cooccurrence_network.png; with --focus:
 collocates_<word>.png.";
 
-/// Options of `speechstat analyze`.
+/// Reading options shared by every subcommand.
 #[derive(Debug, Args)]
-#[command(after_help = ANALYZE_EXAMPLES)]
-pub struct AnalyzeArgs {
+pub struct InputArgs {
     /// Files or folders of speeches (.txt and .md, folders read recursively; a folder with a
     /// manifest.csv is read through it). [default: corpus]
     #[arg(value_name = "INPUT")]
@@ -84,6 +99,26 @@ pub struct AnalyzeArgs {
     /// Count word forms as they are (lowercased) instead of their Snowball stems.
     #[arg(long)]
     pub no_stem: bool,
+
+    /// Worker threads [default: one per core].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Print the time each stage took (reading, tokenizing, counting, tables, ...) to stderr.
+    #[arg(long)]
+    pub timings: bool,
+
+    /// Print no progress bar and no summary (warnings and errors still go to stderr).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Options of `speechstat analyze`.
+#[derive(Debug, Args)]
+#[command(after_help = ANALYZE_EXAMPLES)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// Also write tables/tokens.csv: one row per word token.
     #[arg(long)]
@@ -135,14 +170,6 @@ pub struct AnalyzeArgs {
     /// With --phrases: least log-likelihood of a pair to be joined (10.83 is p < 0.001).
     #[arg(long, value_name = "X", default_value_t = PhraseOptions::default().min_log_likelihood)]
     pub phrase_min_log_likelihood: f64,
-
-    /// Worker threads [default: one per core].
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
-
-    /// Print no progress bar and no summary (warnings and errors still go to stderr).
-    #[arg(short, long)]
-    pub quiet: bool,
 }
 
 /// `--context` values.
@@ -162,8 +189,9 @@ fn parse_language(name: &str) -> Result<Language, String> {
     })
 }
 
-impl AnalyzeArgs {
-    /// The library configuration these arguments describe.
+impl InputArgs {
+    /// The library configuration for reading and counting, with every analysis option at its
+    /// default.
     pub fn to_config(&self) -> Config {
         let inputs = if self.inputs.is_empty() && self.manifest.is_none() {
             vec![PathBuf::from("corpus")]
@@ -176,7 +204,6 @@ impl AnalyzeArgs {
             Some(path) => StopwordSource::File(PathBuf::from(path)),
         };
         Config {
-            inputs,
             read: ReadOptions {
                 manifest: self.manifest.clone(),
                 text_column: self.text_column.clone(),
@@ -185,7 +212,15 @@ impl AnalyzeArgs {
             language: self.language,
             stem: !self.no_stem,
             stopwords,
-            out: self.out.clone(),
+            ..Config::new(inputs, self.out.clone())
+        }
+    }
+}
+
+impl AnalyzeArgs {
+    /// The library configuration these arguments describe.
+    pub fn to_config(&self) -> Config {
+        Config {
             write_tokens: self.tokens,
             chart_terms: self.terms.clone(),
             group_by: self.group_by.clone(),
@@ -201,6 +236,7 @@ impl AnalyzeArgs {
                 min_npmi: self.phrase_min_npmi,
                 min_log_likelihood: self.phrase_min_log_likelihood,
             }),
+            ..self.input.to_config()
         }
     }
 }

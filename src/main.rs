@@ -5,13 +5,14 @@ mod cli;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use cli::{AnalyzeArgs, Cli, Command};
-use speechstat::pipeline::{self, Summary};
+use cli::{Cli, Command, InputArgs};
+use speechstat::pipeline::{self, Config, Summary};
 use speechstat::progress::Progress;
 
 /// Warnings printed one by one; beyond this only their number.
@@ -20,7 +21,8 @@ const MAX_WARNINGS_SHOWN: usize = 50;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Analyze(args) => analyze(&args),
+        Command::Analyze(args) => run(&args.input, &args.to_config(), pipeline::run),
+        Command::Freq(args) => run(&args.input, &args.input.to_config(), pipeline::run_freq),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -31,16 +33,24 @@ fn main() -> ExitCode {
     }
 }
 
-fn analyze(args: &AnalyzeArgs) -> anyhow::Result<()> {
+/// Runs one subcommand's pipeline with the shared options: threads, progress, warnings and
+/// the closing summary.
+fn run(
+    args: &InputArgs,
+    config: &Config,
+    pipeline: fn(&Config, &dyn Progress) -> speechstat::Result<Summary>,
+) -> anyhow::Result<()> {
     if let Some(threads) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads.max(1))
             .build_global()?;
     }
-    let config = args.to_config();
     let started = Instant::now();
     let progress = TerminalProgress::new(!args.quiet && std::io::stderr().is_terminal());
-    let summary = pipeline::run(&config, &progress)?;
+    let summary = pipeline(config, &progress)?;
+    if args.timings {
+        progress.print_timings();
+    }
     print_warnings(&summary);
     if !args.quiet {
         print_summary(&summary, &config.out, started.elapsed().as_secs_f64());
@@ -99,9 +109,11 @@ fn print_summary(summary: &Summary, out: &std::path::Path, seconds: f64) {
     }
 }
 
-/// A progress bar on stderr, drawn only when stderr is a terminal.
+/// A progress bar on stderr, drawn only when stderr is a terminal; it also notes how long
+/// each stage took.
 struct TerminalProgress {
     bar: ProgressBar,
+    stages: Mutex<Vec<(&'static str, Instant, Option<Duration>)>>,
 }
 
 impl TerminalProgress {
@@ -117,12 +129,30 @@ impl TerminalProgress {
         {
             bar.set_style(style.progress_chars("=> "));
         }
-        TerminalProgress { bar }
+        TerminalProgress {
+            bar,
+            stages: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn print_timings(&self) {
+        let Ok(stages) = self.stages.lock() else {
+            return;
+        };
+        let mut stderr = std::io::stderr().lock();
+        for (name, _, took) in stages.iter() {
+            if let Some(took) = took {
+                let _ = writeln!(stderr, "{name:>12}: {:7.3} s", took.as_secs_f64());
+            }
+        }
     }
 }
 
 impl Progress for TerminalProgress {
     fn start(&self, stage: &'static str, total: u64) {
+        if let Ok(mut stages) = self.stages.lock() {
+            stages.push((stage, Instant::now(), None));
+        }
         self.bar.reset();
         self.bar.set_length(total);
         self.bar.set_message(stage);
@@ -133,6 +163,11 @@ impl Progress for TerminalProgress {
     }
 
     fn finish(&self) {
+        if let Ok(mut stages) = self.stages.lock() {
+            if let Some((_, started, took @ None)) = stages.last_mut() {
+                *took = Some(started.elapsed());
+            }
+        }
         self.bar.finish_and_clear();
     }
 }

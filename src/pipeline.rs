@@ -142,16 +142,82 @@ struct Analysis {
     chart_terms: Vec<TermId>,
 }
 
-/// Runs the analysis.
-pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
+/// The word count alone (`speechstat freq`): read, tokenize, stem and count, then write
+/// `terms.csv` and `term_frequency.csv`.
+pub fn run_freq(config: &Config, progress: &dyn Progress) -> Result<Summary> {
+    let (normalizer, corpus) = read(config, progress)?;
+    let tokens = tokenize(&corpus, &normalizer, progress);
+    let counts = stage(progress, "counting", || count(&tokens));
+    let doc_ids: Vec<String> = corpus.documents.iter().map(|d| d.id.clone()).collect();
+    progress.start("tables", 0);
+    let mut staging = Staging::begin(&config.out)?;
+    tables::write_frame(
+        &terms_frame(&counts, &tokens.vocab)?,
+        &staging.file(TERMS_CSV)?,
+    )?;
+    tables::write_frame(
+        &term_frequency_frame(&counts, &tokens.vocab, &doc_ids)?,
+        &staging.file(TERM_FREQUENCY_CSV)?,
+    )?;
+    let outputs = staging.commit(OUTPUTS, OUTPUT_PREFIXES)?;
+    progress.finish();
+    Ok(summary(
+        &corpus,
+        &tokens,
+        &counts,
+        outputs,
+        corpus.warnings.clone(),
+    ))
+}
+
+/// Runs `work` as a named stage of unknown length.
+fn stage<T>(progress: &dyn Progress, name: &'static str, work: impl FnOnce() -> T) -> T {
+    progress.start(name, 0);
+    let result = work();
+    progress.finish();
+    result
+}
+
+fn read(config: &Config, progress: &dyn Progress) -> Result<(Normalizer, Corpus)> {
     let stopwords = Stopwords::load(&config.stopwords, config.language)?;
     let normalizer = Normalizer::new(config.language, config.stem, stopwords);
+    let corpus = stage(progress, "reading", || {
+        read_corpus(&config.inputs, &config.read)
+    })?;
+    Ok((normalizer, corpus))
+}
 
-    let corpus = read_corpus(&config.inputs, &config.read)?;
-    let mut warnings = corpus.warnings.clone();
+fn tokenize(corpus: &Corpus, normalizer: &Normalizer, progress: &dyn Progress) -> TokenizedCorpus {
     progress.start("tokenizing", corpus.documents.len() as u64);
-    let tokens = tokenize_corpus(&corpus.documents, &normalizer, progress);
+    let tokens = tokenize_corpus(&corpus.documents, normalizer, progress);
     progress.finish();
+    tokens
+}
+
+fn summary(
+    corpus: &Corpus,
+    tokens: &TokenizedCorpus,
+    counts: &CountTables,
+    outputs: Vec<PathBuf>,
+    warnings: Vec<Warning>,
+) -> Summary {
+    Summary {
+        documents: corpus.documents.len(),
+        tokens: counts.total_tokens(),
+        types: tokens.vocab.n_forms(),
+        terms: counts.counted_terms().count(),
+        sentences: counts.n_sentences.iter().map(|&n| u64::from(n)).sum(),
+        text_bytes: corpus.text_bytes(),
+        outputs,
+        warnings,
+    }
+}
+
+/// Runs the analysis.
+pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
+    let (normalizer, corpus) = read(config, progress)?;
+    let mut warnings = corpus.warnings.clone();
+    let tokens = tokenize(&corpus, &normalizer, progress);
     let (tokens, phrases) = match config.phrases {
         Some(options) => {
             let phrases = choose_phrases(&tokens, &count(&tokens), options);
@@ -161,13 +227,15 @@ pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
         }
         None => (tokens, None),
     };
-    let counts = count(&tokens);
+    let counts = stage(progress, "counting", || count(&tokens));
     let groups = config
         .group_by
         .as_deref()
         .map(|column| Groups::by_column(&corpus, column))
         .transpose()?;
-    let cooccurrences = count_cooccurrences(&tokens, config.context, config.min_count);
+    let cooccurrences = stage(progress, "pairs", || {
+        count_cooccurrences(&tokens, config.context, config.min_count)
+    });
     let focus = resolve_terms(
         "--focus",
         &config.focus,
@@ -200,27 +268,24 @@ pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
     };
 
     let mut staging = Staging::begin(&config.out)?;
-    write_frequency_tables(&mut staging, config, &analysis)?;
-    write_pair_tables(&mut staging, config, &analysis)?;
-    draw_charts(&mut staging, config, &analysis)?;
+    stage(progress, "tables", || {
+        write_frequency_tables(&mut staging, config, &analysis)
+    })?;
+    stage(progress, "pair tables", || {
+        write_pair_tables(&mut staging, config, &analysis)
+    })?;
+    stage(progress, "charts", || {
+        draw_charts(&mut staging, config, &analysis)
+    })?;
     let outputs = staging.commit(OUTPUTS, OUTPUT_PREFIXES)?;
 
-    let Analysis {
-        corpus,
-        tokens,
-        counts,
-        ..
-    } = analysis;
-    Ok(Summary {
-        documents: corpus.documents.len(),
-        tokens: counts.total_tokens(),
-        types: tokens.vocab.n_forms(),
-        terms: counts.counted_terms().count(),
-        sentences: counts.n_sentences.iter().map(|&n| u64::from(n)).sum(),
-        text_bytes: corpus.text_bytes(),
+    Ok(summary(
+        &analysis.corpus,
+        &analysis.tokens,
+        &analysis.counts,
         outputs,
         warnings,
-    })
+    ))
 }
 
 fn write_frequency_tables(staging: &mut Staging, config: &Config, a: &Analysis) -> Result<()> {

@@ -20,11 +20,18 @@ pub fn clean_body(text: &str, keep_annotations: bool) -> Cleaned {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut unfinished = false;
     for block in paragraph_blocks(text, &mut footer_lines_removed) {
+        // Most paragraphs need only their lines joined: each further pass runs only when
+        // its character occurs.
         let mut paragraph = join_lines(&block);
-        if !keep_annotations {
+        if !keep_annotations && paragraph.contains('[') {
             paragraph = remove_annotations(&paragraph, &mut annotations_removed);
         }
-        let paragraph = collapse_spaces(&strip_markdown(&paragraph));
+        if paragraph.contains(['*', '_']) {
+            paragraph = strip_markdown(&paragraph);
+        }
+        if needs_space_collapse(&paragraph) {
+            paragraph = collapse_spaces(&paragraph);
+        }
         if paragraph.is_empty() {
             continue;
         }
@@ -81,6 +88,10 @@ fn paragraph_blocks<'a>(text: &'a str, footers: &mut u32) -> Vec<Vec<&'a str>> {
 /// such as `08-51749` with or without a page number, or a document symbol alone
 /// (`A/63/PV.5`). Removing the line keeps a sentence that runs across a page break whole.
 fn is_page_footer(line: &str) -> bool {
+    // Most lines are speech: rule them out before looking closer.
+    if line.len() > 24 || !line.starts_with(|c: char| c.is_ascii_digit() || "ASE".contains(c)) {
+        return false;
+    }
     let parts: Vec<&str> = line.split_whitespace().collect();
     let is_page_number =
         |p: &str| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
@@ -112,6 +123,7 @@ fn is_page_footer(line: &str) -> bool {
 /// because in these records a line-end hyphen belongs to a compound (`land-\nmines`).
 fn join_lines(lines: &[&str]) -> String {
     let mut joined = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    // Lines arrive trimmed.
     for line in lines {
         let line = line.trim_start_matches('#').trim_start();
         if !joined.is_empty() && !ends_with_compound_hyphen(&joined, line) {
@@ -218,6 +230,16 @@ fn strip_markdown(paragraph: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Does the paragraph hold anything but single ASCII spaces between words?
+fn needs_space_collapse(paragraph: &str) -> bool {
+    let bytes = paragraph.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_whitespace)
+        || bytes.last().is_some_and(u8::is_ascii_whitespace)
+        || bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        || bytes.iter().any(|&b| b != b' ' && b.is_ascii_whitespace())
+        || !paragraph.is_ascii() && paragraph.chars().any(|c| c.is_whitespace() && c != ' ')
 }
 
 fn collapse_spaces(paragraph: &str) -> String {

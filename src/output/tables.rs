@@ -3,10 +3,11 @@
 
 use std::fmt::Write as _;
 use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, Write as _};
 use std::path::Path;
 
 use polars::prelude::*;
+use rayon::prelude::*;
 
 use crate::columns;
 use crate::error::{Error, Result};
@@ -26,15 +27,16 @@ pub fn write_frame(df: &DataFrame, path: &Path) -> Result<()> {
 /// time, so it never has to exist whole as a DataFrame.
 pub struct TableWriter<'p> {
     path: &'p Path,
-    writer: csv::Writer<BufWriter<File>>,
+    file: BufWriter<File>,
     header: Option<Vec<String>>,
 }
 
 impl<'p> TableWriter<'p> {
     pub fn create(path: &'p Path) -> Result<TableWriter<'p>> {
+        let file = File::create(path).map_err(|e| Error::write(path, e))?;
         Ok(TableWriter {
             path,
-            writer: csv_writer(path)?,
+            file: BufWriter::with_capacity(1 << 20, file),
             header: None,
         })
     }
@@ -51,7 +53,14 @@ impl<'p> TableWriter<'p> {
             .collect();
         match &self.header {
             None => {
-                self.writer.write_record(&names).map_err(io)?;
+                let mut line = csv::Writer::from_writer(Vec::new());
+                line.write_record(&names).map_err(io)?;
+                let line = line
+                    .into_inner()
+                    .map_err(|e| Error::write(path, std::io::Error::other(e.to_string())))?;
+                self.file
+                    .write_all(&line)
+                    .map_err(|e| Error::write(path, e))?;
                 self.header = Some(names);
             }
             Some(header) if *header != names => {
@@ -62,27 +71,26 @@ impl<'p> TableWriter<'p> {
             }
             Some(_) => {}
         }
-        let cells: Vec<Cells<'_>> = df
-            .columns()
-            .iter()
-            .map(|c| Cells::of(c, path))
+        // Rows are formatted in parallel, a slice at a time, and written in order.
+        let slices: Vec<DataFrame> = (0..df.height())
+            .step_by(ROWS_PER_SLICE)
+            .map(|offset| df.slice(offset as i64, ROWS_PER_SLICE))
+            .collect();
+        let formatted: Vec<Vec<u8>> = slices
+            .par_iter()
+            .map(|slice| format_rows(slice, path))
             .collect::<Result<_>>()?;
-        let mut record = csv::ByteRecord::new();
-        let mut buffer = String::new();
-        for row in 0..df.height() {
-            record.clear();
-            for column in &cells {
-                buffer.clear();
-                column.format(row, &mut buffer);
-                record.push_field(buffer.as_bytes());
-            }
-            self.writer.write_byte_record(&record).map_err(io)?;
+        for bytes in formatted {
+            self.file
+                .write_all(&bytes)
+                .map_err(|e| Error::write(path, e))?;
         }
         Ok(())
     }
 
+    /// Flushes the table to disk.
     pub fn finish(mut self) -> Result<()> {
-        self.writer.flush().map_err(|e| Error::write(self.path, e))
+        self.file.flush().map_err(|e| Error::write(self.path, e))
     }
 }
 
@@ -132,6 +140,35 @@ pub fn write_tokens(corpus: &TokenizedCorpus, doc_ids: &[String], path: &Path) -
         }
     }
     writer.flush().map_err(|e| Error::write(path, e))
+}
+
+/// Rows formatted by one thread at a time.
+const ROWS_PER_SLICE: usize = 1 << 16;
+
+/// The CSV lines of every row of `df`, without header.
+fn format_rows(df: &DataFrame, path: &Path) -> Result<Vec<u8>> {
+    let cells: Vec<Cells<'_>> = df
+        .columns()
+        .iter()
+        .map(|c| Cells::of(c, path))
+        .collect::<Result<_>>()?;
+    let mut writer = csv::WriterBuilder::new().from_writer(Vec::with_capacity(df.height() * 48));
+    let mut record = csv::ByteRecord::new();
+    let mut buffer = String::new();
+    for row in 0..df.height() {
+        record.clear();
+        for column in &cells {
+            buffer.clear();
+            column.format(row, &mut buffer);
+            record.push_field(buffer.as_bytes());
+        }
+        writer
+            .write_byte_record(&record)
+            .map_err(|e| Error::write(path, e.into()))?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| Error::write(path, std::io::Error::other(e.to_string())))
 }
 
 fn csv_writer(path: &Path) -> Result<csv::Writer<BufWriter<File>>> {

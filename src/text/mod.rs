@@ -15,6 +15,6 @@ pub use normalize::{normalize_word, Normalizer};
 pub use phrases::join_phrases;
 pub use sentences::is_sentence_boundary;
 pub use stopwords::{StopwordSource, Stopwords};
-pub use tokenize::{for_each_token, tokenize, Span, Tokens};
+pub use tokenize::{for_each_token, for_each_token_reference, tokenize, Span, Tokens};
 pub use tokenized::{tokenize_corpus, DocTokens, TokenizedCorpus};
 pub use vocab::{FormId, TermId, Vocabulary};

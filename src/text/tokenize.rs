@@ -80,7 +80,23 @@ pub fn tokenize(text: &str) -> Tokens {
 /// collecting them: the streaming form of [`tokenize`], so a long document never needs a
 /// vector of spans. Texts over 4 GiB are not supported (spans are 32-bit); the corpus reader
 /// skips such files.
-pub fn for_each_token(text: &str, mut emit: impl FnMut(Span, bool)) {
+pub fn for_each_token(text: &str, emit: impl FnMut(Span, bool)) {
+    scan(text, Segments::new(text), emit);
+}
+
+/// [`for_each_token`] on segments straight from unicode-segmentation, without the ASCII fast
+/// path: the reference the fast path is tested against.
+#[doc(hidden)]
+pub fn for_each_token_reference(text: &str, emit: impl FnMut(Span, bool)) {
+    scan(text, text.split_word_bound_indices(), emit);
+}
+
+/// The tokenizer proper, over word-boundary segments of `text` (offset, segment).
+fn scan<'a>(
+    text: &'a str,
+    segments: impl Iterator<Item = (usize, &'a str)>,
+    mut emit: impl FnMut(Span, bool),
+) {
     // The last word, held back until it is clear a hyphen will not extend it.
     let mut held: Option<(Span, bool)> = None;
     let mut pending = Break::None;
@@ -91,14 +107,17 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(Span, bool)) {
     // UAX #29 yields each line break as its own segment: two since the last word make a
     // paragraph break.
     let mut newlines = 0usize;
-    for (start, segment) in text.split_word_bound_indices() {
+    for (start, segment) in segments {
         let end = start + segment.len();
         if end <= covered_until {
             continue;
         }
-        let start = start.max(covered_until);
+        let mut start = start.max(covered_until);
         let segment = &text[start..end];
         if is_word(segment) {
+            // UAX #29 attaches a combining mark to the space before it (" \u{5B0}"); the
+            // space is not part of the word.
+            start = end - segment.trim_start().len();
             if let (Some(joint), Some((word, _))) = (hyphen_end, held.as_mut()) {
                 if joint == start {
                     word.end = end as u32;
@@ -149,6 +168,103 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(Span, bool)) {
     if let Some((word, starts)) = held {
         emit(word, starts);
     }
+}
+
+/// Word-boundary segments of a text, as UAX #29 cuts words. A stretch between ASCII spaces
+/// that is all ASCII is cut here, by the rules of UAX #29 for ASCII (letters and digits
+/// join; `'` `.` `:` join letters, `'` `.` `,` `;` join digits; `_` joins either); any other
+/// stretch goes to unicode-segmentation. UAX #29 always breaks at ASCII spaces, so the two
+/// agree on every word; non-word characters may come one at a time here where UAX #29 groups
+/// them (a run of spaces), which the tokenizer does not depend on.
+struct Segments<'a> {
+    text: &'a str,
+    position: usize,
+    /// End of the current all-ASCII stretch, when inside one.
+    ascii_until: usize,
+    unicode: Option<(usize, unicode_segmentation::UWordBoundIndices<'a>)>,
+}
+
+impl<'a> Segments<'a> {
+    fn new(text: &'a str) -> Segments<'a> {
+        Segments {
+            text,
+            position: 0,
+            ascii_until: 0,
+            unicode: None,
+        }
+    }
+}
+
+impl<'a> Iterator for Segments<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        if let Some((base, segments)) = &mut self.unicode {
+            if let Some((offset, segment)) = segments.next() {
+                return Some((*base + offset, segment));
+            }
+            self.unicode = None;
+        }
+        let bytes = self.text.as_bytes();
+        let start = self.position;
+        let &first = bytes.get(start)?;
+        if is_ascii_break(first) {
+            self.position = start + 1;
+            return Some((start, &self.text[start..start + 1]));
+        }
+        if start >= self.ascii_until {
+            let end = bytes[start..]
+                .iter()
+                .position(|&b| is_ascii_break(b))
+                .map_or(bytes.len(), |p| start + p);
+            if !bytes[start..end].is_ascii() {
+                self.position = end;
+                self.unicode = Some((start, self.text[start..end].split_word_bound_indices()));
+                return self.next();
+            }
+            self.ascii_until = end;
+        }
+        let end = ascii_segment_end(bytes, start, self.ascii_until);
+        self.position = end;
+        Some((start, &self.text[start..end]))
+    }
+}
+
+/// ASCII characters at which UAX #29 always breaks on both sides: spaces, tabs, line ends.
+fn is_ascii_break(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+/// End of the UAX #29 segment starting at `start` in an all-ASCII stretch ending at `end`.
+fn ascii_segment_end(bytes: &[u8], start: usize, end: usize) -> usize {
+    let joins = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    if !joins(bytes[start]) {
+        return start + 1;
+    }
+    let mut i = start + 1;
+    while i < end {
+        let c = bytes[i];
+        if joins(c) {
+            i += 1;
+            continue;
+        }
+        let (before, after) = (
+            bytes[i - 1],
+            bytes.get(i + 1).copied().filter(|_| i + 1 < end),
+        );
+        let letters = before.is_ascii_alphabetic()
+            && after.is_some_and(|a| a.is_ascii_alphabetic())
+            && matches!(c, b'.' | b'\'' | b':');
+        let digits = before.is_ascii_digit()
+            && after.is_some_and(|a| a.is_ascii_digit())
+            && matches!(c, b'.' | b'\'' | b',' | b';');
+        if letters || digits {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 fn is_word(segment: &str) -> bool {
@@ -378,6 +494,23 @@ mod tests {
     fn empty_and_punctuation_only_texts_have_no_tokens() {
         assert_eq!(tokenize(""), Tokens::default());
         assert_eq!(tokenize(" .,;!? \n\n -- "), Tokens::default());
+    }
+
+    #[test]
+    fn the_ascii_fast_path_agrees_with_uax29() {
+        let texts = [
+            "don't U.N. 3.5 2,000 a:b 4:30 a1.5 1.a a.1 x_y _z 'tis can't. end.",
+            "Mr. O'Neil's co-op; 1,2;3 a,b a;b --- ...\r\n\n\t\x0btab",
+            "Côte d\u{2019}Ivoire, na\u{EF}ve café\u{301} 日本語 \u{1F600}a b\u{A0}c",
+            "S/PV.7847 A/RES/70/1. peace-building",
+            "a \u{5B0}b \u{301} x\u{A0}\u{301}y",
+        ];
+        for text in texts {
+            let (mut fast, mut reference) = (Vec::new(), Vec::new());
+            for_each_token(text, |s, b| fast.push((s, b)));
+            for_each_token_reference(text, |s, b| reference.push((s, b)));
+            assert_eq!(fast, reference, "{text}");
+        }
     }
 
     #[test]

@@ -40,6 +40,9 @@ fn speechlike() -> impl Strategy<Value = String> {
         Just("U.N. ".to_owned()),
         Just("\r\n".to_owned()),
         Just("\u{FEFF}".to_owned()),
+        Just(" \u{5B0}".to_owned()),
+        Just("\u{301}".to_owned()),
+        Just("\u{A0}".to_owned()),
         any::<char>().prop_map(String::from),
         ".{0,8}",
     ];
@@ -76,6 +79,7 @@ proptest! {
         let mut previous_end = 0;
         for span in &tokens.spans {
             prop_assert!(span.start < span.end);
+            prop_assert!(!text[span.range()].starts_with(char::is_whitespace));
             prop_assert!(span.start >= previous_end);
             prop_assert!(text.is_char_boundary(span.start as usize));
             prop_assert!(text.is_char_boundary(span.end as usize));
@@ -182,5 +186,33 @@ proptest! {
         let backward = keyness_g2(b, a, d, c);
         prop_assert!(forward.is_finite());
         prop_assert!((forward + backward).abs() <= 1e-9 * forward.abs().max(1.0));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(5000))]
+
+    /// The tokenizer's ASCII fast path finds exactly the tokens and sentences that pure
+    /// Unicode word segmentation does.
+    #[test]
+    fn the_fast_tokenizer_equals_the_reference(text in speechlike()) {
+        use speechstat::text::{for_each_token, for_each_token_reference};
+        let (mut fast, mut reference) = (Vec::new(), Vec::new());
+        for_each_token(&text, |s, b| fast.push((s, b)));
+        for_each_token_reference(&text, |s, b| reference.push((s, b)));
+        prop_assert_eq!(fast, reference);
+    }
+}
+
+#[test]
+fn the_fast_tokenizer_equals_the_reference_on_the_demo_corpus() {
+    use speechstat::text::{for_each_token, for_each_token_reference};
+    let dir = crate::helpers::repo().join("corpus/speeches");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let (mut fast, mut reference) = (Vec::new(), Vec::new());
+        for_each_token(&text, |s, b| fast.push((s, b)));
+        for_each_token_reference(&text, |s, b| reference.push((s, b)));
+        assert_eq!(fast, reference);
     }
 }
