@@ -37,7 +37,7 @@ pub fn clean_body(text: &str, keep_annotations: bool) -> Cleaned {
         }
         let continues_previous = unfinished
             && paragraphs.last().is_some_and(|previous| {
-                word_count(previous) > SHORT_TITLE_WORDS || starts_lowercase(&paragraph)
+                has_more_words_than(previous, SHORT_TITLE_WORDS) || starts_lowercase(&paragraph)
             });
         unfinished = !ends_sentence(&paragraph);
         match paragraphs.last_mut() {
@@ -258,8 +258,9 @@ fn starts_lowercase(paragraph: &str) -> bool {
     paragraph.chars().next().is_some_and(char::is_lowercase)
 }
 
-fn word_count(paragraph: &str) -> usize {
-    paragraph.split_whitespace().count()
+/// Counts only as far as needed: a merged paragraph can be a whole speech.
+fn has_more_words_than(paragraph: &str, words: usize) -> bool {
+    paragraph.split_whitespace().nth(words).is_some()
 }
 
 #[cfg(test)]

@@ -218,12 +218,36 @@ impl<'a> Cells<'a> {
             Cells::U64(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
             Cells::I64(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
             Cells::F64(c) => match c.get(row) {
-                Some(v) if v.is_finite() => write!(out, "{v:.prec$}", prec = FLOAT_DECIMALS),
+                Some(v) if v.is_finite() => {
+                    write_fixed(v, out);
+                    Ok(())
+                }
                 _ => Ok(()),
             },
             Cells::Bool(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
         };
     }
+}
+
+/// Appends `v` with [`FLOAT_DECIMALS`] decimals, exactly as `format!("{v:.6}")` does (Rust
+/// rounds the exact binary value, ties to even), but without the general formatter on the
+/// common path: `v * 10^6` is rounded in integers, which gives the same digits unless that
+/// product sits within its rounding error of a half, when the general formatter decides.
+fn write_fixed(v: f64, out: &mut String) {
+    const SCALE: f64 = 1e6;
+    let scaled = v.abs() * SCALE;
+    let fraction = scaled - scaled.floor();
+    // The product carries a rounding error of at most half an ulp: near a half, or where
+    // that error could reach one, the integer rounding might differ from the exact one.
+    if scaled >= 1e15 || (fraction - 0.5).abs() <= 1e-6 + scaled * 4e-16 {
+        let _ = write!(out, "{v:.prec$}", prec = FLOAT_DECIMALS);
+        return;
+    }
+    let units = scaled.round() as u64;
+    if v.is_sign_negative() {
+        out.push('-');
+    }
+    let _ = write!(out, "{}.{:06}", units / 1_000_000, units % 1_000_000);
 }
 
 #[cfg(test)]
@@ -246,6 +270,45 @@ mod tests {
             std::fs::read_to_string(&path).unwrap(),
             "term,count,per_10k,stopword\npeace,3,0.333333,true\n\"a, \"\"quoted\"\" one\",1,,false\n"
         );
+    }
+
+    #[test]
+    fn fixed_decimals_match_the_general_formatter() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            0.0000005,
+            0.0000015,
+            0.0000025,
+            2.5e-7,
+            -2.5e-7,
+            1.0 / 3.0,
+            2.0 / 3.0,
+            297.0634,
+            68.921718,
+            1e14,
+            1e15 + 0.5,
+            123456789.1234565,
+            -4.534939,
+            0.1 + 0.2,
+            8431.148414,
+            f64::MIN_POSITIVE,
+            1e-300,
+        ];
+        let mut x = 0.000123f64;
+        for _ in 0..20_000 {
+            x = (x * 1.618034 + 0.0001234567) % 10_000.0;
+            values.push(x);
+            values.push(-x / 7.0);
+        }
+        for v in values {
+            let mut fast = String::new();
+            write_fixed(v, &mut fast);
+            assert_eq!(fast, format!("{v:.6}"), "{v:e}");
+        }
     }
 
     #[test]

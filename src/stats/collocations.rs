@@ -26,8 +26,7 @@ use super::counts::CountTables;
 use super::frame;
 use super::groups::{GroupCounts, Groups};
 use super::pairs::{
-    alphabetical_ranks, chunk_ranges, count_keys, pair_key, split_key, strongest_first, Passes,
-    CHUNK_PAIRS, PASS_PAIRS,
+    chunk_ranges, count_keys, pair_key, split_key, strongest_first, Passes, CHUNK_PAIRS, PASS_PAIRS,
 };
 use crate::columns;
 use crate::error::Result;
@@ -207,7 +206,7 @@ pub fn collocations_frame(
 ) -> Result<DataFrame> {
     let pairs = &pairs.pairs;
     let table = |pair: &AdjacentPair| contingency(pair, term_count, total_tokens);
-    let rank = alphabetical_ranks(vocab);
+    let rank = vocab.alphabetical_term_ranks();
     let log_likelihood: Vec<f64> = pairs.iter().map(|p| table(p).log_likelihood()).collect();
     let order = strongest_first(&log_likelihood, |i| {
         (

@@ -28,7 +28,7 @@ use rayon::prelude::*;
 use super::association::Contingency;
 use super::counts::CountTables;
 use super::frame;
-use super::pairs::{alphabetical_ranks, chunk_ranges, strongest_first};
+use super::pairs::{chunk_ranges, strongest_first};
 use crate::columns;
 use crate::error::Result;
 use crate::text::{FormId, TermId, TokenizedCorpus, Vocabulary};
@@ -349,7 +349,7 @@ pub fn cooccurrence_rows(
     vocab: &Vocabulary,
 ) -> Vec<CooccurrenceRow> {
     let pairs = &cooccurrences.pairs;
-    let rank = alphabetical_ranks(vocab);
+    let rank = vocab.alphabetical_term_ranks();
     // (term_a, term_b): the pair in string order.
     let ordered = |p: &TermPair| {
         if rank[p.first as usize] <= rank[p.second as usize] {

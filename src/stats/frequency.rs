@@ -11,6 +11,7 @@
 //!   convention (quanteda uses raw counts and log10, scikit-learn smooths and L2-normalises).
 
 use polars::prelude::*;
+use rayon::prelude::*;
 
 use super::counts::CountTables;
 use super::frame;
@@ -75,45 +76,68 @@ pub fn term_frequency_frame(
     doc_ids: &[String],
 ) -> Result<DataFrame> {
     let n_docs = counts.n_docs();
-    let rows: usize = counts.doc_terms.iter().map(Vec::len).sum();
-    let mut doc_id = Vec::with_capacity(rows);
-    let mut term = Vec::with_capacity(rows);
-    let mut label = Vec::with_capacity(rows);
-    let mut count = Vec::with_capacity(rows);
-    let mut rate = Vec::with_capacity(rows);
-    let mut tfidf = Vec::with_capacity(rows);
-    for (d, entries) in counts.doc_terms.iter().enumerate() {
-        let n_tokens = counts.n_tokens[d];
-        let mut entries = entries.clone();
-        entries.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then_with(|| vocab.term(a.0).cmp(vocab.term(b.0)))
-        });
-        for (t, n) in entries {
-            let n = u64::from(n);
-            doc_id.push(doc_ids[d].as_str());
-            term.push(vocab.term(t));
-            label.push(vocab.form(counts.term_label[t as usize]));
-            count.push(n);
-            rate.push(per_10k(n, n_tokens));
-            tfidf.push(tf_idf(
-                n,
-                n_tokens,
-                n_docs,
-                counts.term_doc_freq[t as usize],
-            ));
+    let rank = vocab.alphabetical_term_ranks();
+    // (document, term, count) in table order, each document sorted on its own thread.
+    let rows: Vec<(usize, TermId, u64)> = counts
+        .doc_terms
+        .par_iter()
+        .enumerate()
+        .map(|(d, entries)| {
+            let mut entries = entries.clone();
+            entries.sort_unstable_by_key(|&(t, n)| (std::cmp::Reverse(n), rank[t as usize]));
+            entries
+                .into_iter()
+                .map(|(t, n)| (d, t, u64::from(n)))
+                .collect::<Vec<_>>()
+        })
+        .collect::<Vec<_>>()
+        .concat();
+    let column = |index: usize| -> Column {
+        match index {
+            0 => Column::new(
+                columns::DOC_ID.into(),
+                rows.iter()
+                    .map(|r| doc_ids[r.0].as_str())
+                    .collect::<Vec<_>>(),
+            ),
+            1 => Column::new(
+                columns::TERM.into(),
+                rows.iter().map(|r| vocab.term(r.1)).collect::<Vec<_>>(),
+            ),
+            2 => Column::new(
+                columns::LABEL.into(),
+                rows.iter()
+                    .map(|r| vocab.form(counts.term_label[r.1 as usize]))
+                    .collect::<Vec<_>>(),
+            ),
+            3 => Column::new(
+                columns::COUNT.into(),
+                rows.iter().map(|r| r.2).collect::<Vec<_>>(),
+            ),
+            4 => Column::new(
+                columns::PER_10K.into(),
+                rows.iter()
+                    .map(|r| per_10k(r.2, counts.n_tokens[r.0]))
+                    .collect::<Vec<_>>(),
+            ),
+            _ => Column::new(
+                columns::TF_IDF.into(),
+                rows.iter()
+                    .map(|r| {
+                        tf_idf(
+                            r.2,
+                            counts.n_tokens[r.0],
+                            n_docs,
+                            counts.term_doc_freq[r.1 as usize],
+                        )
+                    })
+                    .collect::<Vec<_>>(),
+            ),
         }
-    }
+    };
     frame(
         "term_frequency",
-        vec![
-            Column::new(columns::DOC_ID.into(), doc_id),
-            Column::new(columns::TERM.into(), term),
-            Column::new(columns::LABEL.into(), label),
-            Column::new(columns::COUNT.into(), count),
-            Column::new(columns::PER_10K.into(), rate),
-            Column::new(columns::TF_IDF.into(), tfidf),
-        ],
+        (0..6).into_par_iter().map(column).collect(),
     )
 }
 

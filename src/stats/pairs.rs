@@ -24,8 +24,6 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::text::{TermId, Vocabulary};
-
 /// Pair occurrences counted per pass, at most (about 64 MB of keys in the worst case, where
 /// every occurrence is a distinct pair).
 pub const PASS_PAIRS: u64 = 1 << 22;
@@ -94,20 +92,8 @@ pub fn chunk_ranges(weights: impl IntoIterator<Item = u64>, target: u64) -> Vec<
     ranges
 }
 
-/// Each term's position in alphabetical order of the term strings: pair tables break ties by
-/// term, and comparing ranks is cheaper than comparing strings millions of times.
-pub fn alphabetical_ranks(vocab: &Vocabulary) -> Vec<u32> {
-    let mut terms: Vec<TermId> = (0..vocab.n_terms() as TermId).collect();
-    terms.sort_unstable_by(|&a, &b| vocab.term(a).cmp(vocab.term(b)));
-    let mut rank = vec![0u32; terms.len()];
-    for (position, &term) in terms.iter().enumerate() {
-        rank[term as usize] = position as u32;
-    }
-    rank
-}
-
 /// The row order of a pair table: `log_likelihood` (as printed) descending, then the alphabetical ranks of
-/// the two terms (`ranks(row)`, see [`alphabetical_ranks`]). Sorts plain integer keys, since
+/// the two terms (`ranks(row)`, see [`crate::text::Vocabulary::alphabetical_term_ranks`]). Sorts plain integer keys, since
 /// a table can have millions of rows.
 pub fn strongest_first(log_likelihood: &[f64], ranks: impl Fn(usize) -> (u32, u32)) -> Vec<usize> {
     let mut keys: Vec<(u64, u64, usize)> = log_likelihood

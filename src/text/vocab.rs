@@ -76,6 +76,18 @@ impl Vocabulary {
         self.term_ids.get(term).copied()
     }
 
+    /// Each term's position in alphabetical (byte) order, so tables can sort by term with
+    /// integer comparisons.
+    pub fn alphabetical_term_ranks(&self) -> Vec<u32> {
+        let mut terms: Vec<TermId> = (0..self.terms.len() as TermId).collect();
+        terms.sort_unstable_by(|&a, &b| self.term(a).cmp(self.term(b)));
+        let mut rank = vec![0u32; terms.len()];
+        for (position, &term) in terms.iter().enumerate() {
+            rank[term as usize] = position as u32;
+        }
+        rank
+    }
+
     pub fn n_forms(&self) -> usize {
         self.forms.len()
     }
@@ -110,5 +122,7 @@ mod tests {
         assert!(vocab.is_stopword(the) && !vocab.is_stopword(nation));
         assert_eq!((vocab.n_forms(), vocab.n_terms()), (3, 2));
         assert_eq!(vocab.term_id("the"), Some(1));
+        // "nation" < "the"
+        assert_eq!(vocab.alphabetical_term_ranks(), [0, 1]);
     }
 }
