@@ -38,6 +38,7 @@
 //! # Ok::<(), speechstat::Error>(())
 //! ```
 
+pub mod chunks;
 pub mod columns;
 pub mod corpus;
 pub mod error;

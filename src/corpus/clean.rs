@@ -232,13 +232,17 @@ fn strip_markdown(paragraph: &str) -> String {
     out
 }
 
-/// Does the paragraph hold anything but single ASCII spaces between words?
+/// Does the paragraph hold anything but single spaces between words? (Whitespace at an end,
+/// two spaces in a row, or any whitespace character other than the space, such as the
+/// vertical tab, which `u8::is_ascii_whitespace` does not count.)
 fn needs_space_collapse(paragraph: &str) -> bool {
     let bytes = paragraph.as_bytes();
-    bytes.first().is_some_and(u8::is_ascii_whitespace)
-        || bytes.last().is_some_and(u8::is_ascii_whitespace)
-        || bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
-        || bytes.iter().any(|&b| b != b' ' && b.is_ascii_whitespace())
+    paragraph.starts_with(char::is_whitespace)
+        || paragraph.ends_with(char::is_whitespace)
+        || bytes.windows(2).any(|w| w == b"  ")
+        || bytes
+            .iter()
+            .any(|&b| b != b' ' && (b.is_ascii_whitespace() || b == 0x0B))
         || !paragraph.is_ascii() && paragraph.chars().any(|c| c.is_whitespace() && c != ' ')
 }
 
@@ -357,6 +361,13 @@ mod tests {
         let cleaned = clean(&line);
         assert!(cleaned.starts_with("[[[") && cleaned.ends_with(']'));
         assert!(started.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn whitespace_uncovered_by_removed_markup_is_trimmed() {
+        // Found by the record fuzzer: a vertical tab left at the start once `*` was removed.
+        assert_eq!(clean("*\u{b}M666"), "M666");
+        assert_eq!(clean("a *\u{b}* b\u{b}*"), "a b");
     }
 
     #[test]

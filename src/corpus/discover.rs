@@ -273,8 +273,24 @@ fn extension_is(path: &Path, wanted: &[&str]) -> bool {
         .is_some_and(|e| wanted.iter().any(|w| e.eq_ignore_ascii_case(w)))
 }
 
+/// A .txt or .md file that is not a folder's own documentation (README, LICENSE, ...).
 fn is_text_file(path: &Path) -> bool {
-    extension_is(path, &["txt", "md"]) && path.is_file()
+    extension_is(path, &["txt", "md"]) && path.is_file() && !is_documentation(path)
+}
+
+/// README.md, LICENSE.txt and the like describe a corpus; they are not speeches.
+fn is_documentation(path: &Path) -> bool {
+    const NAMES: [&str; 6] = [
+        "readme",
+        "license",
+        "licence",
+        "changelog",
+        "notice",
+        "copying",
+    ];
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|stem| NAMES.iter().any(|n| stem.eq_ignore_ascii_case(n)))
 }
 
 fn is_csv(path: &Path) -> bool {

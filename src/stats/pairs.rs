@@ -20,9 +20,9 @@
 //! [`strongest_first`] gives the row order every pair table uses: log_likelihood descending,
 //! then the terms alphabetically.
 
-use std::ops::Range;
-
 use rayon::prelude::*;
+
+pub use crate::chunks::chunk_ranges;
 
 /// Pair occurrences counted per pass, at most (about 64 MB of keys in the worst case, where
 /// every occurrence is a distinct pair).
@@ -68,28 +68,6 @@ impl Passes {
         }
         (u64::from(first).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as u32
     }
-}
-
-/// Contiguous ranges of items whose weights add up to about `target` each (at least one item
-/// per range), covering every item once in order.
-pub fn chunk_ranges(weights: impl IntoIterator<Item = u64>, target: u64) -> Vec<Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    let mut sum = 0u64;
-    let mut len = 0;
-    for (i, weight) in weights.into_iter().enumerate() {
-        sum = sum.saturating_add(weight);
-        len = i + 1;
-        if sum >= target {
-            ranges.push(start..len);
-            start = len;
-            sum = 0;
-        }
-    }
-    if start < len {
-        ranges.push(start..len);
-    }
-    ranges
 }
 
 /// The row order of a pair table: `log_likelihood` (as printed) descending, then the alphabetical ranks of

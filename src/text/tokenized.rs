@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 use super::normalize::{normalize_word, Normalizer};
 use super::tokenize::for_each_token;
 use super::vocab::{FormId, Vocabulary};
+use crate::chunks::chunk_ranges;
 use crate::corpus::Document;
 use crate::progress::Progress;
 
@@ -49,7 +50,7 @@ pub struct TokenizedCorpus {
 
 /// Bytes of text per chunk: large enough to amortise the per-chunk cache, small enough to
 /// balance the threads on corpora of a few large speeches.
-const CHUNK_BYTES: usize = 1 << 20;
+const CHUNK_BYTES: u64 = 1 << 20;
 
 /// Tokenizes every document. `progress` advances by one per document.
 pub fn tokenize_corpus(
@@ -57,7 +58,7 @@ pub fn tokenize_corpus(
     normalizer: &Normalizer,
     progress: &dyn Progress,
 ) -> TokenizedCorpus {
-    let chunks = chunk_ranges(documents, CHUNK_BYTES);
+    let chunks = chunk_ranges(documents.iter().map(|d| d.text.len() as u64), CHUNK_BYTES);
     let local: Vec<LocalChunk> = chunks
         .into_par_iter()
         .map(|range| {
@@ -127,25 +128,6 @@ fn tokenize_chunk(documents: &[Document]) -> LocalChunk {
     LocalChunk { forms, docs }
 }
 
-/// Contiguous document ranges of about `target` bytes each (at least one document).
-fn chunk_ranges(documents: &[Document], target: usize) -> Vec<std::ops::Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    let mut bytes = 0;
-    for (i, document) in documents.iter().enumerate() {
-        bytes += document.text.len();
-        if bytes >= target {
-            ranges.push(start..i + 1);
-            start = i + 1;
-            bytes = 0;
-        }
-    }
-    if start < documents.len() {
-        ranges.push(start..documents.len());
-    }
-    ranges
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,7 +169,7 @@ mod tests {
         let whole = tokenize_corpus(&docs, &normalizer(), &Silent);
         let mut chunked_vocab = Vocabulary::default();
         let mut chunked_docs = Vec::new();
-        for range in chunk_ranges(&docs, 1) {
+        for range in chunk_ranges(docs.iter().map(|d| d.text.len() as u64), 1) {
             let chunk = tokenize_chunk(&docs[range]);
             let map: Vec<FormId> = chunk
                 .forms
@@ -218,17 +200,5 @@ mod tests {
         assert_eq!(whole.docs[0].sentence_starts, [0, 2]);
         let sentences: Vec<&[FormId]> = whole.docs[0].sentences().collect();
         assert_eq!(sentences, [&[0, 1][..], &[2, 3][..]]);
-    }
-
-    #[test]
-    fn chunks_cover_every_document_once() {
-        let docs: Vec<Document> = ["aaaa", "bb", "cccccc", "d"]
-            .into_iter()
-            .map(document)
-            .collect();
-        assert_eq!(chunk_ranges(&docs, 5), [0..2, 2..3, 3..4]);
-        assert_eq!(chunk_ranges(&docs, 100).len(), 1);
-        assert_eq!(chunk_ranges(&docs, 100)[0], 0..4);
-        assert!(chunk_ranges(&[], 5).is_empty());
     }
 }

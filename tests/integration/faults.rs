@@ -241,3 +241,16 @@ fn a_single_200_megabyte_file_is_read() {
     assert_eq!(documents.column("n_sentences"), [repeats.to_string()]);
     assert_eq!(documents.column("n_annotations"), [repeats.to_string()]);
 }
+
+#[test]
+fn a_folders_readme_is_not_a_speech() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("README.md"), "# About this corpus").unwrap();
+    std::fs::write(input.join("speech.txt"), "Peace.").unwrap();
+    let out = dir.path().join("out");
+    analyze_ok(&[&input], &out, &[]);
+    let documents = Table::read(&out.join("tables/documents.csv"));
+    assert_eq!(documents.column("doc_id"), ["speech"]);
+}

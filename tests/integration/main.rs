@@ -6,5 +6,6 @@ mod helpers;
 mod analyze_corpus;
 mod bad_input;
 mod faults;
+mod fuzz_corpus;
 mod inputs;
 mod properties;

@@ -1,0 +1,42 @@
+//! Cutting work into contiguous chunks for the threads: documents for tokenizing, documents
+//! or terms for pair counting. Chunks depend only on the weights, never on the thread count,
+//! so merged results are the same on any machine.
+
+use std::ops::Range;
+
+/// Contiguous ranges of items whose weights add up to about `target` each (at least one item
+/// per range), covering every item once in order.
+pub fn chunk_ranges(weights: impl IntoIterator<Item = u64>, target: u64) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut sum = 0u64;
+    let mut len = 0;
+    for (i, weight) in weights.into_iter().enumerate() {
+        sum = sum.saturating_add(weight);
+        len = i + 1;
+        if sum >= target {
+            ranges.push(start..len);
+            start = len;
+            sum = 0;
+        }
+    }
+    if start < len {
+        ranges.push(start..len);
+    }
+    ranges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_cover_every_item_once() {
+        assert_eq!(chunk_ranges([4, 2, 6, 1], 5), [0..2, 2..3, 3..4]);
+        assert_eq!(
+            chunk_ranges([4, 2, 6, 1], 100),
+            vec![std::ops::Range { start: 0, end: 4 }]
+        );
+        assert!(chunk_ranges([], 5).is_empty());
+    }
+}

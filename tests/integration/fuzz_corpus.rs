@@ -1,0 +1,70 @@
+//! Replays the inputs the fuzzers (fuzz/) kept, with the fuzz targets' own checks, so every
+//! `cargo test` covers what fuzzing found without needing libFuzzer.
+
+use std::path::Path;
+
+use speechstat::corpus::{clean_body, decode, parse_heading_line, split_records, Decoded};
+use speechstat::text::{for_each_token, for_each_token_reference};
+
+fn inputs(target: &str) -> Vec<Vec<u8>> {
+    let root = crate::helpers::repo().join("fuzz");
+    let mut found = Vec::new();
+    for folder in [root.join("corpus").join(target), root.join("seeds")] {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            found.push(std::fs::read(entry.path()).unwrap());
+        }
+    }
+    found
+}
+
+fn check_tokenizer(text: &str) {
+    let (mut fast, mut reference) = (Vec::new(), Vec::new());
+    for_each_token(text, |span, starts| fast.push((span, starts)));
+    for_each_token_reference(text, |span, starts| reference.push((span, starts)));
+    assert_eq!(fast, reference, "{text:?}");
+    for (span, _) in &fast {
+        let word = text.get(span.range()).expect("span on char boundaries");
+        assert!(word.chars().any(char::is_alphanumeric) && !word.starts_with(char::is_whitespace));
+    }
+}
+
+fn check_record(bytes: &[u8]) {
+    let Decoded::Text { text, .. } = decode(bytes.to_vec()) else {
+        return;
+    };
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    for record in split_records(&text) {
+        for keep in [false, true] {
+            let cleaned = clean_body(record.body, keep);
+            assert!(!cleaned.text.contains("\n\n\n"));
+            assert_eq!(cleaned.text.trim(), cleaned.text);
+        }
+    }
+    for line in text.lines() {
+        if let Some(heading) = parse_heading_line(line) {
+            assert!(!heading.language.is_empty());
+        }
+    }
+}
+
+#[test]
+fn the_tokenizer_fuzz_corpus_replays_cleanly() {
+    for bytes in inputs("tokenizer") {
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            check_tokenizer(text);
+        }
+    }
+}
+
+#[test]
+fn the_record_fuzz_corpus_replays_cleanly() {
+    for bytes in inputs("record") {
+        check_record(&bytes);
+    }
+    assert!(Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/seeds")
+        .is_dir());
+}
