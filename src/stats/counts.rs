@@ -97,15 +97,21 @@ pub fn count(corpus: &TokenizedCorpus) -> CountTables {
 
 fn count_document(doc: &DocTokens, vocab: &Vocabulary) -> DocCounts {
     let forms = run_lengths(doc.forms.clone());
-    let counted: Vec<TermId> = forms
+    // Forms of one term (nations, nation) are summed under it.
+    let mut terms: Vec<(TermId, u32)> = forms
         .iter()
         .filter(|&&(form, _)| !vocab.is_stopword(form))
-        .flat_map(|&(form, n)| std::iter::repeat_n(vocab.term_of_form(form), n as usize))
+        .map(|&(form, n)| (vocab.term_of_form(form), n))
         .collect();
-    DocCounts {
-        forms,
-        terms: run_lengths(counted),
-    }
+    terms.sort_unstable_by_key(|&(term, _)| term);
+    terms.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 += later.1;
+        }
+        same
+    });
+    DocCounts { forms, terms }
 }
 
 /// Sorts ids and counts each one: `[3, 1, 3]` gives `[(1, 1), (3, 2)]`.

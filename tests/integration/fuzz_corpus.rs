@@ -1,5 +1,7 @@
 //! Replays the inputs the fuzzers (fuzz/) kept, with the fuzz targets' own checks, so every
-//! `cargo test` covers what fuzzing found without needing libFuzzer.
+//! `cargo test` covers what fuzzing found without needing libFuzzer: the seeds, the
+//! small inputs kept in `fuzz/regressions/<target>.hex` (one input per line, hex), and a
+//! local `fuzz/corpus/<target>/` when there is one.
 
 use std::path::Path;
 
@@ -8,7 +10,11 @@ use speechstat::text::{for_each_token, for_each_token_reference};
 
 fn inputs(target: &str) -> Vec<Vec<u8>> {
     let root = crate::helpers::repo().join("fuzz");
-    let mut found = Vec::new();
+    let regressions =
+        std::fs::read_to_string(root.join("regressions").join(format!("{target}.hex")))
+            .expect("fuzz/regressions holds the kept inputs");
+    let mut found: Vec<Vec<u8>> = regressions.lines().map(unhex).collect();
+    assert!(found.len() > 100, "{target}: {} kept inputs", found.len());
     for folder in [root.join("corpus").join(target), root.join("seeds")] {
         let Ok(entries) = std::fs::read_dir(&folder) else {
             continue;
@@ -18,6 +24,12 @@ fn inputs(target: &str) -> Vec<Vec<u8>> {
         }
     }
     found
+}
+
+fn unhex(line: &str) -> Vec<u8> {
+    (0..line.len() / 2)
+        .map(|i| u8::from_str_radix(&line[2 * i..2 * i + 2], 16).expect("hex"))
+        .collect()
 }
 
 fn check_tokenizer(text: &str) {
