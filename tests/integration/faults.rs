@@ -237,7 +237,7 @@ fn a_single_200_megabyte_file_is_read() {
     let out = dir.path().join("out");
     analyze_ok(&[&path], &out, &[]);
     let documents = Table::read(&out.join("tables/documents.csv"));
-    assert_eq!(documents.column("n_tokens"), [(repeats * 9).to_string()]);
+    assert_eq!(documents.column("n_tokens"), [(repeats * 8).to_string()]);
     assert_eq!(documents.column("n_sentences"), [repeats.to_string()]);
     assert_eq!(documents.column("n_annotations"), [repeats.to_string()]);
 }
