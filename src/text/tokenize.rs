@@ -174,8 +174,9 @@ fn scan<'a>(
 /// that is all ASCII is cut here, by the rules of UAX #29 for ASCII (letters and digits
 /// join; `'` `.` `:` join letters, `'` `.` `,` `;` join digits; `_` joins either); any other
 /// stretch goes to unicode-segmentation. UAX #29 always breaks at ASCII spaces, so the two
-/// agree on every word; non-word characters may come one at a time here where UAX #29 groups
-/// them (a run of spaces), which the tokenizer does not depend on.
+/// agree on every word; runs of spaces and line breaks come as one segment here where UAX #29
+/// cuts them at each line break, which the tokenizer does not depend on (it counts line
+/// breaks, not segments).
 struct Segments<'a> {
     text: &'a str,
     position: usize,
@@ -209,8 +210,14 @@ impl<'a> Iterator for Segments<'a> {
         let start = self.position;
         let &first = bytes.get(start)?;
         if is_ascii_break(first) {
-            self.position = start + 1;
-            return Some((start, &self.text[start..start + 1]));
+            // A run of spaces and line breaks is one segment (the tokenizer counts the line
+            // breaks in it).
+            let end = bytes[start..]
+                .iter()
+                .position(|&b| !is_ascii_break(b))
+                .map_or(bytes.len(), |p| start + p);
+            self.position = end;
+            return Some((start, &self.text[start..end]));
         }
         if start >= self.ascii_until {
             let end = bytes[start..]
