@@ -17,7 +17,9 @@ pub struct Cleaned {
 pub fn clean_body(text: &str, keep_annotations: bool) -> Cleaned {
     let mut annotations_removed = 0;
     let mut footer_lines_removed = 0;
-    let mut paragraphs: Vec<String> = Vec::new();
+    // The cleaned text is built in place: `last` is where its last paragraph starts.
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
     let mut unfinished = false;
     for block in paragraph_blocks(text, &mut footer_lines_removed) {
         // Most paragraphs need only their lines joined: each further pass runs only when
@@ -36,20 +38,21 @@ pub fn clean_body(text: &str, keep_annotations: bool) -> Cleaned {
             continue;
         }
         let continues_previous = unfinished
-            && paragraphs.last().is_some_and(|previous| {
-                has_more_words_than(previous, SHORT_TITLE_WORDS) || starts_lowercase(&paragraph)
-            });
+            && (has_more_words_than(&out[last..], SHORT_TITLE_WORDS)
+                || starts_lowercase(&paragraph));
         unfinished = !ends_sentence(&paragraph);
-        match paragraphs.last_mut() {
-            Some(previous) if continues_previous => {
-                previous.push(' ');
-                previous.push_str(&paragraph);
+        if continues_previous {
+            out.push(' ');
+        } else {
+            if !out.is_empty() {
+                out.push_str("\n\n");
             }
-            _ => paragraphs.push(paragraph),
+            last = out.len();
         }
+        out.push_str(&paragraph);
     }
     Cleaned {
-        text: paragraphs.join("\n\n"),
+        text: out,
         annotations_removed,
         footer_lines_removed,
     }
