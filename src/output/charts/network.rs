@@ -573,7 +573,9 @@ fn layout(radii: &[f64], label_widths: &[f64], links: &[Link], plot: &Rect) -> V
             bottom: f64::NEG_INFINITY,
         };
         for (&m, p) in members.iter().zip(&positions) {
-            let across = radii[m] + label_widths[m] / 2.0 + pad;
+            // Room for a label beside the disc, so labels of neighbouring components do not
+            // run into each other ("united" + "rights" reading as one).
+            let across = radii[m] + label_widths[m] * 0.8 + pad;
             let down = radii[m] + theme::LABEL_SIZE / 2.0 + pad;
             bounds.left = bounds.left.min(p.x - across);
             bounds.top = bounds.top.min(p.y - down);
