@@ -135,7 +135,8 @@ struct Analysis {
     tokens: TokenizedCorpus,
     counts: CountTables,
     doc_ids: Vec<String>,
-    groups: Option<Groups>,
+    /// The `--group-by` groups and their summed counts.
+    groups: Option<(Groups, GroupCounts)>,
     phrases: Option<Vec<Phrase>>,
     cooccurrences: Cooccurrences,
     focus: Vec<TermId>,
@@ -232,7 +233,11 @@ pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
         .group_by
         .as_deref()
         .map(|column| Groups::by_column(&corpus, column))
-        .transpose()?;
+        .transpose()?
+        .map(|groups| {
+            let sums = GroupCounts::sum(&counts, &groups);
+            (groups, sums)
+        });
     let cooccurrences = stage(progress, "pairs", || {
         count_cooccurrences(&tokens, config.context, config.min_count)
     });
@@ -299,10 +304,9 @@ fn write_frequency_tables(staging: &mut Staging, config: &Config, a: &Analysis) 
         &term_frequency_frame(&a.counts, vocab, &a.doc_ids)?,
         &staging.file(TERM_FREQUENCY_CSV)?,
     )?;
-    if let Some(groups) = &a.groups {
-        let sums = GroupCounts::sum(&a.counts, groups);
+    if let Some((groups, sums)) = &a.groups {
         tables::write_frame(
-            &terms_by_group_frame(groups, &sums, &a.counts, vocab)?,
+            &terms_by_group_frame(groups, sums, &a.counts, vocab)?,
             &staging.file(TERMS_BY_GROUP_CSV)?,
         )?;
     }
@@ -347,16 +351,9 @@ fn write_pair_tables(staging: &mut Staging, config: &Config, a: &Analysis) -> Re
             &staging.file(COLLOCATES_CSV)?,
         )?;
     }
-    if let Some(groups) = &a.groups {
-        let sums = GroupCounts::sum(&a.counts, groups);
+    if let Some((groups, sums)) = &a.groups {
         tables::write_frame(
-            &collocations_by_group_frame(
-                &a.tokens,
-                groups,
-                &sums,
-                config.min_count,
-                TOP_PER_GROUP,
-            )?,
+            &collocations_by_group_frame(&a.tokens, groups, sums, config.min_count, TOP_PER_GROUP)?,
             &staging.file(COLLOCATIONS_BY_GROUP_CSV)?,
         )?;
     }
@@ -372,7 +369,8 @@ fn draw_charts(staging: &mut Staging, config: &Config, a: &Analysis) -> Result<(
         &top_terms::top_terms_chart(&a.counts, vocab, config.stem),
         &staging.file(TOP_TERMS_PNG)?,
     )?;
-    let rows = terms_by_document::choose_rows(&a.corpus, &a.counts, config.group_by.as_deref())?;
+    let rows =
+        terms_by_document::choose_rows(&a.corpus, &a.counts, a.groups.as_ref().map(|g| &g.0))?;
     let sums = GroupCounts::sum(&a.counts, &rows.groups);
     heatmap::draw(
         &terms_by_document::terms_by_document_chart(

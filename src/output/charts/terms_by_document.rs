@@ -26,12 +26,12 @@ pub struct RowSelection {
     pub detail: String,
 }
 
-/// Chooses the rows: the groups of `group_by` if given, else the speeches themselves, else
+/// Chooses the rows: the `--group-by` groups if given, else the speeches themselves, else
 /// years, else the longest speeches.
 pub fn choose_rows(
     corpus: &Corpus,
     counts: &CountTables,
-    group_by: Option<&str>,
+    group_by: Option<&Groups>,
 ) -> Result<RowSelection> {
     let n_docs = corpus.documents.len();
     let speeches = |n: usize| {
@@ -41,9 +41,9 @@ pub fn choose_rows(
             if n == 1 { "" } else { "es" }
         )
     };
-    if let Some(column) = group_by {
-        let groups = Groups::by_column(corpus, column)?;
-        return Ok(largest(groups, counts, &format!("by {column}")));
+    if let Some(groups) = group_by {
+        let rows_are = format!("by {}", groups.column);
+        return Ok(largest(groups.clone(), counts, &rows_are));
     }
     if n_docs <= MAX_ROWS {
         let groups = Groups::by_document(corpus);
