@@ -1,0 +1,496 @@
+//! Co-occurrence network ("which words keep company"): one disc per term, its area by the
+//! term's frequency, and one line per pair of terms that keep company, wider and darker as
+//! their association score grows.
+//!
+//! The geometry is pure and tested without pixels; [`draw`] only paints what it computed:
+//! 1. a force-directed layout (Fruchterman and Reingold 1991) of each connected component,
+//!    started from a sunflower spiral and run for a fixed number of steps, so the same input
+//!    gives the same picture byte for byte; nodes with long labels repel more, and each
+//!    component is turned so that its long axis runs across;
+//! 2. the components packed side by side (in rows, or in a column beside the largest, or in
+//!    rows below it, whichever can be drawn the largest), and the whole scaled to fill the
+//!    drawing area;
+//! 3. an overlap-removal pass that pushes discs apart until none touch;
+//! 4. greedy label placement from the largest disc down: eight positions around the disc
+//!    (right, left, above, below, diagonals) in rings a little farther out, then a smaller
+//!    font, then a shortened label. A label never covers another label or any disc and stays
+//!    inside the image; among free positions it prefers the side of its disc, few lines
+//!    crossing it, and no other disc about as close as its own.
+//!
+//! Steps 1 to 3 are in `layout`, step 4 in `labels`, both on the points and rectangles of
+//! `geometry`; this file holds the public types and the painting.
+
+use std::path::Path;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::theme::{self, chart_error, draw_line, draw_text, style, text_width, Area};
+use crate::error::Result;
+
+#[cfg(test)]
+mod fixtures;
+mod geometry;
+mod labels;
+mod layout;
+
+use geometry::{Point, Rect};
+use labels::{place_labels, PlacedLabel, LABEL_PAD};
+use layout::{layout, links, radii, Link};
+
+/// A term: a disc with a label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// The text written by the disc.
+    pub label: String,
+    /// What the disc's area shows, usually the term's count in the corpus. A value that is
+    /// not a positive number gets the smallest disc.
+    pub frequency: f64,
+}
+
+/// Two terms that keep company: a line between two nodes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    /// Index of one end in [`Network::nodes`].
+    pub a: usize,
+    /// Index of the other end. An edge naming a missing node, or joining a node to itself, is
+    /// not drawn; of several edges between the same two nodes the highest score is drawn.
+    pub b: usize,
+    /// The association score named by [`Network::score_label`]: a higher score draws a wider,
+    /// darker line. A score that is not a finite number draws the thinnest line.
+    pub score: f64,
+}
+
+/// A network chart's content. Readable up to about 80 nodes and 150 edges; callers choose
+/// which terms to show (say, the most frequent terms with at least one strong link) and say
+/// so in the subtitle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Network {
+    /// The heading, one line.
+    pub title: String,
+    /// The line under the heading: what was counted and how the terms were chosen.
+    pub subtitle: String,
+    /// The terms, in any order; the picture depends on the order only through ties.
+    pub nodes: Vec<Node>,
+    /// The links between terms, by index into `nodes`.
+    pub edges: Vec<Edge>,
+    /// What an edge's score measures, for the legend ("log-likelihood").
+    pub score_label: String,
+}
+
+/// Height of the image in pixels; the width is [`theme::WIDTH`].
+pub const HEIGHT: u32 = 1200;
+
+/// Below the title and subtitle drawn by [`theme::draw_heading`].
+const HEADING_BOTTOM: f64 = 112.0;
+/// The strip at the bottom that holds the legend.
+const LEGEND_HEIGHT: f64 = 60.0;
+
+const MIN_STROKE: f64 = 1.0;
+const MAX_STROKE: f64 = 8.0;
+
+const NODE_OUTLINE: RGBColor = RGBColor(0, 70, 110);
+const LABEL_BACKGROUND: RGBAColor = RGBAColor(255, 255, 255, 0.85);
+
+/// Draws the network as a PNG. A network without nodes draws a chart that says so.
+pub fn draw(network: &Network, path: &Path) -> Result<()> {
+    theme::ensure_font().map_err(|e| chart_error(path, e))?;
+    let root = BitMapBackend::new(path, (theme::WIDTH, HEIGHT)).into_drawing_area();
+    root.fill(&WHITE).map_err(|e| chart_error(path, e))?;
+    theme::draw_heading(&root, &network.title, &network.subtitle, path)?;
+    if network.nodes.is_empty() {
+        draw_text(
+            &root,
+            "Nothing to show: no terms to draw.",
+            (theme::WIDTH as i32 / 2, HEIGHT as i32 / 2),
+            &style(theme::LABEL_SIZE, theme::MUTED, HPos::Center, VPos::Center),
+            path,
+        )?;
+    } else {
+        let width = |text: &str, size: f64| f64::from(text_width(&root, text, size));
+        let shorten = |text: &str, size: f64, max: f64| {
+            theme::fit(&root, text, size, max.max(0.0).floor() as u32)
+        };
+        let geometry = geometry(network, &width, &shorten);
+        draw_edges(&root, &geometry, path)?;
+        draw_nodes(&root, &geometry, path)?;
+        draw_labels(&root, &geometry, path)?;
+        draw_legend(&root, network, path)?;
+    }
+    root.present().map_err(|e| chart_error(path, e))
+}
+
+fn draw_edges(root: &Area<'_>, geometry: &Geometry, path: &Path) -> Result<()> {
+    for link in &geometry.links {
+        let (a, b) = (geometry.centers[link.a], geometry.centers[link.b]);
+        draw_line(
+            root,
+            vec![a.pixel(), b.pixel()],
+            edge_style(link.strength),
+            path,
+        )?;
+    }
+    Ok(())
+}
+
+/// Width from 1 to 8 px and grey from light to dark, by the square root of the strength so
+/// that the many weak links differ too.
+fn edge_style(strength: f64) -> ShapeStyle {
+    let t = strength.clamp(0.0, 1.0).sqrt();
+    let grey = (205.0 - 145.0 * t).round() as u8;
+    RGBColor(grey, grey, grey.saturating_add(8))
+        .stroke_width((MIN_STROKE + (MAX_STROKE - MIN_STROKE) * t).round() as u32)
+}
+
+fn draw_nodes(root: &Area<'_>, geometry: &Geometry, path: &Path) -> Result<()> {
+    for (center, &radius) in geometry.centers.iter().zip(&geometry.radii) {
+        let r = radius.round() as i32;
+        root.draw(&Circle::new(center.pixel(), r, theme::BAR.filled()))
+            .map_err(|e| chart_error(path, e))?;
+        root.draw(&Circle::new(
+            center.pixel(),
+            r,
+            NODE_OUTLINE.stroke_width(2),
+        ))
+        .map_err(|e| chart_error(path, e))?;
+    }
+    Ok(())
+}
+
+fn draw_labels(root: &Area<'_>, geometry: &Geometry, path: &Path) -> Result<()> {
+    for label in geometry.labels.iter().flatten() {
+        let rect = label.rect;
+        root.draw(&Rectangle::new(
+            [
+                (rect.left.round() as i32, rect.top.round() as i32),
+                (rect.right.round() as i32, rect.bottom.round() as i32),
+            ],
+            LABEL_BACKGROUND.filled(),
+        ))
+        .map_err(|e| chart_error(path, e))?;
+        draw_text(
+            root,
+            &label.text,
+            label.anchor().pixel(),
+            &style(label.size, theme::TEXT, HPos::Left, VPos::Center),
+            path,
+        )?;
+    }
+    Ok(())
+}
+
+/// One line at the bottom left: sample discs and lines, then what they mean and their range
+/// (lines only when there are any).
+fn draw_legend(root: &Area<'_>, network: &Network, path: &Path) -> Result<()> {
+    let y = (f64::from(HEIGHT) - LEGEND_HEIGHT / 2.0).round() as i32;
+    let size = theme::TICK_SIZE;
+    let text_style = style(size, theme::MUTED, HPos::Left, VPos::Center);
+    let mut x = theme::MARGIN;
+    for r in [5, 10] {
+        root.draw(&Circle::new((x + r, y), r, theme::BAR.filled()))
+            .map_err(|e| chart_error(path, e))?;
+        x += 2 * r + 6;
+    }
+    let frequencies: Vec<f64> = network.nodes.iter().map(|n| n.frequency).collect();
+    let nodes = format!("Node size: frequency{}", range_text(&frequencies));
+    let n = network.nodes.len();
+    let scores: Vec<f64> = network
+        .edges
+        .iter()
+        .filter(|e| e.a < n && e.b < n && e.a != e.b)
+        .map(|e| e.score)
+        .collect();
+    let nodes = if scores.is_empty() {
+        nodes
+    } else {
+        nodes + ";"
+    };
+    draw_text(root, &nodes, (x + 4, y + 4), &text_style, path)?;
+    if scores.is_empty() {
+        return Ok(());
+    }
+    x += 4 + text_width(root, &nodes, size) as i32 + 36;
+    for strength in [0.05, 1.0] {
+        draw_line(root, vec![(x, y), (x + 34, y)], edge_style(strength), path)?;
+        x += 44;
+    }
+    let edges = format!("line width: {}{}", network.score_label, range_text(&scores));
+    let room = (theme::WIDTH as i32 - theme::MARGIN - x).max(0) as u32;
+    let edges = theme::fit(root, &edges, size, room);
+    draw_text(root, &edges, (x, y + 4), &text_style, path)
+}
+
+/// " (12 to 2,950)" for the finite values, or nothing when there are none.
+fn range_text(values: &[f64]) -> String {
+    let finite = values.iter().copied().filter(|v| v.is_finite());
+    let (low, high) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if low > high {
+        String::new()
+    } else if low == high {
+        format!(" ({})", theme::format_number(low, 1))
+    } else {
+        format!(
+            " ({} to {})",
+            theme::format_number(low, 1),
+            theme::format_number(high, 1)
+        )
+    }
+}
+
+/// Everything [`draw`] paints, in pixel coordinates of the whole image.
+#[derive(Debug, Clone, PartialEq)]
+struct Geometry {
+    centers: Vec<Point>,
+    radii: Vec<f64>,
+    /// Drawable edges, weakest first so that strong lines are drawn on top.
+    links: Vec<Link>,
+    /// One per node; `None` only when no position near the node is free, even for a short
+    /// label in the smallest size.
+    labels: Vec<Option<PlacedLabel>>,
+}
+
+/// Computes the picture: disc centres and radii, lines, and label boxes. `width` measures
+/// text in pixels at a font size; `shorten` cuts text to a pixel width with an ellipsis.
+fn geometry(
+    network: &Network,
+    width: &dyn Fn(&str, f64) -> f64,
+    shorten: &dyn Fn(&str, f64, f64) -> String,
+) -> Geometry {
+    let frame = Frame::new();
+    let radii = radii(&network.nodes, &frame.plot);
+    let links = links(network);
+    let texts: Vec<&str> = network.nodes.iter().map(|n| n.label.as_str()).collect();
+    let label_widths: Vec<f64> = texts
+        .iter()
+        .map(|t| width(t, theme::LABEL_SIZE) + 2.0 * LABEL_PAD)
+        .collect();
+    let centers = layout(&radii, &label_widths, &links, &frame.plot);
+    let labels = place_labels(
+        &texts,
+        &centers,
+        &radii,
+        &links,
+        &frame.labels,
+        width,
+        shorten,
+    );
+    Geometry {
+        centers,
+        radii,
+        links,
+        labels,
+    }
+}
+
+/// Where things go on the image.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Frame {
+    /// Discs lie inside.
+    plot: Rect,
+    /// Label boxes lie inside: below the heading, above the legend, inside the image.
+    labels: Rect,
+}
+
+impl Frame {
+    fn new() -> Frame {
+        let width = f64::from(theme::WIDTH);
+        let height = f64::from(HEIGHT);
+        let margin = f64::from(theme::MARGIN);
+        Frame {
+            plot: Rect {
+                left: margin,
+                top: HEADING_BOTTOM + 8.0,
+                right: width - margin,
+                bottom: height - LEGEND_HEIGHT - 8.0,
+            },
+            labels: Rect {
+                left: margin / 2.0,
+                top: HEADING_BOTTOM,
+                right: width - margin / 2.0,
+                bottom: height - LEGEND_HEIGHT,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::{large, network, shorten, un_debate, width};
+    use super::*;
+
+    fn check_geometry(g: &Geometry) {
+        let n = g.centers.len();
+        let plot = Frame::new().plot;
+        for i in 0..n {
+            let disc = Rect {
+                left: g.centers[i].x - g.radii[i],
+                top: g.centers[i].y - g.radii[i],
+                right: g.centers[i].x + g.radii[i],
+                bottom: g.centers[i].y + g.radii[i],
+            };
+            assert!(
+                plot.shrink(-1e-6).contains(&disc),
+                "disc {i} leaves the plot: {disc:?}"
+            );
+            for j in i + 1..n {
+                let d = g.centers[i].distance(g.centers[j]);
+                assert!(
+                    d >= g.radii[i] + g.radii[j],
+                    "discs {i} and {j} overlap: {d} < {} + {}",
+                    g.radii[i],
+                    g.radii[j]
+                );
+            }
+        }
+        let image = Rect::at(0.0, 0.0, f64::from(theme::WIDTH), f64::from(HEIGHT));
+        let boxes: Vec<&PlacedLabel> = g.labels.iter().flatten().collect();
+        for (i, label) in boxes.iter().enumerate() {
+            assert!(image.contains(&label.rect), "{label:?} leaves the image");
+            assert!(Frame::new().labels.contains(&label.rect), "{label:?}");
+            for (c, &r) in g.centers.iter().zip(&g.radii) {
+                assert!(
+                    !label.rect.intersects_disc(*c, r),
+                    "{label:?} covers a disc"
+                );
+            }
+            for other in &boxes[i + 1..] {
+                assert!(
+                    !label.rect.intersects(&other.rect),
+                    "{label:?} and {other:?} overlap"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn layout_is_deterministic() {
+        let net = un_debate();
+        let first = geometry(&net, &width, &shorten);
+        let second = geometry(&net, &width, &shorten);
+        assert_eq!(first, second);
+    }
+
+    #[test]
+    fn a_debate_network_has_no_overlaps_and_every_label_placed() {
+        let g = geometry(&un_debate(), &width, &shorten);
+        check_geometry(&g);
+        assert!(g.labels.iter().all(Option::is_some));
+        let full = g
+            .labels
+            .iter()
+            .flatten()
+            .filter(|l| l.size == theme::LABEL_SIZE)
+            .count();
+        assert!(full * 10 >= g.labels.len() * 8, "{full} in full size");
+    }
+
+    #[test]
+    fn labels_measured_with_the_embedded_font_fit_too() {
+        theme::ensure_font().unwrap();
+        let (w, h) = (theme::WIDTH, HEIGHT);
+        let mut pixels = vec![255u8; (w * h * 3) as usize];
+        let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
+        let width = |text: &str, size: f64| f64::from(text_width(&root, text, size));
+        let shorten = |text: &str, size: f64, max: f64| theme::fit(&root, text, size, max as u32);
+        for net in [un_debate(), large()] {
+            let g = geometry(&net, &width, &shorten);
+            check_geometry(&g);
+            assert!(g.labels.iter().all(Option::is_some));
+        }
+    }
+
+    #[test]
+    fn small_and_degenerate_networks_lay_out() {
+        let cases = [
+            network(&[("peace", 10.0)], &[]),
+            network(&[("peace", 10.0), ("security", 30.0)], &[]),
+            network(&[("peace", 10.0), ("security", 30.0)], &[(0, 1, 5.0)]),
+            network(
+                &[("united", 3.0), ("nations", 3.0), ("security", 1.0)],
+                &[(0, 1, 9.0), (1, 2, 2.0)],
+            ),
+            network(
+                &[("a", 0.0), ("b", f64::NAN), ("c", -4.0)],
+                &[(0, 0, 1.0), (0, 7, 1.0), (1, 2, f64::NAN), (2, 1, 3.0)],
+            ),
+            network(
+                &[("", f64::INFINITY), ("b", 1.0), ("c", 2.0)],
+                &[(0, 1, f64::MAX), (1, 2, -f64::MAX), (0, 2, 0.0)],
+            ),
+            network(
+                &(0..80)
+                    .map(|_| ("isolated-term", 100.0))
+                    .collect::<Vec<_>>(),
+                &[],
+            ),
+        ];
+        for net in &cases {
+            let g = geometry(net, &width, &shorten);
+            assert_eq!(g.centers.len(), net.nodes.len());
+            check_geometry(&g);
+            assert!(g.centers.iter().all(|p| p.x.is_finite() && p.y.is_finite()));
+        }
+    }
+
+    #[test]
+    fn draw_writes_a_png_also_for_an_empty_network() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, net) in [
+            ("debate.png", un_debate()),
+            ("empty.png", network(&[], &[])),
+            ("one.png", network(&[("peace", 10.0)], &[])),
+        ] {
+            let path = dir.path().join(name);
+            draw(&net, &path).unwrap();
+            let bytes = std::fs::read(&path).unwrap();
+            assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{name}");
+            draw(&net, &path).unwrap();
+            assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name} drawn twice");
+        }
+    }
+
+    /// Draws the charts a person looks at: `cargo test network -- --ignored`.
+    #[test]
+    #[ignore]
+    fn draw_networks_to_look_at() {
+        draw(&un_debate(), Path::new("/tmp/network_check.png")).unwrap();
+        let three = network(
+            &[
+                ("united", 2800.0),
+                ("nations", 2900.0),
+                ("peace-building", 150.0),
+            ],
+            &[(0, 1, 4980.0), (1, 2, 120.0)],
+        );
+        draw(&three, Path::new("/tmp/network_three.png")).unwrap();
+        draw(
+            &network(&[("secretary-general", 700.0)], &[]),
+            Path::new("/tmp/network_one.png"),
+        )
+        .unwrap();
+        draw(&network(&[], &[]), Path::new("/tmp/network_empty.png")).unwrap();
+        draw(&large(), Path::new("/tmp/network_large.png")).unwrap();
+        let debate = un_debate();
+        let spokes: Vec<(usize, usize, f64)> = (1..debate.nodes.len().min(36))
+            .map(|i| (0, i, 5000.0 / i as f64))
+            .collect();
+        let star: Vec<(&str, f64)> = debate
+            .nodes
+            .iter()
+            .take(36)
+            .map(|n| (n.label.as_str(), n.frequency))
+            .collect();
+        draw(&network(&star, &spokes), Path::new("/tmp/network_star.png")).unwrap();
+        let scattered: Vec<(String, f64)> = (0..40)
+            .map(|i| (format!("term-{i}"), 10.0 + f64::from(i) * 50.0))
+            .collect();
+        let scattered: Vec<(&str, f64)> = scattered.iter().map(|(l, f)| (l.as_str(), *f)).collect();
+        draw(
+            &network(&scattered, &[(0, 1, 3.0), (2, 3, 9.0), (4, 5, 1.0)]),
+            Path::new("/tmp/network_scattered.png"),
+        )
+        .unwrap();
+    }
+}
