@@ -1,15 +1,15 @@
 //! Fatal problems: one clear line naming the path, a non-zero exit, nothing written, and
 //! earlier results left as they were.
 
-use crate::helpers::{analyze_ok, fixture, speechstat, stderr, Table};
+use std::path::Path;
+
+use crate::helpers::{analyze_fails, analyze_ok, fixture, speechstat, stderr, Table};
 
 #[test]
 fn a_missing_input_is_named_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    let output = speechstat(&["analyze", "no/such/folder", "--out", out.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    let err = analyze_fails(&[Path::new("no/such/folder")], &out, &[]);
     assert!(
         err.contains("no/such/folder") && err.contains("no such file"),
         "{err}"
@@ -28,14 +28,7 @@ fn a_manifest_row_naming_a_missing_file_is_an_error_with_its_line() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    let output = speechstat(&[
-        "analyze",
-        dir.path().to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    let err = analyze_fails(&[dir.path()], &out, &[]);
     assert!(
         err.contains("manifest.csv line 3") && err.contains("b.txt"),
         "{err}"
@@ -48,9 +41,8 @@ fn an_output_path_that_is_a_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("results");
     std::fs::write(&file, "not a folder").unwrap();
-    let output = speechstat(&["analyze", "--out", file.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("not a folder"));
+    let err = analyze_fails(&[], &file, &[]);
+    assert!(err.contains("not a folder"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a folder");
 }
 
@@ -59,29 +51,10 @@ fn a_csv_without_text_column_option_or_column_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let csv = fixture("speeches.csv");
-    let output = speechstat(&[
-        "analyze",
-        csv.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("--text-column"),
-        "{}",
-        stderr(&output)
-    );
+    let err = analyze_fails(&[&csv], &out, &[]);
+    assert!(err.contains("--text-column"), "{err}");
 
-    let output = speechstat(&[
-        "analyze",
-        csv.to_str().unwrap(),
-        "--text-column",
-        "body",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    let err = analyze_fails(&[&csv], &out, &["--text-column", "body"]);
     assert!(
         err.contains("speeches.csv")
             && err.contains("\"body\"")
@@ -108,16 +81,7 @@ fn a_failed_run_leaves_the_previous_results_intact() {
     analyze_ok(&[&good], &out, &[]);
     let before = std::fs::read(out.join("tables/terms.csv")).unwrap();
 
-    let output = speechstat(&[
-        "analyze",
-        good.to_str().unwrap(),
-        "--group-by",
-        "no_such_column",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    let err = analyze_fails(&[&good], &out, &["--group-by", "no_such_column"]);
     assert!(
         err.contains("no_such_column") && err.contains("speaker"),
         "{err}"
@@ -140,14 +104,7 @@ fn a_manifest_without_file_column_is_named_with_its_line() {
     std::fs::write(dir.path().join("a.txt"), "Peace.").unwrap();
     std::fs::write(dir.path().join("manifest.csv"), "path,year\na.txt,2001\n").unwrap();
     let out = dir.path().join("out");
-    let output = speechstat(&[
-        "analyze",
-        dir.path().to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    let err = analyze_fails(&[dir.path()], &out, &[]);
     assert!(
         err.contains("manifest.csv line 1") && err.contains("no \"file\" column"),
         "{err}"
@@ -188,14 +145,7 @@ fn a_folder_with_no_readable_text_is_an_error_naming_it() {
     std::fs::write(input.join("page.txt"), b"\0\0\0binary").unwrap();
     std::fs::write(input.join("page.pdf"), b"%PDF-1.4").unwrap();
     let out = dir.path().join("out");
-    let output = speechstat(&[
-        "analyze",
-        input.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    let err = analyze_fails(&[&input], &out, &[]);
     assert!(
         err.contains("scans") && err.contains("no readable text"),
         "{err}"
@@ -210,9 +160,7 @@ fn an_output_folder_that_cannot_be_created_is_named() {
     let file = dir.path().join("file");
     std::fs::write(&file, "").unwrap();
     let out = file.join("results");
-    let output = speechstat(&["analyze", "--out", out.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    let err = analyze_fails(&[], &out, &[]);
     assert!(
         err.contains("cannot write") && err.contains("file/results"),
         "{err}"
@@ -221,17 +169,7 @@ fn an_output_folder_that_cannot_be_created_is_named() {
 
 #[test]
 fn a_missing_stopword_list_is_named() {
-    let output = speechstat(&[
-        "analyze",
-        "--stopwords",
-        "no/such/list.txt",
-        "--out",
-        "/tmp/unused-speechstat-out",
-    ]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("no/such/list.txt"),
-        "{}",
-        stderr(&output)
-    );
+    let out = Path::new("/tmp/unused-speechstat-out");
+    let err = analyze_fails(&[], out, &["--stopwords", "no/such/list.txt"]);
+    assert!(err.contains("no/such/list.txt"), "{err}");
 }

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::helpers::{analyze_ok, speechstat, stderr, Table};
+use crate::helpers::{analyze_fails, analyze_ok, speechstat, stderr, Table};
 
 #[test]
 fn utf16_and_heading_only_files_are_read() {
@@ -139,14 +139,8 @@ fn a_run_that_fails_while_moving_results_into_place_changes_nothing() {
     std::fs::remove_dir_all(out.join("tables")).unwrap();
     std::fs::write(out.join("tables"), "in the way").unwrap();
     std::fs::write(&input, "Completely different words now.").unwrap();
-    let output = speechstat(&[
-        "analyze",
-        input.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("tables"), "{}", stderr(&output));
+    let err = analyze_fails(&[&input], &out, &[]);
+    assert!(err.contains("tables"), "{err}");
     assert_eq!(
         std::fs::read(out.join("charts/top_terms.png")).unwrap(),
         chart

@@ -24,18 +24,31 @@ pub fn speechstat(args: &[&str]) -> Output {
 
 /// Runs `speechstat analyze` on `inputs` into `out` and insists on success.
 pub fn analyze_ok(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
-    let mut args: Vec<String> = vec!["analyze".into()];
-    args.extend(inputs.iter().map(|p| p.display().to_string()));
-    args.extend(["--out".into(), out.display().to_string()]);
-    args.extend(extra.iter().map(|s| (*s).to_owned()));
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let output = speechstat(&args);
+    let (args, output) = analyze(inputs, out, extra);
     assert!(
         output.status.success(),
         "speechstat {args:?} failed:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
     output
+}
+
+/// Runs `speechstat analyze` on `inputs` into `out`, insists that it fails on bad input
+/// (exit code 1) and returns what it printed on stderr.
+pub fn analyze_fails(inputs: &[&Path], out: &Path, extra: &[&str]) -> String {
+    let (args, output) = analyze(inputs, out, extra);
+    assert_eq!(output.status.code(), Some(1), "speechstat {args:?}");
+    stderr(&output)
+}
+
+fn analyze(inputs: &[&Path], out: &Path, extra: &[&str]) -> (Vec<String>, Output) {
+    let mut args: Vec<String> = vec!["analyze".into()];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    args.extend(["--out".into(), out.display().to_string()]);
+    args.extend(extra.iter().map(|s| (*s).to_owned()));
+    let borrowed: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = speechstat(&borrowed);
+    (args, output)
 }
 
 pub fn stderr(output: &Output) -> String {
