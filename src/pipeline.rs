@@ -9,7 +9,7 @@ use crate::error::{Result, Warning};
 use crate::output::charts::{self, bar_chart, heatmap, network, terms_by_document, top_terms};
 use crate::output::{tables, Staging};
 use crate::progress::Progress;
-use crate::stats::collocates::{collocates_frame, collocates_of};
+use crate::stats::collocates::{collocates_frame, collocates_of_all, Collocate};
 use crate::stats::collocations::{collocations_by_group_frame, collocations_frame, count_adjacent};
 use crate::stats::cooccurrence::{
     cooccurrence_frame, cooccurrence_rows, count_cooccurrences, Context, Cooccurrences,
@@ -140,6 +140,8 @@ struct Analysis {
     phrases: Option<Vec<Phrase>>,
     cooccurrences: Cooccurrences,
     focus: Vec<TermId>,
+    /// The collocates of the focus terms, for their table and their charts.
+    collocates: Vec<Collocate>,
     chart_terms: Vec<TermId>,
 }
 
@@ -260,6 +262,7 @@ pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
         ),
         None => top_terms::most_frequent(&counts, &tokens.vocab, CHART_TERMS),
     };
+    let collocates = collocates_of_all(&cooccurrences, &focus, &tokens.vocab);
     let analysis = Analysis {
         doc_ids: corpus.documents.iter().map(|d| d.id.clone()).collect(),
         corpus,
@@ -269,6 +272,7 @@ pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
         phrases,
         cooccurrences,
         focus,
+        collocates,
         chart_terms,
     };
 
@@ -347,7 +351,7 @@ fn write_pair_tables(staging: &mut Staging, config: &Config, a: &Analysis) -> Re
     table.finish()?;
     if !a.focus.is_empty() {
         tables::write_frame(
-            &collocates_frame(&a.cooccurrences, &a.focus, &a.counts, vocab)?,
+            &collocates_frame(&a.collocates, &a.counts, vocab)?,
             &staging.file(COLLOCATES_CSV)?,
         )?;
     }
@@ -395,21 +399,20 @@ fn draw_charts(staging: &mut Staging, config: &Config, a: &Analysis) -> Result<(
     )?;
     for &focus in &a.focus {
         let label = vocab.form(a.counts.term_label[focus as usize]);
-        let found = collocates_of(&a.cooccurrences, focus, vocab);
-        let chart = charts::collocates::collocates_chart(
-            label,
-            "log-likelihood",
-            &found
-                .iter()
-                .map(|c| charts::Collocate {
-                    label: vocab
-                        .form(a.counts.term_label[c.collocate as usize])
-                        .to_owned(),
-                    score: c.scores.log_likelihood(),
-                    count: c.pair.count,
-                })
-                .collect::<Vec<_>>(),
-        );
+        let collocates: Vec<charts::Collocate> = a
+            .collocates
+            .iter()
+            .filter(|c| c.focus == focus)
+            .map(|c| charts::Collocate {
+                label: vocab
+                    .form(a.counts.term_label[c.collocate as usize])
+                    .to_owned(),
+                // Signed, so the chart (positive scores only) shows attraction, not avoidance.
+                score: c.scores.signed_log_likelihood(),
+                count: c.pair.count,
+            })
+            .collect();
+        let chart = charts::collocates::collocates_chart(label, "log-likelihood", &collocates);
         let path = format!("{COLLOCATES_PNG_PREFIX}{}.png", file_name_part(label));
         bar_chart::draw(&chart, &staging.file(&path)?)?;
     }

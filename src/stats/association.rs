@@ -77,6 +77,21 @@ impl Contingency {
         g2(self.cells())
     }
 
+    /// Do the two occur together more often than independence predicts (n_ii above its
+    /// expected value n_ix * n_xi / n_xx, i.e. pmi > 0)? G2 is large for avoidance too.
+    pub fn attracts(&self) -> bool {
+        self.n_ii * self.n_xx > self.n_ix * self.n_xi
+    }
+
+    /// G2 with the sign of the association: negative when the pair avoids each other.
+    pub fn signed_log_likelihood(&self) -> f64 {
+        if self.attracts() {
+            self.log_likelihood()
+        } else {
+            -self.log_likelihood()
+        }
+    }
+
     /// Observed minus expected joint count, over the square root of the observed. Requires
     /// `n_ii` > 0 (a scored pair has been seen).
     pub fn t_score(&self) -> f64 {
@@ -181,6 +196,22 @@ pub fn pearson_chi2(observed: [[f64; 2]; 2]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attraction_and_avoidance_have_the_same_g2_and_opposite_signs() {
+        // "united nations" in the preamble: 2 together, 2 and 3 apart, 96 tokens.
+        let attracting = Contingency::new(2.0, 2.0, 3.0, 96.0);
+        assert!(attracting.attracts() && attracting.pmi() > 0.0);
+        assert_eq!(
+            attracting.signed_log_likelihood(),
+            attracting.log_likelihood()
+        );
+        // 1 together where 7 * 7 / 14 = 3.5 are expected.
+        let avoiding = Contingency::new(1.0, 7.0, 7.0, 14.0);
+        assert!(!avoiding.attracts() && avoiding.pmi() < 0.0);
+        assert!(avoiding.log_likelihood() > 0.0);
+        assert_eq!(avoiding.signed_log_likelihood(), -avoiding.log_likelihood());
+    }
 
     #[test]
     fn keyness_g2_matches_the_worked_numbers_and_is_signed() {

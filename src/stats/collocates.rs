@@ -54,17 +54,24 @@ pub fn collocates_of(
     found
 }
 
-/// The `collocates` table of every focus term.
-pub fn collocates_frame(
+/// The collocates of every focus term, in the order given, each strongest first.
+pub fn collocates_of_all(
     cooccurrences: &Cooccurrences,
     focus: &[TermId],
+    vocab: &Vocabulary,
+) -> Vec<Collocate> {
+    focus
+        .iter()
+        .flat_map(|&f| collocates_of(cooccurrences, f, vocab))
+        .collect()
+}
+
+/// The `collocates` table of [`collocates_of_all`]'s rows.
+pub fn collocates_frame(
+    rows: &[Collocate],
     counts: &CountTables,
     vocab: &Vocabulary,
 ) -> Result<DataFrame> {
-    let rows: Vec<Collocate> = focus
-        .iter()
-        .flat_map(|&f| collocates_of(cooccurrences, f, vocab))
-        .collect();
     let score = |score: fn(&Contingency) -> f64| -> Vec<f64> {
         rows.iter().map(|c| score(&c.scores)).collect()
     };
@@ -130,7 +137,9 @@ mod tests {
         assert_eq!(names.len(), 3);
         let counts_of: Vec<u64> = found.iter().map(|c| c.pair.count).collect();
         assert_eq!(counts_of.iter().sum::<u64>(), 6);
-        let df = collocates_frame(&cooc, &[trafficking], &counts, v).unwrap();
+        let rows = collocates_of_all(&cooc, &[trafficking], v);
+        assert_eq!(rows, found);
+        let df = collocates_frame(&rows, &counts, v).unwrap();
         assert_eq!(df.height(), 3);
         let row = cooc
             .get(trafficking, v.term_id("persons").unwrap())

@@ -31,13 +31,9 @@ pub fn network_chart(
     let mut scored: Vec<(f64, TermId, TermId)> = cooccurrences
         .pairs
         .iter()
-        .map(|p| {
-            (
-                cooccurrences.contingency(p).log_likelihood(),
-                p.first,
-                p.second,
-            )
-        })
+        .map(|p| (cooccurrences.contingency(p), p.first, p.second))
+        .filter(|(table, _, _)| table.attracts())
+        .map(|(table, x, y)| (table.log_likelihood(), x, y))
         .collect();
     scored.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
@@ -80,5 +76,29 @@ pub fn network_chart(
         nodes,
         edges,
         score_label: "log-likelihood".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::cooccurrence::count_cooccurrences;
+    use crate::stats::counts::{count, tests::tokenized};
+
+    #[test]
+    fn pairs_that_avoid_each_other_are_not_drawn() {
+        // a and b fill their own sentences and meet once: far rarer together than chance
+        // predicts (pmi < 0), though their G2 is large. c and d meet once and occur nowhere
+        // else: attraction.
+        let corpus = tokenized(&["a a a a a a. B b b b b b. A b. C d."], false, false);
+        let counts = count(&corpus);
+        let cooccurrences = count_cooccurrences(&corpus, Context::Window(5), 1);
+        let v = &corpus.vocab;
+        let (a, b) = (v.term_id("a").unwrap(), v.term_id("b").unwrap());
+        let avoiding = cooccurrences.get(a, b).unwrap();
+        assert!(cooccurrences.contingency(avoiding).pmi() < 0.0);
+        let network = network_chart(&cooccurrences, &counts, v, 60, 1);
+        let labels: Vec<&str> = network.nodes.iter().map(|n| n.label.as_str()).collect();
+        assert_eq!(labels, ["c", "d"]);
     }
 }
