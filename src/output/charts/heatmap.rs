@@ -176,7 +176,8 @@ fn draw_legend(
     draw_text(
         root,
         &label,
-        (x - 10, TOP - 12),
+        // Clear of the top tick label, which is centred on the top of the scale.
+        (x - 10, TOP - 22),
         &style(
             theme::TICK_SIZE - 2.0,
             theme::MUTED,
