@@ -6,15 +6,11 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-use speechstat::corpus::{read_corpus, Corpus, ReadOptions};
-use speechstat::progress::Silent;
-use speechstat::stats::collocations::count_adjacent;
-use speechstat::stats::cooccurrence::{count_cooccurrences, Context};
-use speechstat::stats::counts::count;
-use speechstat::text::{
-    for_each_token, for_each_token_reference, tokenize_corpus, Language, Normalizer,
-    StopwordSource, Stopwords,
+use speechstat::internals::{
+    count, count_adjacent, count_cooccurrences, for_each_token, for_each_token_reference,
+    read_corpus, tokenize_corpus, Normalizer, Stopwords,
 };
+use speechstat::{Context, Corpus, Language, ReadOptions, Silent, StopwordSource};
 
 fn demo_corpus() -> Corpus {
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");

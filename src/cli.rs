@@ -4,11 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use speechstat::corpus::ReadOptions;
-use speechstat::pipeline::Config;
-use speechstat::stats::cooccurrence::{Context, DEFAULT_WINDOW};
-use speechstat::stats::phrases::PhraseOptions;
-use speechstat::text::{Language, StopwordSource};
+use speechstat::{
+    Config, Context, Language, Mode, PhraseOptions, ReadOptions, StopwordSource, DEFAULT_WINDOW,
+    OUTPUTS,
+};
 
 /// Statistical analysis of speech corpora: term frequencies, tables and charts.
 #[derive(Debug, Parser)]
@@ -35,7 +34,7 @@ Examples:
 
 /// Options of `speechstat freq`: the reading options of `analyze`.
 #[derive(Debug, Args)]
-#[command(after_help = FREQ_EXAMPLES)]
+#[command(after_help = after_help(FREQ_EXAMPLES, Mode::WordCount))]
 pub struct FreqArgs {
     #[command(flatten)]
     pub input: InputArgs,
@@ -52,13 +51,23 @@ Examples:
   speechstat analyze debates.csv --text-column text --language fr
       A CSV file with one speech per row, in French.
   speechstat analyze --focus trafficking,refugees --phrases --min-count 5
-      What keeps company with chosen words; strong collocations counted as one term.
+      What keeps company with chosen words; strong collocations counted as one term.";
 
-Outputs (in --out): tables/documents.csv, terms.csv, term_frequency.csv, collocations.csv,
-cooccurrence.csv; with --group-by: terms_by_group.csv, collocations_by_group.csv; with
---focus: collocates.csv; with --phrases: phrases.csv; with --tokens: tokens.csv.
-charts/top_terms.png, terms_by_document.png, cooccurrence_network.png; with --focus:
-collocates_<word>.png.";
+/// The examples, then the outputs a subcommand writes, from the output list.
+fn after_help(examples: &str, mode: Mode) -> String {
+    let mut text = format!("{examples}\n\nOutputs (in --out; README.md lists every column):");
+    for output in OUTPUTS {
+        if mode == Mode::WordCount && !output.in_word_count {
+            continue;
+        }
+        let when = match output.when.option() {
+            Some(option) if mode == Mode::Analyze => format!(" (with {option})"),
+            _ => String::new(),
+        };
+        text.push_str(&format!("\n  {}{when}\n      {}", output.path, output.what));
+    }
+    text
+}
 
 /// Reading options shared by every subcommand.
 #[derive(Debug, Args)]
@@ -115,7 +124,7 @@ pub struct InputArgs {
 
 /// Options of `speechstat analyze`.
 #[derive(Debug, Args)]
-#[command(after_help = ANALYZE_EXAMPLES)]
+#[command(after_help = after_help(ANALYZE_EXAMPLES, Mode::Analyze))]
 pub struct AnalyzeArgs {
     #[command(flatten)]
     pub input: InputArgs,
@@ -187,6 +196,16 @@ fn parse_language(name: &str) -> Result<Language, String> {
             Language::known_codes()
         )
     })
+}
+
+impl FreqArgs {
+    /// The library configuration of the word count alone.
+    pub fn to_config(&self) -> Config {
+        Config {
+            mode: Mode::WordCount,
+            ..self.input.to_config()
+        }
+    }
 }
 
 impl InputArgs {

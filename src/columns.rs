@@ -1,5 +1,10 @@
-//! Column names of every table, in one place, so no module mistypes one. The meaning of each
-//! column is documented in README.md and docs/statistics.md.
+//! Column names of every table, in one place, so no module mistypes one, and how their
+//! numbers are printed. The meaning of each column is documented in README.md and
+//! docs/statistics.md; which table has which columns, in the output list ([`crate::outputs`]).
+
+/// Decimal places of every float column. Statistics round sort keys to it
+/// ([`crate::stats::as_printed`]), so rows are in order as printed.
+pub const FLOAT_DECIMALS: usize = 6;
 
 pub const DOC_ID: &str = "doc_id";
 pub const SOURCE: &str = "source";
@@ -20,9 +25,6 @@ pub const COUNT: &str = "count";
 pub const DOC_FREQ: &str = "doc_freq";
 pub const PER_10K: &str = "per_10k";
 pub const TF_IDF: &str = "tf_idf";
-
-pub const GROUP: &str = "group";
-pub const N_DOCUMENTS: &str = "n_documents";
 
 pub const SENTENCE: &str = "sentence";
 pub const POSITION: &str = "position";

@@ -6,54 +6,149 @@ use std::path::{Path, PathBuf};
 /// Everything that can stop an analysis. Recoverable problems are [`crate::Warning`]s instead.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// An input path that does not exist.
     #[error("{path}: no such file or folder; check the path")]
-    MissingInput { path: PathBuf },
+    MissingInput {
+        /// The path as given.
+        path: PathBuf,
+    },
 
+    /// A file or folder that exists but cannot be read.
     #[error("cannot read {path}: {source}")]
     Read {
+        /// The file or folder.
         path: PathBuf,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },
 
+    /// A manifest that cannot define the corpus.
     #[error("{path} line {line}: {message}")]
     Manifest {
+        /// The manifest.
         path: PathBuf,
+        /// The line at fault (1 is the header).
         line: u64,
+        /// What is wrong and what to do.
         message: String,
     },
 
+    /// A CSV corpus that cannot be read as one speech per row.
     #[error("{path}: {message}")]
-    CsvCorpus { path: PathBuf, message: String },
+    CsvCorpus {
+        /// The CSV file.
+        path: PathBuf,
+        /// What is wrong and what to do.
+        message: String,
+    },
 
+    /// A stopword list that cannot be used.
     #[error("{path}: {message}")]
-    Stopwords { path: PathBuf, message: String },
+    Stopwords {
+        /// The list's file.
+        path: PathBuf,
+        /// What is wrong and what to do.
+        message: String,
+    },
 
+    /// Inputs that hold no readable speech.
     #[error("{inputs}: no readable text found{reason}; point speechstat at .txt or .md files, a folder holding them, or a CSV file with --text-column")]
-    NoDocuments { inputs: String, reason: String },
+    NoDocuments {
+        /// The inputs, as given.
+        inputs: String,
+        /// Why files were skipped, when they were.
+        reason: String,
+    },
 
+    /// A language speechstat has no stemmer for.
     #[error("unknown language {name:?}; use one of: {known}")]
-    UnknownLanguage { name: String, known: String },
+    UnknownLanguage {
+        /// The language asked for.
+        name: String,
+        /// The languages there are.
+        known: String,
+    },
 
+    /// A `--group-by` column the corpus does not have.
     #[error("--group-by {column:?}: no such metadata column; the corpus has: {known}")]
-    UnknownColumn { column: String, known: String },
+    UnknownColumn {
+        /// The column asked for.
+        column: String,
+        /// The corpus's metadata columns.
+        known: String,
+    },
 
+    /// An output file that cannot be written.
     #[error("cannot write {path}: {source}")]
     Write {
+        /// The file or folder.
         path: PathBuf,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },
 
+    /// An output folder that cannot be used.
     #[error("{path}: {message}")]
-    Output { path: PathBuf, message: String },
+    Output {
+        /// The folder or file.
+        path: PathBuf,
+        /// What is wrong and what to do.
+        message: String,
+    },
 
+    /// A chart that cannot be drawn.
     #[error("cannot draw {path}: {message}")]
-    Chart { path: PathBuf, message: String },
+    Chart {
+        /// The chart's file.
+        path: PathBuf,
+        /// What the drawing library said.
+        message: String,
+    },
 
+    /// A table name that is not in [`crate::OUTPUTS`].
+    #[error("no table {name:?}; the tables are: {known}")]
+    UnknownTable {
+        /// The name asked for.
+        name: String,
+        /// Every table's name.
+        known: String,
+    },
+
+    /// A table this analysis was not asked to make.
+    #[error("no table {name:?} in this analysis: {when}")]
+    TableNotMade {
+        /// The name asked for.
+        name: String,
+        /// When the table is made.
+        when: String,
+    },
+
+    /// A statistic this analysis did not compute.
+    #[error("{what} were not computed: {why}")]
+    NotComputed {
+        /// What is missing.
+        what: &'static str,
+        /// Why it was not computed.
+        why: &'static str,
+    },
+
+    /// A document given in memory that cannot join a corpus.
+    #[error("document {id:?}: {message}")]
+    Document {
+        /// The document's id.
+        id: String,
+        /// What is wrong and what to do.
+        message: String,
+    },
+
+    /// A table polars could not assemble.
     #[error("building the {table} table: {source}")]
     Table {
+        /// The table.
         table: &'static str,
+        /// What polars said.
         #[source]
         source: polars::error::PolarsError,
     },
@@ -79,18 +174,40 @@ impl Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// A problem the analysis got past: the named file was skipped, decoded with a fallback, or
-/// partly read. Warnings are returned to the caller, never printed by the library.
+/// partly read, or an option asked for something the corpus does not have. Warnings are
+/// returned to the caller, never printed by the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
-    pub path: PathBuf,
+    /// What the warning is about.
+    pub about: Subject,
+    /// The line of the file, where there is one.
     pub line: Option<u64>,
+    /// What happened and what was done about it.
     pub message: String,
+}
+
+/// What a [`Warning`] is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// An input file (a speech, a manifest, a stopword list).
+    File(PathBuf),
+    /// A command-line option, by its name (`--focus`), or the field of
+    /// [`crate::Config`] it sets.
+    Option(&'static str),
 }
 
 impl Warning {
     pub(crate) fn new(path: &Path, message: impl Into<String>) -> Self {
         Warning {
-            path: path.to_path_buf(),
+            about: Subject::File(path.to_path_buf()),
+            line: None,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn option(option: &'static str, message: impl Into<String>) -> Self {
+        Warning {
+            about: Subject::Option(option),
             line: None,
             message: message.into(),
         }
@@ -99,9 +216,13 @@ impl Warning {
 
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.about {
+            Subject::File(path) => write!(f, "{}", path.display())?,
+            Subject::Option(option) => write!(f, "{option}")?,
+        }
         match self.line {
-            Some(line) => write!(f, "{} line {}: {}", self.path.display(), line, self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
+            Some(line) => write!(f, " line {line}: {}", self.message),
+            None => write!(f, ": {}", self.message),
         }
     }
 }

@@ -1,51 +1,91 @@
 //! speechstat: statistical analysis of speech corpora.
 //!
-//! The pipeline, one module per stage:
+//! Point it at speeches (files, folders, a manifest, a CSV file, or documents in memory) and
+//! get term frequencies, word pairs and per-group comparisons as polars DataFrames, or written
+//! as CSV tables and PNG charts.
+//!
+//! ```
+//! use speechstat::{analyze_corpus, Config, Corpus, Document};
+//!
+//! let corpus = Corpus::new(
+//!     vec!["year".into()],
+//!     vec![
+//!         Document {
+//!             metadata: vec!["2016".into()],
+//!             ..Document::from_text("koncke", "Trafficking in persons is a crime. It must end.")
+//!         },
+//!         Document {
+//!             metadata: vec!["2017".into()],
+//!             ..Document::from_text("other", "Human trafficking feeds on conflict.")
+//!         },
+//!     ],
+//! )?;
+//! let config = Config {
+//!     group_by: Some("year".into()),
+//!     ..Config::default()
+//! };
+//! let analysis = analyze_corpus(&config, corpus)?;
+//!
+//! // Any table as a DataFrame, by the name of its file in tables/.
+//! let terms = analysis.table("terms")?;
+//! assert_eq!(terms.column("term")?.str()?.get(0), Some("traffick"));
+//! assert_eq!(terms.column("count")?.u64()?.get(0), Some(2));
+//! let by_year = analysis.table("terms_by_group")?;
+//! assert_eq!(by_year.get_column_names()[0].as_str(), "year");
+//!
+//! // Or every table and chart, written whole or not at all.
+//! let out = tempfile::tempdir()?;
+//! let written = analysis.write(out.path(), &speechstat::Silent)?;
+//! assert!(written.contains(&out.path().join("charts/top_terms.png")));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! [`analyze`] reads the files a [`Config`] names instead; [`run`] also writes them, as the
+//! command line does. The stages, one module each:
 //!
 //! ```text
 //! inputs ──corpus──▶ documents (metadata, cleaned text)
 //!        ──text────▶ tokens and sentences (form ids; stopwords; Snowball terms)
-//!        ──stats───▶ count tables ──▶ statistics as polars DataFrames
+//!        ──stats───▶ count tables ──▶ statistics (DataFrames, rankings), by family
 //!        ──output──▶ CSV tables and PNG charts, written whole or not at all
 //! ```
 //!
-//! [`pipeline::run`] strings the stages together; each stage is usable on its own:
-//!
-//! ```
-//! use speechstat::corpus::{Document, Encoding};
-//! use speechstat::progress::Silent;
-//! use speechstat::stats::counts::count;
-//! use speechstat::text::{tokenize_corpus, Language, Normalizer, StopwordSource, Stopwords};
-//!
-//! let language = Language::default();
-//! let stopwords = Stopwords::load(&StopwordSource::Builtin, language)?;
-//! let normalizer = Normalizer::new(language, true, stopwords);
-//! let speech = Document {
-//!     id: "seed".into(),
-//!     source: "seed.txt".into(),
-//!     metadata: Vec::new(),
-//!     encoding: Encoding::Utf8,
-//!     text: "Human trafficking is a crime. Trafficking in persons must end.".into(),
-//!     annotations_removed: 0,
-//!     footer_lines_removed: 0,
-//! };
-//! let tokens = tokenize_corpus(&[speech], &normalizer, &Silent);
-//! let counts = count(&tokens);
-//! let traffick = tokens.vocab.term_id("traffick").unwrap();
-//! assert_eq!(counts.term_count[traffick as usize], 2);
-//! assert_eq!(counts.n_tokens[0], 10);
-//! assert_eq!(counts.n_sentences[0], 2);
-//! # Ok::<(), speechstat::Error>(())
-//! ```
+//! [`OUTPUTS`] lists every table and chart: its file, when it is written, what it holds.
+#![warn(missing_docs)]
 
-pub mod chunks;
-pub mod columns;
-pub mod corpus;
-pub mod error;
-pub mod output;
-pub mod pipeline;
-pub mod progress;
-pub mod stats;
-pub mod text;
+mod chunks;
+mod columns;
+mod corpus;
+mod error;
+mod output;
+mod pipeline;
+mod progress;
+mod stats;
+mod text;
 
-pub use error::{Error, Result, Warning};
+pub use corpus::{Corpus, Document, Encoding, ReadOptions};
+pub use error::{Error, Result, Subject, Warning};
+pub use pipeline::{
+    analyze, analyze_corpus, analyze_with, run, Analysis, Build, Charts, Config, Emit, Family,
+    Mode, Output, Summary, When, GROUP_COLUMN, METADATA, OUTPUTS, WORD,
+};
+pub use progress::{Progress, Silent};
+pub use stats::pairs::cooccurrence::{Context, DEFAULT_WINDOW};
+pub use stats::pairs::phrases::PhraseOptions;
+pub use text::{Language, StopwordSource};
+
+/// The crate's inner stages, for its own benches, fuzz targets and property tests. Not part
+/// of the public interface: names here may change in any release.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::corpus::{
+        clean_body, decode, parse_heading_line, read_corpus, split_records, Decoded,
+    };
+    pub use crate::stats::association::keyness_g2;
+    pub use crate::stats::counts::count;
+    pub use crate::stats::pairs::collocations::count_adjacent;
+    pub use crate::stats::pairs::cooccurrence::count_cooccurrences;
+    pub use crate::text::{
+        for_each_token, for_each_token_reference, tokenize, tokenize_corpus, Normalizer, Stopwords,
+    };
+}

@@ -12,8 +12,7 @@ use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use cli::{Cli, Command, InputArgs};
-use speechstat::pipeline::{self, Config, Summary};
-use speechstat::progress::Progress;
+use speechstat::{Config, Progress, Summary};
 
 /// Warnings printed one by one; beyond this only their number.
 const MAX_WARNINGS_SHOWN: usize = 50;
@@ -21,8 +20,8 @@ const MAX_WARNINGS_SHOWN: usize = 50;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Analyze(args) => run(&args.input, &args.to_config(), pipeline::run),
-        Command::Freq(args) => run(&args.input, &args.input.to_config(), pipeline::run_freq),
+        Command::Analyze(args) => run(&args.input, &args.to_config()),
+        Command::Freq(args) => run(&args.input, &args.to_config()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -33,13 +32,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs one subcommand's pipeline with the shared options: threads, progress, warnings and
+/// Runs one subcommand's analysis with the shared options: threads, progress, warnings and
 /// the closing summary.
-fn run(
-    args: &InputArgs,
-    config: &Config,
-    pipeline: fn(&Config, &dyn Progress) -> speechstat::Result<Summary>,
-) -> anyhow::Result<()> {
+fn run(args: &InputArgs, config: &Config) -> anyhow::Result<()> {
     if let Some(threads) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads.max(1))
@@ -47,7 +42,7 @@ fn run(
     }
     let started = Instant::now();
     let progress = TerminalProgress::new(!args.quiet && std::io::stderr().is_terminal());
-    let summary = pipeline(config, &progress)?;
+    let summary = speechstat::run(config, &progress)?;
     if args.timings {
         progress.print_timings();
     }

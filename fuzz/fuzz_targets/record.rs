@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use speechstat::corpus::{clean_body, decode, parse_heading_line, split_records, Decoded};
+use speechstat::internals::{clean_body, decode, parse_heading_line, split_records, Decoded};
 
 fuzz_target!(|bytes: &[u8]| {
     let Decoded::Text { text, .. } = decode(bytes.to_vec()) else {

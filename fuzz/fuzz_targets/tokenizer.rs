@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use speechstat::text::{for_each_token, for_each_token_reference};
+use speechstat::internals::{for_each_token, for_each_token_reference};
 
 fuzz_target!(|text: &str| {
     let (mut fast, mut reference) = (Vec::new(), Vec::new());

@@ -5,10 +5,15 @@
 /// How a file's bytes were turned into text; recorded per document in `documents.csv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
+    /// UTF-8 without a byte-order mark.
     Utf8,
+    /// UTF-8 with a byte-order mark.
     Utf8Bom,
+    /// UTF-16, little-endian, with a byte-order mark.
     Utf16Le,
+    /// UTF-16, big-endian, with a byte-order mark.
     Utf16Be,
+    /// Not valid UTF-8: read as Windows-1252 (a superset of Latin-1), with a warning.
     Windows1252,
 }
 
@@ -28,8 +33,11 @@ impl Encoding {
 /// The outcome of decoding one file.
 #[derive(Debug)]
 pub enum Decoded {
+    /// Text, and how it was decoded.
     Text {
+        /// The decoded text, byte-order mark removed.
         text: String,
+        /// The encoding it was read in.
         encoding: Encoding,
     },
     /// NUL bytes or many control characters: not a text file.

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::decode::{decode, Decoded, Encoding};
-use crate::error::{Error, Result, Warning};
+use crate::error::{Error, Result, Subject, Warning};
 
 /// The column of a manifest that names each document's file.
 pub const FILE_COLUMN: &str = "file";
@@ -96,7 +96,7 @@ pub fn read_manifest(path: &Path) -> Result<Manifest> {
         }
         if !seen.insert(resolved.clone()) {
             warnings.push(Warning {
-                path: path.to_path_buf(),
+                about: Subject::File(path.to_path_buf()),
                 line: Some(line),
                 message: format!("{file} is listed again; read once, this row ignored"),
             });

@@ -14,8 +14,8 @@ use rayon::prelude::*;
 
 pub use clean::{clean_body, Cleaned};
 pub use decode::{decode, Decoded, Encoding};
-pub use discover::MANIFEST_NAME;
-pub use record::{parse_heading, parse_heading_line, split_records, Heading, Record};
+pub use record::{parse_heading_line, split_records};
+use record::{Heading, Record};
 
 use crate::columns;
 use crate::error::{Error, Result, Warning};
@@ -42,9 +42,11 @@ pub struct Document {
     pub source: String,
     /// Values aligned with [`Corpus::metadata_columns`].
     pub metadata: Vec<String>,
+    /// How the file's bytes were decoded.
     pub encoding: Encoding,
     /// The cleaned body: paragraphs separated by blank lines.
     pub text: String,
+    /// Bracketed annotations (`[Applause]`) left out of `text`.
     pub annotations_removed: u32,
     /// Page-number and document-number lines of printed records left out of `text`.
     pub footer_lines_removed: u32,
@@ -53,13 +55,61 @@ pub struct Document {
 /// The documents in corpus order, with the names of their metadata columns.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
+    /// The names of the metadata columns, in order.
     pub metadata_columns: Vec<String>,
+    /// The speeches, in corpus order.
     pub documents: Vec<Document>,
     /// Files skipped or read with a fallback; the analysis went on without them.
     pub warnings: Vec<Warning>,
 }
 
+impl Document {
+    /// A speech given as text: its id is also its source, it has no metadata, and its text is
+    /// taken as it is (paragraphs separated by blank lines; nothing is cleaned).
+    pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Document {
+        let id = id.into();
+        Document {
+            source: id.clone(),
+            id,
+            metadata: Vec::new(),
+            encoding: Encoding::Utf8,
+            text: text.into(),
+            annotations_removed: 0,
+            footer_lines_removed: 0,
+        }
+    }
+}
+
 impl Corpus {
+    /// A corpus of documents already in memory, in the order given. Each document has one
+    /// metadata value per column of `metadata_columns`, and every id is unique.
+    pub fn new(metadata_columns: Vec<String>, documents: Vec<Document>) -> Result<Corpus> {
+        let mut ids = std::collections::HashSet::new();
+        for document in &documents {
+            if document.metadata.len() != metadata_columns.len() {
+                return Err(Error::Document {
+                    id: document.id.clone(),
+                    message: format!(
+                        "has {} metadata values for {} columns; give one value per column",
+                        document.metadata.len(),
+                        metadata_columns.len()
+                    ),
+                });
+            }
+            if !ids.insert(document.id.as_str()) {
+                return Err(Error::Document {
+                    id: document.id.clone(),
+                    message: "is given twice; give each document its own id".into(),
+                });
+            }
+        }
+        Ok(Corpus {
+            metadata_columns,
+            documents,
+            warnings: Vec::new(),
+        })
+    }
+
     /// Index of a metadata column.
     pub fn metadata_index(&self, column: &str) -> Option<usize> {
         self.metadata_columns.iter().position(|c| c == column)

@@ -1,8 +1,9 @@
-//! Writing results: CSV tables, PNG charts, and the staging folder that makes a run's output
-//! appear whole or not at all.
+//! Writing results: CSV tables, the figures (statistics made into chart data), PNG charts,
+//! and the staging folder that makes a run's output appear whole or not at all.
 
-pub mod charts;
-pub mod staging;
-pub mod tables;
+pub(crate) mod charts;
+pub(crate) mod figures;
+pub(crate) mod staging;
+pub(crate) mod tables;
 
-pub use staging::Staging;
+pub(crate) use staging::Staging;

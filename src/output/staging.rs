@@ -59,11 +59,6 @@ impl Staging {
         Ok(path)
     }
 
-    /// The final location of an output.
-    pub fn final_path(&self, relative: &str) -> PathBuf {
-        self.out.join(relative)
-    }
-
     /// Moves every staged file into place, removes outputs of earlier runs that this run did
     /// not write (they would contradict the new ones): those listed in `known_outputs` and
     /// those named `<prefix>...<suffix>` for a pair in `known_patterns`. Returns the final

@@ -9,19 +9,8 @@ use std::path::Path;
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use crate::columns;
+use crate::columns::FLOAT_DECIMALS;
 use crate::error::{Error, Result};
-use crate::text::TokenizedCorpus;
-
-/// Decimal places of every float column.
-pub const FLOAT_DECIMALS: usize = 6;
-
-/// Writes a DataFrame as CSV.
-pub fn write_frame(df: &DataFrame, path: &Path) -> Result<()> {
-    let mut table = TableWriter::create(path)?;
-    table.append(df)?;
-    table.finish()
-}
 
 /// A CSV table written in parts: a long table can be built and written a slice of rows at a
 /// time, so it never has to exist whole as a DataFrame.
@@ -98,54 +87,6 @@ impl<'p> TableWriter<'p> {
     }
 }
 
-/// Writes one row per word token, straight from the token stream (a table this long is not
-/// worth a DataFrame): doc_id, sentence, position, token, term, stopword.
-pub fn write_tokens(corpus: &TokenizedCorpus, doc_ids: &[String], path: &Path) -> Result<()> {
-    let mut writer = csv_writer(path)?;
-    let io = |e: csv::Error| Error::write(path, e.into());
-    writer
-        .write_record([
-            columns::DOC_ID,
-            columns::SENTENCE,
-            columns::POSITION,
-            columns::TOKEN,
-            columns::TERM,
-            columns::STOPWORD,
-        ])
-        .map_err(io)?;
-    let vocab = &corpus.vocab;
-    let mut sentence_cell = String::new();
-    let mut position_cell = String::new();
-    for (doc, id) in corpus.docs.iter().zip(doc_ids) {
-        let mut position = 0usize;
-        for (sentence, forms) in doc.sentences().enumerate() {
-            for &form in forms {
-                sentence_cell.clear();
-                position_cell.clear();
-                let _ = write!(sentence_cell, "{sentence}");
-                let _ = write!(position_cell, "{position}");
-                let stopword = if vocab.is_stopword(form) {
-                    "true"
-                } else {
-                    "false"
-                };
-                writer
-                    .write_record([
-                        id.as_str(),
-                        &sentence_cell,
-                        &position_cell,
-                        vocab.form(form),
-                        vocab.term(vocab.term_of_form(form)),
-                        stopword,
-                    ])
-                    .map_err(io)?;
-                position += 1;
-            }
-        }
-    }
-    writer.flush().map_err(|e| Error::write(path, e))
-}
-
 /// Rows formatted by one thread at a time.
 const ROWS_PER_SLICE: usize = 1 << 16;
 
@@ -185,11 +126,6 @@ fn push_field(out: &mut String, field: &str) {
     } else {
         out.push_str(field);
     }
-}
-
-fn csv_writer(path: &Path) -> Result<csv::Writer<BufWriter<File>>> {
-    let file = File::create(path).map_err(|e| Error::write(path, e))?;
-    Ok(csv::WriterBuilder::new().from_writer(BufWriter::with_capacity(1 << 20, file)))
 }
 
 /// A column viewed by type, to format one cell at a time.
@@ -269,6 +205,13 @@ fn write_fixed(v: f64, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Writes a DataFrame as CSV.
+    pub fn write_frame(df: &DataFrame, path: &Path) -> Result<()> {
+        let mut table = TableWriter::create(path)?;
+        table.append(df)?;
+        table.finish()
+    }
 
     #[test]
     fn frames_are_written_with_fixed_precision_and_quoting() {

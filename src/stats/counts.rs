@@ -44,6 +44,15 @@ impl CountTables {
     }
 }
 
+/// Occurrences per 10,000 word tokens; 0 for an empty document.
+pub fn per_10k(count: u64, n_tokens: u64) -> f64 {
+    if n_tokens == 0 {
+        0.0
+    } else {
+        count as f64 / n_tokens as f64 * 10_000.0
+    }
+}
+
 /// Per-document counts before the corpus totals.
 struct DocCounts {
     forms: Vec<(FormId, u32)>,

@@ -1,20 +1,13 @@
 //! Grouping documents by a metadata column (speaker, country, year, ...) and summing their
-//! counts, the basis of every per-group comparison.
-//!
-//! Columns of `terms_by_group`: the grouping column (named as in the metadata), term, label, count, per_10k, where
-//! per_10k = summed counts / summed n_tokens * 10,000 over the group's documents. Groups are
-//! in natural order (numerically when every value is a number, as years are); within a group,
-//! most frequent first, ties by term.
+//! counts, the basis of every per-group comparison. Groups are in natural order (numerically
+//! when every value is a number, as years are; the blank group last). A group's rate is its
+//! summed counts over its summed n_tokens.
 
-use polars::prelude::*;
-
-use super::counts::CountTables;
-use super::frame;
-use super::frequency::per_10k;
+use super::counts::{per_10k, CountTables};
 use crate::columns;
 use crate::corpus::Corpus;
 use crate::error::{Error, Result};
-use crate::text::{TermId, Vocabulary};
+use crate::text::TermId;
 
 /// The name given to documents whose grouping value is empty.
 pub const BLANK_GROUP: &str = "(blank)";
@@ -72,10 +65,6 @@ impl Groups {
     pub fn len(&self) -> usize {
         self.names.len()
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
 }
 
 /// Numbers before text; numbers by value; the blank group last; otherwise by text.
@@ -94,7 +83,6 @@ fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
 #[derive(Debug, Clone, Default)]
 pub struct GroupCounts {
     pub n_tokens: Vec<u64>,
-    pub n_documents: Vec<u32>,
     /// Per group, `(term, count)` sorted by term id.
     pub terms: Vec<Vec<(TermId, u64)>>,
 }
@@ -104,19 +92,13 @@ impl GroupCounts {
     pub fn sum(counts: &CountTables, groups: &Groups) -> GroupCounts {
         let n = groups.len();
         let mut n_tokens = vec![0u64; n];
-        let mut n_documents = vec![0u32; n];
         let mut entries: Vec<Vec<(TermId, u64)>> = vec![Vec::new(); n];
         for (d, &g) in groups.of_doc.iter().enumerate() {
             n_tokens[g] += counts.n_tokens[d];
-            n_documents[g] += 1;
             entries[g].extend(counts.doc_terms[d].iter().map(|&(t, c)| (t, u64::from(c))));
         }
         let terms = entries.into_iter().map(merge_sorted_counts).collect();
-        GroupCounts {
-            n_tokens,
-            n_documents,
-            terms,
-        }
+        GroupCounts { n_tokens, terms }
     }
 
     /// Count of a term in a group.
@@ -145,44 +127,6 @@ fn merge_sorted_counts(mut entries: Vec<(TermId, u64)>) -> Vec<(TermId, u64)> {
     merged
 }
 
-/// One row per group and counted term.
-pub fn terms_by_group_frame(
-    groups: &Groups,
-    group_counts: &GroupCounts,
-    counts: &CountTables,
-    vocab: &Vocabulary,
-) -> Result<DataFrame> {
-    let mut group = Vec::new();
-    let mut term = Vec::new();
-    let mut label = Vec::new();
-    let mut count = Vec::new();
-    let mut rate = Vec::new();
-    for (g, entries) in group_counts.terms.iter().enumerate() {
-        let mut entries = entries.clone();
-        entries.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then_with(|| vocab.term(a.0).cmp(vocab.term(b.0)))
-        });
-        for (t, n) in entries {
-            group.push(groups.names[g].as_str());
-            term.push(vocab.term(t));
-            label.push(vocab.form(counts.term_label[t as usize]));
-            count.push(n);
-            rate.push(per_10k(n, group_counts.n_tokens[g]));
-        }
-    }
-    frame(
-        "terms_by_group",
-        vec![
-            Column::new(groups.column.as_str().into(), group),
-            Column::new(columns::TERM.into(), term),
-            Column::new(columns::LABEL.into(), label),
-            Column::new(columns::COUNT.into(), count),
-            Column::new(columns::PER_10K.into(), rate),
-        ],
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,13 +152,9 @@ mod tests {
         let peace = corpus.vocab.term_id("peace").unwrap();
         let war = corpus.vocab.term_id("war").unwrap();
         assert_eq!(sums.n_tokens, [4, 2]);
-        assert_eq!(sums.n_documents, [2, 1]);
         assert_eq!(sums.count(0, peace), 3);
         assert_eq!(sums.count(1, peace), 0);
         assert_eq!(sums.rate(0, peace), 7_500.0);
         assert_eq!(sums.rate(1, war), 10_000.0);
-        let df = terms_by_group_frame(&groups, &sums, &counts, &corpus.vocab).unwrap();
-        assert_eq!(df.height(), 3);
-        assert_eq!(df.get_column_names()[0].as_str(), "party");
     }
 }

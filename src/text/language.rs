@@ -6,11 +6,13 @@ use rust_stemmers::Algorithm;
 /// A language selectable with `--language` by its ISO 639-1 code or English name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Language {
+    /// ISO 639-1 code (`en`).
     pub code: &'static str,
+    /// English name (`english`).
     pub name: &'static str,
-    pub algorithm: Algorithm,
+    pub(crate) algorithm: Algorithm,
     /// The built-in stopword list in Snowball's format, if there is one.
-    pub stopwords: Option<&'static str>,
+    pub(crate) stopwords: Option<&'static str>,
 }
 
 macro_rules! stopwords {

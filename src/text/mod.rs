@@ -1,20 +1,23 @@
 //! From text to counted units: word tokens with sentence boundaries, lowercased word forms,
 //! stopwords, Snowball stems, and the vocabulary that gives each form and term an integer id.
+//! The words a user asks for are resolved here too, the way tokens are.
 
+mod forms;
 mod language;
 mod normalize;
 mod phrases;
+mod requested;
 mod sentences;
 mod stopwords;
 mod tokenize;
 mod tokenized;
 mod vocab;
 
-pub use language::{Language, LANGUAGES};
-pub use normalize::{normalize_word, Normalizer};
+pub use language::Language;
+pub use normalize::Normalizer;
 pub use phrases::join_phrases;
-pub use sentences::is_sentence_boundary;
+pub use requested::resolve_words;
 pub use stopwords::{StopwordSource, Stopwords};
-pub use tokenize::{for_each_token, for_each_token_reference, tokenize, Span, Tokens};
+pub use tokenize::{for_each_token, for_each_token_reference, tokenize};
 pub use tokenized::{tokenize_corpus, DocTokens, TokenizedCorpus};
 pub use vocab::{FormId, TermId, Vocabulary};

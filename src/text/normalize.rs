@@ -1,6 +1,5 @@
-//! From a surface word to what it is counted under: the lowercased word form (apostrophes
-//! normalised to '), whether it is a stopword, and its term (the Snowball stem of the form,
-//! or the form itself with stemming off).
+//! From a word form to what it is counted under: whether it is a stopword, and its term (the
+//! Snowball stem of the form, or the form itself with stemming off).
 
 use std::borrow::Cow;
 
@@ -8,17 +7,6 @@ use rust_stemmers::Stemmer;
 
 use super::language::Language;
 use super::stopwords::Stopwords;
-
-/// Lowercases a word and writes every apostrophe as `'` (typographic ’ and ʼ included).
-pub fn normalize_word(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' => '\'',
-            c => c,
-        })
-        .collect()
-}
 
 /// The language settings that turn word forms into terms.
 pub struct Normalizer {
@@ -35,6 +23,7 @@ impl Normalizer {
         }
     }
 
+    /// Whether a lowercased word form is a stopword.
     pub fn is_stopword(&self, form: &str) -> bool {
         self.stopwords.contains(form)
     }
@@ -60,13 +49,6 @@ mod tests {
         let language = Language::default();
         let stopwords = Stopwords::load(&StopwordSource::Builtin, language).unwrap();
         Normalizer::new(language, stem, stopwords)
-    }
-
-    #[test]
-    fn words_are_lowercased_with_straight_apostrophes() {
-        assert_eq!(normalize_word("Council\u{2019}s"), "council's");
-        assert_eq!(normalize_word("İNTER-American"), "i\u{307}nter-american");
-        assert_eq!(normalize_word("ДОБРО"), "добро");
     }
 
     #[test]

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashSet;
 
+use super::forms::normalize_word;
 use super::language::Language;
-use super::normalize::normalize_word;
 use crate::error::{Error, Result};
 
 /// Where the stopwords come from.
@@ -39,14 +39,17 @@ impl Stopwords {
         }
     }
 
+    /// Whether a lowercased word is on the list.
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains(word)
     }
 
+    /// Words on the list.
     pub fn len(&self) -> usize {
         self.words.len()
     }
 
+    /// Whether the list is empty.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }

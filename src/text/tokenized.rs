@@ -9,7 +9,8 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::normalize::{normalize_word, Normalizer};
+use super::forms::normalize_word;
+use super::normalize::Normalizer;
 use super::tokenize::for_each_token;
 use super::vocab::{FormId, Vocabulary};
 use crate::chunks::chunk_ranges;

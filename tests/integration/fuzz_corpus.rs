@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use speechstat::corpus::{clean_body, decode, parse_heading_line, split_records, Decoded};
-use speechstat::text::{for_each_token, for_each_token_reference};
+use speechstat::internals::{clean_body, decode, parse_heading_line, split_records, Decoded};
+use speechstat::internals::{for_each_token, for_each_token_reference};
 
 fn inputs(target: &str) -> Vec<Vec<u8>> {
     let root = crate::helpers::repo().join("fuzz");

@@ -4,14 +4,11 @@
 
 use proptest::prelude::*;
 
-use speechstat::corpus::{
-    clean_body, decode, parse_heading_line, split_records, Decoded, Document, Encoding,
+use speechstat::internals::{
+    clean_body, count, decode, parse_heading_line, split_records, tokenize, tokenize_corpus,
+    Decoded, Normalizer, Stopwords,
 };
-use speechstat::progress::Silent;
-use speechstat::stats::counts::count;
-use speechstat::text::{
-    tokenize, tokenize_corpus, Language, Normalizer, StopwordSource, Stopwords,
-};
+use speechstat::{Document, Encoding, Language, Silent, StopwordSource};
 
 /// Text that looks like speeches often enough to reach the interesting paths: words, UN
 /// symbols, headings, brackets, hyphens, stops, line breaks, and arbitrary Unicode.
@@ -179,7 +176,7 @@ proptest! {
     fn keyness_of_a_against_b_is_the_negation_of_b_against_a(
         a in 0u32..5_000, b in 0u32..5_000, extra_c in 0u32..1_000_000, extra_d in 0u32..1_000_000,
     ) {
-        use speechstat::stats::association::keyness_g2;
+        use speechstat::internals::keyness_g2;
         let (a, b) = (f64::from(a), f64::from(b));
         let (c, d) = (a + f64::from(extra_c) + 1.0, b + f64::from(extra_d) + 1.0);
         let forward = keyness_g2(a, b, c, d);
@@ -196,7 +193,7 @@ proptest! {
     /// Unicode word segmentation does.
     #[test]
     fn the_fast_tokenizer_equals_the_reference(text in speechlike()) {
-        use speechstat::text::{for_each_token, for_each_token_reference};
+        use speechstat::internals::{for_each_token, for_each_token_reference};
         let (mut fast, mut reference) = (Vec::new(), Vec::new());
         for_each_token(&text, |s, b| fast.push((s, b)));
         for_each_token_reference(&text, |s, b| reference.push((s, b)));
@@ -206,7 +203,7 @@ proptest! {
 
 #[test]
 fn the_fast_tokenizer_equals_the_reference_on_the_demo_corpus() {
-    use speechstat::text::{for_each_token, for_each_token_reference};
+    use speechstat::internals::{for_each_token, for_each_token_reference};
     let dir = crate::helpers::repo().join("corpus/speeches");
     for entry in std::fs::read_dir(dir).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();

@@ -1,16 +1,11 @@
-//! PNG charts drawn with plotters: one file per kind of figure, one shared theme, an embedded
-//! font. A chart function takes plain data and a path.
+//! PNG charts drawn with plotters: one file per kind of chart, one shared theme, an embedded
+//! font. A chart function takes plain chart data (made by [`super::figures`]) and a path.
 
-pub mod bar_chart;
-pub mod collocates;
-pub mod cooccurrence_network;
-pub mod heatmap;
-pub mod network;
-pub mod terms_by_document;
-pub mod theme;
-pub mod top_terms;
+pub(crate) mod bar_chart;
+pub(crate) mod heatmap;
+pub(crate) mod network;
+pub(crate) mod theme;
 
-pub use bar_chart::{Bar, BarChart};
-pub use collocates::Collocate;
-pub use heatmap::Heatmap;
-pub use network::{Edge, Network, Node};
+pub(crate) use bar_chart::{Bar, BarChart};
+pub(crate) use heatmap::Heatmap;
+pub(crate) use network::{Edge, Network, Node};

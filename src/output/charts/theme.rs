@@ -23,7 +23,6 @@ pub const TICK_SIZE: f64 = 19.0;
 
 pub const TEXT: RGBColor = RGBColor(33, 33, 33);
 pub const MUTED: RGBColor = RGBColor(100, 100, 100);
-pub const GRID: RGBColor = RGBColor(225, 225, 225);
 /// Okabe-Ito blue, the bar colour.
 pub const BAR: RGBColor = RGBColor(0, 114, 178);
 

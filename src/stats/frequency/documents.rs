@@ -8,11 +8,11 @@
 
 use polars::prelude::*;
 
-use super::counts::CountTables;
-use super::frame;
 use crate::columns;
 use crate::corpus::Corpus;
 use crate::error::Result;
+use crate::stats::counts::CountTables;
+use crate::stats::frame;
 
 /// One row per document, in corpus order.
 pub fn documents_frame(corpus: &Corpus, counts: &CountTables) -> Result<DataFrame> {

@@ -8,12 +8,12 @@
 
 use polars::prelude::*;
 
-use super::association::Contingency;
 use super::cooccurrence::{Cooccurrences, TermPair};
-use super::counts::CountTables;
-use super::{as_printed, frame};
 use crate::columns;
 use crate::error::Result;
+use crate::stats::association::Contingency;
+use crate::stats::counts::CountTables;
+use crate::stats::{as_printed, frame};
 use crate::text::{TermId, Vocabulary};
 
 /// One collocate of a focus term.
@@ -66,6 +66,38 @@ pub fn collocates_of_all(
         .collect()
 }
 
+/// The collocates of one focus term that attract it, for a "strongest collocates" ranking:
+/// those with a positive signed log-likelihood, strongest first, ties by count (higher
+/// first), then by label.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Attracting<'c> {
+    pub ranked: Vec<&'c Collocate>,
+    /// Collocates left out for a zero, negative or undefined score (they avoid the focus).
+    pub left_out: usize,
+}
+
+/// Ranks `collocates` (of one focus term) by attraction; `label` names a term for the ties.
+pub(crate) fn attracting<'c, 'l>(
+    collocates: &[&'c Collocate],
+    label: impl Fn(TermId) -> &'l str,
+) -> Attracting<'c> {
+    let mut ranked: Vec<(f64, &Collocate)> = collocates
+        .iter()
+        .map(|&c| (c.scores.signed_log_likelihood(), c))
+        .filter(|(score, _)| score.is_finite() && *score > 0.0)
+        .collect();
+    ranked.sort_by(|(score_a, a), (score_b, b)| {
+        score_b
+            .total_cmp(score_a)
+            .then(b.pair.count.cmp(&a.pair.count))
+            .then_with(|| label(a.collocate).cmp(label(b.collocate)))
+    });
+    Attracting {
+        left_out: collocates.len() - ranked.len(),
+        ranked: ranked.into_iter().map(|(_, c)| c).collect(),
+    }
+}
+
 /// The `collocates` table of [`collocates_of_all`]'s rows.
 pub fn collocates_frame(
     rows: &[Collocate],
@@ -112,8 +144,8 @@ pub fn collocates_frame(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::cooccurrence::{count_cooccurrences, Context};
     use crate::stats::counts::{count, tests::tokenized};
+    use crate::stats::pairs::cooccurrence::{count_cooccurrences, Context};
 
     #[test]
     fn collocates_are_the_pairs_of_the_focus_term_strongest_first() {
@@ -152,5 +184,41 @@ mod tests {
             .get(0)
             .unwrap();
         assert_eq!(ll, cooc.contingency(row).log_likelihood());
+    }
+
+    fn collocate(collocate: TermId, n_ii: f64, n_xi: f64, count: u64) -> Collocate {
+        Collocate {
+            focus: 0,
+            collocate,
+            pair: TermPair {
+                first: 0,
+                second: collocate,
+                count,
+            },
+            scores: Contingency::new(n_ii, 100.0, n_xi, 10_000.0),
+        }
+    }
+
+    #[test]
+    fn attraction_ranks_positive_scores_first_then_count_then_label() {
+        let labels = ["focus", "persons", "drug", "the", "arms", "crime"];
+        let list = [
+            collocate(1, 50.0, 60.0, 50),
+            collocate(2, 20.0, 60.0, 20),
+            // Rarer together than chance: n_ii 1 < expected 100 * 1000 / 10000 = 10.
+            collocate(3, 1.0, 1_000.0, 1),
+            // Same table, same score: the label decides.
+            collocate(5, 10.0, 30.0, 10),
+            collocate(4, 10.0, 30.0, 10),
+        ];
+        let refs: Vec<&Collocate> = list.iter().collect();
+        let ranked = attracting(&refs, |t| labels[t as usize]);
+        let names: Vec<&str> = ranked
+            .ranked
+            .iter()
+            .map(|c| labels[c.collocate as usize])
+            .collect();
+        assert_eq!(names, ["persons", "drug", "arms", "crime"]);
+        assert_eq!(ranked.left_out, 1);
     }
 }

@@ -14,17 +14,20 @@
 use polars::prelude::*;
 
 use super::collocations::{contingency, count_adjacent};
-use super::counts::CountTables;
-use super::{as_printed, frame};
 use crate::columns;
 use crate::error::Result;
+use crate::stats::counts::CountTables;
+use crate::stats::{as_printed, frame};
 use crate::text::{FormId, TermId, TokenizedCorpus, Vocabulary};
 
 /// When a pair is a phrase.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PhraseOptions {
+    /// Least number of times the pair occurs.
     pub min_count: u64,
+    /// Least normalised PMI (-1 to 1): how rarely the words occur apart.
     pub min_npmi: f64,
+    /// Least log-likelihood (10.83 is p < 0.001 for one degree of freedom).
     pub min_log_likelihood: f64,
 }
 

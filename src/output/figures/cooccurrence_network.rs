@@ -1,49 +1,27 @@
 //! `cooccurrence_network.png`: the strongest co-occurrence pairs as a network. Nodes are the
 //! terms of the pairs (disc size: the term's count), edges the pairs (line width: their
 //! log-likelihood); labels are the terms' labels. Only pairs seen more often than chance
-//! predicts (pmi > 0) are drawn.
+//! predicts (pmi > 0) are drawn
+//! ([`strongest_attracting`](crate::stats::pairs::cooccurrence::strongest_attracting)).
 
-use super::network::{Edge, Network, Node};
-use super::theme::format_number;
-use crate::stats::cooccurrence::{Context, Cooccurrences};
+use crate::output::charts::theme::format_number;
+use crate::output::charts::{Edge, Network, Node};
 use crate::stats::counts::CountTables;
+use crate::stats::pairs::cooccurrence::{strongest_attracting, Context, Cooccurrences};
 use crate::text::{TermId, Vocabulary};
 
-/// The index of `t` in `terms`, adding it at the end if missing.
-fn index_of(t: TermId, terms: &mut Vec<TermId>) -> usize {
-    match terms.iter().position(|&x| x == t) {
-        Some(i) => i,
-        None => {
-            terms.push(t);
-            terms.len() - 1
-        }
-    }
-}
+/// Pairs drawn.
+pub(crate) const PAIRS: usize = 60;
 
-/// The network of the `max_pairs` strongest pairs (by log-likelihood, ties by terms).
-pub fn network_chart(
+/// The network of the [`PAIRS`] strongest attracting pairs.
+pub(crate) fn figure(
     cooccurrences: &Cooccurrences,
     counts: &CountTables,
     vocab: &Vocabulary,
-    max_pairs: usize,
     min_count: u64,
 ) -> Network {
-    let mut scored: Vec<(f64, TermId, TermId)> = cooccurrences
-        .pairs
-        .iter()
-        .map(|p| (cooccurrences.contingency(p), p.first, p.second))
-        .filter(|(table, _, _)| table.attracts())
-        .map(|(table, x, y)| (table.log_likelihood(), x, y))
-        .collect();
-    scored.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then_with(|| vocab.term(a.1).cmp(vocab.term(b.1)))
-            .then_with(|| vocab.term(a.2).cmp(vocab.term(b.2)))
-    });
-    scored.truncate(max_pairs);
-
     let mut terms: Vec<TermId> = Vec::new();
-    let edges: Vec<Edge> = scored
+    let edges: Vec<Edge> = strongest_attracting(cooccurrences, vocab, PAIRS)
         .iter()
         .map(|&(score, x, y)| Edge {
             a: index_of(x, &mut terms),
@@ -79,11 +57,22 @@ pub fn network_chart(
     }
 }
 
+/// The index of `t` in `terms`, adding it at the end if missing.
+fn index_of(t: TermId, terms: &mut Vec<TermId>) -> usize {
+    match terms.iter().position(|&x| x == t) {
+        Some(i) => i,
+        None => {
+            terms.push(t);
+            terms.len() - 1
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::cooccurrence::count_cooccurrences;
     use crate::stats::counts::{count, tests::tokenized};
+    use crate::stats::pairs::cooccurrence::count_cooccurrences;
 
     #[test]
     fn pairs_that_avoid_each_other_are_not_drawn() {
@@ -97,8 +86,9 @@ mod tests {
         let (a, b) = (v.term_id("a").unwrap(), v.term_id("b").unwrap());
         let avoiding = cooccurrences.get(a, b).unwrap();
         assert!(cooccurrences.contingency(avoiding).pmi() < 0.0);
-        let network = network_chart(&cooccurrences, &counts, v, 60, 1);
+        let network = figure(&cooccurrences, &counts, v, 1);
         let labels: Vec<&str> = network.nodes.iter().map(|n| n.label.as_str()).collect();
         assert_eq!(labels, ["c", "d"]);
+        assert_eq!(network.edges.len(), 1);
     }
 }

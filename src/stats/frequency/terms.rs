@@ -13,20 +13,11 @@
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use super::counts::CountTables;
-use super::frame;
 use crate::columns;
 use crate::error::Result;
+use crate::stats::counts::{per_10k, CountTables};
+use crate::stats::frame;
 use crate::text::{TermId, Vocabulary};
-
-/// Occurrences per 10,000 word tokens; 0 for an empty document.
-pub fn per_10k(count: u64, n_tokens: u64) -> f64 {
-    if n_tokens == 0 {
-        0.0
-    } else {
-        count as f64 / n_tokens as f64 * 10_000.0
-    }
-}
 
 /// Relative frequency in the document times the natural-log inverse document frequency.
 pub fn tf_idf(count: u64, n_tokens: u64, n_docs: usize, doc_freq: u32) -> f64 {

@@ -10,26 +10,25 @@
 //!   followed by itself ("very very") is a pair like any other, as in NLTK.
 //! - `count` = n_ii, the pair's occurrences; n_ix = count of term_1, n_xi = count of term_2
 //!   (non-stopword tokens, as in the term list); n_xx = every word token of the corpus. The
-//!   scores are those of [`super::association`], i.e. NLTK's `BigramAssocMeasures`.
+//!   scores are those of [`crate::stats::association`], i.e. NLTK's `BigramAssocMeasures`.
 //! - `label`: the pair's most frequent spelling as two lowercased word forms joined by a space
 //!   ("human trafficking" for the terms human, traffick), ties to the alphabetically first.
 //!
-//! Counting runs on integer ids in parallel chunks and passes ([`super::pairs`]); `min_count`
+//! Counting runs on integer ids in parallel chunks and passes ([`super::counting`]); `min_count`
 //! is applied to exact corpus totals.
 
 use std::cmp::Ordering;
 
 use polars::prelude::*;
 
-use super::association::Contingency;
-use super::counts::CountTables;
-use super::frame;
-use super::groups::{GroupCounts, Groups};
-use super::pairs::{
+use super::counting::{
     chunk_ranges, count_keys, pair_key, split_key, strongest_first, Passes, CHUNK_PAIRS, PASS_PAIRS,
 };
 use crate::columns;
 use crate::error::Result;
+use crate::stats::association::Contingency;
+use crate::stats::frame;
+use crate::stats::groups::{GroupCounts, Groups};
 use crate::text::{FormId, TermId, TokenizedCorpus, Vocabulary};
 
 /// One ordered pair of adjacent terms with its corpus count.
@@ -301,27 +300,27 @@ pub fn collocations_by_group_frame(
     Ok(all.unwrap_or_default())
 }
 
-/// Counts adjacent pairs and builds the `collocations` table of those seen at least
-/// `min_count` times.
-pub fn collocations(
-    corpus: &TokenizedCorpus,
-    counts: &CountTables,
-    min_count: u64,
-) -> Result<DataFrame> {
-    collocations_frame(
-        &count_adjacent(corpus, min_count),
-        &counts.term_count,
-        counts.total_tokens(),
-        &corpus.vocab,
-    )
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
-    use crate::stats::counts::{count, tests::tokenized};
+    use crate::stats::counts::{count, tests::tokenized, CountTables};
+
+    /// Counts adjacent pairs and builds the `collocations` table of those seen at least
+    /// `min_count` times.
+    pub fn collocations(
+        corpus: &TokenizedCorpus,
+        counts: &CountTables,
+        min_count: u64,
+    ) -> Result<DataFrame> {
+        collocations_frame(
+            &count_adjacent(corpus, min_count),
+            &counts.term_count,
+            counts.total_tokens(),
+            &corpus.vocab,
+        )
+    }
 
     /// The UN Charter preamble of STATISTICS.md, on one line (a blank line would end a
     /// sentence).

@@ -7,7 +7,7 @@
 //!
 //! Everything is counted on the filtered stream (a document's terms with stopwords removed,
 //! order kept). A pair of one term with itself is never counted. The scores are those of
-//! [`super::association`] on a 2x2 table that depends on the [`Context`]:
+//! [`crate::stats::association`] on a 2x2 table that depends on the [`Context`]:
 //!
 //! - `Window(w)` (default w = 5): inside one sentence, every pair of positions i < j with
 //!   j - i <= w adds 1 to `count` for {x, y}. The table is NLTK's windowed convention
@@ -25,12 +25,12 @@
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use super::association::Contingency;
-use super::counts::CountTables;
-use super::frame;
-use super::pairs::{chunk_ranges, strongest_first};
+use super::counting::{chunk_ranges, strongest_first};
 use crate::columns;
 use crate::error::Result;
+use crate::stats::association::Contingency;
+use crate::stats::counts::CountTables;
+use crate::stats::frame;
 use crate::text::{FormId, TermId, TokenizedCorpus, Vocabulary};
 
 /// The window size used when none is given.
@@ -424,17 +424,27 @@ pub fn cooccurrence_frame(
     )
 }
 
-/// Counts co-occurrences in `context` and builds the `cooccurrence` table of the pairs seen
-/// at least `min_count` times.
-pub fn cooccurrence(
-    corpus: &TokenizedCorpus,
-    counts: &CountTables,
-    context: Context,
-    min_count: u64,
-) -> Result<DataFrame> {
-    let cooccurrences = count_cooccurrences(corpus, context, min_count);
-    let rows = cooccurrence_rows(&cooccurrences, &corpus.vocab);
-    cooccurrence_frame(&rows, &cooccurrences, counts, &corpus.vocab)
+/// The `n` strongest pairs that attract each other (pmi > 0: G2 is large for avoidance too),
+/// as (log_likelihood, first, second), strongest first, ties by the terms.
+pub(crate) fn strongest_attracting(
+    cooccurrences: &Cooccurrences,
+    vocab: &Vocabulary,
+    n: usize,
+) -> Vec<(f64, TermId, TermId)> {
+    let mut scored: Vec<(f64, TermId, TermId)> = cooccurrences
+        .pairs
+        .iter()
+        .map(|p| (cooccurrences.contingency(p), p.first, p.second))
+        .filter(|(table, _, _)| table.attracts())
+        .map(|(table, x, y)| (table.log_likelihood(), x, y))
+        .collect();
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| vocab.term(a.1).cmp(vocab.term(b.1)))
+            .then_with(|| vocab.term(a.2).cmp(vocab.term(b.2)))
+    });
+    scored.truncate(n);
+    scored
 }
 
 #[cfg(test)]
@@ -442,8 +452,21 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
-    use crate::stats::collocations::tests::PREAMBLE;
     use crate::stats::counts::{count, tests::tokenized};
+    use crate::stats::pairs::collocations::tests::PREAMBLE;
+
+    /// Counts co-occurrences in `context` and builds the `cooccurrence` table of the pairs seen
+    /// at least `min_count` times.
+    pub fn cooccurrence(
+        corpus: &TokenizedCorpus,
+        counts: &CountTables,
+        context: Context,
+        min_count: u64,
+    ) -> Result<DataFrame> {
+        let cooccurrences = count_cooccurrences(corpus, context, min_count);
+        let rows = cooccurrence_rows(&cooccurrences, &corpus.vocab);
+        cooccurrence_frame(&rows, &cooccurrences, counts, &corpus.vocab)
+    }
 
     type PairMap = BTreeMap<(String, String), u64>;
 

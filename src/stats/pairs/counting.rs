@@ -79,7 +79,11 @@ pub fn strongest_first(log_likelihood: &[f64], ranks: impl Fn(usize) -> (u32, u3
         .enumerate()
         .map(|(row, &ll)| {
             let (a, b) = ranks(row);
-            (descending(super::as_printed(ll)), pair_key(a, b), row)
+            (
+                descending(crate::stats::as_printed(ll)),
+                pair_key(a, b),
+                row,
+            )
         })
         .collect();
     // The row index makes every key distinct, so the unstable sort is deterministic.

@@ -1,0 +1,14 @@
+//! From statistics to chart data: the one place where numbers become what a chart shows.
+//!
+//! The convention: each module is one figure and has one function, `figure(...)`, that takes
+//! statistics (count tables, pair counts, and the rankings of `stats`, which decide what is
+//! shown) and returns plain chart data ([`BarChart`](super::charts::BarChart),
+//! [`Heatmap`](super::charts::Heatmap), [`Network`](super::charts::Network)) with its title,
+//! subtitle and labels written out. It counts nothing, ranks nothing and draws nothing: the
+//! chart modules draw the data to a path, and a test can check a figure's data without a
+//! picture.
+
+pub(crate) mod collocates;
+pub(crate) mod cooccurrence_network;
+pub(crate) mod terms_by_document;
+pub(crate) mod top_terms;

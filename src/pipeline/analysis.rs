@@ -1,0 +1,107 @@
+//! What an analysis holds once the counting is done: the corpus, its tokens and count tables,
+//! and what each family of statistics was asked for and has counted. Every table and chart of
+//! [`crate::OUTPUTS`] is built from this on demand.
+
+use crate::corpus::Corpus;
+use crate::error::Warning;
+use crate::stats::counts::CountTables;
+use crate::stats::groups::{GroupCounts, Groups};
+use crate::stats::pairs::collocates::Collocate;
+use crate::stats::pairs::cooccurrence::Cooccurrences;
+use crate::stats::pairs::phrases::Phrase;
+use crate::text::{TermId, TokenizedCorpus, Vocabulary};
+
+use super::config::Config;
+
+/// A corpus analysed: read, tokenized and counted, with the pair counts and groupings its
+/// configuration asked for. Tables are built from it on demand with
+/// [`Analysis::table`]; [`Analysis::write`] writes every table and chart.
+pub struct Analysis {
+    pub(crate) config: Config,
+    pub(crate) corpus: Corpus,
+    /// The documents' ids, in corpus order.
+    pub(crate) doc_ids: Vec<String>,
+    pub(crate) tokens: TokenizedCorpus,
+    pub(crate) counts: CountTables,
+    /// The `--group-by` groups and their summed counts.
+    pub(crate) groups: Option<Grouping>,
+    /// The phrases joined into single terms (`--phrases`).
+    pub(crate) phrases: Option<Vec<Phrase>>,
+    /// Pair counts; none for the word count alone.
+    pub(crate) pairs: Option<Pairs>,
+    /// The `--terms` the user chose, resolved; none means the most frequent terms.
+    pub(crate) chart_terms: Option<Vec<TermId>>,
+    pub(crate) warnings: Vec<Warning>,
+}
+
+/// Speeches grouped by a metadata column, with their summed counts.
+pub(crate) struct Grouping {
+    pub groups: Groups,
+    pub sums: GroupCounts,
+}
+
+/// What the pairs family counted.
+pub(crate) struct Pairs {
+    pub cooccurrences: Cooccurrences,
+    /// The `--focus` terms, resolved, in the order given.
+    pub focus: Vec<TermId>,
+    /// The collocates of the focus terms, for their table and their charts.
+    pub collocates: Vec<Collocate>,
+}
+
+/// What a run did, for the closing summary.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    /// Speeches read.
+    pub documents: usize,
+    /// Word tokens, stopwords included.
+    pub tokens: u64,
+    /// Distinct lowercased word forms in the corpus.
+    pub types: usize,
+    /// Distinct terms counted (stopwords excluded).
+    pub terms: usize,
+    /// Sentences in the corpus.
+    pub sentences: u64,
+    /// Bytes of cleaned text.
+    pub text_bytes: usize,
+    /// The files written, in the order of [`crate::OUTPUTS`].
+    pub outputs: Vec<std::path::PathBuf>,
+    /// Problems the analysis got past.
+    pub warnings: Vec<Warning>,
+}
+
+impl Analysis {
+    /// The corpus as read: documents, their metadata and text.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// Problems the analysis got past: files skipped or read with a fallback, words asked for
+    /// that the corpus does not have.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
+    /// The corpus's sizes, with `outputs` as the files written.
+    pub fn summary(&self, outputs: Vec<std::path::PathBuf>) -> Summary {
+        Summary {
+            documents: self.corpus.documents.len(),
+            tokens: self.counts.total_tokens(),
+            types: self.tokens.vocab.n_forms(),
+            terms: self.counts.counted_terms().count(),
+            sentences: self.counts.n_sentences.iter().map(|&n| u64::from(n)).sum(),
+            text_bytes: self.corpus.text_bytes(),
+            outputs,
+            warnings: self.warnings.clone(),
+        }
+    }
+
+    pub(crate) fn vocab(&self) -> &Vocabulary {
+        &self.tokens.vocab
+    }
+
+    /// The label of a term: its most frequent word form.
+    pub(crate) fn label(&self, term: TermId) -> &str {
+        self.vocab().form(self.counts.term_label[term as usize])
+    }
+}

@@ -1,0 +1,595 @@
+//! The output list: every table and chart an analysis can write, declared once with its
+//! path, when it is written, a one-line description, its columns and what builds it. The
+//! staging folder's list of files it owns, the "Outputs" paragraph of `--help`, the run
+//! summary, [`Analysis::table`] and the README's output table all come from [`OUTPUTS`].
+//!
+//! A table is built by a function that hands its rows to `emit` as one or more DataFrames
+//! (a long table in parts, so the command line never holds it whole); a chart by a function
+//! that turns statistics into chart data ([`crate::output::figures`]) and draws it.
+
+use std::path::{Path, PathBuf};
+
+use polars::prelude::DataFrame;
+
+use super::analysis::{Analysis, Grouping, Pairs};
+use super::config::Mode;
+use crate::columns::*;
+use crate::error::{Error, Result};
+use crate::output::charts::{bar_chart, heatmap, network};
+use crate::output::figures::{collocates, cooccurrence_network, terms_by_document, top_terms};
+use crate::output::tables::TableWriter;
+use crate::output::Staging;
+use crate::progress::Progress;
+use crate::stats::frequency::{by_group, documents, ranking, terms, tokens};
+use crate::stats::groups::GroupCounts;
+use crate::stats::pairs::{collocates as collocates_stats, collocations, cooccurrence, phrases};
+
+/// One file an analysis can write.
+#[derive(Debug)]
+pub struct Output {
+    /// Where it goes, relative to the output folder. A chart made once per word the user
+    /// chose has [`WORD`] in its name.
+    pub path: &'static str,
+    /// The family of statistics it belongs to.
+    pub family: Family,
+    /// When it is written.
+    pub when: When,
+    /// Also written by the word count alone (`speechstat freq`, [`Mode::WordCount`]).
+    pub in_word_count: bool,
+    /// What it holds, in one line.
+    pub what: &'static str,
+    /// A table's columns, in order ([`METADATA`] and [`GROUP_COLUMN`] stand for columns
+    /// named after the corpus or the options); empty for a chart.
+    pub columns: &'static [&'static str],
+    /// What builds it.
+    pub build: Build,
+}
+
+/// The families of statistics (`src/stats/<family>/`), each written as one stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// Frequencies: documents, terms, terms per speech and per group, tokens.
+    Frequency,
+    /// Word pairs: collocations, co-occurrence, collocates, phrases.
+    Pairs,
+}
+
+/// When an output is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// On every run.
+    Always,
+    /// With `--tokens` ([`crate::Config::write_tokens`]).
+    WithTokens,
+    /// With `--group-by` ([`crate::Config::group_by`]).
+    WithGroupBy,
+    /// With `--focus` words that occur in the corpus ([`crate::Config::focus`]).
+    WithFocus,
+    /// With `--phrases` ([`crate::Config::phrases`]).
+    WithPhrases,
+}
+
+/// How an output is built.
+#[derive(Clone, Copy)]
+pub enum Build {
+    /// A table: hands its rows to `emit`, in one or more parts with the same columns.
+    Table(fn(&Analysis, Emit<'_>) -> Result<()>),
+    /// A chart (or one chart per chosen word): draws into the files [`Charts`] gives.
+    Chart(fn(&Analysis, &mut Charts<'_>) -> Result<()>),
+}
+
+/// Where a table builder hands its rows: called once per part, in order.
+pub type Emit<'a> = &'a mut dyn FnMut(DataFrame) -> Result<()>;
+
+impl std::fmt::Debug for Build {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Build::Table(_) => "Table",
+            Build::Chart(_) => "Chart",
+        })
+    }
+}
+
+/// In a chart's path, the part named after a word the user chose.
+pub const WORD: &str = "<word>";
+/// In a table's columns, every metadata column of the corpus.
+pub const METADATA: &str = "<metadata>";
+/// In a table's columns, the `--group-by` column, named as in the metadata.
+pub const GROUP_COLUMN: &str = "<group-by column>";
+
+/// Rows of a long table built as one DataFrame before it is written.
+const ROWS_PER_PART: usize = 1 << 20;
+/// Collocations listed per group in `collocations_by_group.csv`.
+const TOP_PER_GROUP: usize = 25;
+
+/// Every output, in the order they are written.
+pub static OUTPUTS: &[Output] = &[
+    Output {
+        path: "tables/documents.csv",
+        family: Family::Frequency,
+        when: When::Always,
+        in_word_count: false,
+        what: "one row per speech: its metadata and sizes",
+        columns: &[
+            DOC_ID,
+            SOURCE,
+            METADATA,
+            ENCODING,
+            N_TOKENS,
+            N_TYPES,
+            N_SENTENCES,
+            N_ANNOTATIONS,
+            N_FOOTER_LINES,
+        ],
+        build: Build::Table(|a, emit| emit(documents::documents_frame(&a.corpus, &a.counts)?)),
+    },
+    Output {
+        path: "tables/terms.csv",
+        family: Family::Frequency,
+        when: When::Always,
+        in_word_count: true,
+        what: "one row per term: its count, speeches using it and rate, most frequent first",
+        columns: &[TERM, LABEL, COUNT, DOC_FREQ, PER_10K],
+        build: Build::Table(|a, emit| emit(terms::terms_frame(&a.counts, a.vocab())?)),
+    },
+    Output {
+        path: "tables/term_frequency.csv",
+        family: Family::Frequency,
+        when: When::Always,
+        in_word_count: true,
+        what: "one row per speech and term: count, rate and tf-idf",
+        columns: &[DOC_ID, TERM, LABEL, COUNT, PER_10K, TF_IDF],
+        build: Build::Table(|a, emit| {
+            emit(terms::term_frequency_frame(
+                &a.counts,
+                a.vocab(),
+                &a.doc_ids,
+            )?)
+        }),
+    },
+    Output {
+        path: "tables/terms_by_group.csv",
+        family: Family::Frequency,
+        when: When::WithGroupBy,
+        in_word_count: false,
+        what: "one row per group and term: summed count and rate",
+        columns: &[GROUP_COLUMN, TERM, LABEL, COUNT, PER_10K],
+        build: Build::Table(|a, emit| {
+            let g = grouping(a)?;
+            emit(by_group::terms_by_group_frame(
+                &g.groups,
+                &g.sums,
+                &a.counts,
+                a.vocab(),
+            )?)
+        }),
+    },
+    Output {
+        path: "tables/tokens.csv",
+        family: Family::Frequency,
+        when: When::WithTokens,
+        in_word_count: false,
+        what: "one row per word token, stopwords included, in text order",
+        columns: &[DOC_ID, SENTENCE, POSITION, TOKEN, TERM, STOPWORD],
+        build: Build::Table(|a, emit| {
+            tokens::token_frames(&a.tokens, &a.doc_ids, ROWS_PER_PART, emit)
+        }),
+    },
+    Output {
+        path: "tables/collocations.csv",
+        family: Family::Pairs,
+        when: When::Always,
+        in_word_count: false,
+        what: "one row per adjacent pair of terms: count and association scores, strongest first",
+        columns: &[
+            TERM_1,
+            TERM_2,
+            LABEL,
+            COUNT,
+            PMI,
+            NPMI,
+            LOG_LIKELIHOOD,
+            T_SCORE,
+            CHI2,
+            DICE,
+            LOG_DICE,
+        ],
+        build: Build::Table(|a, emit| {
+            let adjacent = collocations::count_adjacent(&a.tokens, a.config.min_count);
+            emit(collocations::collocations_frame(
+                &adjacent,
+                &a.counts.term_count,
+                a.counts.total_tokens(),
+                a.vocab(),
+            )?)
+        }),
+    },
+    Output {
+        path: "tables/cooccurrence.csv",
+        family: Family::Pairs,
+        when: When::Always,
+        in_word_count: false,
+        what: "one row per pair of terms near each other: count and association scores",
+        columns: &[
+            TERM_A,
+            TERM_B,
+            LABEL_A,
+            LABEL_B,
+            COUNT,
+            PMI,
+            NPMI,
+            LOG_LIKELIHOOD,
+            T_SCORE,
+            DICE,
+        ],
+        build: Build::Table(|a, emit| {
+            // Document context on a large corpus keeps millions of pairs: the table is built
+            // a slice at a time.
+            let pairs = &pairs(a)?.cooccurrences;
+            let rows = cooccurrence::cooccurrence_rows(pairs, a.vocab());
+            for part in rows
+                .chunks(ROWS_PER_PART)
+                .chain(rows.is_empty().then_some(&rows[..]))
+            {
+                emit(cooccurrence::cooccurrence_frame(
+                    part,
+                    pairs,
+                    &a.counts,
+                    a.vocab(),
+                )?)?;
+            }
+            Ok(())
+        }),
+    },
+    Output {
+        path: "tables/collocates.csv",
+        family: Family::Pairs,
+        when: When::WithFocus,
+        in_word_count: false,
+        what: "one row per focus word and collocate: count and association scores",
+        columns: &[
+            FOCUS,
+            COLLOCATE,
+            LABEL,
+            COUNT,
+            PMI,
+            NPMI,
+            LOG_LIKELIHOOD,
+            T_SCORE,
+            DICE,
+        ],
+        build: Build::Table(|a, emit| {
+            emit(collocates_stats::collocates_frame(
+                &pairs(a)?.collocates,
+                &a.counts,
+                a.vocab(),
+            )?)
+        }),
+    },
+    Output {
+        path: "tables/collocations_by_group.csv",
+        family: Family::Pairs,
+        when: When::WithGroupBy,
+        in_word_count: false,
+        what: "the 25 strongest adjacent pairs of each group, scored within the group",
+        columns: &[
+            GROUP_COLUMN,
+            TERM_1,
+            TERM_2,
+            LABEL,
+            COUNT,
+            PMI,
+            NPMI,
+            LOG_LIKELIHOOD,
+            T_SCORE,
+            CHI2,
+            DICE,
+            LOG_DICE,
+        ],
+        build: Build::Table(|a, emit| {
+            let g = grouping(a)?;
+            emit(collocations::collocations_by_group_frame(
+                &a.tokens,
+                &g.groups,
+                &g.sums,
+                a.config.min_count,
+                TOP_PER_GROUP,
+            )?)
+        }),
+    },
+    Output {
+        path: "tables/phrases.csv",
+        family: Family::Pairs,
+        when: When::WithPhrases,
+        in_word_count: false,
+        what: "one row per phrase joined into one term, strongest first",
+        columns: &[PHRASE, TERM_1, TERM_2, COUNT, NPMI, LOG_LIKELIHOOD],
+        build: Build::Table(|a, emit| {
+            let chosen = a.phrases.as_deref().unwrap_or_default();
+            emit(phrases::phrases_frame(chosen, a.vocab())?)
+        }),
+    },
+    Output {
+        path: "charts/top_terms.png",
+        family: Family::Frequency,
+        when: When::Always,
+        in_word_count: false,
+        what: "the 25 most frequent terms as bars",
+        columns: &[],
+        build: Build::Chart(|a, charts| {
+            let chart = top_terms::figure(&a.counts, a.vocab(), a.config.stem);
+            bar_chart::draw(&chart, &charts.file()?)
+        }),
+    },
+    Output {
+        path: "charts/terms_by_document.png",
+        family: Family::Frequency,
+        when: When::Always,
+        in_word_count: false,
+        what: "chosen terms (`--terms`, default the 10 most frequent) across speeches or groups",
+        columns: &[],
+        build: Build::Chart(draw_terms_by_document),
+    },
+    Output {
+        path: "charts/cooccurrence_network.png",
+        family: Family::Pairs,
+        when: When::Always,
+        in_word_count: false,
+        what: "the 60 strongest co-occurring pairs as a network",
+        columns: &[],
+        build: Build::Chart(|a, charts| {
+            let chart = cooccurrence_network::figure(
+                &pairs(a)?.cooccurrences,
+                &a.counts,
+                a.vocab(),
+                a.config.min_count,
+            );
+            network::draw(&chart, &charts.file()?)
+        }),
+    },
+    Output {
+        path: "charts/collocates_<word>.png",
+        family: Family::Pairs,
+        when: When::WithFocus,
+        in_word_count: false,
+        what: "a focus word's 25 strongest collocates as bars",
+        columns: &[],
+        build: Build::Chart(draw_collocates),
+    },
+];
+
+fn draw_terms_by_document(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
+    let group_by = a.groups.as_ref().map(|g| &g.groups);
+    let rows = ranking::comparison_rows(&a.corpus, &a.counts, group_by, heatmap::MAX_ROWS)?;
+    let sums = GroupCounts::sum(&a.counts, &rows.groups);
+    let terms = match &a.chart_terms {
+        Some(chosen) => chosen.clone(),
+        None => ranking::most_frequent(&a.counts, a.vocab(), terms_by_document::DEFAULT_TERMS),
+    };
+    let chart = terms_by_document::figure(
+        &rows,
+        &sums,
+        &terms,
+        a.chart_terms.is_some(),
+        &a.counts,
+        a.vocab(),
+    );
+    heatmap::draw(&chart, &charts.file()?)
+}
+
+fn draw_collocates(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
+    let pairs = pairs(a)?;
+    for &focus in &pairs.focus {
+        let of_focus: Vec<_> = pairs
+            .collocates
+            .iter()
+            .filter(|c| c.focus == focus)
+            .collect();
+        let ranked = collocates_stats::attracting(&of_focus, |t| a.label(t));
+        let chart = collocates::figure(a.label(focus), &ranked, |t| a.label(t));
+        bar_chart::draw(&chart, &charts.file_for(a.label(focus))?)?;
+    }
+    Ok(())
+}
+
+fn grouping(a: &Analysis) -> Result<&Grouping> {
+    a.groups.as_ref().ok_or(Error::NotComputed {
+        what: "groups",
+        why: "the analysis was not asked to group speeches (--group-by)",
+    })
+}
+
+fn pairs(a: &Analysis) -> Result<&Pairs> {
+    a.pairs.as_ref().ok_or(Error::NotComputed {
+        what: "pair counts",
+        why: "the word count alone (speechstat freq) does not count pairs",
+    })
+}
+
+/// The files a chart builder draws into: staged, so they appear only when the whole run
+/// has succeeded.
+pub struct Charts<'s> {
+    staging: &'s mut Staging,
+    output: &'static Output,
+}
+
+impl Charts<'_> {
+    /// The chart's file.
+    pub(crate) fn file(&mut self) -> Result<PathBuf> {
+        self.staging.file(self.output.path)
+    }
+
+    /// The chart's file for one word the user chose (its [`WORD`] part replaced by the word,
+    /// made safe for a file name).
+    pub(crate) fn file_for(&mut self, word: &str) -> Result<PathBuf> {
+        let path = self.output.path.replace(WORD, &file_name_part(word));
+        self.staging.file(&path)
+    }
+}
+
+/// A word made safe for a file name: letters, digits and `-` kept, anything else `_`.
+fn file_name_part(word: &str) -> String {
+    word.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+impl Output {
+    /// The name a table goes by in [`Analysis::table`]: its file name without extension
+    /// (`terms` for `tables/terms.csv`).
+    pub fn name(&self) -> &'static str {
+        let file = self.path.rsplit('/').next().unwrap_or(self.path);
+        file.split('.').next().unwrap_or(file)
+    }
+
+    /// Whether this is a table (else a chart).
+    pub fn is_table(&self) -> bool {
+        matches!(self.build, Build::Table(_))
+    }
+
+    /// Whether `analysis` writes this output.
+    pub fn is_written_by(&self, analysis: &Analysis) -> bool {
+        let mode_writes = analysis.config.mode == Mode::Analyze || self.in_word_count;
+        mode_writes
+            && match self.when {
+                When::Always => true,
+                When::WithTokens => analysis.config.write_tokens,
+                When::WithGroupBy => analysis.groups.is_some(),
+                When::WithFocus => analysis.pairs.as_ref().is_some_and(|p| !p.focus.is_empty()),
+                When::WithPhrases => analysis.phrases.is_some(),
+            }
+    }
+
+    /// The progress stage an output is written in: the tables of each family, then charts.
+    fn stage(&self) -> &'static str {
+        match (self.is_table(), self.family) {
+            (false, _) => "charts",
+            (true, Family::Frequency) => "tables",
+            (true, Family::Pairs) => "pair tables",
+        }
+    }
+}
+
+impl When {
+    /// The option that turns the output on, as `--help` and the README say it.
+    pub fn option(self) -> Option<&'static str> {
+        match self {
+            When::Always => None,
+            When::WithTokens => Some("--tokens"),
+            When::WithGroupBy => Some("--group-by"),
+            When::WithFocus => Some("--focus"),
+            When::WithPhrases => Some("--phrases"),
+        }
+    }
+}
+
+impl Analysis {
+    /// The names of the tables this analysis has (see [`Output::name`]), in output order.
+    pub fn table_names(&self) -> Vec<&'static str> {
+        OUTPUTS
+            .iter()
+            .filter(|o| o.is_table() && o.is_written_by(self))
+            .map(Output::name)
+            .collect()
+    }
+
+    /// One table as a DataFrame, by name (`"terms"`, `"cooccurrence"`, ...): the rows the
+    /// command line writes to `tables/<name>.csv`, without reading a file back.
+    pub fn table(&self, name: &str) -> Result<DataFrame> {
+        let (output, build) = OUTPUTS
+            .iter()
+            .find_map(|o| match o.build {
+                Build::Table(build) if o.name() == name => Some((o, build)),
+                _ => None,
+            })
+            .ok_or_else(|| Error::UnknownTable {
+                name: name.to_owned(),
+                known: table_names_of(OUTPUTS.iter()).join(", "),
+            })?;
+        if !output.is_written_by(self) {
+            return Err(Error::TableNotMade {
+                name: name.to_owned(),
+                when: match (output.when.option(), self.config.mode) {
+                    (_, Mode::WordCount) if !output.in_word_count => {
+                        "the word count alone does not make it".to_owned()
+                    }
+                    (Some(option), _) => format!("it is made only with {option}"),
+                    (None, _) => "this analysis does not make it".to_owned(),
+                },
+            });
+        }
+        let mut whole: Option<DataFrame> = None;
+        build(self, &mut |part| {
+            match &mut whole {
+                None => whole = Some(part),
+                Some(whole) => {
+                    whole
+                        .vstack_mut_owned(part)
+                        .map_err(|source| Error::Table {
+                            table: output.path,
+                            source,
+                        })?;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(whole.unwrap_or_default())
+    }
+
+    /// Writes every table and chart of this analysis into `out`, whole or not at all: into a
+    /// staging folder first, moved into place when everything is written, with outputs of
+    /// an earlier run that this one does not make removed. Returns the files written.
+    pub fn write(&self, out: &Path, progress: &dyn Progress) -> Result<Vec<PathBuf>> {
+        let mut staging = Staging::begin(out)?;
+        let written: Vec<&'static Output> =
+            OUTPUTS.iter().filter(|o| o.is_written_by(self)).collect();
+        for stage in written.chunk_by(|a, b| a.stage() == b.stage()) {
+            progress.start(stage[0].stage(), 0);
+            for output in stage {
+                self.write_output(output, &mut staging)?;
+            }
+            progress.finish();
+        }
+        staging.commit(&owned_files(), &owned_patterns())
+    }
+
+    fn write_output(&self, output: &'static Output, staging: &mut Staging) -> Result<()> {
+        match output.build {
+            Build::Table(build) => {
+                let path = staging.file(output.path)?;
+                let mut table = TableWriter::create(&path)?;
+                build(self, &mut |part| table.append(&part))?;
+                table.finish()
+            }
+            Build::Chart(draw) => draw(self, &mut Charts { staging, output }),
+        }
+    }
+}
+
+fn table_names_of<'a>(outputs: impl Iterator<Item = &'a Output>) -> Vec<&'static str> {
+    outputs.filter(|o| o.is_table()).map(Output::name).collect()
+}
+
+/// The files speechstat owns in an output folder: replaced by a run that writes them,
+/// removed by one that does not.
+fn owned_files() -> Vec<&'static str> {
+    OUTPUTS
+        .iter()
+        .map(|o| o.path)
+        .filter(|path| !path.contains(WORD))
+        .collect()
+}
+
+/// Owned files named after a word: (the part before [`WORD`], the part after).
+fn owned_patterns() -> Vec<(&'static str, &'static str)> {
+    OUTPUTS
+        .iter()
+        .filter_map(|o| o.path.split_once(WORD))
+        .collect()
+}

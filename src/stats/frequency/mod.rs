@@ -1,0 +1,14 @@
+//! The frequency family: how often each term occurs, per speech, per group and in the
+//! corpus, and the rankings built on those counts.
+//!
+//! - [`documents`]: one row per speech, its metadata and sizes.
+//! - [`terms`]: the corpus term list and the document-by-term table (`per_10k`, `tf_idf`).
+//! - [`by_group`]: per-group term frequencies.
+//! - [`tokens`]: one row per word token.
+//! - [`ranking`]: the most frequent terms; the rows of a comparison across speeches.
+
+pub(crate) mod by_group;
+pub(crate) mod documents;
+pub(crate) mod ranking;
+pub(crate) mod terms;
+pub(crate) mod tokens;
