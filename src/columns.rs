@@ -1,6 +1,6 @@
 //! Column names of every table, in one place, so no module mistypes one, and how their
 //! numbers are printed. The meaning of each column is documented in README.md and
-//! docs/statistics.md; which table has which columns, in the output list ([`crate::outputs`]).
+//! docs/statistics.md; which table has which columns, in the output list (`crate::OUTPUTS`).
 
 /// Decimal places of every float column. Statistics round sort keys to it
 /// ([`crate::stats::as_printed`]), so rows are in order as printed.

@@ -593,3 +593,105 @@ fn owned_patterns() -> Vec<(&'static str, &'static str)> {
         .filter_map(|o| o.path.split_once(WORD))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, Document};
+    use crate::pipeline::{analyze_corpus, Config};
+    use crate::progress::Silent;
+
+    /// Three short speeches by two parties, with every table turned on.
+    fn every_table() -> Analysis {
+        let speeches = [
+            (
+                "a",
+                "red",
+                "The United Nations met. Human rights matter. Peace and security.",
+            ),
+            (
+                "b",
+                "red",
+                "United Nations troops left. Human rights first. Peace, peace.",
+            ),
+            (
+                "c",
+                "blue",
+                "Security and peace. The United Nations agreed on human rights.",
+            ),
+        ];
+        let documents = speeches
+            .iter()
+            .map(|&(id, party, text)| Document {
+                metadata: vec![party.to_owned()],
+                ..Document::from_text(id, text)
+            })
+            .collect();
+        let corpus = Corpus::new(vec!["party".into()], documents).unwrap();
+        let config = Config {
+            write_tokens: true,
+            group_by: Some("party".into()),
+            focus: vec!["peace".into()],
+            min_count: 1,
+            phrases: Some(crate::stats::pairs::phrases::PhraseOptions {
+                min_count: 2,
+                min_npmi: 0.5,
+                min_log_likelihood: 0.0,
+            }),
+            ..Config::default()
+        };
+        analyze_corpus(&config, corpus).unwrap()
+    }
+
+    #[test]
+    fn a_table_asked_for_is_the_table_written() {
+        let analysis = every_table();
+        let dir = tempfile::tempdir().unwrap();
+        let written = analysis.write(dir.path(), &Silent).unwrap();
+        let names = analysis.table_names();
+        assert_eq!(names.len(), OUTPUTS.iter().filter(|o| o.is_table()).count());
+        for output in OUTPUTS.iter().filter(|o| o.is_table()) {
+            let file = dir.path().join(output.path);
+            assert!(written.contains(&file), "{}", output.path);
+            let frame = analysis.table(output.name()).unwrap();
+            let again = dir.path().join("again.csv");
+            let mut table = TableWriter::create(&again).unwrap();
+            table.append(&frame).unwrap();
+            table.finish().unwrap();
+            assert_eq!(
+                std::fs::read(&again).unwrap(),
+                std::fs::read(&file).unwrap(),
+                "{}",
+                output.path
+            );
+        }
+    }
+
+    #[test]
+    fn a_table_not_made_says_which_option_makes_it() {
+        let corpus = Corpus::new(Vec::new(), vec![Document::from_text("a", "Peace.")]).unwrap();
+        let analysis = analyze_corpus(&Config::default(), corpus).unwrap();
+        let err = analysis.table("terms_by_group").unwrap_err().to_string();
+        assert!(err.contains("--group-by"), "{err}");
+        let err = analysis.table("nonsense").unwrap_err().to_string();
+        assert!(err.contains("terms, term_frequency"), "{err}");
+        assert_eq!(analysis.table("terms").unwrap().height(), 1);
+    }
+
+    #[test]
+    fn outputs_are_declared_once_with_unique_paths_and_names() {
+        let mut paths: Vec<&str> = OUTPUTS.iter().map(|o| o.path).collect();
+        paths.sort_unstable();
+        paths.dedup();
+        assert_eq!(paths.len(), OUTPUTS.len());
+        let mut names: Vec<&str> = OUTPUTS.iter().map(Output::name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), OUTPUTS.len());
+        for output in OUTPUTS {
+            assert_eq!(output.is_table(), output.path.starts_with("tables/"));
+            assert_eq!(output.is_table(), !output.columns.is_empty());
+        }
+        assert_eq!(owned_patterns(), [("charts/collocates_", ".png")]);
+    }
+}

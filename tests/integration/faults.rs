@@ -2,7 +2,7 @@
 //! killed, and output that does not depend on the order the file system lists files.
 
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::helpers::{analyze_fails, analyze_ok, speechstat, stderr, Table};
 
@@ -168,6 +168,10 @@ fn write_big_corpus(dir: &Path, files: usize) {
     }
 }
 
+/// The moments a run is killed at, each an event a test can wait for: the staging folder
+/// appears, a table is in it, a chart is in it.
+const KILL_POINTS: &[&str] = &["", "tables/documents.csv", "charts/top_terms.png"];
+
 #[test]
 fn a_killed_run_leaves_either_the_old_or_the_new_results_never_a_mix() {
     let dir = tempfile::tempdir().unwrap();
@@ -179,7 +183,7 @@ fn a_killed_run_leaves_either_the_old_or_the_new_results_never_a_mix() {
     analyze_ok(&[&small], &out, &["--tokens"]);
     let old_terms = std::fs::read(out.join("tables/terms.csv")).unwrap();
 
-    for delay_ms in [50, 150, 400] {
+    for kill_point in KILL_POINTS {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_speechstat"))
             .args([
                 "analyze",
@@ -191,7 +195,17 @@ fn a_killed_run_leaves_either_the_old_or_the_new_results_never_a_mix() {
             ])
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(delay_ms));
+        let staged = out
+            .join(format!(".speechstat-staging-{}", child.id()))
+            .join(kill_point);
+        // Wait for the event (or for the run to end first, on a fast machine), then kill.
+        let started = Instant::now();
+        while !staged.exists()
+            && child.try_wait().unwrap().is_none()
+            && started.elapsed() < Duration::from_secs(120)
+        {
+            std::thread::sleep(Duration::from_millis(1));
+        }
         let _ = child.kill();
         let _ = child.wait();
         let terms = std::fs::read(out.join("tables/terms.csv")).unwrap();
@@ -200,7 +214,7 @@ fn a_killed_run_leaves_either_the_old_or_the_new_results_never_a_mix() {
             assert_eq!(
                 tokens.rows.len(),
                 3,
-                "old terms.csv but not the old tokens.csv"
+                "killed at {kill_point:?}: old terms.csv but not the old tokens.csv"
             );
         } else {
             // The new run finished its commit: all of it is there.

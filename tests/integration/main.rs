@@ -7,5 +7,7 @@ mod analyze_corpus;
 mod bad_input;
 mod faults;
 mod fuzz_corpus;
+mod golden;
 mod inputs;
+mod outputs;
 mod properties;

@@ -1,0 +1,181 @@
+//! The output list (`speechstat::OUTPUTS`) is the one place an output is declared: what a run
+//! writes, what `--help` says, what the summary lists, the columns each table has and the
+//! README's output table must all agree with it.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use speechstat::{Output, When, GROUP_COLUMN, METADATA, OUTPUTS, WORD};
+
+use crate::helpers::{analyze_ok, repo, speechstat, Table};
+
+/// Everything a run can be asked to write, on the demo corpus.
+const EVERY_OPTION: &[&str] = &[
+    "--group-by",
+    "party",
+    "--focus",
+    "freedom,economy",
+    "--phrases",
+    "--tokens",
+];
+
+/// Files under `out`, relative, with `/` separators.
+fn files_in(out: &Path) -> BTreeSet<String> {
+    let mut files = BTreeSet::new();
+    for folder in ["tables", "charts"] {
+        let Ok(entries) = std::fs::read_dir(out.join(folder)) else {
+            continue;
+        };
+        for entry in entries {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            files.insert(format!("{folder}/{name}"));
+        }
+    }
+    files
+}
+
+/// The output a written file is, by its path or its path pattern.
+fn declared(file: &str) -> Option<&'static Output> {
+    OUTPUTS.iter().find(|o| match o.path.split_once(WORD) {
+        Some((prefix, suffix)) => file.starts_with(prefix) && file.ends_with(suffix),
+        None => o.path == file,
+    })
+}
+
+#[test]
+fn runs_write_exactly_the_declared_outputs_and_the_summary_lists_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = repo().join("corpus");
+    let mut written_outputs = BTreeSet::new();
+    for (run, options) in [("default", &[][..]), ("every", EVERY_OPTION)] {
+        let out = dir.path().join(run);
+        let output = analyze_ok(&[&corpus], &out, options);
+        let summary = String::from_utf8_lossy(&output.stdout).into_owned();
+        for file in files_in(&out) {
+            let output = declared(&file).unwrap_or_else(|| panic!("{file} is not in OUTPUTS"));
+            let every_option = options == EVERY_OPTION;
+            assert!(
+                output.when == When::Always || every_option,
+                "{file} written without its option"
+            );
+            written_outputs.insert(output.path);
+            let name = file.rsplit('/').next().unwrap();
+            assert!(
+                summary.contains(name),
+                "{name} not in the summary:\n{summary}"
+            );
+        }
+    }
+    let declared_paths: BTreeSet<&str> = OUTPUTS.iter().map(|o| o.path).collect();
+    assert_eq!(written_outputs, declared_paths);
+}
+
+#[test]
+fn the_word_count_writes_only_its_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let output = speechstat(&["freq", "corpus", "--out", out.to_str().unwrap()]);
+    assert!(output.status.success());
+    let expected: BTreeSet<String> = OUTPUTS
+        .iter()
+        .filter(|o| o.in_word_count)
+        .map(|o| o.path.to_owned())
+        .collect();
+    assert_eq!(files_in(&out), expected);
+}
+
+#[test]
+fn tables_have_the_declared_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    analyze_ok(&[&repo().join("corpus")], &out, EVERY_OPTION);
+    let config = speechstat::Config::new(vec![repo().join("corpus")], out.clone());
+    let metadata = speechstat::analyze(&config)
+        .unwrap()
+        .corpus()
+        .metadata_columns
+        .clone();
+    for output in OUTPUTS.iter().filter(|o| o.is_table()) {
+        let table = Table::read(&out.join(output.path));
+        let mut expected: Vec<String> = Vec::new();
+        for &column in output.columns {
+            match column {
+                METADATA => expected.extend(metadata.iter().cloned()),
+                GROUP_COLUMN => expected.push("party".into()),
+                name => expected.push(name.into()),
+            }
+        }
+        assert_eq!(table.header, expected, "{}", output.path);
+    }
+}
+
+#[test]
+fn help_lists_every_output_from_the_list() {
+    let help = String::from_utf8(speechstat(&["analyze", "--help"]).stdout).unwrap();
+    for output in OUTPUTS {
+        let line = match output.when.option() {
+            Some(option) => format!("{} (with {option})", output.path),
+            None => output.path.to_owned(),
+        };
+        assert!(help.contains(&line), "{line} not in --help");
+        assert!(
+            help.contains(output.what),
+            "{:?} not in --help",
+            output.what
+        );
+    }
+    let help = String::from_utf8(speechstat(&["freq", "--help"]).stdout).unwrap();
+    for output in OUTPUTS {
+        assert_eq!(
+            help.contains(output.path),
+            output.in_word_count,
+            "{}",
+            output.path
+        );
+    }
+}
+
+/// The README's output table, as the output list gives it.
+fn readme_table() -> String {
+    let mut table =
+        String::from("| file | written | what it holds | columns |\n|---|---|---|---|\n");
+    for output in OUTPUTS {
+        let when = match output.when.option() {
+            Some(option) => format!("with `{option}`"),
+            None => "always".to_owned(),
+        };
+        let columns: Vec<String> = output
+            .columns
+            .iter()
+            .map(|&c| match c {
+                METADATA => "every metadata column".to_owned(),
+                GROUP_COLUMN => "the `--group-by` column".to_owned(),
+                name => format!("`{name}`"),
+            })
+            .collect();
+        table.push_str(&format!(
+            "| `{}` | {when} | {} | {} |\n",
+            output.path,
+            output.what,
+            columns.join(", ")
+        ));
+    }
+    table
+}
+
+#[test]
+fn the_readme_output_table_is_the_output_list() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let start = "<!-- outputs: the tests check this table against speechstat::OUTPUTS -->\n";
+    let end = "<!-- end of outputs -->";
+    let begin = readme.find(start).expect("README has the outputs marker") + start.len();
+    let stop = begin
+        + readme[begin..]
+            .find(end)
+            .expect("README has the end marker");
+    let expected = readme_table();
+    assert!(
+        readme[begin..stop] == expected,
+        "README.md's output table differs from OUTPUTS; replace it with:\n{expected}"
+    );
+}
