@@ -21,7 +21,7 @@ use crate::stats::counts::{count, CountTables};
 use crate::stats::groups::{GroupCounts, Groups};
 use crate::stats::pairs::collocates::collocates_of_all;
 use crate::stats::pairs::cooccurrence::count_cooccurrences;
-use crate::stats::pairs::phrases::choose_phrases;
+use crate::stats::pairs::phrases::{choose_phrases, Phrase, PhraseOptions};
 use crate::text::{
     join_phrases, resolve_words, tokenize_corpus, Normalizer, Stopwords, TermId, TokenizedCorpus,
 };
@@ -53,7 +53,9 @@ pub fn analyze_with(config: &Config, progress: &dyn Progress) -> Result<Analysis
     count_and_pair(config, &normalizer, corpus, progress)
 }
 
-/// The flow after reading: tokens, phrases, counts, groups, pairs.
+/// The flow after reading: tokens, phrases joined, counts, then what the families of
+/// statistics count in a pass of their own (groups, pairs). Tables and charts are built from
+/// the result on demand.
 fn count_and_pair(
     config: &Config,
     normalizer: &Normalizer,
@@ -61,16 +63,9 @@ fn count_and_pair(
     progress: &dyn Progress,
 ) -> Result<Analysis> {
     let analyzing = config.mode == Mode::Analyze;
-    progress.start("tokenizing", corpus.documents.len() as u64);
-    let tokens = tokenize_corpus(&corpus.documents, normalizer, progress);
-    progress.finish();
+    let tokens = tokenize(&corpus, normalizer, progress);
     let (tokens, phrases) = match config.phrases.filter(|_| analyzing) {
-        Some(options) => {
-            let phrases = choose_phrases(&tokens, &count(&tokens), options);
-            let pairs: Vec<(TermId, TermId)> =
-                phrases.iter().map(|p| (p.first, p.second)).collect();
-            (join_phrases(tokens, &pairs), Some(phrases))
-        }
+        Some(options) => join_strong_phrases(tokens, options),
         None => (tokens, None),
     };
     let counts = stage(progress, "counting", || count(&tokens));
@@ -83,24 +78,23 @@ fn count_and_pair(
         let cooccurrences = stage(progress, "pairs", || {
             count_cooccurrences(&tokens, config.context, config.min_count)
         });
-        let focus = requested("--focus", &config.focus, normalizer, &tokens, &counts);
-        let collocates = collocates_of_all(&cooccurrences, &focus.0, &tokens.vocab);
-        warnings.extend(focus.1);
+        let (focus, unknown) = requested("--focus", &config.focus, normalizer, &tokens, &counts);
+        warnings.extend(unknown);
+        let collocates = collocates_of_all(&cooccurrences, &focus, &tokens.vocab);
         Pairs {
             cooccurrences,
-            focus: focus.0,
+            focus,
             collocates,
         }
     });
-    let chart_terms = config
-        .chart_terms
-        .as_ref()
-        .filter(|_| analyzing)
-        .map(|words| {
+    let chart_terms = match config.chart_terms.as_ref().filter(|_| analyzing) {
+        Some(words) => {
             let (terms, unknown) = requested("--terms", words, normalizer, &tokens, &counts);
             warnings.extend(unknown);
-            terms
-        });
+            Some(terms)
+        }
+        None => None,
+    };
     Ok(Analysis {
         config: config.clone(),
         doc_ids: corpus.documents.iter().map(|d| d.id.clone()).collect(),
@@ -113,6 +107,23 @@ fn count_and_pair(
         chart_terms,
         warnings,
     })
+}
+
+fn tokenize(corpus: &Corpus, normalizer: &Normalizer, progress: &dyn Progress) -> TokenizedCorpus {
+    progress.start("tokenizing", corpus.documents.len() as u64);
+    let tokens = tokenize_corpus(&corpus.documents, normalizer, progress);
+    progress.finish();
+    tokens
+}
+
+/// Chooses the phrases of the corpus and rewrites its tokens with each joined into one.
+fn join_strong_phrases(
+    tokens: TokenizedCorpus,
+    options: PhraseOptions,
+) -> (TokenizedCorpus, Option<Vec<Phrase>>) {
+    let phrases = choose_phrases(&tokens, &count(&tokens), options);
+    let pairs: Vec<(TermId, TermId)> = phrases.iter().map(|p| (p.first, p.second)).collect();
+    (join_phrases(tokens, &pairs), Some(phrases))
 }
 
 /// Runs `work` as a named stage of unknown length.
