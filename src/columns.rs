@@ -14,6 +14,10 @@ pub const N_TYPES: &str = "n_types";
 pub const N_SENTENCES: &str = "n_sentences";
 pub const N_ANNOTATIONS: &str = "n_annotations";
 pub const N_FOOTER_LINES: &str = "n_footer_lines";
+pub const N_DOCUMENTS: &str = "n_documents";
+pub const N_TERMS: &str = "n_terms";
+pub const MEAN_TOKENS: &str = "mean_tokens";
+pub const MEDIAN_TOKENS: &str = "median_tokens";
 
 pub const SPEAKER: &str = "speaker";
 pub const COUNTRY_OR_ORG: &str = "country_or_org";

@@ -20,7 +20,7 @@ use crate::output::figures::{collocates, cooccurrence_network, terms_by_document
 use crate::output::tables::TableWriter;
 use crate::output::Staging;
 use crate::progress::Progress;
-use crate::stats::frequency::{by_group, documents, ranking, terms, tokens};
+use crate::stats::frequency::{by_group, corpus, documents, ranking, terms, tokens};
 use crate::stats::groups::GroupCounts;
 use crate::stats::pairs::{collocates as collocates_stats, collocations, cooccurrence, phrases};
 
@@ -104,6 +104,23 @@ const TOP_PER_GROUP: usize = 25;
 
 /// Every output, in the order they are written.
 pub static OUTPUTS: &[Output] = &[
+    Output {
+        path: "tables/corpus.csv",
+        family: Family::Frequency,
+        when: When::Always,
+        in_word_count: false,
+        what: "one row: speeches, tokens, types, terms, sentences, mean and median speech length",
+        columns: &[
+            N_DOCUMENTS,
+            N_TOKENS,
+            N_TYPES,
+            N_TERMS,
+            N_SENTENCES,
+            MEAN_TOKENS,
+            MEDIAN_TOKENS,
+        ],
+        build: Build::Table(|a, emit| emit(corpus::corpus_frame(&a.counts, a.vocab())?)),
+    },
     Output {
         path: "tables/documents.csv",
         family: Family::Frequency,

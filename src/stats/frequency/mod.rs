@@ -1,6 +1,7 @@
 //! The frequency family: how often each term occurs, per speech, per group and in the
 //! corpus, and the rankings built on those counts.
 //!
+//! - [`corpus`]: the corpus in one row: sizes, mean and median speech length.
 //! - [`documents`]: one row per speech, its metadata and sizes.
 //! - [`terms`]: the corpus term list and the document-by-term table (`per_10k`, `tf_idf`).
 //! - [`by_group`]: per-group term frequencies.
@@ -8,6 +9,7 @@
 //! - [`ranking`]: the most frequent terms; the rows of a comparison across speeches.
 
 pub(crate) mod by_group;
+pub(crate) mod corpus;
 pub(crate) mod documents;
 pub(crate) mod ranking;
 pub(crate) mod terms;
