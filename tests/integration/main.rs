@@ -4,6 +4,7 @@
 mod helpers;
 
 mod analyze_corpus;
+mod architecture;
 mod bad_input;
 mod faults;
 mod fuzz_corpus;
