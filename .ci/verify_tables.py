@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Recomputes documents.csv, terms.csv and term_frequency.csv from tokens.csv, independently of
+"""Recomputes documents.csv, corpus.csv, terms.csv and term_frequency.csv from tokens.csv, independently of
 speechstat, and checks every row (counts exactly; per_10k, tf_idf to the printed 6 decimals;
 labels by the most-frequent-form rule). Usage: verify_tables.py OUTPUT_DIR"""
 import csv
@@ -17,6 +17,7 @@ def rows(name):
 
 n_tokens = Counter()
 types = defaultdict(set)
+corpus_types = set()
 sentences = Counter()
 doc_term = Counter()
 forms = defaultdict(Counter)
@@ -25,6 +26,7 @@ for t in rows("tokens.csv"):
     assert int(t["position"]) == n_tokens[doc], f"{doc}: positions must run 0, 1, 2, ..."
     n_tokens[doc] += 1
     types[doc].add(t["token"])
+    corpus_types.add(t["token"])
     sentences[doc] = max(sentences[doc], int(t["sentence"]) + 1)
     if t["stopword"] == "false":
         doc_term[(doc, t["term"])] += 1
@@ -63,4 +65,16 @@ for r in terms:
     assert r["label"] == label[term], term
 order = [(-int(r["count"]), r["term"]) for r in terms]
 assert order == sorted(order), "terms.csv sorted by count, then term"
+(c,) = rows("corpus.csv")
+lengths = sorted(int(d["n_tokens"]) for d in documents)
+middle = len(lengths) // 2
+median = lengths[middle] if len(lengths) % 2 else (lengths[middle - 1] + lengths[middle]) / 2
+assert int(c["n_documents"]) == n_docs
+assert int(c["n_tokens"]) == total
+assert int(c["n_types"]) == len(corpus_types)
+assert int(c["n_terms"]) == len(count)
+assert int(c["n_sentences"]) == sum(sentences.values())
+assert c["mean_tokens"] == f"{total / n_docs:.6f}", c
+assert c["median_tokens"] == f"{median:.6f}", c
+
 print(f"verified: {n_docs} documents, {total} tokens, {len(terms)} terms, {len(tf)} document-term rows")
