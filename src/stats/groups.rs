@@ -128,9 +128,23 @@ fn merge_sorted_counts(mut entries: Vec<(TermId, u64)>) -> Vec<(TermId, u64)> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::stats::counts::{count, tests::tokenized};
+    use crate::text::TokenizedCorpus;
+
+    /// "peace peace war" and "peace" by party A, "war war" by party B.
+    pub(crate) fn two_parties() -> (TokenizedCorpus, CountTables, Groups, GroupCounts) {
+        let corpus = tokenized(&["peace peace war", "peace", "war war"], false, false);
+        let counts = count(&corpus);
+        let groups = Groups {
+            column: "party".into(),
+            names: vec!["A".into(), "B".into()],
+            of_doc: vec![0, 0, 1],
+        };
+        let sums = GroupCounts::sum(&counts, &groups);
+        (corpus, counts, groups, sums)
+    }
 
     #[test]
     fn natural_order_sorts_years_numerically_and_blank_last() {
@@ -141,14 +155,7 @@ mod tests {
 
     #[test]
     fn group_rates_sum_counts_over_summed_tokens() {
-        let corpus = tokenized(&["peace peace war", "peace", "war war"], false, false);
-        let counts = count(&corpus);
-        let groups = Groups {
-            column: "party".into(),
-            names: vec!["A".into(), "B".into()],
-            of_doc: vec![0, 0, 1],
-        };
-        let sums = GroupCounts::sum(&counts, &groups);
+        let (corpus, _, _, sums) = two_parties();
         let peace = corpus.vocab.term_id("peace").unwrap();
         let war = corpus.vocab.term_id("war").unwrap();
         assert_eq!(sums.n_tokens, [4, 2]);

@@ -6,20 +6,10 @@
 
 use std::path::Path;
 
-use crate::helpers::{analyze_ok, repo};
+use crate::helpers::{analyze_ok, repo, EVERY_OPTION};
 
 /// Rows shown in a snapshot.
 const FIRST_ROWS: usize = 8;
-
-/// The options of the second run: every table that is written only on request.
-const EVERY_OPTION: &[&str] = &[
-    "--group-by",
-    "party",
-    "--focus",
-    "freedom,economy",
-    "--phrases",
-    "--tokens",
-];
 
 #[test]
 fn tables_on_the_demo_corpus_match_their_snapshots() {

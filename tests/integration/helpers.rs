@@ -13,6 +13,17 @@ pub fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name)
 }
 
+/// Options that turn on every table and chart written only on request, for a run on the
+/// demo corpus.
+pub const EVERY_OPTION: &[&str] = &[
+    "--group-by",
+    "party",
+    "--focus",
+    "freedom,economy",
+    "--phrases",
+    "--tokens",
+];
+
 /// Runs `speechstat` with `args` in the repository root.
 pub fn speechstat(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_speechstat"))

@@ -7,17 +7,7 @@ use std::path::Path;
 
 use speechstat::{Output, When, GROUP_COLUMN, METADATA, OUTPUTS, WORD};
 
-use crate::helpers::{analyze_ok, repo, speechstat, Table};
-
-/// Everything a run can be asked to write, on the demo corpus.
-const EVERY_OPTION: &[&str] = &[
-    "--group-by",
-    "party",
-    "--focus",
-    "freedom,economy",
-    "--phrases",
-    "--tokens",
-];
+use crate::helpers::{analyze_ok, repo, speechstat, Table, EVERY_OPTION};
 
 /// Files under `out`, relative, with `/` separators.
 fn files_in(out: &Path) -> BTreeSet<String> {

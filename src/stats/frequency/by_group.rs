@@ -55,18 +55,11 @@ pub fn terms_by_group_frame(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::counts::{count, tests::tokenized};
+    use crate::stats::groups::tests::two_parties;
 
     #[test]
     fn one_row_per_group_and_term_named_after_the_grouping_column() {
-        let corpus = tokenized(&["peace peace war", "peace", "war war"], false, false);
-        let counts = count(&corpus);
-        let groups = Groups {
-            column: "party".into(),
-            names: vec!["A".into(), "B".into()],
-            of_doc: vec![0, 0, 1],
-        };
-        let sums = GroupCounts::sum(&counts, &groups);
+        let (corpus, counts, groups, sums) = two_parties();
         let df = terms_by_group_frame(&groups, &sums, &counts, &corpus.vocab).unwrap();
         assert_eq!(df.height(), 3);
         assert_eq!(df.get_column_names()[0].as_str(), "party");
