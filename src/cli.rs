@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use speechstat::{
-    Config, Context, Language, Mode, PhraseOptions, ReadOptions, StopwordSource, DEFAULT_WINDOW,
-    OUTPUTS,
+    Config, Context, KwicOptions, Language, MatchBy, Mode, PhraseOptions, ReadOptions,
+    StopwordSource, DEFAULT_WINDOW, OUTPUTS,
 };
 
 /// Statistical analysis of speech corpora: term frequencies, tables and charts.
@@ -25,6 +25,75 @@ pub enum Command {
     /// The quick word count: tokenize, stem and count only, writing tables/terms.csv and
     /// tables/term_frequency.csv.
     Freq(FreqArgs),
+    /// Keyword in context: every occurrence of a word, a glob or a phrase, with the words
+    /// around it, printed as aligned lines (tab-separated when piped).
+    Kwic(KwicArgs),
+}
+
+const KWIC_EXAMPLES: &str = "\
+Examples:
+  speechstat kwic trafficking
+      Every \"trafficking\" in corpus/, 8 words of context on each side.
+  speechstat kwic trafficking --match term
+      Also \"trafficked\", \"traffickers\": every word with the same Snowball stem.
+  speechstat kwic 'terror*' speeches/ --in year=2002
+      A glob, in the speeches of 2002 only.
+  speechstat kwic '\"human rights\"' --width 5 > lines.tsv
+      A phrase; piped output is tab-separated (doc_id, sentence, position, left, keyword,
+      right).";
+
+/// Options of `speechstat kwic`.
+#[derive(Debug, Args)]
+#[command(after_help = KWIC_EXAMPLES)]
+pub struct KwicArgs {
+    /// A word (matched on the lowercased word), a glob with * and ? (terror*, *-building), or
+    /// a phrase in quotes ("human rights").
+    #[arg(value_name = "PATTERN")]
+    pub pattern: String,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub kwic: KwicMatchArgs,
+}
+
+/// How a concordance matches and shows: shared by `kwic` and `analyze --kwic`.
+#[derive(Debug, Args)]
+pub struct KwicMatchArgs {
+    /// Match the pattern against each token's word form, or its term (Snowball stem), so
+    /// that "trafficking" also finds "trafficked".
+    #[arg(long = "match", value_enum, default_value_t = MatchArg::Form)]
+    pub match_by: MatchArg,
+
+    /// Words of context on each side.
+    #[arg(
+        long = "width",
+        visible_alias = "kwic-width",
+        value_name = "N",
+        default_value_t = 8
+    )]
+    pub width: usize,
+
+    /// Only the speeches whose metadata COLUMN has VALUE (doc_id is a column too).
+    #[arg(long = "in", value_name = "COLUMN=VALUE", value_parser = parse_column_value)]
+    pub within: Option<(String, String)>,
+}
+
+/// `--match` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MatchArg {
+    Form,
+    Term,
+}
+
+fn parse_column_value(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((column, value)) if !column.trim().is_empty() => {
+            Ok((column.trim().to_owned(), value.trim().to_owned()))
+        }
+        _ => Err(format!("{text:?}: give COLUMN=VALUE, such as year=2002")),
+    }
 }
 
 const FREQ_EXAMPLES: &str = "\
@@ -51,7 +120,13 @@ Examples:
   speechstat analyze debates.csv --text-column text --language fr
       A CSV file with one speech per row, in French.
   speechstat analyze --focus trafficking,refugees --phrases --min-count 5
-      What keeps company with chosen words; strong collocations counted as one term.";
+      What keeps company with chosen words; strong collocations counted as one term.
+  speechstat analyze speeches/ --group-by party --group-by year --kwic immigration
+      Key terms of every party and every year in one run, and where \"immigration\" was said.
+  speechstat analyze speeches/ --compare 2002-Bush-1 2010-Obama-1
+      Two speeches side by side: the key terms of the first against the second.
+  speechstat analyze my-speeches/ --reference other-speeches/
+      Key terms of a corpus against a reference corpus.";
 
 /// The examples, then the outputs a subcommand writes, from the output list.
 fn after_help(examples: &str, mode: Mode) -> String {
@@ -138,13 +213,15 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "WORDS", value_delimiter = ',')]
     pub terms: Option<Vec<String>>,
 
-    /// Metadata column to group speeches by (speaker, country_or_org, year, party, ...):
-    /// writes tables/terms_by_group.csv and compares groups in the chart.
+    /// Metadata column to group speeches by (speaker, country_or_org, year, party, ...); may
+    /// be given more than once. Keyness and similarity compare the groups of every grouping;
+    /// tables/terms_by_group.csv, collocations_by_group.csv and the charts use the first.
     #[arg(long, value_name = "COLUMN")]
-    pub group_by: Option<String>,
+    pub group_by: Vec<String>,
 
     /// Least number of times a word pair must occur to be listed in collocations.csv,
-    /// cooccurrence.csv and collocates.csv.
+    /// cooccurrence.csv and collocates.csv, and a term in target and reference together to
+    /// be tested for keyness.
     #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..))]
     pub min_count: u64,
 
@@ -179,6 +256,31 @@ pub struct AnalyzeArgs {
     /// With --phrases: least log-likelihood of a pair to be joined (10.83 is p < 0.001).
     #[arg(long, value_name = "X", default_value_t = PhraseOptions::default().min_log_likelihood)]
     pub phrase_min_log_likelihood: f64,
+
+    /// Key terms listed per target in tables/keyness.csv on each side (over-used,
+    /// under-used).
+    #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub top: u64,
+
+    /// Keyness of speech (or group) A against B, instead of each target against the rest.
+    #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with = "reference")]
+    pub compare: Option<Vec<String>>,
+
+    /// A second corpus (a folder, file or manifest) as the reference of keyness: the corpus,
+    /// and each group, against it.
+    #[arg(long, value_name = "PATH")]
+    pub reference: Option<PathBuf>,
+
+    /// Most charts/keyness_<target>.png drawn, the largest targets first.
+    #[arg(long, value_name = "N", default_value_t = 12)]
+    pub max_charts: usize,
+
+    /// Show this word, glob or phrase in context: writes tables/kwic.csv.
+    #[arg(long, value_name = "PATTERN")]
+    pub kwic: Option<String>,
+
+    #[command(flatten)]
+    pub kwic_match: KwicMatchArgs,
 }
 
 /// `--context` values.
@@ -196,6 +298,21 @@ fn parse_language(name: &str) -> Result<Language, String> {
             Language::known_codes()
         )
     })
+}
+
+impl KwicMatchArgs {
+    /// The library's concordance options for `pattern`.
+    pub fn to_options(&self, pattern: &str) -> KwicOptions {
+        KwicOptions {
+            pattern: pattern.to_owned(),
+            by: match self.match_by {
+                MatchArg::Form => MatchBy::Form,
+                MatchArg::Term => MatchBy::Term,
+            },
+            width: self.width,
+            within: self.within.clone(),
+        }
+    }
 }
 
 impl FreqArgs {
@@ -255,6 +372,20 @@ impl AnalyzeArgs {
                 min_npmi: self.phrase_min_npmi,
                 min_log_likelihood: self.phrase_min_log_likelihood,
             }),
+            keyness_top: self.top as usize,
+            compare: self
+                .compare
+                .as_ref()
+                .and_then(|names| match names.as_slice() {
+                    [a, b] => Some((a.clone(), b.clone())),
+                    _ => None,
+                }),
+            reference: self.reference.clone(),
+            max_charts: self.max_charts,
+            kwic: self
+                .kwic
+                .as_ref()
+                .map(|pattern| self.kwic_match.to_options(pattern)),
             ..self.input.to_config()
         }
     }

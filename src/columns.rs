@@ -6,6 +6,25 @@
 /// ([`crate::stats::as_printed`]), so rows are in order as printed.
 pub const FLOAT_DECIMALS: usize = 6;
 
+/// 10^FLOAT_DECIMALS: one printed unit is 1 / PRINTED_SCALE.
+pub const PRINTED_SCALE: f64 = 1e6;
+
+/// `v` in printed units (10^-FLOAT_DECIMALS) and its sign, rounded as `format!("{v:.6}")`
+/// rounds (the exact binary value, ties to even), without the general formatter: `v * 10^6`
+/// rounded in integers gives the same digits unless the product sits within its rounding
+/// error of a half. There, and beyond 10^15 units or for a value that is not finite, none:
+/// the general formatter must decide.
+pub fn printed_units(v: f64) -> Option<(bool, u64)> {
+    let scaled = v.abs() * PRINTED_SCALE;
+    let fraction = scaled - scaled.floor();
+    // The product carries a rounding error of at most half an ulp: near a half, or where
+    // that error could reach one, the integer rounding might differ from the exact one.
+    if scaled.is_nan() || scaled >= 1e15 || (fraction - 0.5).abs() <= 1e-6 + scaled * 4e-16 {
+        return None;
+    }
+    Some((v.is_sign_negative(), scaled.round() as u64))
+}
+
 pub const DOC_ID: &str = "doc_id";
 pub const SOURCE: &str = "source";
 pub const ENCODING: &str = "encoding";
@@ -51,3 +70,27 @@ pub const LOG_DICE: &str = "log_dice";
 pub const FOCUS: &str = "focus";
 pub const COLLOCATE: &str = "collocate";
 pub const PHRASE: &str = "phrase";
+
+pub const GROUP_BY: &str = "group_by";
+pub const TARGET: &str = "target";
+pub const REFERENCE: &str = "reference";
+pub const COUNT_TARGET: &str = "count_target";
+pub const COUNT_REFERENCE: &str = "count_reference";
+pub const PER_10K_TARGET: &str = "per_10k_target";
+pub const PER_10K_REFERENCE: &str = "per_10k_reference";
+pub const P_VALUE: &str = "p_value";
+pub const LOG_RATIO: &str = "log_ratio";
+pub const PERCENT_DIFF: &str = "percent_diff";
+pub const RANGE_TARGET: &str = "range_target";
+pub const SIGNIFICANT: &str = "significant";
+
+pub const DOC_A: &str = "doc_a";
+pub const DOC_B: &str = "doc_b";
+pub const GROUP_A: &str = "group_a";
+pub const GROUP_B: &str = "group_b";
+pub const COSINE: &str = "cosine";
+pub const JACCARD: &str = "jaccard";
+
+pub const LEFT: &str = "left";
+pub const KEYWORD: &str = "keyword";
+pub const RIGHT: &str = "right";

@@ -70,9 +70,11 @@ pub enum Error {
         known: String,
     },
 
-    /// A `--group-by` column the corpus does not have.
-    #[error("--group-by {column:?}: no such metadata column; the corpus has: {known}")]
+    /// A metadata column the corpus does not have (`--group-by`, `--in`).
+    #[error("{option} {column:?}: no such metadata column; the corpus has: {known}")]
     UnknownColumn {
+        /// The option that named it.
+        option: &'static str,
         /// The column asked for.
         column: String,
         /// The corpus's metadata columns.
@@ -104,6 +106,24 @@ pub enum Error {
         /// The chart's file.
         path: PathBuf,
         /// What the drawing library said.
+        message: String,
+    },
+
+    /// `--compare` names that are not two speeches or two groups of one grouping.
+    #[error("--compare {names}: not found; give {known}")]
+    UnknownTarget {
+        /// The names given.
+        names: String,
+        /// What would be found.
+        known: String,
+    },
+
+    /// A concordance pattern (`speechstat kwic`, `--kwic`) that cannot be matched.
+    #[error("pattern {pattern:?}: {message}")]
+    Pattern {
+        /// The pattern given.
+        pattern: String,
+        /// What is wrong and what to do.
         message: String,
     },
 

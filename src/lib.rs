@@ -21,7 +21,7 @@
 //!     ],
 //! )?;
 //! let config = Config {
-//!     group_by: Some("year".into()),
+//!     group_by: vec!["year".into()],
 //!     ..Config::default()
 //! };
 //! let analysis = analyze_corpus(&config, corpus)?;
@@ -66,13 +66,14 @@ mod text;
 pub use corpus::{Corpus, Document, Encoding, ReadOptions};
 pub use error::{Error, Result, Subject, Warning};
 pub use pipeline::{
-    analyze, analyze_corpus, analyze_with, run, Analysis, Build, Charts, Config, Emit, Family,
-    Mode, Output, Summary, When, GROUP_COLUMN, METADATA, OUTPUTS, WORD,
+    analyze, analyze_corpus, analyze_with, concordance, run, Analysis, Build, Charts, Concordance,
+    Config, Emit, Family, KwicOptions, Mode, Output, Summary, When, CONTEXT_METADATA, GROUP_COLUMN,
+    METADATA, OUTPUTS, UNIT_PAIR, WORD,
 };
 pub use progress::{Progress, Silent};
 pub use stats::pairs::cooccurrence::{Context, DEFAULT_WINDOW};
 pub use stats::pairs::phrases::PhraseOptions;
-pub use text::{Language, StopwordSource};
+pub use text::{Hit, Language, Line, MatchBy, StopwordSource};
 
 /// The crate's inner stages, for its own benches, fuzz targets and property tests. Not part
 /// of the public interface: names here may change in any release.

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use cli::{Cli, Command, InputArgs};
-use speechstat::{Config, Progress, Summary};
+use cli::{Cli, Command, InputArgs, KwicArgs};
+use speechstat::{Concordance, Config, Progress, Summary};
 
 /// Warnings printed one by one; beyond this only their number.
 const MAX_WARNINGS_SHOWN: usize = 50;
@@ -22,6 +22,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => run(&args.input, &args.to_config()),
         Command::Freq(args) => run(&args.input, &args.to_config()),
+        Command::Kwic(args) => kwic(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -51,6 +52,124 @@ fn run(args: &InputArgs, config: &Config) -> anyhow::Result<()> {
         print_summary(&summary, &config.out, started.elapsed().as_secs_f64());
     }
     Ok(())
+}
+
+/// `speechstat kwic`: the lines of a pattern, aligned on a terminal, tab-separated otherwise.
+fn kwic(args: &KwicArgs) -> anyhow::Result<()> {
+    if let Some(threads) = args.input.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global()?;
+    }
+    let config = args.input.to_config();
+    let progress = TerminalProgress::new(!args.input.quiet && std::io::stderr().is_terminal());
+    let concordance =
+        speechstat::concordance(&config, &args.kwic.to_options(&args.pattern), &progress)?;
+    if args.input.timings {
+        progress.print_timings();
+    }
+    let mut stderr = std::io::stderr().lock();
+    for warning in concordance.corpus.warnings.iter().take(MAX_WARNINGS_SHOWN) {
+        let _ = writeln!(stderr, "warning: {warning}");
+    }
+    let stdout = std::io::stdout();
+    let aligned = stdout.is_terminal();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = if aligned {
+        print_aligned(&concordance, &mut out)
+    } else {
+        print_tab_separated(&concordance, &mut out)
+    };
+    // A closed pipe (`| head`) is not an error.
+    let _ = written.and_then(|()| out.flush());
+    if !args.input.quiet {
+        let speeches: std::collections::BTreeSet<usize> =
+            concordance.lines.iter().map(|l| l.hit.doc).collect();
+        let _ = writeln!(
+            stderr,
+            "{} lines in {} of {} speeches.",
+            concordance.lines.len(),
+            speeches.len(),
+            concordance.corpus.documents.len()
+        );
+    }
+    Ok(())
+}
+
+/// Widest left and right contexts shown on a terminal, in characters.
+const CONTEXT_CHARS: usize = 50;
+
+/// AntConc-like lines: the speech, the left context right-aligned, the keyword, the right
+/// context; long contexts cut at the outer end with "…".
+fn print_aligned(concordance: &Concordance, out: &mut impl Write) -> std::io::Result<()> {
+    let docs = &concordance.corpus.documents;
+    let chars = |s: &str| s.chars().count();
+    let id_width = concordance
+        .lines
+        .iter()
+        .map(|l| chars(&docs[l.hit.doc].id))
+        .max()
+        .unwrap_or(0);
+    let left_width = concordance
+        .lines
+        .iter()
+        .map(|l| chars(&l.left).min(CONTEXT_CHARS))
+        .max()
+        .unwrap_or(0);
+    let keyword_width = concordance
+        .lines
+        .iter()
+        .map(|l| chars(&l.keyword))
+        .max()
+        .unwrap_or(0);
+    for line in &concordance.lines {
+        let left = keep_end(&line.left, CONTEXT_CHARS);
+        let right = keep_start(&line.right, CONTEXT_CHARS);
+        writeln!(
+            out,
+            "{:<id_width$}  {:>left_width$}  {:<keyword_width$}  {}",
+            docs[line.hit.doc].id, left, line.keyword, right
+        )?;
+    }
+    Ok(())
+}
+
+/// doc_id, sentence, position, left, keyword, right: one line each, tabs in the text made
+/// spaces.
+fn print_tab_separated(concordance: &Concordance, out: &mut impl Write) -> std::io::Result<()> {
+    let clean = |s: &str| s.replace('\t', " ");
+    for line in &concordance.lines {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            clean(&concordance.corpus.documents[line.hit.doc].id),
+            line.hit.sentence,
+            line.hit.position,
+            clean(&line.left),
+            clean(&line.keyword),
+            clean(&line.right)
+        )?;
+    }
+    Ok(())
+}
+
+/// The last `n` characters of `text`, "…" first when cut.
+fn keep_end(text: &str, n: usize) -> String {
+    let count = text.chars().count();
+    if count <= n {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().skip(count - (n - 1)).collect();
+    format!("…{kept}")
+}
+
+/// The first `n` characters of `text`, "…" last when cut.
+fn keep_start(text: &str, n: usize) -> String {
+    if text.chars().count() <= n {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(n - 1).collect();
+    format!("{kept}…")
 }
 
 fn print_warnings(summary: &Summary) {
@@ -137,7 +256,7 @@ impl TerminalProgress {
         let mut stderr = std::io::stderr().lock();
         for (name, _, took) in stages.iter() {
             if let Some(took) = took {
-                let _ = writeln!(stderr, "{name:>12}: {:7.3} s", took.as_secs_f64());
+                let _ = writeln!(stderr, "{name:>17}: {:7.3} s", took.as_secs_f64());
             }
         }
     }

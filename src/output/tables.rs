@@ -9,7 +9,7 @@ use std::path::Path;
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use crate::columns::FLOAT_DECIMALS;
+use crate::columns::{printed_units, FLOAT_DECIMALS};
 use crate::error::{Error, Result};
 
 /// A CSV table written in parts: a long table can be built and written a slice of rows at a
@@ -181,22 +181,14 @@ impl<'a> Cells<'a> {
     }
 }
 
-/// Appends `v` with [`FLOAT_DECIMALS`] decimals, exactly as `format!("{v:.6}")` does (Rust
-/// rounds the exact binary value, ties to even), but without the general formatter on the
-/// common path: `v * 10^6` is rounded in integers, which gives the same digits unless that
-/// product sits within its rounding error of a half, when the general formatter decides.
+/// Appends `v` with [`FLOAT_DECIMALS`] decimals, exactly as `format!("{v:.6}")` does, the
+/// general formatter only where [`printed_units`] cannot decide.
 fn write_fixed(v: f64, out: &mut String) {
-    const SCALE: f64 = 1e6;
-    let scaled = v.abs() * SCALE;
-    let fraction = scaled - scaled.floor();
-    // The product carries a rounding error of at most half an ulp: near a half, or where
-    // that error could reach one, the integer rounding might differ from the exact one.
-    if scaled >= 1e15 || (fraction - 0.5).abs() <= 1e-6 + scaled * 4e-16 {
+    let Some((negative, units)) = printed_units(v) else {
         let _ = write!(out, "{v:.prec$}", prec = FLOAT_DECIMALS);
         return;
-    }
-    let units = scaled.round() as u64;
-    if v.is_sign_negative() {
+    };
+    if negative {
         out.push('-');
     }
     let _ = write!(out, "{}.{:06}", units / 1_000_000, units % 1_000_000);

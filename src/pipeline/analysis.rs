@@ -4,12 +4,14 @@
 
 use crate::corpus::Corpus;
 use crate::error::Warning;
+use crate::stats::compare::keyness::Target;
+use crate::stats::compare::reference::ReferenceCounts;
 use crate::stats::counts::CountTables;
 use crate::stats::groups::{GroupCounts, Groups};
 use crate::stats::pairs::collocates::Collocate;
 use crate::stats::pairs::cooccurrence::Cooccurrences;
 use crate::stats::pairs::phrases::Phrase;
-use crate::text::{TermId, TokenizedCorpus, Vocabulary};
+use crate::text::{Line, TermId, TokenizedCorpus, Vocabulary};
 
 use super::config::Config;
 
@@ -23,14 +25,20 @@ pub struct Analysis {
     pub(crate) doc_ids: Vec<String>,
     pub(crate) tokens: TokenizedCorpus,
     pub(crate) counts: CountTables,
-    /// The `--group-by` groups and their summed counts.
-    pub(crate) groups: Option<Grouping>,
+    /// The `--group-by` groupings and their summed counts, in the order given.
+    pub(crate) groupings: Vec<Grouping>,
     /// The phrases joined into single terms (`--phrases`).
     pub(crate) phrases: Option<Vec<Phrase>>,
     /// Pair counts; none for the word count alone.
     pub(crate) pairs: Option<Pairs>,
     /// The `--terms` the user chose, resolved; none means the most frequent terms.
     pub(crate) chart_terms: Option<Vec<TermId>>,
+    /// The keyness targets with their strongest keys; none for the word count alone.
+    pub(crate) keyness: Option<Vec<Target>>,
+    /// The `--reference` corpus's counts.
+    pub(crate) reference: Option<ReferenceCounts>,
+    /// The `--kwic` lines.
+    pub(crate) kwic: Option<Vec<Line>>,
     pub(crate) warnings: Vec<Warning>,
 }
 
@@ -47,6 +55,14 @@ pub(crate) struct Pairs {
     pub focus: Vec<TermId>,
     /// The collocates of the focus terms, for their table and their charts.
     pub collocates: Vec<Collocate>,
+}
+
+/// Every occurrence of a pattern, with its context: what `speechstat kwic` prints.
+pub struct Concordance {
+    /// The corpus read: a line's `hit.doc` indexes its documents.
+    pub corpus: Corpus,
+    /// The lines, in corpus order.
+    pub lines: Vec<Line>,
 }
 
 /// What a run did, for the closing summary.
@@ -71,6 +87,31 @@ pub struct Summary {
 }
 
 impl Analysis {
+    /// A corpus counted, before any family of statistics has run: what the word count holds.
+    pub(crate) fn counted(
+        config: &Config,
+        corpus: Corpus,
+        tokens: TokenizedCorpus,
+        counts: CountTables,
+        warnings: Vec<Warning>,
+    ) -> Analysis {
+        Analysis {
+            config: config.clone(),
+            doc_ids: corpus.documents.iter().map(|d| d.id.clone()).collect(),
+            corpus,
+            tokens,
+            counts,
+            groupings: Vec::new(),
+            phrases: None,
+            pairs: None,
+            chart_terms: None,
+            keyness: None,
+            reference: None,
+            kwic: None,
+            warnings,
+        }
+    }
+
     /// The corpus as read: documents, their metadata and text.
     pub fn corpus(&self) -> &Corpus {
         &self.corpus
@@ -103,5 +144,20 @@ impl Analysis {
     /// The label of a term: its most frequent word form.
     pub(crate) fn label(&self, term: TermId) -> &str {
         self.vocab().form(self.counts.term_label[term as usize])
+    }
+
+    /// The term and label of an id of keyness, which may be a term only the reference
+    /// corpus has.
+    pub(crate) fn term_and_label(&self, term: TermId) -> (&str, &str) {
+        let extra = self
+            .reference
+            .as_ref()
+            .and_then(|r| r.extra_name(term, self.vocab().n_terms()));
+        extra.unwrap_or_else(|| (self.vocab().term(term), self.label(term)))
+    }
+
+    /// The first `--group-by` grouping: the one of the per-group tables and charts.
+    pub(crate) fn first_grouping(&self) -> Option<&Grouping> {
+        self.groupings.first()
     }
 }

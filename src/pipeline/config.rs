@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::corpus::ReadOptions;
 use crate::stats::pairs::cooccurrence::Context;
 use crate::stats::pairs::phrases::PhraseOptions;
-use crate::text::{Language, StopwordSource};
+use crate::text::{Language, MatchBy, StopwordSource};
 
 /// What an analysis reads, how it counts, and what it computes.
 #[derive(Debug, Clone)]
@@ -30,9 +30,12 @@ pub struct Config {
     pub write_tokens: bool,
     /// Words to compare in `terms_by_document.png` (default: the most frequent terms).
     pub chart_terms: Option<Vec<String>>,
-    /// Metadata column to group speeches by (speaker, country_or_org, year, party, ...).
-    pub group_by: Option<String>,
-    /// Least count of a pair in `collocations.csv`, `cooccurrence.csv` and `collocates.csv`.
+    /// Metadata columns to group speeches by (speaker, country_or_org, year, party, ...).
+    /// Keyness and similarity use every grouping; the per-group term and collocation tables
+    /// and the terms chart use the first.
+    pub group_by: Vec<String>,
+    /// Least count of a pair in `collocations.csv`, `cooccurrence.csv` and `collocates.csv`,
+    /// and of a term in target and reference together for keyness to test it.
     pub min_count: u64,
     /// What counts as co-occurring in `cooccurrence.csv`.
     pub context: Context,
@@ -40,6 +43,41 @@ pub struct Config {
     pub focus: Vec<String>,
     /// Join strong collocations into single terms before counting.
     pub phrases: Option<PhraseOptions>,
+    /// Key terms listed per side (over-used, under-used) and target in `keyness.csv`.
+    pub keyness_top: usize,
+    /// Keyness of one speech or group against another, instead of each against the rest.
+    pub compare: Option<(String, String)>,
+    /// A second corpus as the reference of keyness: the corpus (and each group) against it.
+    pub reference: Option<PathBuf>,
+    /// Most `keyness_<target>.png` charts drawn, the largest targets first.
+    pub max_charts: usize,
+    /// A pattern to show in context (`kwic.csv`).
+    pub kwic: Option<KwicOptions>,
+}
+
+/// What a concordance shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KwicOptions {
+    /// A word, a glob (`terror*`) or a phrase (`human rights`).
+    pub pattern: String,
+    /// Match the lowercased form, or the term.
+    pub by: MatchBy,
+    /// Words of context on each side.
+    pub width: usize,
+    /// Only the speeches whose metadata column `.0` has the value `.1` (`doc_id` included).
+    pub within: Option<(String, String)>,
+}
+
+impl KwicOptions {
+    /// A pattern matched by form with 8 words of context.
+    pub fn new(pattern: impl Into<String>) -> KwicOptions {
+        KwicOptions {
+            pattern: pattern.into(),
+            by: MatchBy::Form,
+            width: 8,
+            within: None,
+        }
+    }
 }
 
 /// How much an analysis does.
@@ -66,11 +104,16 @@ impl Config {
             mode: Mode::Analyze,
             write_tokens: false,
             chart_terms: None,
-            group_by: None,
+            group_by: Vec::new(),
             min_count: 3,
             context: Context::default(),
             focus: Vec::new(),
             phrases: None,
+            keyness_top: 30,
+            compare: None,
+            reference: None,
+            max_charts: 12,
+            kwic: None,
         }
     }
 }

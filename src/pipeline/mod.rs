@@ -4,27 +4,22 @@
 
 mod analysis;
 mod config;
+mod families;
 mod outputs;
 
-pub use analysis::{Analysis, Summary};
-pub use config::{Config, Mode};
+pub use analysis::{Analysis, Concordance, Summary};
+pub use config::{Config, KwicOptions, Mode};
 pub use outputs::{
-    Build, Charts, Emit, Family, Output, When, GROUP_COLUMN, METADATA, OUTPUTS, WORD,
+    Build, Charts, Emit, Family, Output, When, CONTEXT_METADATA, GROUP_COLUMN, METADATA, OUTPUTS,
+    UNIT_PAIR, WORD,
 };
-
-use analysis::{Grouping, Pairs};
 
 use crate::corpus::{read_corpus, Corpus};
-use crate::error::{Result, Warning};
+use crate::error::Result;
 use crate::progress::{Progress, Silent};
-use crate::stats::counts::{count, CountTables};
-use crate::stats::groups::{GroupCounts, Groups};
-use crate::stats::pairs::collocates::collocates_of_all;
-use crate::stats::pairs::cooccurrence::count_cooccurrences;
+use crate::stats::counts::count;
 use crate::stats::pairs::phrases::{choose_phrases, Phrase, PhraseOptions};
-use crate::text::{
-    join_phrases, resolve_words, tokenize_corpus, Normalizer, Stopwords, TermId, TokenizedCorpus,
-};
+use crate::text::{join_phrases, tokenize_corpus, Normalizer, Stopwords, TermId, TokenizedCorpus};
 
 /// Runs the analysis `config` describes and writes its outputs into `config.out`.
 pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
@@ -53,9 +48,28 @@ pub fn analyze_with(config: &Config, progress: &dyn Progress) -> Result<Analysis
     count_and_pair(config, &normalizer, corpus, progress)
 }
 
-/// The flow after reading: tokens, phrases joined, counts, then what the families of
-/// statistics count in a pass of their own (groups, pairs). Tables and charts are built from
-/// the result on demand.
+/// Every occurrence of a pattern in the corpus `config` describes (its reading options and
+/// language), with its context: `speechstat kwic`. Reads and tokenizes; counts nothing.
+pub fn concordance(
+    config: &Config,
+    options: &KwicOptions,
+    progress: &dyn Progress,
+) -> Result<Concordance> {
+    let normalizer = normalizer(config)?;
+    let corpus = stage(progress, "reading", || {
+        read_corpus(&config.inputs, &config.read)
+    })?;
+    let tokens = tokenize(&corpus, &normalizer, progress);
+    let lines = stage(progress, "matching", || {
+        families::concordance(&corpus, &tokens, &normalizer, options)
+    })?;
+    Ok(Concordance { corpus, lines })
+}
+
+/// The flow after reading: tokens (and the `--kwic` lines, before phrases are joined),
+/// phrases joined, counts, then what the families of statistics count in a pass of their
+/// own: groups, pairs, the reference corpus, keyness. Tables and charts are built from the
+/// result on demand.
 fn count_and_pair(
     config: &Config,
     normalizer: &Normalizer,
@@ -64,48 +78,63 @@ fn count_and_pair(
 ) -> Result<Analysis> {
     let analyzing = config.mode == Mode::Analyze;
     let tokens = tokenize(&corpus, normalizer, progress);
+    let kwic = match config.kwic.as_ref().filter(|_| analyzing) {
+        Some(options) => Some(families::concordance(
+            &corpus, &tokens, normalizer, options,
+        )?),
+        None => None,
+    };
     let (tokens, phrases) = match config.phrases.filter(|_| analyzing) {
         Some(options) => join_strong_phrases(tokens, options),
         None => (tokens, None),
     };
     let counts = stage(progress, "counting", || count(&tokens));
     let mut warnings = corpus.warnings.clone();
-    let groups = match config.group_by.as_deref().filter(|_| analyzing) {
-        Some(column) => Some(group(&corpus, &counts, column)?),
-        None => None,
-    };
-    let pairs = analyzing.then(|| {
-        let cooccurrences = stage(progress, "pairs", || {
-            count_cooccurrences(&tokens, config.context, config.min_count)
-        });
-        let (focus, unknown) = requested("--focus", &config.focus, normalizer, &tokens, &counts);
-        warnings.extend(unknown);
-        let collocates = collocates_of_all(&cooccurrences, &focus, &tokens.vocab);
-        Pairs {
-            cooccurrences,
-            focus,
-            collocates,
-        }
+    if !analyzing {
+        return Ok(Analysis::counted(config, corpus, tokens, counts, warnings));
+    }
+    let groupings = config
+        .group_by
+        .iter()
+        .map(|column| families::group(&corpus, &counts, column))
+        .collect::<Result<Vec<_>>>()?;
+    let pairs = stage(progress, "pairs", || {
+        families::count_pairs(config, &tokens, &counts, normalizer, &mut warnings)
     });
-    let chart_terms = match config.chart_terms.as_ref().filter(|_| analyzing) {
-        Some(words) => {
-            let (terms, unknown) = requested("--terms", words, normalizer, &tokens, &counts);
-            warnings.extend(unknown);
-            Some(terms)
-        }
+    let chart_terms = config.chart_terms.as_ref().map(|words| {
+        let (terms, unknown) = families::requested("--terms", words, normalizer, &tokens, &counts);
+        warnings.extend(unknown);
+        terms
+    });
+    let reference = match &config.reference {
+        Some(path) => Some(stage(progress, "reference", || {
+            families::read_reference(path, config, normalizer, &tokens.vocab, phrases.as_deref())
+        })?),
         None => None,
     };
+    if let Some(reference) = &reference {
+        warnings.extend(reference.1.iter().cloned());
+    }
+    let reference = reference.map(|r| r.0);
+    let keyness = stage(progress, "keyness", || {
+        families::keyness(
+            config,
+            &corpus,
+            &counts,
+            &groupings,
+            reference.as_ref(),
+            &tokens.vocab,
+        )
+    })?;
     Ok(Analysis {
-        config: config.clone(),
-        doc_ids: corpus.documents.iter().map(|d| d.id.clone()).collect(),
-        corpus,
-        tokens,
-        counts,
-        groups,
+        groupings,
         phrases,
-        pairs,
+        pairs: Some(pairs),
         chart_terms,
-        warnings,
+        keyness: Some(keyness),
+        reference,
+        kwic,
+        ..Analysis::counted(config, corpus, tokens, counts, warnings)
     })
 }
 
@@ -137,35 +166,4 @@ fn stage<T>(progress: &dyn Progress, name: &'static str, work: impl FnOnce() -> 
 fn normalizer(config: &Config) -> Result<Normalizer> {
     let stopwords = Stopwords::load(&config.stopwords, config.language)?;
     Ok(Normalizer::new(config.language, config.stem, stopwords))
-}
-
-fn group(corpus: &Corpus, counts: &CountTables, column: &str) -> Result<Grouping> {
-    let groups = Groups::by_column(corpus, column)?;
-    let sums = GroupCounts::sum(counts, &groups);
-    Ok(Grouping { groups, sums })
-}
-
-/// The counted terms a user's words name (see [`resolve_words`]), and a warning naming
-/// `option` for each word that names none.
-fn requested(
-    option: &'static str,
-    words: &[String],
-    normalizer: &Normalizer,
-    tokens: &TokenizedCorpus,
-    counts: &CountTables,
-) -> (Vec<TermId>, Vec<Warning>) {
-    let found = resolve_words(words, normalizer, &tokens.vocab, |t| {
-        counts.term_count[t as usize] > 0
-    });
-    let warnings = found
-        .not_found
-        .iter()
-        .map(|word| {
-            Warning::option(
-                option,
-                format!("{word:?} does not occur in the corpus (or is a stopword); left out"),
-            )
-        })
-        .collect();
-    (found.terms, warnings)
 }

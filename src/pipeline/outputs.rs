@@ -15,11 +15,20 @@ use super::analysis::{Analysis, Grouping, Pairs};
 use super::config::Mode;
 use crate::columns::*;
 use crate::error::{Error, Result};
-use crate::output::charts::{bar_chart, heatmap, network};
-use crate::output::figures::{collocates, cooccurrence_network, terms_by_document, top_terms};
+use crate::output::charts::theme::format_number;
+use crate::output::charts::{
+    bar_chart, clustered_heatmap, diverging_bars, heatmap, network, small_multiples,
+};
+use crate::output::figures::keyness as keyness_figures;
+use crate::output::figures::{
+    collocates, cooccurrence_network, similarity_heatmap, terms_by_document, top_terms,
+};
 use crate::output::tables::TableWriter;
 use crate::output::Staging;
 use crate::progress::Progress;
+use crate::stats::compare::concordance;
+use crate::stats::compare::keyness::{self, Target};
+use crate::stats::compare::similarity::{self, Similarity};
 use crate::stats::frequency::{by_group, corpus, documents, ranking, terms, tokens};
 use crate::stats::groups::GroupCounts;
 use crate::stats::pairs::{collocates as collocates_stats, collocations, cooccurrence, phrases};
@@ -52,6 +61,8 @@ pub enum Family {
     Frequency,
     /// Word pairs: collocations, co-occurrence, collocates, phrases.
     Pairs,
+    /// Comparisons: keyness, similarity, concordance.
+    Compare,
 }
 
 /// When an output is written.
@@ -67,6 +78,8 @@ pub enum When {
     WithFocus,
     /// With `--phrases` ([`crate::Config::phrases`]).
     WithPhrases,
+    /// With `--kwic` ([`crate::Config::kwic`]).
+    WithKwic,
 }
 
 /// How an output is built.
@@ -96,6 +109,12 @@ pub const WORD: &str = "<word>";
 pub const METADATA: &str = "<metadata>";
 /// In a table's columns, the `--group-by` column, named as in the metadata.
 pub const GROUP_COLUMN: &str = "<group-by column>";
+/// In a table's columns, the two units of a pair: `doc_a`, `doc_b`, or with `--group-by`
+/// `group_by`, `group_a`, `group_b`.
+pub const UNIT_PAIR: &str = "<doc_a, doc_b or group_by, group_a, group_b>";
+/// In a table's columns, those of `speaker`, `country_or_org`, `year` and `date` the corpus
+/// has.
+pub const CONTEXT_METADATA: &str = "<speaker, country_or_org, year, date>";
 
 /// Rows of a long table built as one DataFrame before it is written.
 const ROWS_PER_PART: usize = 1 << 20;
@@ -172,7 +191,7 @@ pub static OUTPUTS: &[Output] = &[
         what: "one row per group and term: summed count and rate",
         columns: &[GROUP_COLUMN, TERM, LABEL, COUNT, PER_10K],
         build: Build::Table(|a, emit| {
-            let g = grouping(a)?;
+            let g = first_grouping(a)?;
             emit(by_group::terms_by_group_frame(
                 &g.groups,
                 &g.sums,
@@ -304,7 +323,7 @@ pub static OUTPUTS: &[Output] = &[
             LOG_DICE,
         ],
         build: Build::Table(|a, emit| {
-            let g = grouping(a)?;
+            let g = first_grouping(a)?;
             emit(collocations::collocations_by_group_frame(
                 &a.tokens,
                 &g.groups,
@@ -324,6 +343,65 @@ pub static OUTPUTS: &[Output] = &[
         build: Build::Table(|a, emit| {
             let chosen = a.phrases.as_deref().unwrap_or_default();
             emit(phrases::phrases_frame(chosen, a.vocab())?)
+        }),
+    },
+    Output {
+        path: "tables/keyness.csv",
+        family: Family::Compare,
+        when: When::Always,
+        in_word_count: false,
+        what: "per target (each speech, or each group of each --group-by), its most over- and under-used terms",
+        columns: &[
+            GROUP_BY,
+            TARGET,
+            REFERENCE,
+            TERM,
+            LABEL,
+            COUNT_TARGET,
+            COUNT_REFERENCE,
+            PER_10K_TARGET,
+            PER_10K_REFERENCE,
+            LOG_LIKELIHOOD,
+            P_VALUE,
+            CHI2,
+            LOG_RATIO,
+            PERCENT_DIFF,
+            RANGE_TARGET,
+            SIGNIFICANT,
+        ],
+        build: Build::Table(|a, emit| {
+            emit(keyness::keyness_frame(keyness_targets(a)?, |t| {
+                a.term_and_label(t)
+            })?)
+        }),
+    },
+    Output {
+        path: "tables/similarity.csv",
+        family: Family::Compare,
+        when: When::Always,
+        in_word_count: false,
+        what: "cosine and Jaccard similarity of pairs of speeches (every pair up to 1,000, else each one's 10 most similar) or of groups",
+        columns: &[UNIT_PAIR, COSINE, JACCARD],
+        build: Build::Table(similarity_table),
+    },
+    Output {
+        path: "tables/kwic.csv",
+        family: Family::Compare,
+        when: When::WithKwic,
+        in_word_count: false,
+        what: "one row per occurrence of the --kwic pattern, with its context",
+        columns: &[
+            DOC_ID,
+            CONTEXT_METADATA,
+            SENTENCE,
+            POSITION,
+            LEFT,
+            KEYWORD,
+            RIGHT,
+        ],
+        build: Build::Table(|a, emit| {
+            let lines = a.kwic.as_deref().unwrap_or_default();
+            emit(concordance::kwic_frame(lines, &a.corpus)?)
         }),
     },
     Output {
@@ -373,10 +451,132 @@ pub static OUTPUTS: &[Output] = &[
         columns: &[],
         build: Build::Chart(draw_collocates),
     },
+    Output {
+        path: "charts/keyness_overview.png",
+        family: Family::Compare,
+        when: When::Always,
+        in_word_count: false,
+        what: "the top over-used terms of every target of the first grouping (the 30 largest), one panel each",
+        columns: &[],
+        build: Build::Chart(|a, charts| {
+            let targets = keyness_targets(a)?;
+            let shown = targets.first().map(|first| {
+                let grouping = a
+                    .first_grouping()
+                    .map_or(first.group_by.as_str(), |g| g.groups.column.as_str());
+                grouping
+            });
+            let of_grouping: Vec<&Target> = targets
+                .iter()
+                .filter(|t| Some(t.group_by.as_str()) == shown)
+                .collect();
+            let chart = keyness_figures::overview(&of_grouping, |t| a.term_and_label(t).1);
+            small_multiples::draw(&chart, &charts.file()?)
+        }),
+    },
+    Output {
+        path: "charts/keyness_<word>.png",
+        family: Family::Compare,
+        when: When::Always,
+        in_word_count: false,
+        what: "a target's key terms as two-sided bars (the --max-charts largest targets)",
+        columns: &[],
+        build: Build::Chart(draw_keyness),
+    },
+    Output {
+        path: "charts/similarity_heatmap.png",
+        family: Family::Compare,
+        when: When::Always,
+        in_word_count: false,
+        what: "cosine similarity of speeches (or groups of the first grouping), clustered, with its dendrogram",
+        columns: &[],
+        build: Build::Chart(draw_similarity),
+    },
 ];
 
+fn keyness_targets(a: &Analysis) -> Result<&[Target]> {
+    a.keyness.as_deref().ok_or(Error::NotComputed {
+        what: "keyness scores",
+        why: "the word count alone (speechstat freq) does not compare",
+    })
+}
+
+/// Every pair of groups of each grouping, or of speeches (all pairs up to a thousand).
+fn similarity_table(a: &Analysis, emit: Emit<'_>) -> Result<()> {
+    let n_terms = a.vocab().n_terms();
+    if a.groupings.is_empty() {
+        let vectors = similarity::speech_vectors(&a.counts);
+        let pairs = similarity::similarity_pairs(&vectors, n_terms);
+        return emit(similarity::speech_similarity_frame(&pairs, &a.doc_ids)?);
+    }
+    let groupings: Vec<(&str, &[String], Vec<Similarity>)> = a
+        .groupings
+        .iter()
+        .map(|g| {
+            let vectors = similarity::group_vectors(&g.sums, &a.counts);
+            let pairs = similarity::all_pairs(&vectors, n_terms);
+            (g.groups.column.as_str(), g.groups.names.as_slice(), pairs)
+        })
+        .collect();
+    emit(similarity::group_similarity_frame(&groupings)?)
+}
+
+/// The charts of the `max_charts` largest targets, named after them (and their grouping when
+/// there are several).
+fn draw_keyness(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
+    let targets = keyness_targets(a)?;
+    let tokens: Vec<u64> = targets.iter().map(|t| t.tokens).collect();
+    let several_groupings = targets.iter().any(|t| t.group_by != targets[0].group_by);
+    let mut used = std::collections::HashSet::new();
+    for i in similarity_heatmap::largest(&tokens, a.config.max_charts) {
+        let target = &targets[i];
+        let mut name = if several_groupings {
+            format!("{}_{}", target.group_by, target.name)
+        } else {
+            target.name.clone()
+        };
+        while !used.insert(file_name_part(&name)) {
+            name.push('_');
+        }
+        let chart = keyness_figures::figure(target, |t| a.term_and_label(t).1);
+        diverging_bars::draw(&chart, &charts.file_for(&name)?)?;
+    }
+    Ok(())
+}
+
+/// The similarity of the first grouping's groups, or of the speeches; the largest
+/// [`similarity_heatmap::MAX_UNITS`] when there are more.
+fn draw_similarity(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
+    let (vectors, labels, tokens, what) = match a.first_grouping() {
+        Some(g) => (
+            similarity::group_vectors(&g.sums, &a.counts),
+            g.groups.names.clone(),
+            g.sums.n_tokens.clone(),
+            format!("{} groups", g.groups.column),
+        ),
+        None => (
+            similarity::speech_vectors(&a.counts),
+            a.doc_ids.clone(),
+            a.counts.n_tokens.clone(),
+            "speeches".to_owned(),
+        ),
+    };
+    let shown = similarity_heatmap::largest(&tokens, similarity_heatmap::MAX_UNITS);
+    let detail = if shown.len() < labels.len() {
+        format!(
+            "the {} largest of {} {what} (by words)",
+            shown.len(),
+            format_number(labels.len() as f64, 0)
+        )
+    } else {
+        format!("{} {what}", format_number(labels.len() as f64, 0))
+    };
+    let chart = similarity_heatmap::figure(&vectors, &labels, &shown, &what, &detail);
+    clustered_heatmap::draw(&chart, &charts.file()?)
+}
+
 fn draw_terms_by_document(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
-    let group_by = a.groups.as_ref().map(|g| &g.groups);
+    let group_by = a.first_grouping().map(|g| &g.groups);
     let rows = ranking::comparison_rows(&a.corpus, &a.counts, group_by, heatmap::MAX_ROWS)?;
     let sums = GroupCounts::sum(&a.counts, &rows.groups);
     let terms = match &a.chart_terms {
@@ -409,8 +609,8 @@ fn draw_collocates(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
     Ok(())
 }
 
-fn grouping(a: &Analysis) -> Result<&Grouping> {
-    a.groups.as_ref().ok_or(Error::NotComputed {
+fn first_grouping(a: &Analysis) -> Result<&Grouping> {
+    a.first_grouping().ok_or(Error::NotComputed {
         what: "groups",
         why: "the analysis was not asked to group speeches (--group-by)",
     })
@@ -477,9 +677,10 @@ impl Output {
             && match self.when {
                 When::Always => true,
                 When::WithTokens => analysis.config.write_tokens,
-                When::WithGroupBy => analysis.groups.is_some(),
+                When::WithGroupBy => !analysis.groupings.is_empty(),
                 When::WithFocus => analysis.pairs.as_ref().is_some_and(|p| !p.focus.is_empty()),
                 When::WithPhrases => analysis.phrases.is_some(),
+                When::WithKwic => analysis.kwic.is_some(),
             }
     }
 
@@ -489,6 +690,7 @@ impl Output {
             (false, _) => "charts",
             (true, Family::Frequency) => "tables",
             (true, Family::Pairs) => "pair tables",
+            (true, Family::Compare) => "comparison tables",
         }
     }
 }
@@ -502,6 +704,7 @@ impl When {
             When::WithGroupBy => Some("--group-by"),
             When::WithFocus => Some("--focus"),
             When::WithPhrases => Some("--phrases"),
+            When::WithKwic => Some("--kwic"),
         }
     }
 }
@@ -647,8 +850,9 @@ mod tests {
         let corpus = Corpus::new(vec!["party".into()], documents).unwrap();
         let config = Config {
             write_tokens: true,
-            group_by: Some("party".into()),
+            group_by: vec!["party".into()],
             focus: vec!["peace".into()],
+            kwic: Some(crate::pipeline::KwicOptions::new("human rights")),
             min_count: 1,
             phrases: Some(crate::stats::pairs::phrases::PhraseOptions {
                 min_count: 2,
@@ -709,6 +913,9 @@ mod tests {
             assert_eq!(output.is_table(), output.path.starts_with("tables/"));
             assert_eq!(output.is_table(), !output.columns.is_empty());
         }
-        assert_eq!(owned_patterns(), [("charts/collocates_", ".png")]);
+        assert_eq!(
+            owned_patterns(),
+            [("charts/collocates_", ".png"), ("charts/keyness_", ".png")]
+        );
     }
 }

@@ -178,8 +178,6 @@ pub fn keyness_g2(a: f64, b: f64, c: f64, d: f64) -> f64 {
     }
 }
 
-// Keyness (the compare family) is its first caller; tested now against the worked numbers.
-#[allow(dead_code)]
 /// Pearson's chi-square of a 2x2 table, sum of (O - E)^2 / E, without Yates' correction.
 /// Unsigned; 0 when a row or column is empty (cells with E = 0 contribute nothing).
 pub fn pearson_chi2(observed: [[f64; 2]; 2]) -> f64 {
@@ -193,6 +191,15 @@ pub fn pearson_chi2(observed: [[f64; 2]; 2]) -> f64 {
         }
     }
     sum
+}
+
+/// The probability that a chi-square variable with one degree of freedom exceeds `x`: the
+/// p-value of a G2 or chi-square statistic of a 2x2 table. P(X > x) = erfc(sqrt(x / 2)).
+pub fn p_value_1df(x: f64) -> f64 {
+    if x.is_nan() {
+        return f64::NAN;
+    }
+    libm::erfc((x.max(0.0) / 2.0).sqrt())
 }
 
 #[cfg(test)]
@@ -213,6 +220,15 @@ mod tests {
         assert!(!avoiding.attracts() && avoiding.pmi() < 0.0);
         assert!(avoiding.log_likelihood() > 0.0);
         assert_eq!(avoiding.signed_log_likelihood(), -avoiding.log_likelihood());
+    }
+
+    #[test]
+    fn p_values_are_the_chi_square_upper_tail() {
+        // STATISTICS.md K1: p(G2 = 4.534939) = 0.033210; the textbook 3.841459 is p = 0.05.
+        assert!((p_value_1df(4.534939) - 0.033210).abs() < 5e-7);
+        assert!((p_value_1df(3.841459) - 0.05).abs() < 1e-7);
+        assert_eq!(p_value_1df(0.0), 1.0);
+        assert!(p_value_1df(200.0) > 0.0 && p_value_1df(200.0) < 1e-40);
     }
 
     #[test]

@@ -28,6 +28,7 @@ impl Groups {
         let index = corpus
             .metadata_index(column)
             .ok_or_else(|| Error::UnknownColumn {
+                option: "--group-by",
                 column: column.to_owned(),
                 known: corpus.metadata_columns.join(", "),
             })?;

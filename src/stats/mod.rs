@@ -8,12 +8,13 @@
 //! - [`frequency`]: the document, term and term-by-document tables, per-group frequencies, and
 //!   the rankings built on them (most frequent terms, the rows of a comparison chart).
 //! - [`pairs`]: word pairs: collocations, co-occurrence, collocates of a focus word, phrases.
+//! - [`compare`]: keyness, similarity, and the concordance behind them.
 //!
-//! The comparison family (keyness, similarity) goes in `compare/`, the profile family
-//! (diversity, readability, dispersion) in `profile/`; docs/architecture.md walks through
-//! adding one. Formulas and conventions are in each module's docs and in docs/statistics.md.
+//! The profile family (diversity, readability, dispersion) goes in `profile/`;
+//! docs/architecture.md walks through adding a statistic. Formulas and conventions are in each module's docs and in docs/statistics.md.
 
 pub(crate) mod association;
+pub(crate) mod compare;
 pub(crate) mod counts;
 pub(crate) mod frequency;
 pub(crate) mod groups;
@@ -21,7 +22,7 @@ pub(crate) mod pairs;
 
 use polars::prelude::{Column, DataFrame};
 
-use crate::columns::FLOAT_DECIMALS;
+use crate::columns::{printed_units, FLOAT_DECIMALS, PRINTED_SCALE};
 use crate::error::{Error, Result};
 
 /// `x` as the tables print it (fixed decimals), so rows sorted by a score are in order as
@@ -31,7 +32,19 @@ pub(crate) fn as_printed(x: f64) -> f64 {
     if !x.is_finite() {
         return x;
     }
-    format!("{x:.FLOAT_DECIMALS$}").parse().unwrap_or(x)
+    match printed_units(x) {
+        // units < 10^15 and 10^6 are exact: the division is the decimal's nearest double,
+        // as parsing the printed text gives.
+        Some((negative, units)) => {
+            let value = units as f64 / PRINTED_SCALE;
+            if negative {
+                -value
+            } else {
+                value
+            }
+        }
+        None => format!("{x:.FLOAT_DECIMALS$}").parse().unwrap_or(x),
+    }
 }
 
 /// Assembles a table from equal-length columns.
@@ -47,5 +60,30 @@ mod tests {
         assert_eq!(super::as_printed(24.14809249), 24.148092);
         assert_eq!(super::as_printed(-0.0000004), -0.0);
         assert!(super::as_printed(f64::NAN).is_nan());
+    }
+
+    #[test]
+    fn the_quick_rounding_equals_printing_and_parsing_back() {
+        let mut x = 0.000123f64;
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5e-6,
+            1.5e-6,
+            2.5e-6,
+            -2.5e-7,
+            1e14,
+            1e15 + 0.5,
+            24.1480925,
+        ];
+        for _ in 0..50_000 {
+            x = (x * 1.618034 + 0.0001234567) % 10_000.0;
+            values.extend([x, -x / 7.0, x * 1e-5]);
+        }
+        for v in values {
+            let slow: f64 = format!("{v:.6}").parse().unwrap();
+            let fast = super::as_printed(v);
+            assert_eq!(fast.to_bits(), slow.to_bits(), "{v:e}");
+        }
     }
 }

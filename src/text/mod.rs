@@ -1,7 +1,9 @@
 //! From text to counted units: word tokens with sentence boundaries, lowercased word forms,
 //! stopwords, Snowball stems, and the vocabulary that gives each form and term an integer id.
-//! The words a user asks for are resolved here too, the way tokens are.
+//! The words a user asks for are resolved here too, the way tokens are, and found in context
+//! (keyword in context).
 
+mod concordance;
 mod forms;
 mod language;
 mod normalize;
@@ -13,6 +15,7 @@ mod tokenize;
 mod tokenized;
 mod vocab;
 
+pub use concordance::{find_hits, lines, Hit, Line, MatchBy, Pattern};
 pub use language::Language;
 pub use normalize::Normalizer;
 pub use phrases::join_phrases;

@@ -22,6 +22,8 @@ pub const EVERY_OPTION: &[&str] = &[
     "freedom,economy",
     "--phrases",
     "--tokens",
+    "--kwic",
+    "freedom",
 ];
 
 /// Runs `speechstat` with `args` in the repository root.

@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use speechstat::{Output, When, GROUP_COLUMN, METADATA, OUTPUTS, WORD};
+use speechstat::{
+    Output, When, CONTEXT_METADATA, GROUP_COLUMN, METADATA, OUTPUTS, UNIT_PAIR, WORD,
+};
 
 use crate::helpers::{analyze_ok, repo, speechstat, Table, EVERY_OPTION};
 
@@ -91,6 +93,13 @@ fn tables_have_the_declared_columns() {
         for &column in output.columns {
             match column {
                 METADATA => expected.extend(metadata.iter().cloned()),
+                CONTEXT_METADATA => expected.extend(
+                    ["speaker", "country_or_org", "year", "date"]
+                        .into_iter()
+                        .filter(|c| metadata.iter().any(|m| m == c))
+                        .map(String::from),
+                ),
+                UNIT_PAIR => expected.extend(["group_by", "group_a", "group_b"].map(String::from)),
                 GROUP_COLUMN => expected.push("party".into()),
                 name => expected.push(name.into()),
             }
@@ -139,6 +148,13 @@ fn readme_table() -> String {
             .iter()
             .map(|&c| match c {
                 METADATA => "every metadata column".to_owned(),
+                CONTEXT_METADATA => {
+                    "`speaker`, `country_or_org`, `year`, `date` (those the corpus has)".to_owned()
+                }
+                UNIT_PAIR => {
+                    "`doc_a`, `doc_b` (with `--group-by`: `group_by`, `group_a`, `group_b`)"
+                        .to_owned()
+                }
                 GROUP_COLUMN => "the `--group-by` column".to_owned(),
                 name => format!("`{name}`"),
             })

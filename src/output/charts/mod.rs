@@ -2,10 +2,16 @@
 //! font. A chart function takes plain chart data (made by [`super::figures`]) and a path.
 
 pub(crate) mod bar_chart;
+pub(crate) mod clustered_heatmap;
+pub(crate) mod diverging_bars;
 pub(crate) mod heatmap;
 pub(crate) mod network;
+pub(crate) mod small_multiples;
 pub(crate) mod theme;
 
 pub(crate) use bar_chart::{Bar, BarChart};
+pub(crate) use clustered_heatmap::{ClusteredHeatmap, Merge};
+pub(crate) use diverging_bars::{DivergingBar, DivergingBars};
 pub(crate) use heatmap::Heatmap;
 pub(crate) use network::{Edge, Network, Node};
+pub(crate) use small_multiples::{Panel, SmallMultiples};

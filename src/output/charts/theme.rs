@@ -226,6 +226,47 @@ pub fn text_on(background: RGBColor) -> RGBColor {
     }
 }
 
+/// Decimals enough to tell ticks `step` apart.
+pub fn tick_decimals(step: f64) -> usize {
+    if !step.is_finite() || step <= 0.0 || step >= 1.0 {
+        0
+    } else {
+        ((-step.log10().floor()) as usize).min(12)
+    }
+}
+
+/// Round ticks from 0 to at least `max` for an axis `width` pixels long, at most
+/// `max_intervals` steps: the shortest axis (the longest bars) whose tick labels keep apart,
+/// and of those the one with most ticks.
+pub fn fitted_ticks(
+    root: &Area<'_>,
+    max: f64,
+    width: i32,
+    size: f64,
+    max_intervals: usize,
+) -> Vec<f64> {
+    let mut best: Option<Vec<f64>> = None;
+    for target in 1..=max_intervals.max(1) {
+        let ticks = nice_ticks(max, target);
+        let decimals = tick_decimals(ticks.get(1).copied().unwrap_or(1.0));
+        let widest = ticks
+            .iter()
+            .map(|&t| text_width(root, &format_number(t, decimals), size))
+            .max()
+            .unwrap_or(0) as i32;
+        let intervals = ticks.len().max(2) - 1;
+        let fits = intervals <= max_intervals && width / intervals as i32 >= widest + 12;
+        let better = best.as_ref().is_none_or(|b| {
+            let (end, best_end) = (ticks.last(), b.last());
+            end < best_end || (end == best_end && ticks.len() > b.len())
+        });
+        if fits && better {
+            best = Some(ticks);
+        }
+    }
+    best.unwrap_or_else(|| nice_ticks(max, 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

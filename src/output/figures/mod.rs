@@ -10,5 +10,7 @@
 
 pub(crate) mod collocates;
 pub(crate) mod cooccurrence_network;
+pub(crate) mod keyness;
+pub(crate) mod similarity_heatmap;
 pub(crate) mod terms_by_document;
 pub(crate) mod top_terms;

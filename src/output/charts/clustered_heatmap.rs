@@ -1,0 +1,691 @@
+//! Clustered similarity heatmap: a square matrix of similarities (cosine, 0 to 1, viridis)
+//! with its rows and columns in the order of an agglomerative clustering, and that
+//! clustering's dendrogram drawn at its left, leaves at the rows, root at the far left.
+//!
+//! The diagonal (every text is identical to itself, similarity 1) is drawn in a neutral grey,
+//! with its own key under the colour scale, so that it does not outshine the off-diagonal
+//! cells the reader came for. Rows and columns stay readable up to [`MAX_LABELS`] labels:
+//! cells shrink with their number (never below [`MIN_CELL`] pixels), labels never below
+//! 14 px; cell values are printed only when cells are big enough to hold them.
+
+use std::path::Path;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::FontTransform;
+
+use super::theme::{
+    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area,
+};
+use crate::error::Result;
+
+/// One merge of agglomerative clustering: clusters `a` and `b` joined at `height`. Leaves are
+/// 0..n-1 (in display order); the merge at index i creates cluster n + i (scipy's
+/// convention).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Merge {
+    pub a: usize,
+    pub b: usize,
+    pub height: f64,
+}
+
+/// A clustered heatmap's content.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ClusteredHeatmap {
+    pub title: String,
+    pub subtitle: String,
+    /// n labels, already in display order (the dendrogram's leaf order).
+    pub labels: Vec<String>,
+    /// n x n, in display order, values in [0, 1] (cosine similarity); diagonal 1.
+    pub values: Vec<Vec<f64>>,
+    /// n - 1 merges (empty when n < 2), heights = 1 - cosine, non-decreasing. A merge naming
+    /// a cluster that does not exist (yet) is not drawn.
+    pub merges: Vec<Merge>,
+    /// What a cell's colour measures, written by the colour scale.
+    pub value_label: String,
+    /// What a merge's height measures, written under the dendrogram.
+    pub distance_label: String,
+}
+
+/// Most labels the chart is meant for: up to this many, cells are at least [`MIN_CELL`]
+/// pixels and labels at least 14 px. It draws more, with ever smaller cells and labels (left
+/// out below 8 px), always within the page's width.
+pub(crate) const MAX_LABELS: usize = 60;
+/// Smallest side of a cell in pixels.
+pub(crate) const MIN_CELL: i32 = 16;
+/// Largest side of a cell in pixels.
+const MAX_CELL: i32 = 110;
+/// Label font sizes tried in turn, largest first.
+const LABEL_SIZES: [f64; 8] = [21.0, 20.0, 19.0, 18.0, 17.0, 16.0, 15.0, 14.0];
+/// Widest a row label may be.
+const LABEL_CAP: i32 = 320;
+/// Narrowest a row label may be cut to, to make room for cells.
+const LABEL_MIN: i32 = 80;
+/// Labels smaller than this (beyond [`MAX_LABELS`] labels) are not drawn.
+const TINY_LABEL: f64 = 8.0;
+/// Top of the matrix.
+const TOP: i32 = 150;
+const DENDROGRAM_MIN: i32 = 150;
+const DENDROGRAM_MAX: i32 = 300;
+/// Space between the dendrogram's leaves and the matrix, and between the matrix and labels.
+const GAP: i32 = 10;
+/// Space between the row labels and the colour scale.
+const LEGEND_GAP: i32 = 30;
+/// The colour scale: bar, tick labels and the caption written up its side.
+const LEGEND_WIDTH: i32 = 120;
+const LEGEND_BAR: i32 = 24;
+const LEGEND_MIN_HEIGHT: i32 = 260;
+const LEGEND_MAX_HEIGHT: i32 = 480;
+const SMALL: f64 = theme::TICK_SIZE - 2.0;
+/// Colour of the diagonal.
+const DIAGONAL: RGBColor = RGBColor(205, 205, 205);
+
+/// Sizes and places, in pixels, computed from the number and length of the labels.
+#[derive(Debug, Clone, PartialEq)]
+struct Layout {
+    n: i32,
+    /// Left edge of the whole drawing (dendrogram, matrix, labels, scale), which is centred.
+    left: i32,
+    cell: i32,
+    font: f64,
+    /// The labels, shortened to fit `label_width`.
+    labels: Vec<String>,
+    label_width: i32,
+    dendrogram_left: i32,
+    dendrogram_right: i32,
+    matrix_left: i32,
+    /// Whether column labels are written up (rotated) rather than across.
+    rotated: bool,
+    column_label_height: i32,
+    legend_left: i32,
+    legend_height: i32,
+}
+
+impl Layout {
+    fn new(root: &Area<'_>, labels: &[String]) -> Layout {
+        let n = labels.len().max(1) as i32;
+        let available = theme::WIDTH as i32
+            - 2 * theme::MARGIN
+            - DENDROGRAM_MIN
+            - 2 * GAP
+            - LEGEND_GAP
+            - LEGEND_WIDTH;
+        let widest = |size: f64| {
+            labels
+                .iter()
+                .map(|l| text_width(root, l, size) as i32)
+                .max()
+                .unwrap_or(0)
+        };
+        // The largest font whose rows fit the cells that are left beside the labels.
+        let (font, mut label_width) = LABEL_SIZES
+            .iter()
+            .map(|&size| (size, widest(size).min(LABEL_CAP)))
+            .find(|&(size, width)| {
+                ((available - width) / n).min(MAX_CELL) >= (size.ceil() as i32) + 2
+            })
+            .unwrap_or_else(|| {
+                let size = LABEL_SIZES[LABEL_SIZES.len() - 1];
+                (size, widest(size).min(LABEL_CAP))
+            });
+        label_width = label_width.min((available - MIN_CELL * n).max(LABEL_MIN));
+        // Beyond MAX_LABELS the cells (and the labels with them) shrink below the minimum
+        // rather than run off the page; labels too small to read are left out.
+        let cell = ((available - label_width) / n).clamp(1, MAX_CELL);
+        let font = font.min(f64::from(cell - 2)).max(1.0);
+        let labels: Vec<String> = labels
+            .iter()
+            .map(|l| {
+                if font >= TINY_LABEL {
+                    fit(root, l, font, label_width as u32)
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
+        let label_width = labels
+            .iter()
+            .map(|l| text_width(root, l, font) as i32)
+            .max()
+            .unwrap_or(0);
+        let left_over = (available - label_width - n * cell).max(0);
+        let dendrogram_width = DENDROGRAM_MIN + left_over.min(DENDROGRAM_MAX - DENDROGRAM_MIN);
+        let unused = left_over - (dendrogram_width - DENDROGRAM_MIN);
+        let left = theme::MARGIN + unused / 2;
+        let dendrogram_left = left + 16;
+        let dendrogram_right = left + dendrogram_width;
+        let matrix_left = dendrogram_right + GAP;
+        let rotated = labels
+            .iter()
+            .any(|l| text_width(root, l, font) as i32 > cell - 16);
+        let column_label_height = if rotated {
+            label_width
+        } else {
+            (font * 1.2).ceil() as i32
+        };
+        Layout {
+            n,
+            left,
+            cell,
+            font,
+            labels,
+            label_width,
+            dendrogram_left,
+            dendrogram_right,
+            matrix_left,
+            rotated,
+            column_label_height,
+            legend_left: matrix_left + n * cell + GAP + label_width + LEGEND_GAP,
+            legend_height: (n * cell).clamp(LEGEND_MIN_HEIGHT, LEGEND_MAX_HEIGHT),
+        }
+    }
+
+    fn matrix_bottom(&self) -> i32 {
+        TOP + self.n * self.cell
+    }
+
+    fn matrix_right(&self) -> i32 {
+        self.matrix_left + self.n * self.cell
+    }
+
+    /// Centre of row (or column) `i`.
+    fn center(&self, i: usize) -> i32 {
+        i as i32 * self.cell + self.cell / 2
+    }
+
+    fn height(&self) -> i32 {
+        let below_matrix = self.matrix_bottom() + 10 + self.column_label_height;
+        // Axis, tick labels and up to three lines of caption under the dendrogram.
+        let below_dendrogram = self.matrix_bottom() + 12 + 30 + 3 * 22;
+        let below_legend = TOP + self.legend_height + 70;
+        below_matrix.max(below_dendrogram).max(below_legend) + theme::MARGIN
+    }
+}
+
+/// Draws the chart as a PNG.
+pub(crate) fn draw(map: &ClusteredHeatmap, path: &Path) -> Result<()> {
+    theme::ensure_font().map_err(|e| chart_error(path, e))?;
+    // Measure on a throwaway area: the image's height depends on the labels' widths.
+    let layout = {
+        let mut buffer = [0u8; 3];
+        let probe = BitMapBackend::with_buffer(&mut buffer, (1, 1)).into_drawing_area();
+        Layout::new(&probe, &map.labels)
+    };
+    let height = if map.labels.is_empty() {
+        TOP + 80
+    } else {
+        layout.height()
+    };
+    let root = BitMapBackend::new(path, (theme::WIDTH, height as u32)).into_drawing_area();
+    root.fill(&WHITE).map_err(|e| chart_error(path, e))?;
+    theme::draw_heading(&root, &map.title, &map.subtitle, path)?;
+    if map.labels.is_empty() {
+        draw_text(
+            &root,
+            "Nothing to show: no texts to compare.",
+            (theme::WIDTH as i32 / 2, TOP + 20),
+            &style(theme::LABEL_SIZE, theme::MUTED, HPos::Center, VPos::Center),
+            path,
+        )?;
+    } else {
+        draw_cells(&root, map, &layout, path)?;
+        draw_labels(&root, &layout, path)?;
+        draw_dendrogram(&root, map, &layout, path)?;
+        draw_legend(&root, map, &layout, path)?;
+    }
+    root.present().map_err(|e| chart_error(path, e))
+}
+
+fn draw_cells(root: &Area<'_>, map: &ClusteredHeatmap, layout: &Layout, path: &Path) -> Result<()> {
+    let cell = layout.cell;
+    let gap = if cell >= 40 { 2 } else { 1 };
+    let value_size = (f64::from(cell) * 0.3).min(theme::TICK_SIZE);
+    let show_values = cell >= 46;
+    for (r, row) in map.values.iter().take(layout.labels.len()).enumerate() {
+        for (c, &value) in row.iter().take(layout.labels.len()).enumerate() {
+            let x = layout.matrix_left + c as i32 * cell;
+            let y = TOP + r as i32 * cell;
+            let color = if r == c {
+                DIAGONAL
+            } else if value.is_finite() {
+                theme::viridis(value)
+            } else {
+                WHITE
+            };
+            fill_rect(
+                root,
+                [(x, y), (x + cell - gap, y + cell - gap)],
+                color,
+                path,
+            )?;
+            if show_values && r != c && value.is_finite() {
+                draw_text(
+                    root,
+                    &theme::format_fixed(value, 2),
+                    (x + (cell - gap) / 2, y + (cell - gap) / 2),
+                    &style(
+                        value_size,
+                        theme::text_on(color),
+                        HPos::Center,
+                        VPos::Center,
+                    ),
+                    path,
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Row labels at the right of the matrix, column labels under it.
+fn draw_labels(root: &Area<'_>, layout: &Layout, path: &Path) -> Result<()> {
+    let row_style = style(layout.font, theme::TEXT, HPos::Left, VPos::Center);
+    let column_style = if layout.rotated {
+        style(layout.font, theme::TEXT, HPos::Right, VPos::Center)
+            .transform(FontTransform::Rotate270)
+    } else {
+        style(layout.font, theme::TEXT, HPos::Center, VPos::Top)
+    };
+    for (i, label) in layout.labels.iter().enumerate() {
+        if label.is_empty() {
+            continue;
+        }
+        draw_text(
+            root,
+            label,
+            (layout.matrix_right() + GAP, TOP + layout.center(i)),
+            &row_style,
+            path,
+        )?;
+        draw_text(
+            root,
+            label,
+            (
+                layout.matrix_left + layout.center(i),
+                layout.matrix_bottom() + 10,
+            ),
+            &column_style,
+            path,
+        )?;
+    }
+    Ok(())
+}
+
+/// The dendrogram at the left of the matrix, with a distance axis under it.
+fn draw_dendrogram(
+    root: &Area<'_>,
+    map: &ClusteredHeatmap,
+    layout: &Layout,
+    path: &Path,
+) -> Result<()> {
+    if map.merges.is_empty() {
+        return Ok(());
+    }
+    let n = layout.labels.len();
+    let height_of = |h: f64| if h.is_finite() { h.max(0.0) } else { 0.0 };
+    let max = map
+        .merges
+        .iter()
+        .map(|m| height_of(m.height))
+        .fold(0.0, f64::max);
+    // The root sits at the far left: the axis ends at the highest merge, not at a tick.
+    let axis_max = if max > 0.0 { max } else { 1.0 };
+    let ticks = distance_ticks(
+        root,
+        axis_max,
+        layout.dendrogram_right - layout.dendrogram_left,
+    );
+    let (left, right) = (layout.dendrogram_left, layout.dendrogram_right);
+    let x_of = |h: f64| right - ((h / axis_max) * f64::from(right - left)).round() as i32;
+
+    // Each cluster's (x, y): leaves at their rows, a merge at its height, between its two.
+    let mut nodes: Vec<Option<(i32, i32)>> = (0..n)
+        .map(|i| Some((right, TOP + layout.center(i))))
+        .collect();
+    for merge in &map.merges {
+        let x = x_of(height_of(merge.height));
+        let children = (
+            nodes.get(merge.a).copied().flatten(),
+            nodes.get(merge.b).copied().flatten(),
+        );
+        let node = match children {
+            (Some((xa, ya)), Some((xb, yb))) if merge.a != merge.b => {
+                draw_line(
+                    root,
+                    vec![(xa, ya), (x, ya), (x, yb), (xb, yb)],
+                    TREE_STYLE,
+                    path,
+                )?;
+                Some((x, (ya + yb) / 2))
+            }
+            _ => None,
+        };
+        nodes.push(node);
+    }
+
+    let y = layout.matrix_bottom() + 12;
+    draw_line(root, vec![(left, y), (right, y)], AXIS_STYLE, path)?;
+    let decimals = theme::tick_decimals(ticks.get(1).copied().unwrap_or(1.0));
+    for &tick in &ticks {
+        let x = x_of(tick);
+        draw_line(root, vec![(x, y), (x, y + 5)], AXIS_STYLE, path)?;
+        draw_text(
+            root,
+            &theme::format_number(tick, decimals),
+            (x, y + 9),
+            &style(SMALL, theme::MUTED, HPos::Center, VPos::Top),
+            path,
+        )?;
+    }
+    let width = (right - layout.left) as u32;
+    for (i, line) in wrap(root, &map.distance_label, SMALL, width, 3)
+        .iter()
+        .enumerate()
+    {
+        draw_text(
+            root,
+            line,
+            ((layout.left + right) / 2, y + 38 + i as i32 * 22),
+            &style(SMALL, theme::TEXT, HPos::Center, VPos::Top),
+            path,
+        )?;
+    }
+    Ok(())
+}
+
+/// Round ticks from 0 up to `max` (not beyond) on an axis `width` pixels long: as many as
+/// keep their labels apart, at most five.
+fn distance_ticks(root: &Area<'_>, max: f64, width: i32) -> Vec<f64> {
+    let candidates = (1..=4).rev().map(|target| {
+        let ticks: Vec<f64> = theme::nice_ticks(max, target)
+            .into_iter()
+            .filter(|&t| t <= max * (1.0 + 1e-9))
+            .collect();
+        let step = ticks.get(1).copied().unwrap_or(max);
+        let decimals = theme::tick_decimals(step);
+        let widest = ticks
+            .iter()
+            .map(|&t| text_width(root, &theme::format_number(t, decimals), SMALL))
+            .max()
+            .unwrap_or(0) as f64;
+        let spacing = step / max * f64::from(width);
+        (ticks, spacing >= widest + 12.0)
+    });
+    let mut last = vec![0.0];
+    for (ticks, fits) in candidates {
+        if fits && ticks.len() >= 2 {
+            return ticks;
+        }
+        last = ticks;
+    }
+    last
+}
+
+/// `text` in at most `max_lines` lines of at most `width` pixels, broken between words; the
+/// last line is shortened with an ellipsis if words are left over.
+fn wrap(root: &Area<'_>, text: &str, size: f64, width: u32, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let mut line = word.to_owned();
+        while let Some(next) = words.peek() {
+            let longer = format!("{line} {next}");
+            if text_width(root, &longer, size) > width {
+                break;
+            }
+            line = longer;
+            words.next();
+        }
+        if lines.len() + 1 == max_lines {
+            let rest: Vec<&str> = words.collect();
+            if !rest.is_empty() {
+                line = format!("{line} {}", rest.join(" "));
+            }
+            lines.push(fit(root, &line, size, width));
+            break;
+        }
+        lines.push(fit(root, &line, size, width));
+    }
+    lines
+}
+
+/// The colour scale from 0 to 1 at the right, its caption written up its side, and the key
+/// to the grey diagonal under it.
+fn draw_legend(
+    root: &Area<'_>,
+    map: &ClusteredHeatmap,
+    layout: &Layout,
+    path: &Path,
+) -> Result<()> {
+    let x = layout.legend_left;
+    let bottom = TOP + layout.legend_height;
+    let steps = 100;
+    let step_height = f64::from(layout.legend_height) / f64::from(steps);
+    for i in 0..steps {
+        let t = 1.0 - f64::from(i) / f64::from(steps - 1);
+        let y0 = TOP + (f64::from(i) * step_height) as i32;
+        let y1 = TOP + (f64::from(i + 1) * step_height).ceil() as i32;
+        fill_rect(
+            root,
+            [(x, y0), (x + LEGEND_BAR, y1)],
+            theme::viridis(t),
+            path,
+        )?;
+    }
+    let mut tick_width = 0;
+    for i in 0..=5 {
+        let tick = f64::from(i) / 5.0;
+        let label = theme::format_number(tick, 1);
+        tick_width = tick_width.max(text_width(root, &label, SMALL) as i32);
+        let y = bottom - (tick * f64::from(layout.legend_height)).round() as i32;
+        draw_text(
+            root,
+            &label,
+            (x + LEGEND_BAR + 8, y),
+            &style(SMALL, theme::MUTED, HPos::Left, VPos::Center),
+            path,
+        )?;
+    }
+    let caption = fit(root, &map.value_label, SMALL, layout.legend_height as u32);
+    draw_text(
+        root,
+        &caption,
+        (
+            x + LEGEND_BAR + 8 + tick_width + 20,
+            TOP + layout.legend_height / 2,
+        ),
+        &style(SMALL, theme::TEXT, HPos::Center, VPos::Center).transform(FontTransform::Rotate270),
+        path,
+    )?;
+    let y = bottom + 30;
+    fill_rect(
+        root,
+        [(x, y), (x + LEGEND_BAR, y + LEGEND_BAR)],
+        DIAGONAL,
+        path,
+    )?;
+    draw_text(
+        root,
+        "itself",
+        (x + LEGEND_BAR + 8, y + LEGEND_BAR / 2),
+        &style(SMALL, theme::MUTED, HPos::Left, VPos::Center),
+        path,
+    )
+}
+
+const TREE_STYLE: ShapeStyle = ShapeStyle {
+    color: RGBAColor(60, 60, 60, 1.0),
+    filled: false,
+    stroke_width: 2,
+};
+
+const AXIS_STYLE: ShapeStyle = ShapeStyle {
+    color: RGBAColor(120, 120, 120, 1.0),
+    filled: false,
+    stroke_width: 1,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+    /// A heatmap of `labels`, neighbours most alike, and a tree that joins neighbours in
+    /// pairs, then the pairs in pairs, so its leaf order is the labels' order.
+    fn heatmap(labels: Vec<String>) -> ClusteredHeatmap {
+        let n = labels.len();
+        let similarity = |i: usize, j: usize| -> f64 {
+            if i == j {
+                1.0
+            } else {
+                let d = i.abs_diff(j) as f64;
+                (0.92 - 0.06 * d - 0.03 * ((i * 7 + j * 7) % 5) as f64).max(0.02)
+            }
+        };
+        let values = (0..n)
+            .map(|i| (0..n).map(|j| similarity(i, j)).collect())
+            .collect();
+        // Join neighbours pairwise, level by level, so the leaf order is 0..n.
+        let mut merges = Vec::new();
+        let mut level: Vec<usize> = (0..n).collect();
+        let mut height = 0.08;
+        while level.len() > 1 {
+            let mut next = Vec::new();
+            for pair in level.chunks(2) {
+                if let [a, b] = *pair {
+                    merges.push(Merge { a, b, height });
+                    next.push(n + merges.len() - 1);
+                } else {
+                    next.push(pair[0]);
+                }
+            }
+            level = next;
+            height += 0.11;
+        }
+        ClusteredHeatmap {
+            title: "How alike the speeches are".into(),
+            subtitle: "Cosine similarity of tf-idf vectors, rows ordered by clustering".into(),
+            labels,
+            values,
+            merges,
+            value_label: "cosine similarity of tf-idf vectors".into(),
+            distance_label: "1 - cosine (average linkage)".into(),
+        }
+    }
+
+    fn countries(n: usize) -> Vec<String> {
+        let names = [
+            "United Kingdom of Great Britain and Northern Ireland",
+            "France",
+            "Russian Federation",
+            "China",
+            "United States of America",
+            "Bolivarian Republic of Venezuela",
+            "Democratic Republic of the Congo",
+            "Germany",
+            "Lao People's Democratic Republic",
+            "Chile",
+        ];
+        (0..n)
+            .map(|i| {
+                if i % 3 == 0 {
+                    format!("{}-UKR-{}", 2014 + i % 9, 60 + i)
+                } else {
+                    names[i % names.len()].to_owned()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_chart_draws_for_none_one_and_many_labels() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut broken = heatmap(countries(4));
+        broken.merges = vec![
+            Merge {
+                a: 0,
+                b: 9,
+                height: f64::NAN,
+            },
+            Merge {
+                a: 1,
+                b: 1,
+                height: 0.3,
+            },
+        ];
+        broken.values.truncate(2);
+        let cases = [
+            ("none.png", heatmap(vec![])),
+            ("one.png", heatmap(countries(1))),
+            ("two.png", heatmap(countries(2))),
+            ("sixty.png", heatmap(countries(60))),
+            ("hundred.png", heatmap(countries(100))),
+            ("broken.png", broken),
+        ];
+        for (name, map) in cases {
+            let path = dir.path().join(name);
+            draw(&map, &path).unwrap();
+            let bytes = std::fs::read(&path).unwrap();
+            assert!(bytes.starts_with(PNG), "{name}");
+        }
+    }
+
+    #[test]
+    fn cells_shrink_with_labels_but_labels_stay_readable() {
+        let probe_buffer = &mut [0u8; 3];
+        let probe = BitMapBackend::with_buffer(probe_buffer, (1, 1)).into_drawing_area();
+        theme::ensure_font().unwrap();
+        let few = Layout::new(&probe, &countries(5));
+        let many = Layout::new(&probe, &countries(60));
+        assert!(few.cell > many.cell);
+        assert!(many.cell >= MIN_CELL);
+        assert!(many.font >= 14.0);
+        assert!(many.cell >= many.font as i32 + 2);
+        assert!(many.legend_left + LEGEND_WIDTH <= theme::WIDTH as i32 - theme::MARGIN);
+        let too_many = Layout::new(&probe, &countries(150));
+        assert!(too_many.legend_left + LEGEND_WIDTH <= theme::WIDTH as i32 - theme::MARGIN);
+        assert!(too_many.cell >= 1);
+    }
+
+    #[test]
+    fn captions_wrap_between_words() {
+        let probe_buffer = &mut [0u8; 3];
+        let probe = BitMapBackend::with_buffer(probe_buffer, (1, 1)).into_drawing_area();
+        theme::ensure_font().unwrap();
+        let width = text_width(&probe, "1 - cosine (average", SMALL);
+        let lines = wrap(&probe, "1 - cosine (average linkage)", SMALL, width, 3);
+        assert_eq!(lines, ["1 - cosine (average", "linkage)"]);
+        let cut = wrap(&probe, "a b c d e f", SMALL, 1, 2);
+        assert_eq!(cut.len(), 2);
+        assert!(wrap(&probe, "", SMALL, 100, 3).is_empty());
+    }
+
+    /// Draws the charts a person looks at: `cargo test clustered -- --ignored`.
+    #[test]
+    #[ignore]
+    fn draw_clustered_heatmaps_to_look_at() {
+        draw(
+            &heatmap(countries(12)),
+            Path::new("/tmp/clustered_check.png"),
+        )
+        .unwrap();
+        draw(
+            &heatmap(countries(60)),
+            Path::new("/tmp/clustered_sixty.png"),
+        )
+        .unwrap();
+        draw(
+            &heatmap(countries(90)),
+            Path::new("/tmp/clustered_ninety.png"),
+        )
+        .unwrap();
+        draw(&heatmap(countries(5)), Path::new("/tmp/clustered_five.png")).unwrap();
+        draw(&heatmap(countries(1)), Path::new("/tmp/clustered_one.png")).unwrap();
+        let short: Vec<String> = ["Republican", "Democratic", "Federalist", "Whig"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        draw(&heatmap(short), Path::new("/tmp/clustered_short.png")).unwrap();
+    }
+}

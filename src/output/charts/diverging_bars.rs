@@ -1,0 +1,511 @@
+//! Two-sided bar chart for keyness: one row per term, bars right of a central zero line for
+//! terms over-used in the target (Okabe-Ito blue), left of it for under-used ones (Okabe-Ito
+//! orange), on one symmetric scale; a term's label sits on the empty side of the zero line.
+
+use std::path::Path;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::theme::{
+    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area,
+};
+use crate::error::Result;
+
+/// One bar: positive values extend right of the zero line, negative ones left.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DivergingBar {
+    /// The term, written beside its bar on the zero-line side.
+    pub label: String,
+    /// Signed statistic (e.g. log-likelihood G2); a value that is not finite draws no bar.
+    pub value: f64,
+    /// Written just outside the bar's end, e.g. "412 in 12 speeches".
+    pub annotation: String,
+    /// Drawn lighter: not significant.
+    pub faded: bool,
+}
+
+/// A diverging bar chart's content. Readable up to about [`MAX_BARS`] bars.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DivergingBars {
+    pub title: String,
+    pub subtitle: String,
+    /// Axis caption, e.g. "log-likelihood (G2), signed".
+    pub value_label: String,
+    /// Caption over the right side, e.g. "More frequent in Democratic".
+    pub positive_heading: String,
+    /// Caption over the left side, e.g. "Less frequent in Democratic".
+    pub negative_heading: String,
+    /// One line under the axis, e.g. "Lighter bars: not significant"; may be empty.
+    pub note: String,
+    /// Positive bars first (largest first), then negative bars (most negative first).
+    pub bars: Vec<DivergingBar>,
+}
+
+/// Most bars the chart is meant for (it draws more, ever taller).
+pub(crate) const MAX_BARS: usize = 60;
+
+/// Okabe-Ito orange, the colour of the negative side.
+const NEGATIVE: RGBColor = RGBColor(230, 159, 0);
+/// How much of a bar's colour a faded bar keeps (the rest is white).
+const FADED_STRENGTH: f64 = 0.38;
+
+const ROW_HEIGHT: i32 = 36;
+/// Top of the plot area; the two side headings sit just above it.
+const TOP: i32 = 180;
+/// Space between the block of positive bars and the block of negative ones.
+const BLOCK_GAP: i32 = 18;
+const ANNOTATION_MAX_WIDTH: u32 = 260;
+/// Space between the zero line and a label, and between a bar's end and its annotation.
+const GAP: i32 = 10;
+const SWATCH: i32 = 16;
+
+/// Draws the chart as a PNG.
+pub(crate) fn draw(chart: &DivergingBars, path: &Path) -> Result<()> {
+    theme::ensure_font().map_err(|e| chart_error(path, e))?;
+    let rows = chart.bars.len().max(1) as i32;
+    let gap = if split_at(&chart.bars).is_some() {
+        BLOCK_GAP
+    } else {
+        0
+    };
+    let bottom_space = if chart.note.trim().is_empty() {
+        110
+    } else {
+        150
+    };
+    let height = (TOP + rows * ROW_HEIGHT + gap + bottom_space) as u32;
+    let root = BitMapBackend::new(path, (theme::WIDTH, height)).into_drawing_area();
+    root.fill(&WHITE).map_err(|e| chart_error(path, e))?;
+    theme::draw_heading(&root, &chart.title, &chart.subtitle, path)?;
+    draw_plot(&root, chart, TOP + rows * ROW_HEIGHT + gap, path)?;
+    root.present().map_err(|e| chart_error(path, e))
+}
+
+/// Index of the first negative bar that follows a non-negative one: where the separator
+/// between the two blocks goes.
+fn split_at(bars: &[DivergingBar]) -> Option<usize> {
+    (1..bars.len()).find(|&i| !is_negative(bars[i - 1].value) && is_negative(bars[i].value))
+}
+
+fn is_negative(value: f64) -> bool {
+    value < 0.0
+}
+
+/// `color` mixed with white, keeping `strength` of it.
+fn lighten(RGBColor(r, g, b): RGBColor, strength: f64) -> RGBColor {
+    let mix = |c: u8| (255.0 - (255.0 - f64::from(c)) * strength).round() as u8;
+    RGBColor(mix(r), mix(g), mix(b))
+}
+
+/// A signed tick label with a true minus sign.
+fn signed(value: f64, decimals: usize) -> String {
+    let text = theme::format_number(value, decimals);
+    match text.strip_prefix('-') {
+        Some(rest) if rest.chars().any(|c| c != '0' && c != '.') => format!("\u{2212}{rest}"),
+        Some(rest) => rest.to_owned(),
+        None => text,
+    }
+}
+
+/// Text on a white box, so grid lines do not run through it.
+fn draw_boxed(
+    root: &Area<'_>,
+    text: &str,
+    (x, y): (i32, i32),
+    size: f64,
+    color: RGBColor,
+    h: HPos,
+    path: &Path,
+) -> Result<()> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    let w = text_width(root, text, size) as i32;
+    let (x0, x1) = match h {
+        HPos::Right => (x - w, x),
+        HPos::Left => (x, x + w),
+        HPos::Center => (x - w / 2, x + w / 2),
+    };
+    let half = (size * 0.62).round() as i32;
+    fill_rect(root, [(x0 - 3, y - half), (x1 + 3, y + half)], WHITE, path)?;
+    draw_text(
+        root,
+        text,
+        (x, y),
+        &style(size, color, h, VPos::Center),
+        path,
+    )
+}
+
+fn draw_plot(root: &Area<'_>, chart: &DivergingBars, bottom: i32, path: &Path) -> Result<()> {
+    let annotations: Vec<String> = chart
+        .bars
+        .iter()
+        .map(|b| fit(root, &b.annotation, theme::TICK_SIZE, ANNOTATION_MAX_WIDTH))
+        .collect();
+    let annotation_width = annotations
+        .iter()
+        .map(|a| text_width(root, a, theme::TICK_SIZE))
+        .max()
+        .unwrap_or(0) as i32;
+    let zero = theme::WIDTH as i32 / 2;
+    // Room at both ends for the widest annotation, and for half the outermost tick label.
+    let half = zero - theme::MARGIN - annotation_width.max(24) - GAP - 4;
+    let max = chart
+        .bars
+        .iter()
+        .map(|b| b.value.abs())
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
+    let ticks = theme::fitted_ticks(root, max, half, theme::TICK_SIZE, 5);
+    let axis_max = ticks.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE);
+    let x_of = |v: f64| {
+        let v = if v.is_finite() { v } else { 0.0 };
+        zero + ((v / axis_max) * f64::from(half)).round() as i32
+    };
+    let decimals = theme::tick_decimals(ticks.get(1).copied().unwrap_or(1.0));
+
+    // Grid and tick labels, both sides.
+    for &tick in &ticks {
+        for sign in [-1.0, 1.0] {
+            if tick == 0.0 && sign < 0.0 {
+                continue;
+            }
+            let x = x_of(sign * tick);
+            draw_line(root, vec![(x, TOP), (x, bottom)], GRID_STYLE, path)?;
+            draw_text(
+                root,
+                &signed(sign * tick, decimals),
+                (x, bottom + 10),
+                &style(theme::TICK_SIZE, theme::MUTED, HPos::Center, VPos::Top),
+                path,
+            )?;
+        }
+    }
+    draw_text(
+        root,
+        &fit(
+            root,
+            &chart.value_label,
+            theme::LABEL_SIZE,
+            (theme::WIDTH as i32 - 2 * theme::MARGIN) as u32,
+        ),
+        (zero, bottom + 48),
+        &style(theme::LABEL_SIZE, theme::TEXT, HPos::Center, VPos::Top),
+        path,
+    )?;
+    if !chart.note.trim().is_empty() {
+        draw_text(
+            root,
+            &fit(
+                root,
+                &chart.note,
+                theme::TICK_SIZE,
+                (theme::WIDTH as i32 - 2 * theme::MARGIN) as u32,
+            ),
+            (zero, bottom + 88),
+            &style(theme::TICK_SIZE, theme::MUTED, HPos::Center, VPos::Top),
+            path,
+        )?;
+    }
+    draw_side_heading(
+        root,
+        &chart.negative_heading,
+        NEGATIVE,
+        zero - half / 2,
+        half,
+        path,
+    )?;
+    draw_side_heading(
+        root,
+        &chart.positive_heading,
+        theme::BAR,
+        zero + half / 2,
+        half,
+        path,
+    )?;
+
+    if chart.bars.is_empty() {
+        let message = "Nothing to show: no terms to draw.";
+        let w = text_width(root, message, theme::LABEL_SIZE) as i32 / 2 + 8;
+        fill_rect(root, [(zero - w, TOP), (zero + w, bottom)], WHITE, path)?;
+        return draw_text(
+            root,
+            message,
+            (zero, TOP + ROW_HEIGHT / 2),
+            &style(theme::LABEL_SIZE, theme::MUTED, HPos::Center, VPos::Center),
+            path,
+        );
+    }
+    let split = split_at(&chart.bars);
+    if let Some(i) = split {
+        let y = TOP + i as i32 * ROW_HEIGHT + BLOCK_GAP / 2;
+        draw_line(
+            root,
+            vec![(zero - half, y), (zero + half, y)],
+            SEPARATOR_STYLE,
+            path,
+        )?;
+    }
+    let label_width = (half - GAP - 6).max(20) as u32;
+    for (i, (bar, annotation)) in chart.bars.iter().zip(&annotations).enumerate() {
+        let shift = if split.is_some_and(|s| i >= s) {
+            BLOCK_GAP
+        } else {
+            0
+        };
+        let center = TOP + i as i32 * ROW_HEIGHT + ROW_HEIGHT / 2 + shift;
+        let bar_half = (f64::from(ROW_HEIGHT) * 0.36).round() as i32;
+        let negative = is_negative(bar.value);
+        let end = x_of(bar.value);
+        let base = if negative { NEGATIVE } else { theme::BAR };
+        let color = if bar.faded {
+            lighten(base, FADED_STRENGTH)
+        } else {
+            base
+        };
+        let text_color = if bar.faded { theme::MUTED } else { theme::TEXT };
+        if end != zero {
+            fill_rect(
+                root,
+                [
+                    (zero.min(end), center - bar_half),
+                    (zero.max(end), center + bar_half),
+                ],
+                color,
+                path,
+            )?;
+        }
+        let label = fit(root, &bar.label, theme::LABEL_SIZE, label_width);
+        let (label_x, label_pos, note_x, note_pos) = if negative {
+            (zero + GAP, HPos::Left, end - GAP, HPos::Right)
+        } else {
+            (zero - GAP, HPos::Right, end + GAP, HPos::Left)
+        };
+        draw_boxed(
+            root,
+            &label,
+            (label_x, center),
+            theme::LABEL_SIZE,
+            text_color,
+            label_pos,
+            path,
+        )?;
+        draw_boxed(
+            root,
+            annotation,
+            (note_x, center),
+            theme::TICK_SIZE,
+            text_color,
+            note_pos,
+            path,
+        )?;
+    }
+    draw_line(root, vec![(zero, TOP), (zero, bottom)], AXIS_STYLE, path)
+}
+
+/// A side's caption above the plot, centred on its half, after a swatch of its colour.
+fn draw_side_heading(
+    root: &Area<'_>,
+    text: &str,
+    color: RGBColor,
+    center: i32,
+    half: i32,
+    path: &Path,
+) -> Result<()> {
+    if text.trim().is_empty() {
+        return Ok(());
+    }
+    let text = fit(
+        root,
+        text,
+        theme::LABEL_SIZE,
+        (half - SWATCH - 24).max(20) as u32,
+    );
+    let width = SWATCH + 10 + text_width(root, &text, theme::LABEL_SIZE) as i32;
+    let left = center - width / 2;
+    let y = TOP - 26;
+    fill_rect(
+        root,
+        [(left, y - SWATCH / 2), (left + SWATCH, y + SWATCH / 2)],
+        color,
+        path,
+    )?;
+    draw_text(
+        root,
+        &text,
+        (left + SWATCH + 10, y),
+        &style(theme::LABEL_SIZE, theme::TEXT, HPos::Left, VPos::Center),
+        path,
+    )
+}
+
+const GRID_STYLE: ShapeStyle = ShapeStyle {
+    color: RGBAColor(225, 225, 225, 1.0),
+    filled: false,
+    stroke_width: 1,
+};
+
+const SEPARATOR_STYLE: ShapeStyle = ShapeStyle {
+    color: RGBAColor(190, 190, 190, 1.0),
+    filled: false,
+    stroke_width: 1,
+};
+
+const AXIS_STYLE: ShapeStyle = ShapeStyle {
+    color: RGBAColor(80, 80, 80, 1.0),
+    filled: false,
+    stroke_width: 2,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+    fn bar(label: &str, value: f64, count: u32, faded: bool) -> DivergingBar {
+        DivergingBar {
+            label: label.into(),
+            value,
+            annotation: format!("{count} in {} speeches", count / 9 + 1),
+            faded,
+        }
+    }
+
+    fn chart(bars: Vec<DivergingBar>) -> DivergingBars {
+        DivergingBars {
+            title: "Key terms of Democratic speeches".into(),
+            subtitle: "Compared with all other speeches; the 20 most over- and under-used terms"
+                .into(),
+            value_label: "log-likelihood (G2), signed".into(),
+            positive_heading: "More frequent in Democratic".into(),
+            negative_heading: "Less frequent in Democratic".into(),
+            note: "Lighter bars: not significant (p >= 0.05 after Bonferroni)".into(),
+            bars,
+        }
+    }
+
+    fn keyness() -> Vec<DivergingBar> {
+        let over = [
+            ("health care", 412.3, 412),
+            ("working families", 301.0, 290),
+            ("climate change", 250.8, 233),
+            ("self-determination", 180.2, 150),
+            ("medicaid", 120.5, 131),
+            ("infrastructure", 98.7, 120),
+            ("counter-terrorism", 45.1, 60),
+            ("minimum wage", 12.2, 31),
+            (
+                "pre-existing conditions and the affordable care act",
+                9.8,
+                12,
+            ),
+            ("voting", 3.1, 9),
+        ];
+        let under = [
+            ("taxes", -350.4, 80),
+            ("border security", -280.0, 44),
+            ("afghanistan", -201.5, 61),
+            ("regulation", -160.0, 40),
+            ("second amendment", -90.2, 12),
+            ("deficit", -70.7, 30),
+            (
+                "united kingdom of great britain and northern ireland",
+                -30.0,
+                8,
+            ),
+            ("liberty", -10.5, 20),
+            ("constitution", -5.0, 33),
+            ("sovereignty", -2.2, 7),
+        ];
+        over.iter()
+            .chain(&under)
+            .map(|&(l, v, c)| bar(l, v, c, v.abs() < 11.0))
+            .collect()
+    }
+
+    #[test]
+    fn tick_labels_have_decimals_enough_and_true_minus_signs() {
+        assert_eq!(theme::tick_decimals(100.0), 0);
+        assert_eq!(theme::tick_decimals(0.5), 1);
+        assert_eq!(theme::tick_decimals(0.02), 2);
+        assert_eq!(signed(-20.0, 0), "\u{2212}20");
+        assert_eq!(signed(-0.0, 0), "0");
+        assert_eq!(signed(0.25, 2), "0.25");
+    }
+
+    #[test]
+    fn the_blocks_split_at_the_first_negative_bar() {
+        let bars = keyness();
+        assert_eq!(split_at(&bars), Some(10));
+        assert_eq!(split_at(&bars[..10]), None);
+        assert_eq!(split_at(&bars[10..]), None);
+        assert_eq!(split_at(&[]), None);
+    }
+
+    #[test]
+    fn the_chart_draws_even_when_empty_or_one_sided() {
+        let dir = tempfile::tempdir().unwrap();
+        let all = keyness();
+        let mut no_note = chart(vec![bar("x", f64::NAN, 1, false)]);
+        no_note.note.clear();
+        let cases = [
+            ("none.png", chart(vec![])),
+            ("one.png", chart(vec![bar("afghanistan", 12.0, 3, false)])),
+            ("positive.png", chart(all[..10].to_vec())),
+            ("negative.png", chart(all[10..].to_vec())),
+            ("both.png", chart(all)),
+            ("nan.png", no_note),
+        ];
+        for (name, chart) in cases {
+            let path = dir.path().join(name);
+            draw(&chart, &path).unwrap();
+            let bytes = std::fs::read(&path).unwrap();
+            assert!(bytes.starts_with(PNG), "{name}");
+        }
+    }
+
+    /// Draws the charts a person looks at: `cargo test diverging -- --ignored`.
+    #[test]
+    #[ignore]
+    fn draw_diverging_bars_to_look_at() {
+        draw(&chart(keyness()), Path::new("/tmp/diverging_check.png")).unwrap();
+        let words = [
+            "afghanistan",
+            "counter-terrorism",
+            "self-determination",
+            "peacekeeping",
+            "sanctions",
+            "humanitarian",
+            "ceasefire",
+            "refugees",
+            "sovereignty",
+            "resolution",
+        ];
+        let sixty: Vec<DivergingBar> = (0..60)
+            .map(|i| {
+                let magnitude = 900.0 / (1.0 + (i % 30) as f64 * 0.6);
+                let value = if i < 30 { magnitude } else { -magnitude };
+                let label = format!("{} {}", words[i % words.len()], i);
+                bar(&label, value, 900 - i as u32 * 13, i % 30 > 22)
+            })
+            .collect();
+        draw(&chart(sixty), Path::new("/tmp/diverging_sixty.png")).unwrap();
+        let tiny: Vec<DivergingBar> = [0.004, 0.0025, -0.001, -0.0032]
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| bar(words[i], v, 3, false))
+            .collect();
+        draw(&chart(tiny), Path::new("/tmp/diverging_tiny.png")).unwrap();
+        draw(
+            &chart(keyness()[10..].to_vec()),
+            Path::new("/tmp/diverging_negative.png"),
+        )
+        .unwrap();
+        draw(&chart(vec![]), Path::new("/tmp/diverging_empty.png")).unwrap();
+        let one = chart(vec![bar("counter-terrorism", -3.5, 4, true)]);
+        draw(&one, Path::new("/tmp/diverging_one.png")).unwrap();
+    }
+}

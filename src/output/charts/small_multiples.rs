@@ -1,0 +1,456 @@
+//! Small multiples: one small horizontal bar panel per target (its top key terms) in a grid
+//! on one page, every panel on the same scale so bar lengths compare across panels.
+
+use std::path::Path;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::bar_chart::Bar;
+use super::theme::{
+    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area,
+};
+use crate::error::Result;
+
+/// One panel: a target and its bars.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Panel {
+    /// The target, e.g. "Republican" or "S/PV.7138".
+    pub title: String,
+    /// Largest first. A bar's annotation is written at its end only when every panel has
+    /// room for the widest annotation (in practice with up to three columns).
+    pub bars: Vec<Bar>,
+}
+
+/// A small-multiples chart's content. Readable up to [`MAX_PANELS`] panels of
+/// [`MAX_BARS_PER_PANEL`] bars (it draws more, ever taller).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SmallMultiples {
+    pub title: String,
+    pub subtitle: String,
+    /// What the bar length measures (one scale shared by all panels), written at the bottom.
+    pub value_label: String,
+    pub panels: Vec<Panel>,
+}
+
+/// Most panels the chart is meant for.
+pub(crate) const MAX_PANELS: usize = 30;
+/// Most bars per panel the chart is meant for.
+pub(crate) const MAX_BARS_PER_PANEL: usize = 10;
+
+/// Top of the first row of panels.
+const TOP: i32 = 130;
+const COLUMN_GAP: i32 = 32;
+/// Space between a row of panels and the next (the panels' titles sit in it).
+const ROW_GAP: i32 = 30;
+/// Height of the tick labels under the last panel of each column.
+const AXIS_HEIGHT: i32 = 34;
+/// Space between a label and its bar, and between a bar and its annotation.
+const GAP: i32 = 8;
+/// Narrowest the bars may be, as a share of the panel's width, for annotations to be shown.
+const BAR_SHARE_WITH_ANNOTATIONS: f64 = 0.3;
+
+/// Columns of the grid for `panels` panels.
+pub(crate) fn columns(panels: usize) -> usize {
+    match panels {
+        0..=4 => panels.max(1),
+        5..=6 => 3,
+        7..=8 => 4,
+        _ => 5,
+    }
+}
+
+/// Sizes that depend on how crowded the page is.
+struct Sizes {
+    title: f64,
+    label: f64,
+    tick: f64,
+    row: i32,
+    /// Widest a label column may be, as a share of the panel's width.
+    label_share: f64,
+}
+
+impl Sizes {
+    fn for_columns(columns: usize) -> Sizes {
+        match columns {
+            0..=3 => Sizes {
+                title: 23.0,
+                label: theme::LABEL_SIZE,
+                tick: theme::TICK_SIZE - 1.0,
+                row: 34,
+                label_share: 0.5,
+            },
+            4 => Sizes {
+                title: 21.0,
+                label: 19.0,
+                tick: 17.0,
+                row: 30,
+                label_share: 0.5,
+            },
+            _ => Sizes {
+                title: 20.0,
+                label: 17.0,
+                tick: 16.0,
+                row: 26,
+                label_share: 0.55,
+            },
+        }
+    }
+
+    fn title_height(&self) -> i32 {
+        (self.title * 1.25).round() as i32 + 12
+    }
+}
+
+/// Draws the chart as a PNG.
+pub(crate) fn draw(chart: &SmallMultiples, path: &Path) -> Result<()> {
+    theme::ensure_font().map_err(|e| chart_error(path, e))?;
+    let columns = columns(chart.panels.len());
+    let rows = chart.panels.len().div_ceil(columns).max(1) as i32;
+    let sizes = Sizes::for_columns(columns);
+    let panel_height = panel_height(chart, &sizes);
+    let height = TOP + rows * panel_height + (rows - 1) * ROW_GAP + AXIS_HEIGHT + 80;
+    let root = BitMapBackend::new(path, (theme::WIDTH, height as u32)).into_drawing_area();
+    root.fill(&WHITE).map_err(|e| chart_error(path, e))?;
+    theme::draw_heading(&root, &chart.title, &chart.subtitle, path)?;
+    draw_panels(&root, chart, columns, &sizes, panel_height, path)?;
+    let caption_y = TOP + rows * panel_height + (rows - 1) * ROW_GAP + AXIS_HEIGHT + 12;
+    draw_text(
+        &root,
+        &fit(
+            &root,
+            &chart.value_label,
+            theme::LABEL_SIZE,
+            (theme::WIDTH as i32 - 2 * theme::MARGIN) as u32,
+        ),
+        (theme::WIDTH as i32 / 2, caption_y),
+        &style(theme::LABEL_SIZE, theme::TEXT, HPos::Center, VPos::Top),
+        path,
+    )?;
+    root.present().map_err(|e| chart_error(path, e))
+}
+
+/// Every panel has the height of the one with most bars, so the grid lines up.
+fn panel_height(chart: &SmallMultiples, sizes: &Sizes) -> i32 {
+    let bars = chart
+        .panels
+        .iter()
+        .map(|p| p.bars.len())
+        .max()
+        .unwrap_or(0)
+        .max(1) as i32;
+    sizes.title_height() + bars * sizes.row
+}
+
+fn draw_panels(
+    root: &Area<'_>,
+    chart: &SmallMultiples,
+    columns: usize,
+    sizes: &Sizes,
+    panel_height: i32,
+    path: &Path,
+) -> Result<()> {
+    let cols = columns as i32;
+    let panel_width = (theme::WIDTH as i32 - 2 * theme::MARGIN - (cols - 1) * COLUMN_GAP) / cols;
+    let bars = || chart.panels.iter().flat_map(|p| &p.bars);
+    let label_cap = (f64::from(panel_width) * sizes.label_share) as u32;
+    let label_width = bars()
+        .map(|b| {
+            text_width(
+                root,
+                &fit(root, &b.label, sizes.label, label_cap),
+                sizes.label,
+            )
+        })
+        .max()
+        .unwrap_or(0) as i32;
+    let annotation_width = bars()
+        .map(|b| text_width(root, &b.annotation, sizes.tick))
+        .max()
+        .unwrap_or(0) as i32;
+    let bar_room = panel_width - label_width - GAP;
+    let show_annotations = annotation_width > 0
+        && f64::from(bar_room - annotation_width - GAP)
+            >= f64::from(panel_width) * BAR_SHARE_WITH_ANNOTATIONS;
+    // Room at the right for the annotations, or for half the last tick label.
+    let right_room = if show_annotations {
+        annotation_width + GAP
+    } else {
+        14
+    };
+    let max = bars()
+        .map(|b| b.value)
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
+    let ticks = theme::fitted_ticks(
+        root,
+        max,
+        panel_width - label_width - GAP - right_room,
+        sizes.tick,
+        6,
+    );
+    let axis_max = ticks.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE);
+    let decimals = theme::tick_decimals(ticks.get(1).copied().unwrap_or(1.0));
+    let layout = PanelLayout {
+        width: panel_width,
+        height: panel_height,
+        label_width,
+        right_room,
+        show_annotations,
+        ticks: &ticks,
+        axis_max,
+        decimals,
+    };
+    for (i, panel) in chart.panels.iter().enumerate() {
+        let (row, column) = ((i / columns) as i32, (i % columns) as i32);
+        let left = theme::MARGIN + column * (panel_width + COLUMN_GAP);
+        let top = TOP + row * (panel_height + ROW_GAP);
+        // The last panel of its column carries the tick labels.
+        let with_axis = i + columns >= chart.panels.len();
+        draw_panel(root, panel, (left, top), &layout, sizes, with_axis, path)?;
+    }
+    Ok(())
+}
+
+/// Where things go inside every panel.
+struct PanelLayout<'a> {
+    width: i32,
+    height: i32,
+    label_width: i32,
+    right_room: i32,
+    show_annotations: bool,
+    ticks: &'a [f64],
+    axis_max: f64,
+    decimals: usize,
+}
+
+fn draw_panel(
+    root: &Area<'_>,
+    panel: &Panel,
+    (left, top): (i32, i32),
+    layout: &PanelLayout<'_>,
+    sizes: &Sizes,
+    with_axis: bool,
+    path: &Path,
+) -> Result<()> {
+    let title = fit(root, &panel.title, sizes.title, layout.width as u32);
+    draw_text(
+        root,
+        &title,
+        (left, top),
+        &style(sizes.title, theme::TEXT, HPos::Left, VPos::Top),
+        path,
+    )?;
+    let plot_top = top + sizes.title_height();
+    let plot_bottom = top + layout.height;
+    let bar_left = left + layout.label_width + GAP;
+    let bar_right = (left + layout.width - layout.right_room).max(bar_left + 1);
+    let x_of = |v: f64| {
+        let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
+        bar_left + ((v / layout.axis_max) * f64::from(bar_right - bar_left)).round() as i32
+    };
+    draw_line(
+        root,
+        vec![(left, plot_top - 6), (left + layout.width, plot_top - 6)],
+        RULE_STYLE,
+        path,
+    )?;
+    for &tick in layout.ticks {
+        let x = x_of(tick);
+        draw_line(
+            root,
+            vec![(x, plot_top), (x, plot_bottom)],
+            GRID_STYLE,
+            path,
+        )?;
+        if with_axis {
+            draw_text(
+                root,
+                &theme::format_number(tick, layout.decimals),
+                (x, plot_bottom + 8),
+                &style(sizes.tick, theme::MUTED, HPos::Center, VPos::Top),
+                path,
+            )?;
+        }
+    }
+    if panel.bars.is_empty() {
+        draw_text(
+            root,
+            "no terms",
+            (bar_left + 8, plot_top + sizes.row / 2),
+            &style(sizes.label, theme::MUTED, HPos::Left, VPos::Center),
+            path,
+        )?;
+    }
+    let half = (f64::from(sizes.row) * 0.34).round() as i32;
+    for (i, bar) in panel.bars.iter().enumerate() {
+        let center = plot_top + i as i32 * sizes.row + sizes.row / 2;
+        let end = x_of(bar.value);
+        fill_rect(
+            root,
+            [
+                (bar_left, center - half),
+                (end.max(bar_left + 1), center + half),
+            ],
+            theme::BAR,
+            path,
+        )?;
+        let label = fit(root, &bar.label, sizes.label, layout.label_width as u32);
+        draw_text(
+            root,
+            &label,
+            (bar_left - GAP, center),
+            &style(sizes.label, theme::TEXT, HPos::Right, VPos::Center),
+            path,
+        )?;
+        if layout.show_annotations {
+            draw_text(
+                root,
+                &bar.annotation,
+                (end + GAP, center),
+                &style(sizes.tick, theme::TEXT, HPos::Left, VPos::Center),
+                path,
+            )?;
+        }
+    }
+    draw_line(
+        root,
+        vec![(bar_left, plot_top), (bar_left, plot_bottom)],
+        AXIS_STYLE,
+        path,
+    )
+}
+
+const GRID_STYLE: ShapeStyle = ShapeStyle {
+    color: RGBAColor(225, 225, 225, 1.0),
+    filled: false,
+    stroke_width: 1,
+};
+
+const RULE_STYLE: ShapeStyle = ShapeStyle {
+    color: RGBAColor(200, 200, 200, 1.0),
+    filled: false,
+    stroke_width: 1,
+};
+
+const AXIS_STYLE: ShapeStyle = ShapeStyle {
+    color: RGBAColor(80, 80, 80, 1.0),
+    filled: false,
+    stroke_width: 2,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+    const TERMS: [&str; 16] = [
+        "afghanistan",
+        "counter-terrorism",
+        "self-determination",
+        "peacekeeping",
+        "sanctions",
+        "humanitarian assistance",
+        "ceasefire",
+        "refugees",
+        "sovereignty",
+        "nuclear non-proliferation",
+        "territorial integrity",
+        "reconciliation",
+        "elections",
+        "mine action",
+        "accountability",
+        "women, peace and security",
+    ];
+
+    const TARGETS: [&str; 10] = [
+        "S/PV.4625 (Resumption 1)",
+        "Democratic-Republican",
+        "Republican",
+        "S/PV.7138",
+        "United Kingdom of Great Britain and Northern Ireland",
+        "Democratic",
+        "S/PV.5500",
+        "Russian Federation",
+        "Federalist",
+        "China",
+    ];
+
+    fn panel(i: usize, bars: usize) -> Panel {
+        Panel {
+            title: TARGETS[i % TARGETS.len()].into(),
+            bars: (0..bars)
+                .map(|j| {
+                    let value = (480.0 - (i * 11) as f64) / (1.0 + j as f64 * 0.45);
+                    Bar {
+                        label: TERMS[(i * 3 + j) % TERMS.len()].into(),
+                        value,
+                        annotation: format!("G2 {}", theme::format_number(value, 0)),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    fn chart(panels: Vec<Panel>) -> SmallMultiples {
+        SmallMultiples {
+            title: "Key terms of every speaker group".into(),
+            subtitle: "The 8 most over-used terms of each group against all others".into(),
+            value_label: "log-likelihood (G2)".into(),
+            panels,
+        }
+    }
+
+    #[test]
+    fn columns_grow_with_the_panels() {
+        let got: Vec<usize> = [0, 1, 3, 4, 5, 6, 7, 8, 9, 30, 45]
+            .into_iter()
+            .map(columns)
+            .collect();
+        assert_eq!(got, [1, 1, 3, 4, 3, 3, 4, 4, 5, 5, 5]);
+    }
+
+    #[test]
+    fn the_chart_draws_even_when_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases = [
+            ("none.png", chart(vec![])),
+            ("one.png", chart(vec![panel(0, 8)])),
+            ("empty_panel.png", chart(vec![panel(0, 0)])),
+            (
+                "mixed.png",
+                chart(vec![panel(0, 3), panel(1, 0), panel(2, 1)]),
+            ),
+            ("many.png", chart((0..30).map(|i| panel(i, 8)).collect())),
+        ];
+        for (name, chart) in cases {
+            let path = dir.path().join(name);
+            draw(&chart, &path).unwrap();
+            let bytes = std::fs::read(&path).unwrap();
+            assert!(bytes.starts_with(PNG), "{name}");
+        }
+    }
+
+    /// Draws the charts a person looks at: `cargo test small_multiples -- --ignored`.
+    #[test]
+    #[ignore]
+    fn draw_small_multiples_to_look_at() {
+        let thirty = chart((0..30).map(|i| panel(i, 8)).collect());
+        draw(&thirty, Path::new("/tmp/small_multiples_check.png")).unwrap();
+        let three = chart((0..3).map(|i| panel(i, 8)).collect());
+        draw(&three, Path::new("/tmp/small_multiples_three.png")).unwrap();
+        let seven = chart((0..7).map(|i| panel(i, 5 + i % 3)).collect());
+        draw(&seven, Path::new("/tmp/small_multiples_seven.png")).unwrap();
+        let one = chart(vec![panel(4, 6)]);
+        draw(&one, Path::new("/tmp/small_multiples_one.png")).unwrap();
+        let odd = chart(vec![
+            panel(0, 4),
+            panel(1, 0),
+            panel(2, 2),
+            panel(3, 4),
+            panel(5, 1),
+        ]);
+        draw(&odd, Path::new("/tmp/small_multiples_odd.png")).unwrap();
+    }
+}

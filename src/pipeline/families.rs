@@ -1,0 +1,192 @@
+//! The passes of the families of statistics that run before any output is written, each
+//! given only what it uses: groupings, pair counts, the reference corpus, keyness, the
+//! concordance, and the words a user asked for.
+
+use std::path::Path;
+
+use super::analysis::{Grouping, Pairs};
+use super::config::{Config, KwicOptions};
+use crate::columns;
+use crate::corpus::{read_corpus, Corpus, ReadOptions};
+use crate::error::{Error, Result, Warning};
+use crate::progress::Silent;
+use crate::stats::compare::keyness::{KeynessOptions, Target};
+use crate::stats::compare::reference::ReferenceCounts;
+use crate::stats::compare::targets::{self, Against, Grouped};
+use crate::stats::counts::{count, CountTables};
+use crate::stats::groups::{GroupCounts, Groups};
+use crate::stats::pairs::collocates::collocates_of_all;
+use crate::stats::pairs::cooccurrence::count_cooccurrences;
+use crate::stats::pairs::phrases::Phrase;
+use crate::text::{
+    find_hits, join_phrases, lines, resolve_words, tokenize_corpus, Line, Normalizer, Pattern,
+    TermId, TokenizedCorpus, Vocabulary,
+};
+
+/// Speeches grouped by a metadata column, with their summed counts.
+pub(super) fn group(corpus: &Corpus, counts: &CountTables, column: &str) -> Result<Grouping> {
+    let groups = Groups::by_column(corpus, column)?;
+    let sums = GroupCounts::sum(counts, &groups);
+    Ok(Grouping { groups, sums })
+}
+
+/// Co-occurrence counts, and the collocates of the `--focus` words (a warning for each word
+/// the corpus does not have).
+pub(super) fn count_pairs(
+    config: &Config,
+    tokens: &TokenizedCorpus,
+    counts: &CountTables,
+    normalizer: &Normalizer,
+    warnings: &mut Vec<Warning>,
+) -> Pairs {
+    let cooccurrences = count_cooccurrences(tokens, config.context, config.min_count);
+    let (focus, unknown) = requested("--focus", &config.focus, normalizer, tokens, counts);
+    warnings.extend(unknown);
+    let collocates = collocates_of_all(&cooccurrences, &focus, &tokens.vocab);
+    Pairs {
+        cooccurrences,
+        focus,
+        collocates,
+    }
+}
+
+/// The counted terms a user's words name (see [`resolve_words`]), and a warning naming
+/// `option` for each word that names none.
+pub(super) fn requested(
+    option: &'static str,
+    words: &[String],
+    normalizer: &Normalizer,
+    tokens: &TokenizedCorpus,
+    counts: &CountTables,
+) -> (Vec<TermId>, Vec<Warning>) {
+    let found = resolve_words(words, normalizer, &tokens.vocab, |t| {
+        counts.term_count[t as usize] > 0
+    });
+    let warnings = found
+        .not_found
+        .iter()
+        .map(|word| {
+            Warning::option(
+                option,
+                format!("{word:?} does not occur in the corpus (or is a stopword); left out"),
+            )
+        })
+        .collect();
+    (found.terms, warnings)
+}
+
+/// Reads, tokenizes and counts the `--reference` corpus as the corpus was (same language,
+/// stopwords, stemming, annotations, CSV text column, the same phrases joined), and carries
+/// its counts over to the corpus's term ids. Returns its reading warnings too.
+pub(super) fn read_reference(
+    path: &Path,
+    config: &Config,
+    normalizer: &Normalizer,
+    corpus_vocab: &Vocabulary,
+    phrases: Option<&[Phrase]>,
+) -> Result<(ReferenceCounts, Vec<Warning>)> {
+    let options = ReadOptions {
+        manifest: None,
+        ..config.read.clone()
+    };
+    let reference = read_corpus(&[path.to_path_buf()], &options)?;
+    let tokens = tokenize_corpus(&reference.documents, normalizer, &Silent);
+    let tokens = match phrases {
+        Some(phrases) => {
+            // The corpus's phrases, by their terms, in the reference's ids.
+            let pairs: Vec<(TermId, TermId)> = phrases
+                .iter()
+                .filter_map(|p| {
+                    let first = tokens.vocab.term_id(corpus_vocab.term(p.first))?;
+                    let second = tokens.vocab.term_id(corpus_vocab.term(p.second))?;
+                    Some((first, second))
+                })
+                .collect();
+            join_phrases(tokens, &pairs)
+        }
+        None => tokens,
+    };
+    let counts = count(&tokens);
+    let name = path.display().to_string();
+    let carried = ReferenceCounts::new(name, corpus_vocab, &tokens.vocab, &counts);
+    Ok((carried, reference.warnings))
+}
+
+/// Keyness of every target the configuration asks for: each group (or speech) against the
+/// rest, two side by side (`--compare`), or against the reference corpus.
+pub(super) fn keyness(
+    config: &Config,
+    corpus: &Corpus,
+    counts: &CountTables,
+    groupings: &[Grouping],
+    reference: Option<&ReferenceCounts>,
+    vocab: &Vocabulary,
+) -> Result<Vec<Target>> {
+    let speeches = Groups::by_document(corpus);
+    let speech_sums = GroupCounts::sum(counts, &speeches);
+    let grouped: Vec<Grouped<'_>> = groupings
+        .iter()
+        .map(|g| Grouped {
+            groups: &g.groups,
+            sums: &g.sums,
+        })
+        .collect();
+    let against = match (&config.compare, reference) {
+        (Some((a, b)), _) => Against::Other(a, b),
+        (None, Some(reference)) => Against::Corpus(reference),
+        (None, None) => Against::Rest,
+    };
+    let n_terms = vocab.n_terms();
+    let name = |t: TermId| match reference.and_then(|r| r.extra_name(t, n_terms)) {
+        Some((term, _)) => term,
+        None => vocab.term(t),
+    };
+    let options = KeynessOptions {
+        top: config.keyness_top,
+        min_count: config.min_count,
+    };
+    let speeches = Grouped {
+        groups: &speeches,
+        sums: &speech_sums,
+    };
+    targets::keyness(counts, &grouped, speeches, against, options, &name)
+}
+
+/// The lines of the `--kwic` pattern, found in `tokens` (before phrases are joined).
+pub(super) fn concordance(
+    corpus: &Corpus,
+    tokens: &TokenizedCorpus,
+    normalizer: &Normalizer,
+    options: &KwicOptions,
+) -> Result<Vec<Line>> {
+    let pattern = Pattern::parse(&options.pattern).map_err(|message| Error::Pattern {
+        pattern: options.pattern.clone(),
+        message,
+    })?;
+    let forms = pattern.matching_forms(&tokens.vocab, normalizer, options.by);
+    let mut hits = find_hits(tokens, &forms);
+    if let Some((column, value)) = &options.within {
+        // None: the speech's id.
+        let index = match column.as_str() {
+            columns::DOC_ID => None,
+            _ => Some(
+                corpus
+                    .metadata_index(column)
+                    .ok_or_else(|| Error::UnknownColumn {
+                        option: "--in",
+                        column: column.clone(),
+                        known: corpus.metadata_columns.join(", "),
+                    })?,
+            ),
+        };
+        hits.retain(|hit| {
+            let document = &corpus.documents[hit.doc];
+            let of_doc = match index {
+                None => document.id.as_str(),
+                Some(i) => document.metadata[i].as_str(),
+            };
+            of_doc == value
+        });
+    }
+    Ok(lines(&corpus.documents, &hits, options.width))
+}

@@ -1,0 +1,629 @@
+//! Similarity of speeches (or groups of speeches): which ones use the same vocabulary, and in
+//! the same proportions.
+//!
+//! - `cosine`: the cosine of the two tf-idf vectors, stopwords excluded. A speech's vector
+//!   holds each term's tf_idf = (count / n_tokens) * ln(N_docs / doc_freq), as in
+//!   `term_frequency.csv`. A group's vector holds (summed count / summed n_tokens) times the
+//!   same corpus idf: a group is weighted like one long speech, but idf is still measured
+//!   over speeches (over groups, a term used by both of two parties would weigh nothing).
+//!   Empty when a vector is all zeros (a speech using only terms that every speech uses).
+//! - `jaccard`: |terms(A) and terms(B)| / |terms(A) or terms(B)| over the sets of terms
+//!   counted at least once; empty when both sets are empty.
+//!
+//! Columns of `similarity`: doc_a, doc_b (or, with groups: group_by, group_a, group_b),
+//! cosine, jaccard. Up to [`ALL_PAIRS_UP_TO`] units, every pair once (a before b in corpus or
+//! group order); beyond that, for each unit in order, its [`TOP_PER_UNIT`] most similar
+//! others (cosine descending, ties by order).
+//!
+//! The vectors are sparse and the products are accumulated term by term from an inverted
+//! index (for each unit a, only the units b > a sharing a term with it are touched), so the
+//! work grows with the sum over terms of doc_freq^2, not with units^2 * vocabulary. Terms in
+//! every unit with weight 0 (idf 0) add to no product: they are counted once as shared by all.
+
+use polars::prelude::*;
+use rayon::prelude::*;
+
+use crate::chunks::chunk_ranges;
+use crate::columns;
+use crate::error::Result;
+use crate::stats::as_printed;
+use crate::stats::counts::CountTables;
+use crate::stats::frame;
+use crate::stats::frequency::terms::tf_idf;
+use crate::stats::groups::GroupCounts;
+use crate::text::TermId;
+
+/// Units up to which every pair is listed.
+pub(crate) const ALL_PAIRS_UP_TO: usize = 1_000;
+/// Most similar others listed per unit beyond that.
+pub(crate) const TOP_PER_UNIT: usize = 10;
+
+/// Sparse weighted term vectors of some units (speeches or groups).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Vectors {
+    /// Per unit, `(term, weight)` for every term it uses, sorted by term.
+    pub rows: Vec<Vec<(TermId, f64)>>,
+    /// Euclidean norm of each row.
+    pub norms: Vec<f64>,
+}
+
+impl Vectors {
+    fn new(rows: Vec<Vec<(TermId, f64)>>) -> Vectors {
+        let norms = rows
+            .iter()
+            .map(|row| row.iter().map(|&(_, w)| w * w).sum::<f64>().sqrt())
+            .collect();
+        Vectors { rows, norms }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Cosine of units a and b from their dot product; none when a norm is 0.
+    fn cosine(&self, a: usize, b: usize, dot: f64) -> Option<f64> {
+        let norms = self.norms[a] * self.norms[b];
+        (norms > 0.0).then(|| (dot / norms).clamp(-1.0, 1.0))
+    }
+
+    fn jaccard(&self, a: usize, b: usize, shared: u32) -> Option<f64> {
+        let union = self.rows[a].len() + self.rows[b].len() - shared as usize;
+        (union > 0).then(|| f64::from(shared) / union as f64)
+    }
+
+    /// Cosine and Jaccard of two units by merging their rows (for a few pairs).
+    pub fn pair(&self, a: usize, b: usize) -> Similarity {
+        let (x, y) = (&self.rows[a], &self.rows[b]);
+        let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0, 0u32);
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += x[i].1 * y[j].1;
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        Similarity {
+            a: a as u32,
+            b: b as u32,
+            cosine: self.cosine(a, b, dot),
+            jaccard: self.jaccard(a, b, shared),
+        }
+    }
+}
+
+/// The tf-idf vector of each speech.
+pub(crate) fn speech_vectors(counts: &CountTables) -> Vectors {
+    let n_docs = counts.n_docs();
+    Vectors::new(
+        counts
+            .doc_terms
+            .iter()
+            .zip(&counts.n_tokens)
+            .map(|(terms, &n_tokens)| {
+                terms
+                    .iter()
+                    .map(|&(t, n)| {
+                        let weight = tf_idf(
+                            u64::from(n),
+                            n_tokens,
+                            n_docs,
+                            counts.term_doc_freq[t as usize],
+                        );
+                        (t, weight)
+                    })
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
+/// The vector of each group: its rates weighted by the corpus idf of each term.
+pub(crate) fn group_vectors(sums: &GroupCounts, counts: &CountTables) -> Vectors {
+    let n_docs = counts.n_docs();
+    Vectors::new(
+        sums.terms
+            .iter()
+            .zip(&sums.n_tokens)
+            .map(|(terms, &n_tokens)| {
+                terms
+                    .iter()
+                    .map(|&(t, n)| {
+                        let weight = tf_idf(n, n_tokens, n_docs, counts.term_doc_freq[t as usize]);
+                        (t, weight)
+                    })
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
+/// The similarity of two units, by index.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Similarity {
+    pub a: u32,
+    pub b: u32,
+    pub cosine: Option<f64>,
+    pub jaccard: Option<f64>,
+}
+
+/// Units that share each term, with their weights, by unit; terms held by every unit with
+/// weight 0 everywhere are left out and counted in `shared_by_all`.
+struct Postings {
+    starts: Vec<usize>,
+    units: Vec<u32>,
+    weights: Vec<f64>,
+    shared_by_all: u32,
+}
+
+impl Postings {
+    fn build(vectors: &Vectors, n_terms: usize) -> Postings {
+        let n_units = vectors.len();
+        let mut df = vec![0usize; n_terms];
+        let mut nonzero = vec![false; n_terms];
+        for row in &vectors.rows {
+            for &(t, w) in row {
+                df[t as usize] += 1;
+                nonzero[t as usize] |= w != 0.0;
+            }
+        }
+        let skipped = |t: usize| df[t] == n_units && !nonzero[t];
+        let shared_by_all = (0..n_terms).filter(|&t| df[t] > 0 && skipped(t)).count() as u32;
+        let mut starts = vec![0usize; n_terms + 1];
+        for t in 0..n_terms {
+            starts[t + 1] = starts[t] + if skipped(t) { 0 } else { df[t] };
+        }
+        let mut next = starts.clone();
+        let mut units = vec![0u32; starts[n_terms]];
+        let mut weights = vec![0f64; starts[n_terms]];
+        for (u, row) in vectors.rows.iter().enumerate() {
+            for &(t, w) in row {
+                if !skipped(t as usize) {
+                    units[next[t as usize]] = u as u32;
+                    weights[next[t as usize]] = w;
+                    next[t as usize] += 1;
+                }
+            }
+        }
+        Postings {
+            starts,
+            units,
+            weights,
+            shared_by_all,
+        }
+    }
+
+    /// The units after `a` that hold `term`, with their weights.
+    fn after(&self, term: TermId, a: u32) -> (&[u32], &[f64]) {
+        let range = self.starts[term as usize]..self.starts[term as usize + 1];
+        let units = &self.units[range.clone()];
+        let from = units.partition_point(|&u| u <= a);
+        (&units[from..], &self.weights[range][from..])
+    }
+}
+
+/// Rows of the similarity matrix filled together: each term's postings are read once per
+/// block instead of once per row, which is what bounds the speed on a large corpus.
+const BLOCK_ROWS: usize = 32;
+
+/// A block of rows being filled: per later unit b, one accumulator per row of the block.
+struct Scratch {
+    dot: Vec<f64>,
+    /// Terms shared; counted only when `count_shared` (the Jaccard of every pair is wanted).
+    shared: Vec<u32>,
+    count_shared: bool,
+}
+
+impl Scratch {
+    fn new(count_shared: bool) -> Scratch {
+        Scratch {
+            dot: Vec::new(),
+            shared: Vec::new(),
+            count_shared,
+        }
+    }
+
+    /// Products of each unit a of `rows` with every unit after it, handed to
+    /// `visit(a, b, dot, shared)` in order of a, then b (`shared` is 0 unless counted). Each
+    /// product is summed in term order, as [`Vectors::pair`] sums it, so both give the
+    /// same bits.
+    fn block(
+        &mut self,
+        postings: &Postings,
+        vectors: &Vectors,
+        rows: std::ops::Range<usize>,
+        mut visit: impl FnMut(usize, usize, f64, u32),
+    ) {
+        let (first, width) = (rows.start, rows.len());
+        let n = vectors.len();
+        // Units after the block's first row, each with `width` accumulators.
+        let after = n - first - 1;
+        self.dot.clear();
+        self.dot.resize(after * width, 0.0);
+        if self.count_shared {
+            self.shared.clear();
+            self.shared.resize(after * width, 0);
+        }
+        // The block's (term, row, weight), by term then row.
+        let mut entries: Vec<(TermId, u32, f64)> = rows
+            .clone()
+            .flat_map(|a| {
+                vectors.rows[a]
+                    .iter()
+                    .map(move |&(t, w)| (t, (a - first) as u32, w))
+            })
+            .collect();
+        entries.sort_unstable_by_key(|&(t, r, _)| (t, r));
+        for of_term in entries.chunk_by(|x, y| x.0 == y.0) {
+            let (units, weights) = postings.after(of_term[0].0, first as u32);
+            for (&b, &w_b) in units.iter().zip(weights) {
+                let b = b as usize;
+                let slot = (b - first - 1) * width;
+                // Rows a < b only: within the block, b may be one of its rows.
+                let rows_before_b = b - first;
+                for &(_, r, w_a) in of_term {
+                    let r = r as usize;
+                    if r >= rows_before_b {
+                        break;
+                    }
+                    self.dot[slot + r] += w_a * w_b;
+                    if self.count_shared {
+                        self.shared[slot + r] += 1;
+                    }
+                }
+            }
+        }
+        for r in 0..width {
+            let a = first + r;
+            for b in a + 1..n {
+                let slot = (b - first - 1) * width + r;
+                let shared = if self.count_shared {
+                    self.shared[slot] + postings.shared_by_all
+                } else {
+                    0
+                };
+                visit(a, b, self.dot[slot], shared);
+            }
+        }
+    }
+}
+
+/// The blocks of rows of a chunk.
+fn blocks(range: std::ops::Range<usize>) -> impl Iterator<Item = std::ops::Range<usize>> {
+    range
+        .clone()
+        .step_by(BLOCK_ROWS)
+        .map(move |start| start..(start + BLOCK_ROWS).min(range.end))
+}
+
+/// Every pair of units once, a before b.
+pub(crate) fn all_pairs(vectors: &Vectors, n_terms: usize) -> Vec<Similarity> {
+    let postings = Postings::build(vectors, n_terms);
+    rows_in_chunks(vectors)
+        .into_par_iter()
+        .map(|range| {
+            let mut scratch = Scratch::new(true);
+            let mut out = Vec::new();
+            for block in blocks(range) {
+                scratch.block(&postings, vectors, block, |a, b, dot, shared| {
+                    out.push(Similarity {
+                        a: a as u32,
+                        b: b as u32,
+                        cosine: vectors.cosine(a, b, dot),
+                        jaccard: vectors.jaccard(a, b, shared),
+                    })
+                });
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .concat()
+}
+
+/// For each unit, its `k` most similar others (cosine as printed descending, ties by index),
+/// each pair's product computed once. Shared terms are counted afterwards, for the pairs
+/// kept only.
+pub(crate) fn most_similar(vectors: &Vectors, n_terms: usize, k: usize) -> Vec<Similarity> {
+    let postings = Postings::build(vectors, n_terms);
+    let n = vectors.len();
+    let best = rows_in_chunks(vectors)
+        .into_par_iter()
+        .map(|range| {
+            let mut scratch = Scratch::new(false);
+            let mut best = Best::new(n, k);
+            for block in blocks(range) {
+                scratch.block(&postings, vectors, block, |a, b, dot, _| {
+                    let cosine = vectors.cosine(a, b, dot);
+                    let key = cosine.map_or(f64::NEG_INFINITY, as_printed);
+                    best.offer(a, b as u32, key, cosine);
+                    best.offer(b, a as u32, key, cosine);
+                });
+            }
+            best
+        })
+        .reduce(|| Best::new(n, k), Best::merge);
+    best.lists
+        .into_par_iter()
+        .enumerate()
+        .flat_map_iter(|(unit, list)| {
+            list.into_iter().map(move |entry| {
+                let merged = vectors.pair(unit, entry.partner as usize);
+                Similarity {
+                    cosine: entry.cosine,
+                    ..merged
+                }
+            })
+        })
+        .collect()
+}
+
+/// Row chunks of about equal work: row a touches the units after it.
+fn rows_in_chunks(vectors: &Vectors) -> Vec<std::ops::Range<usize>> {
+    let n = vectors.len() as u64;
+    let work = (0..n).map(|a| (vectors.rows[a as usize].len() as u64 + 1) * (n - a));
+    let total: u64 = (0..n)
+        .map(|a| (vectors.rows[a as usize].len() as u64 + 1) * (n - a))
+        .sum();
+    chunk_ranges(work, (total / 64).max(1))
+}
+
+/// The `k` best partners found so far of every unit.
+struct Best {
+    k: usize,
+    /// Per unit, its partners best first.
+    lists: Vec<Vec<Partner>>,
+}
+
+/// A partner of a unit: its index, the cosine, and the cosine as printed (the ranking key).
+#[derive(Debug, Clone, Copy)]
+struct Partner {
+    partner: u32,
+    key: f64,
+    cosine: Option<f64>,
+}
+
+impl Partner {
+    /// Better first: the printed cosine descending (none last), then the partner's index.
+    fn before(&self, other: &Partner) -> bool {
+        self.key > other.key || (self.key == other.key && self.partner < other.partner)
+    }
+}
+
+impl Best {
+    fn new(n: usize, k: usize) -> Best {
+        Best {
+            k,
+            lists: vec![Vec::new(); n],
+        }
+    }
+
+    fn offer(&mut self, unit: usize, partner: u32, key: f64, cosine: Option<f64>) {
+        let entry = Partner {
+            partner,
+            key,
+            cosine,
+        };
+        let list = &mut self.lists[unit];
+        if list.len() == self.k {
+            match list.last() {
+                Some(worst) if entry.before(worst) => {
+                    list.pop();
+                }
+                _ => return,
+            }
+        }
+        let at = list.partition_point(|x| x.before(&entry));
+        list.insert(at, entry);
+    }
+
+    fn merge(mut self, other: Best) -> Best {
+        for (unit, list) in other.lists.into_iter().enumerate() {
+            for entry in list {
+                self.offer(unit, entry.partner, entry.key, entry.cosine);
+            }
+        }
+        self
+    }
+}
+
+/// The pairs of a similarity table: every pair for a few units, the most similar beyond.
+pub(crate) fn similarity_pairs(vectors: &Vectors, n_terms: usize) -> Vec<Similarity> {
+    if vectors.len() <= ALL_PAIRS_UP_TO {
+        all_pairs(vectors, n_terms)
+    } else {
+        most_similar(vectors, n_terms, TOP_PER_UNIT)
+    }
+}
+
+/// The `similarity` table of speeches: doc_a, doc_b, cosine, jaccard.
+pub(crate) fn speech_similarity_frame(pairs: &[Similarity], ids: &[String]) -> Result<DataFrame> {
+    let name = |i: u32| ids[i as usize].as_str();
+    frame(
+        "similarity",
+        vec![
+            Column::new(
+                columns::DOC_A.into(),
+                pairs.iter().map(|p| name(p.a)).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                columns::DOC_B.into(),
+                pairs.iter().map(|p| name(p.b)).collect::<Vec<_>>(),
+            ),
+            cosine_column(pairs),
+            jaccard_column(pairs),
+        ],
+    )
+}
+
+/// The `similarity` table of the groups of several groupings: group_by, group_a, group_b,
+/// cosine, jaccard.
+pub(crate) fn group_similarity_frame(
+    groupings: &[(&str, &[String], Vec<Similarity>)],
+) -> Result<DataFrame> {
+    let rows: Vec<(&str, &[String], &Similarity)> = groupings
+        .iter()
+        .flat_map(|(column, names, pairs)| pairs.iter().map(move |p| (*column, *names, p)))
+        .collect();
+    let pairs: Vec<Similarity> = rows.iter().map(|r| *r.2).collect();
+    frame(
+        "similarity",
+        vec![
+            Column::new(
+                columns::GROUP_BY.into(),
+                rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                columns::GROUP_A.into(),
+                rows.iter()
+                    .map(|r| r.1[r.2.a as usize].as_str())
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                columns::GROUP_B.into(),
+                rows.iter()
+                    .map(|r| r.1[r.2.b as usize].as_str())
+                    .collect::<Vec<_>>(),
+            ),
+            cosine_column(&pairs),
+            jaccard_column(&pairs),
+        ],
+    )
+}
+
+fn cosine_column(pairs: &[Similarity]) -> Column {
+    Column::new(
+        columns::COSINE.into(),
+        pairs.iter().map(|p| p.cosine).collect::<Vec<Option<f64>>>(),
+    )
+}
+
+fn jaccard_column(pairs: &[Similarity]) -> Column {
+    Column::new(
+        columns::JACCARD.into(),
+        pairs
+            .iter()
+            .map(|p| p.jaccard)
+            .collect::<Vec<Option<f64>>>(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::counts::{count, tests::tokenized};
+
+    fn close(actual: Option<f64>, expected: f64) {
+        let actual = actual.expect("a value");
+        assert!((actual - expected).abs() < 1e-9, "{actual} != {expected}");
+    }
+
+    #[test]
+    fn cosine_and_jaccard_follow_their_definitions() {
+        // d1 = "a a b", d2 = "a b b c", d3 = "c d": 3 speeches; idf(a) = idf(b) = ln 3/2,
+        // idf(c) = ln 3/2, idf(d) = ln 3.
+        let corpus = tokenized(&["a a b", "a b b c", "c d"], false, false);
+        let counts = count(&corpus);
+        let vectors = speech_vectors(&counts);
+        let idf = (1.5f64).ln();
+        let v1 = [2.0 / 3.0 * idf, 1.0 / 3.0 * idf, 0.0, 0.0];
+        let v2 = [0.25 * idf, 0.5 * idf, 0.25 * idf, 0.0];
+        let v3 = [0.0, 0.0, 0.5 * idf, 0.5 * 3f64.ln()];
+        let cos = |x: &[f64; 4], y: &[f64; 4]| {
+            let dot: f64 = x.iter().zip(y).map(|(a, b)| a * b).sum();
+            let norm = |v: &[f64; 4]| v.iter().map(|a| a * a).sum::<f64>().sqrt();
+            dot / (norm(x) * norm(y))
+        };
+        let pairs = all_pairs(&vectors, corpus.vocab.n_terms());
+        assert_eq!(pairs.len(), 3);
+        let find = |a: u32, b: u32| *pairs.iter().find(|p| p.a == a && p.b == b).unwrap();
+        close(find(0, 1).cosine, cos(&v1, &v2));
+        close(find(0, 2).cosine, 0.0);
+        close(find(1, 2).cosine, cos(&v2, &v3));
+        close(find(0, 1).jaccard, 2.0 / 3.0);
+        close(find(0, 2).jaccard, 0.0);
+        close(find(1, 2).jaccard, 1.0 / 4.0);
+        // The merge of two rows agrees with the inverted index.
+        for p in &pairs {
+            let merged = vectors.pair(p.a as usize, p.b as usize);
+            close(merged.cosine, p.cosine.unwrap());
+            close(merged.jaccard, p.jaccard.unwrap());
+        }
+    }
+
+    #[test]
+    fn a_speech_is_fully_similar_to_itself_and_pairs_are_symmetric() {
+        let corpus = tokenized(
+            &["peace war peace", "war treaty", "peace treaty law"],
+            false,
+            false,
+        );
+        let counts = count(&corpus);
+        let vectors = speech_vectors(&counts);
+        for a in 0..3 {
+            close(vectors.pair(a, a).cosine, 1.0);
+            close(vectors.pair(a, a).jaccard, 1.0);
+            for b in 0..3 {
+                assert_eq!(vectors.pair(a, b).cosine, vectors.pair(b, a).cosine);
+                assert_eq!(vectors.pair(a, b).jaccard, vectors.pair(b, a).jaccard);
+            }
+        }
+    }
+
+    #[test]
+    fn terms_every_speech_uses_weigh_nothing_but_count_as_shared() {
+        // "nation" is in every speech: idf 0, left out of the index, still in the sets.
+        let corpus = tokenized(&["nation peace", "nation war", "nation"], false, false);
+        let counts = count(&corpus);
+        let vectors = speech_vectors(&counts);
+        let pairs = all_pairs(&vectors, corpus.vocab.n_terms());
+        let first = pairs[0];
+        close(first.cosine, 0.0);
+        close(first.jaccard, 1.0 / 3.0);
+        // The third speech has only "nation": a zero vector, cosine undefined.
+        let with_third = pairs.iter().find(|p| p.b == 2).unwrap();
+        assert_eq!(with_third.cosine, None);
+        close(with_third.jaccard, 0.5);
+    }
+
+    #[test]
+    fn the_most_similar_are_those_of_all_pairs_whatever_the_chunks() {
+        let texts: Vec<String> = (0..40)
+            .map(|i| {
+                (0..30)
+                    .map(|j| format!("w{}", (i * 7 + j * j) % 23))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let corpus = tokenized(&borrowed, false, false);
+        let counts = count(&corpus);
+        let vectors = speech_vectors(&counts);
+        let n_terms = corpus.vocab.n_terms();
+        let all = all_pairs(&vectors, n_terms);
+        let top = most_similar(&vectors, n_terms, 3);
+        assert_eq!(top.len(), 40 * 3);
+        for unit in 0..40u32 {
+            let mut expected: Vec<(u32, Option<f64>)> = all
+                .iter()
+                .filter(|p| p.a == unit || p.b == unit)
+                .map(|p| (if p.a == unit { p.b } else { p.a }, p.cosine))
+                .collect();
+            expected.sort_by(|x, y| {
+                let key = |c: Option<f64>| c.map_or(f64::NEG_INFINITY, as_printed);
+                key(y.1).total_cmp(&key(x.1)).then(x.0.cmp(&y.0))
+            });
+            expected.truncate(3);
+            let got: Vec<(u32, Option<f64>)> = top
+                .iter()
+                .filter(|p| p.a == unit)
+                .map(|p| (p.b, p.cosine))
+                .collect();
+            assert_eq!(got, expected, "unit {unit}");
+        }
+    }
+}

@@ -1,0 +1,375 @@
+//! The targets of keyness and their references:
+//!
+//! - every group of each grouping (`--group-by`, given once or more) against the rest of the
+//!   corpus, or, without groupings, every speech against the rest;
+//! - one speech or group against another (`--compare A B`);
+//! - the whole corpus, and every group of each grouping, against a reference corpus
+//!   (`--reference`).
+//!
+//! Each grouping is scored in one pass: its groups' summed counts, one shared reference.
+
+use super::keyness::{score_all, KeynessOptions, Reference, Scorer, Target, TargetCounts};
+use super::reference::ReferenceCounts;
+use crate::columns;
+use crate::error::{Error, Result};
+use crate::stats::counts::CountTables;
+use crate::stats::groups::{GroupCounts, Groups};
+use crate::text::TermId;
+
+/// What the names of a target's reference read in tables and charts.
+pub(crate) const REST_OF_CORPUS: &str = "rest of corpus";
+/// The `group_by` of the whole corpus as a target.
+pub(crate) const WHOLE_CORPUS: &str = "corpus";
+
+/// A grouping of the speeches with its summed counts.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Grouped<'g> {
+    pub groups: &'g Groups,
+    pub sums: &'g GroupCounts,
+}
+
+/// What the targets are compared with.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Against<'a> {
+    /// Each target against the rest of the corpus.
+    Rest,
+    /// Target `.0` against `.1`: two speeches, or two groups of one grouping.
+    Other(&'a str, &'a str),
+    /// The corpus and each group against a second corpus.
+    Corpus(&'a ReferenceCounts),
+}
+
+/// Scores the targets `against` defines. `groupings` are the user's (maybe none); `speeches`
+/// is the grouping of one group per speech.
+pub(crate) fn keyness<'n>(
+    counts: &CountTables,
+    groupings: &[Grouped<'_>],
+    speeches: Grouped<'_>,
+    against: Against<'_>,
+    options: KeynessOptions,
+    name: &(impl Fn(TermId) -> &'n str + Sync),
+) -> Result<Vec<Target>> {
+    match against {
+        Against::Rest => {
+            let scorer = Scorer::new(
+                Reference::Rest {
+                    total: &counts.term_count,
+                    tokens: counts.total_tokens(),
+                },
+                options,
+            );
+            let groupings = if groupings.is_empty() {
+                std::slice::from_ref(&speeches)
+            } else {
+                groupings
+            };
+            Ok(groupings
+                .iter()
+                .flat_map(|g| {
+                    score_all(
+                        &g.groups.column,
+                        REST_OF_CORPUS,
+                        group_targets(counts, g),
+                        &scorer,
+                        name,
+                    )
+                })
+                .collect())
+        }
+        Against::Other(a, b) => {
+            let (grouping, a, b) = find_pair(groupings, speeches, a, b)?;
+            let mut reference = vec![0u64; counts.term_count.len()];
+            for &(t, n) in &grouping.sums.terms[b] {
+                reference[t as usize] = n;
+            }
+            let scorer = Scorer::new(
+                Reference::Counts {
+                    counts: &reference,
+                    tokens: grouping.sums.n_tokens[b],
+                },
+                options,
+            );
+            let target = group_targets(counts, &grouping).swap_remove(a);
+            Ok(score_all(
+                &grouping.groups.column,
+                &grouping.groups.names[b],
+                vec![target],
+                &scorer,
+                name,
+            ))
+        }
+        Against::Corpus(reference) => {
+            let scorer = Scorer::new(
+                Reference::Counts {
+                    counts: &reference.counts,
+                    tokens: reference.tokens,
+                },
+                options,
+            );
+            let corpus_counts: Vec<(TermId, u64)> = counts
+                .counted_terms()
+                .map(|t| (t, counts.term_count[t as usize]))
+                .collect();
+            let whole = TargetCounts {
+                name: WHOLE_CORPUS.to_owned(),
+                counts: &corpus_counts,
+                tokens: counts.total_tokens(),
+                documents: counts.doc_terms.iter().map(Vec::as_slice).collect(),
+            };
+            let mut targets = score_all(WHOLE_CORPUS, &reference.name, vec![whole], &scorer, name);
+            for g in groupings {
+                let groups = group_targets(counts, g);
+                targets.extend(score_all(
+                    &g.groups.column,
+                    &reference.name,
+                    groups,
+                    &scorer,
+                    name,
+                ));
+            }
+            Ok(targets)
+        }
+    }
+}
+
+/// Every group of a grouping as a target.
+fn group_targets<'c>(counts: &'c CountTables, grouped: &Grouped<'c>) -> Vec<TargetCounts<'c>> {
+    let mut documents: Vec<Vec<&[(TermId, u32)]>> = vec![Vec::new(); grouped.groups.len()];
+    for (d, &g) in grouped.groups.of_doc.iter().enumerate() {
+        documents[g].push(&counts.doc_terms[d]);
+    }
+    documents
+        .into_iter()
+        .enumerate()
+        .map(|(i, documents)| TargetCounts {
+            name: grouped.groups.names[i].clone(),
+            counts: &grouped.sums.terms[i],
+            tokens: grouped.sums.n_tokens[i],
+            documents,
+        })
+        .collect()
+}
+
+/// The first grouping (the user's in order, then the speeches) in which both `a` and `b` name
+/// a group, with their indices.
+fn find_pair<'g>(
+    groupings: &[Grouped<'g>],
+    speeches: Grouped<'g>,
+    a: &str,
+    b: &str,
+) -> Result<(Grouped<'g>, usize, usize)> {
+    for grouped in groupings.iter().copied().chain([speeches]) {
+        let index = |name: &str| grouped.groups.names.iter().position(|n| n == name);
+        if let (Some(i), Some(j)) = (index(a), index(b)) {
+            return Ok((grouped, i, j));
+        }
+    }
+    let columns: Vec<&str> = groupings
+        .iter()
+        .map(|g| g.groups.column.as_str())
+        .chain([columns::DOC_ID])
+        .collect();
+    Err(Error::UnknownTarget {
+        names: format!("{a:?} and {b:?}"),
+        known: format!(
+            "two values of one of: {} (the speeches' ids are in tables/documents.csv)",
+            columns.join(", ")
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::counts::{count, tests::tokenized};
+    use crate::text::TokenizedCorpus;
+
+    fn corpus() -> (
+        TokenizedCorpus,
+        CountTables,
+        Groups,
+        GroupCounts,
+        Groups,
+        GroupCounts,
+    ) {
+        let corpus = tokenized(
+            &[
+                "peace peace peace treaty",
+                "peace treaty war",
+                "war war war army",
+                "war army army",
+            ],
+            false,
+            false,
+        );
+        let counts = count(&corpus);
+        let parties = Groups {
+            column: "party".into(),
+            names: vec!["doves".into(), "hawks".into()],
+            of_doc: vec![0, 0, 1, 1],
+        };
+        let party_sums = GroupCounts::sum(&counts, &parties);
+        let speeches = Groups {
+            column: "doc_id".into(),
+            names: (1..=4).map(|i| format!("d{i}")).collect(),
+            of_doc: vec![0, 1, 2, 3],
+        };
+        let speech_sums = GroupCounts::sum(&counts, &speeches);
+        (corpus, counts, parties, party_sums, speeches, speech_sums)
+    }
+
+    const OPTIONS: KeynessOptions = KeynessOptions {
+        top: 2,
+        min_count: 1,
+    };
+
+    #[test]
+    fn every_group_against_the_rest_and_without_groups_every_speech() {
+        let (corpus, counts, parties, party_sums, speeches, speech_sums) = corpus();
+        let name = |t: TermId| corpus.vocab.term(t);
+        let speeches = Grouped {
+            groups: &speeches,
+            sums: &speech_sums,
+        };
+        let by_party = [Grouped {
+            groups: &parties,
+            sums: &party_sums,
+        }];
+        let targets = keyness(&counts, &by_party, speeches, Against::Rest, OPTIONS, &name).unwrap();
+        assert_eq!(targets.len(), 2);
+        let doves = &targets[0];
+        assert_eq!(
+            (doves.group_by.as_str(), doves.name.as_str()),
+            ("party", "doves")
+        );
+        assert_eq!(doves.reference, REST_OF_CORPUS);
+        assert_eq!(name(doves.keys[0].term), "peace");
+        assert_eq!((doves.keys[0].a, doves.keys[0].b), (4, 0));
+        assert_eq!(doves.keys[0].range, 2);
+        // Under-used by the doves: army (absent, 3 in the rest), then war (1 against 4).
+        let under: Vec<&str> = doves
+            .keys
+            .iter()
+            .filter(|k| k.log_likelihood < 0.0)
+            .map(|k| name(k.term))
+            .collect();
+        assert_eq!(under, ["army", "war"]);
+        assert_eq!(doves.tested, 4);
+        // One grouping's targets are the negation of each other (two groups).
+        let hawks = &targets[1];
+        assert!((hawks.keys[0].log_likelihood + doves.keys[2].log_likelihood).abs() < 1e-9);
+
+        let per_speech = keyness(&counts, &[], speeches, Against::Rest, OPTIONS, &name).unwrap();
+        assert_eq!(per_speech.len(), 4);
+        assert_eq!(per_speech[0].group_by, "doc_id");
+        assert_eq!(per_speech[3].documents, 1);
+    }
+
+    #[test]
+    fn two_targets_side_by_side_and_unknown_names() {
+        let (corpus, counts, parties, party_sums, speeches, speech_sums) = corpus();
+        let name = |t: TermId| corpus.vocab.term(t);
+        let speeches = Grouped {
+            groups: &speeches,
+            sums: &speech_sums,
+        };
+        let by_party = [Grouped {
+            groups: &parties,
+            sums: &party_sums,
+        }];
+        let forward = keyness(
+            &counts,
+            &by_party,
+            speeches,
+            Against::Other("d1", "d3"),
+            OPTIONS,
+            &name,
+        )
+        .unwrap();
+        assert_eq!(forward.len(), 1);
+        assert_eq!(
+            (forward[0].name.as_str(), forward[0].reference.as_str()),
+            ("d1", "d3")
+        );
+        assert_eq!(forward[0].reference_tokens, 4);
+        let backward = keyness(
+            &counts,
+            &by_party,
+            speeches,
+            Against::Other("d3", "d1"),
+            OPTIONS,
+            &name,
+        )
+        .unwrap();
+        // A against B is B against A negated: d1's over-used peace is d3's most under-used.
+        let peace = forward[0].keys[0];
+        let mirrored = backward[0]
+            .keys
+            .iter()
+            .find(|k| k.term == peace.term)
+            .unwrap();
+        assert!((peace.log_likelihood + mirrored.log_likelihood).abs() < 1e-9);
+        let err = keyness(
+            &counts,
+            &by_party,
+            speeches,
+            Against::Other("doves", "d3"),
+            OPTIONS,
+            &name,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("party, doc_id"), "{err}");
+    }
+
+    #[test]
+    fn the_corpus_and_its_groups_against_a_reference_corpus() {
+        let (corpus, counts, parties, party_sums, speeches, speech_sums) = corpus();
+        let reference_tokens = tokenized(&["peace famine famine", "treaty"], false, false);
+        let reference_counts = count(&reference_tokens);
+        let reference = ReferenceCounts::new(
+            "ref".into(),
+            &corpus.vocab,
+            &reference_tokens.vocab,
+            &reference_counts,
+        );
+        let n_terms = corpus.vocab.n_terms();
+        let name = |t: TermId| match reference.extra_name(t, n_terms) {
+            Some((term, _)) => term,
+            None => corpus.vocab.term(t),
+        };
+        let speeches = Grouped {
+            groups: &speeches,
+            sums: &speech_sums,
+        };
+        let by_party = [Grouped {
+            groups: &parties,
+            sums: &party_sums,
+        }];
+        let targets = keyness(
+            &counts,
+            &by_party,
+            speeches,
+            Against::Corpus(&reference),
+            OPTIONS,
+            &name,
+        )
+        .unwrap();
+        assert_eq!(targets.len(), 3);
+        assert_eq!(
+            (targets[0].group_by.as_str(), targets[0].name.as_str()),
+            ("corpus", "corpus")
+        );
+        assert_eq!(targets[0].reference, "ref");
+        assert_eq!(targets[0].documents, 4);
+        // famine: only in the reference, the corpus's most under-used term.
+        let under = targets[0]
+            .keys
+            .iter()
+            .find(|k| k.log_likelihood < 0.0)
+            .unwrap();
+        assert_eq!(name(under.term), "famine");
+        assert_eq!((under.a, under.b), (0, 2));
+        assert_eq!(targets[1].group_by, "party");
+    }
+}
