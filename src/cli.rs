@@ -1,6 +1,6 @@
 //! The command line: clap types, and their translation into the library's [`Config`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
@@ -63,7 +63,7 @@ pub struct KwicArgs {
 pub struct KwicMatchArgs {
     /// Match the pattern against each token's word form, or its term (Snowball stem), so
     /// that "trafficking" also finds "trafficked".
-    #[arg(long = "match", value_enum, default_value_t = MatchArg::Form)]
+    #[arg(long = "match", value_name = "form|term", value_enum, default_value_t = MatchArg::Form)]
     pub match_by: MatchArg,
 
     /// Words of context on each side.
@@ -107,6 +107,9 @@ Examples:
 pub struct FreqArgs {
     #[command(flatten)]
     pub input: InputArgs,
+
+    #[command(flatten)]
+    pub output: OutArgs,
 }
 
 const ANALYZE_EXAMPLES: &str = "\
@@ -144,6 +147,14 @@ fn after_help(examples: &str, mode: Mode) -> String {
     text
 }
 
+/// Where the subcommands that write put their results.
+#[derive(Debug, Args)]
+pub struct OutArgs {
+    /// Folder for the results (created if missing; only speechstat's own files are replaced).
+    #[arg(short, long, value_name = "DIR", default_value = "output")]
+    pub out: PathBuf,
+}
+
 /// Reading options shared by every subcommand.
 #[derive(Debug, Args)]
 pub struct InputArgs {
@@ -151,10 +162,6 @@ pub struct InputArgs {
     /// manifest.csv is read through it). [default: corpus]
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-
-    /// Folder for the results (created if missing; only speechstat's own files are replaced).
-    #[arg(short, long, value_name = "DIR", default_value = "output")]
-    pub out: PathBuf,
 
     /// Manifest CSV defining the corpus: its `file` column lists the documents (paths
     /// relative to the manifest), its other columns are metadata.
@@ -203,6 +210,9 @@ pub struct InputArgs {
 pub struct AnalyzeArgs {
     #[command(flatten)]
     pub input: InputArgs,
+
+    #[command(flatten)]
+    pub output: OutArgs,
 
     /// Also write tables/tokens.csv: one row per word token.
     #[arg(long)]
@@ -320,15 +330,15 @@ impl FreqArgs {
     pub fn to_config(&self) -> Config {
         Config {
             mode: Mode::WordCount,
-            ..self.input.to_config()
+            ..self.input.to_config(&self.output.out)
         }
     }
 }
 
 impl InputArgs {
-    /// The library configuration for reading and counting, with every analysis option at its
-    /// default.
-    pub fn to_config(&self) -> Config {
+    /// The library configuration for reading and counting into `out`, with every analysis
+    /// option at its default.
+    pub fn to_config(&self, out: &Path) -> Config {
         let inputs = if self.inputs.is_empty() && self.manifest.is_none() {
             vec![PathBuf::from("corpus")]
         } else {
@@ -348,7 +358,7 @@ impl InputArgs {
             language: self.language,
             stem: !self.no_stem,
             stopwords,
-            ..Config::new(inputs, self.out.clone())
+            ..Config::new(inputs, out.to_path_buf())
         }
     }
 }
@@ -386,7 +396,7 @@ impl AnalyzeArgs {
                 .kwic
                 .as_ref()
                 .map(|pattern| self.kwic_match.to_options(pattern)),
-            ..self.input.to_config()
+            ..self.input.to_config(&self.output.out)
         }
     }
 }

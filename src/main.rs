@@ -61,7 +61,7 @@ fn kwic(args: &KwicArgs) -> anyhow::Result<()> {
             .num_threads(threads.max(1))
             .build_global()?;
     }
-    let config = args.input.to_config();
+    let config = args.input.to_config(std::path::Path::new("output"));
     let progress = TerminalProgress::new(!args.input.quiet && std::io::stderr().is_terminal());
     let concordance =
         speechstat::concordance(&config, &args.kwic.to_options(&args.pattern), &progress)?;

@@ -210,6 +210,9 @@ impl Postings {
 /// block instead of once per row, which is what bounds the speed on a large corpus.
 const BLOCK_ROWS: usize = 32;
 
+/// A term held by at least 1 / DENSE_SHARE of a block's rows is multiplied for every row.
+const DENSE_SHARE: usize = 4;
+
 /// A block of rows being filled: per later unit b, one accumulator per row of the block.
 struct Scratch {
     dot: Vec<f64>,
@@ -258,21 +261,44 @@ impl Scratch {
             })
             .collect();
         entries.sort_unstable_by_key(|&(t, r, _)| (t, r));
+        // Accumulators of pairs (a, b) with b <= a, inside the block, receive products too
+        // but are never read: no test in the inner loops. Absent rows add 0 x w = 0, which
+        // leaves a sum of non-negative products unchanged, so dense and sparse rows give the
+        // same bits.
+        let mut lane = [0.0f64; BLOCK_ROWS];
+        let mut present = [0u32; BLOCK_ROWS];
         for of_term in entries.chunk_by(|x, y| x.0 == y.0) {
             let (units, weights) = postings.after(of_term[0].0, first as u32);
-            for (&b, &w_b) in units.iter().zip(weights) {
-                let b = b as usize;
-                let slot = (b - first - 1) * width;
-                // Rows a < b only: within the block, b may be one of its rows.
-                let rows_before_b = b - first;
+            if of_term.len() * DENSE_SHARE >= width {
+                // Most rows hold the term: one contiguous multiply-add per later unit, which
+                // the compiler vectorizes.
+                lane.fill(0.0);
+                present.fill(0);
                 for &(_, r, w_a) in of_term {
-                    let r = r as usize;
-                    if r >= rows_before_b {
-                        break;
+                    lane[r as usize] = w_a;
+                    present[r as usize] = 1;
+                }
+                for (&b, &w_b) in units.iter().zip(weights) {
+                    let slot = (b as usize - first - 1) * width;
+                    let dot = &mut self.dot[slot..slot + width];
+                    for (acc, &w_a) in dot.iter_mut().zip(&lane[..width]) {
+                        *acc += w_a * w_b;
                     }
-                    self.dot[slot + r] += w_a * w_b;
                     if self.count_shared {
-                        self.shared[slot + r] += 1;
+                        let shared = &mut self.shared[slot..slot + width];
+                        for (acc, &p) in shared.iter_mut().zip(&present[..width]) {
+                            *acc += p;
+                        }
+                    }
+                }
+            } else {
+                for (&b, &w_b) in units.iter().zip(weights) {
+                    let slot = (b as usize - first - 1) * width;
+                    for &(_, r, w_a) in of_term {
+                        self.dot[slot + r as usize] += w_a * w_b;
+                        if self.count_shared {
+                            self.shared[slot + r as usize] += 1;
+                        }
                     }
                 }
             }
@@ -376,6 +402,9 @@ struct Best {
     k: usize,
     /// Per unit, its partners best first.
     lists: Vec<Vec<Partner>>,
+    /// Per unit, the worst partner kept once its list is full: most offers are turned away
+    /// by this one compact entry, without touching the list.
+    floor: Vec<Partner>,
 }
 
 /// A partner of a unit: its index, the cosine, and the cosine as printed (the ranking key).
@@ -387,6 +416,13 @@ struct Partner {
 }
 
 impl Partner {
+    /// Below every partner: what an empty place in a list is worth.
+    const NONE: Partner = Partner {
+        partner: u32::MAX,
+        key: f64::NEG_INFINITY,
+        cosine: None,
+    };
+
     /// Better first: the printed cosine descending (none last), then the partner's index.
     fn before(&self, other: &Partner) -> bool {
         self.key > other.key || (self.key == other.key && self.partner < other.partner)
@@ -398,6 +434,7 @@ impl Best {
         Best {
             k,
             lists: vec![Vec::new(); n],
+            floor: vec![Partner::NONE; n],
         }
     }
 
@@ -407,17 +444,18 @@ impl Best {
             key,
             cosine,
         };
+        if self.k == 0 || !entry.before(&self.floor[unit]) {
+            return;
+        }
         let list = &mut self.lists[unit];
         if list.len() == self.k {
-            match list.last() {
-                Some(worst) if entry.before(worst) => {
-                    list.pop();
-                }
-                _ => return,
-            }
+            list.pop();
         }
         let at = list.partition_point(|x| x.before(&entry));
         list.insert(at, entry);
+        if list.len() == self.k {
+            self.floor[unit] = list[self.k - 1];
+        }
     }
 
     fn merge(mut self, other: Best) -> Best {
