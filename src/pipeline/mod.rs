@@ -15,7 +15,7 @@ pub use outputs::{
 };
 
 use crate::corpus::{read_corpus, Corpus};
-use crate::error::Result;
+use crate::error::{Result, Warning};
 use crate::progress::{Progress, Silent};
 use crate::stats::counts::count;
 use crate::stats::pairs::phrases::{choose_phrases, Phrase, PhraseOptions};
@@ -126,6 +126,13 @@ fn count_and_pair(
             &tokens.vocab,
         )
     })?;
+    if !keyness.is_empty() && keyness.iter().all(|t| t.reference_tokens == 0) {
+        warnings.push(Warning::option(
+            "--reference",
+            "every speech is in one group: keyness has nothing to compare it with; give a \
+             reference corpus with --reference, or group the speeches otherwise",
+        ));
+    }
     Ok(Analysis {
         groupings,
         phrases,

@@ -29,6 +29,7 @@ use crate::progress::Progress;
 use crate::stats::compare::concordance;
 use crate::stats::compare::keyness::{self, Target};
 use crate::stats::compare::similarity::{self, Similarity};
+use crate::stats::compare::targets::WHOLE_CORPUS;
 use crate::stats::frequency::{by_group, corpus, documents, ranking, terms, tokens};
 use crate::stats::groups::GroupCounts;
 use crate::stats::pairs::{collocates as collocates_stats, collocations, cooccurrence, phrases};
@@ -530,7 +531,7 @@ fn draw_keyness(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
     let mut used = std::collections::HashSet::new();
     for i in similarity_heatmap::largest(&tokens, a.config.max_charts) {
         let target = &targets[i];
-        let mut name = if several_groupings {
+        let mut name = if several_groupings && target.group_by != WHOLE_CORPUS {
             format!("{}_{}", target.group_by, target.name)
         } else {
             target.name.clone()

@@ -46,8 +46,8 @@ pub(crate) fn figure<'l>(target: &Target, label: impl Fn(TermId) -> &'l str) -> 
             format_number(target.reference_tokens as f64, 0),
         ),
         value_label: "log-likelihood (G2), signed".into(),
-        positive_heading: format!("More frequent in {}", target.name),
-        negative_heading: format!("Less frequent in {}", target.name),
+        positive_heading: format!("More frequent in {}", short_name(target)),
+        negative_heading: format!("Less frequent in {}", short_name(target)),
         note: format!(
             "Lighter bars: not significant (p >= 0.05 after Bonferroni over {} terms tested). \
              Beside each bar: rate per 10,000 words here vs in the reference.",
@@ -115,6 +115,14 @@ fn target_name(target: &Target) -> String {
         "corpus" => "the corpus".into(),
         "doc_id" => format!("speech {}", target.name),
         column => format!("{} {}", column, target.name),
+    }
+}
+
+/// "Democratic", "2002-Bush-1", "the corpus".
+fn short_name(target: &Target) -> &str {
+    match target.group_by.as_str() {
+        "corpus" => "the corpus",
+        _ => &target.name,
     }
 }
 
