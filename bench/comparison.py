@@ -121,6 +121,9 @@ def main():
     print("#### The comparison stage: keyness, similarity, concordance\n")
     print(f"- date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     print(f"- machine: {platform.system()} {platform.release()} {platform.machine()}; {os.cpu_count()} CPUs")
+    commit = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True).stdout.strip() or "unknown"
+    print(f"- speechstat commit {commit}")
     print(f"- corpus: {os.path.basename(corpus)}, {len(files):,} files, {size:.1f} MB")
     print(f"- runs per command: {runs}, medians; peak MB: the largest max RSS of those runs\n")
     print("| command | median s | peak MB | keyness s | comparison tables s | rest s |")
