@@ -137,7 +137,7 @@ def main():
             cells += [f"{keyness:.3f}", f"{tables:.3f}", f"{rest:.3f}"]
         else:
             cells += ["", "", ""]
-        print(f"| {name} | " + " | ".join(cells) + " |")
+        print(f"| {name.replace('|', chr(92) + '|')} | " + " | ".join(cells) + " |")
     print()
     for name, (seconds, _, stages) in results.items():
         if not name.startswith("analyze"):
