@@ -371,7 +371,10 @@ fn a_single_speech_has_nothing_to_compare_and_the_run_says_so() {
     std::fs::write(&input, "Peace and security for all. Peace now.").unwrap();
     let output = analyze_ok(&[&input], &dir.path().join("out"), &[]);
     let err = stderr(&output);
-    assert!(err.contains("--reference: every speech is in one group"), "{err}");
+    assert!(
+        err.contains("--reference: every speech is in one group"),
+        "{err}"
+    );
     let keyness = Table::read(&dir.path().join("out/tables/keyness.csv"));
     assert!(keyness.rows.is_empty());
     assert!(dir.path().join("out/charts/keyness_overview.png").exists());
