@@ -77,7 +77,7 @@ fn draw_bars(root: &Area<'_>, chart: &BarChart, height: u32, path: &Path) -> Res
     };
     for &tick in &ticks {
         let x = x_of(tick);
-        draw_line(root, vec![(x, top), (x, bottom)], GRID_STYLE, path)?;
+        draw_line(root, vec![(x, top), (x, bottom)], theme::GRID_LINE, path)?;
         draw_text(
             root,
             &theme::format_number(tick, decimals),
@@ -122,17 +122,10 @@ fn draw_bars(root: &Area<'_>, chart: &BarChart, height: u32, path: &Path) -> Res
             path,
         )?;
     }
-    draw_line(root, vec![(left, top), (left, bottom)], AXIS_STYLE, path)
+    draw_line(
+        root,
+        vec![(left, top), (left, bottom)],
+        theme::AXIS_LINE,
+        path,
+    )
 }
-
-const GRID_STYLE: ShapeStyle = ShapeStyle {
-    color: RGBAColor(225, 225, 225, 1.0),
-    filled: false,
-    stroke_width: 1,
-};
-
-const AXIS_STYLE: ShapeStyle = ShapeStyle {
-    color: RGBAColor(80, 80, 80, 1.0),
-    filled: false,
-    stroke_width: 2,
-};

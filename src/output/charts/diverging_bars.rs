@@ -173,7 +173,7 @@ fn draw_plot(root: &Area<'_>, chart: &DivergingBars, bottom: i32, path: &Path) -
                 continue;
             }
             let x = x_of(sign * tick);
-            draw_line(root, vec![(x, TOP), (x, bottom)], GRID_STYLE, path)?;
+            draw_line(root, vec![(x, TOP), (x, bottom)], theme::GRID_LINE, path)?;
             draw_text(
                 root,
                 &signed(sign * tick, decimals),
@@ -302,7 +302,12 @@ fn draw_plot(root: &Area<'_>, chart: &DivergingBars, bottom: i32, path: &Path) -
             path,
         )?;
     }
-    draw_line(root, vec![(zero, TOP), (zero, bottom)], AXIS_STYLE, path)
+    draw_line(
+        root,
+        vec![(zero, TOP), (zero, bottom)],
+        theme::AXIS_LINE,
+        path,
+    )
 }
 
 /// A side's caption above the plot, centred on its half, after a swatch of its colour.
@@ -341,22 +346,10 @@ fn draw_side_heading(
     )
 }
 
-const GRID_STYLE: ShapeStyle = ShapeStyle {
-    color: RGBAColor(225, 225, 225, 1.0),
-    filled: false,
-    stroke_width: 1,
-};
-
 const SEPARATOR_STYLE: ShapeStyle = ShapeStyle {
     color: RGBAColor(190, 190, 190, 1.0),
     filled: false,
     stroke_width: 1,
-};
-
-const AXIS_STYLE: ShapeStyle = ShapeStyle {
-    color: RGBAColor(80, 80, 80, 1.0),
-    filled: false,
-    stroke_width: 2,
 };
 
 #[cfg(test)]

@@ -260,7 +260,7 @@ fn draw_panel(
         draw_line(
             root,
             vec![(x, plot_top), (x, plot_bottom)],
-            GRID_STYLE,
+            theme::GRID_LINE,
             path,
         )?;
         if with_axis {
@@ -316,27 +316,15 @@ fn draw_panel(
     draw_line(
         root,
         vec![(bar_left, plot_top), (bar_left, plot_bottom)],
-        AXIS_STYLE,
+        theme::AXIS_LINE,
         path,
     )
 }
-
-const GRID_STYLE: ShapeStyle = ShapeStyle {
-    color: RGBAColor(225, 225, 225, 1.0),
-    filled: false,
-    stroke_width: 1,
-};
 
 const RULE_STYLE: ShapeStyle = ShapeStyle {
     color: RGBAColor(200, 200, 200, 1.0),
     filled: false,
     stroke_width: 1,
-};
-
-const AXIS_STYLE: ShapeStyle = ShapeStyle {
-    color: RGBAColor(80, 80, 80, 1.0),
-    filled: false,
-    stroke_width: 2,
 };
 
 #[cfg(test)]

@@ -26,6 +26,20 @@ pub const MUTED: RGBColor = RGBColor(100, 100, 100);
 /// Okabe-Ito blue, the bar colour.
 pub const BAR: RGBColor = RGBColor(0, 114, 178);
 
+/// Light grid lines behind bars.
+pub const GRID_LINE: ShapeStyle = ShapeStyle {
+    color: RGBAColor(225, 225, 225, 1.0),
+    filled: false,
+    stroke_width: 1,
+};
+
+/// The axis a bar starts from.
+pub const AXIS_LINE: ShapeStyle = ShapeStyle {
+    color: RGBAColor(80, 80, 80, 1.0),
+    filled: false,
+    stroke_width: 2,
+};
+
 /// Makes the embedded font available to plotters (once per process).
 pub fn ensure_font() -> std::result::Result<(), String> {
     static REGISTERED: OnceLock<bool> = OnceLock::new();

@@ -218,6 +218,10 @@ mod tests {
         (corpus, counts, parties, party_sums, speeches, speech_sums)
     }
 
+    fn grouped<'g>(groups: &'g Groups, sums: &'g GroupCounts) -> Grouped<'g> {
+        Grouped { groups, sums }
+    }
+
     const OPTIONS: KeynessOptions = KeynessOptions {
         top: 2,
         min_count: 1,
@@ -227,14 +231,8 @@ mod tests {
     fn every_group_against_the_rest_and_without_groups_every_speech() {
         let (corpus, counts, parties, party_sums, speeches, speech_sums) = corpus();
         let name = |t: TermId| corpus.vocab.term(t);
-        let speeches = Grouped {
-            groups: &speeches,
-            sums: &speech_sums,
-        };
-        let by_party = [Grouped {
-            groups: &parties,
-            sums: &party_sums,
-        }];
+        let speeches = grouped(&speeches, &speech_sums);
+        let by_party = [grouped(&parties, &party_sums)];
         let targets = keyness(&counts, &by_party, speeches, Against::Rest, OPTIONS, &name).unwrap();
         assert_eq!(targets.len(), 2);
         let doves = &targets[0];
@@ -269,14 +267,8 @@ mod tests {
     fn two_targets_side_by_side_and_unknown_names() {
         let (corpus, counts, parties, party_sums, speeches, speech_sums) = corpus();
         let name = |t: TermId| corpus.vocab.term(t);
-        let speeches = Grouped {
-            groups: &speeches,
-            sums: &speech_sums,
-        };
-        let by_party = [Grouped {
-            groups: &parties,
-            sums: &party_sums,
-        }];
+        let speeches = grouped(&speeches, &speech_sums);
+        let by_party = [grouped(&parties, &party_sums)];
         let forward = keyness(
             &counts,
             &by_party,
@@ -338,14 +330,8 @@ mod tests {
             Some((term, _)) => term,
             None => corpus.vocab.term(t),
         };
-        let speeches = Grouped {
-            groups: &speeches,
-            sums: &speech_sums,
-        };
-        let by_party = [Grouped {
-            groups: &parties,
-            sums: &party_sums,
-        }];
+        let speeches = grouped(&speeches, &speech_sums);
+        let by_party = [grouped(&parties, &party_sums)];
         let targets = keyness(
             &counts,
             &by_party,
