@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand};
 
 use speechstat::{
-    Config, Context, KwicOptions, Language, MatchBy, Mode, PhraseOptions, ReadOptions,
-    StopwordSource, DEFAULT_WINDOW, OUTPUTS,
+    Config, Context, KwicOptions, Language, MatchBy, Mode, Period, PhraseOptions, ReadOptions,
+    StopwordSource, When, DEFAULT_WINDOW, OUTPUTS,
 };
 
 /// Statistical analysis of speech corpora: term frequencies, tables and charts.
@@ -21,7 +21,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read a folder of speeches and write term tables (CSV) and charts (PNG).
-    Analyze(AnalyzeArgs),
+    Analyze(Box<AnalyzeArgs>),
     /// The quick word count: tokenize, stem and count only, writing tables/terms.csv and
     /// tables/term_frequency.csv.
     Freq(FreqArgs),
@@ -78,6 +78,15 @@ pub struct KwicMatchArgs {
     /// Only the speeches whose metadata COLUMN has VALUE (doc_id is a column too).
     #[arg(long = "in", value_name = "COLUMN=VALUE", value_parser = parse_column_value)]
     pub within: Option<(String, String)>,
+}
+
+/// `--period` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PeriodArg {
+    Year,
+    #[value(name = "5y")]
+    FiveYears,
+    Decade,
 }
 
 /// `--match` values.
@@ -138,9 +147,10 @@ fn after_help(examples: &str, mode: Mode) -> String {
         if mode == Mode::WordCount && !output.in_word_count {
             continue;
         }
-        let when = match output.when.option() {
-            Some(option) if mode == Mode::Analyze => format!(" (with {option})"),
-            _ => String::new(),
+        let when = match output.when {
+            When::Always => String::new(),
+            _ if mode == Mode::WordCount => String::new(),
+            when => format!(" ({})", when.condition()),
         };
         text.push_str(&format!("\n  {}{when}\n      {}", output.path, output.what));
     }
@@ -285,6 +295,20 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "N", default_value_t = 12)]
     pub max_charts: usize,
 
+    /// Tokens of the moving window of MATTR (lexical diversity); a shorter speech gets its
+    /// plain TTR and mattr_short = true.
+    #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..))]
+    pub mattr_window: u64,
+
+    /// Metadata column that dates the speeches, for term_trends.csv and the charts over time
+    /// [default: year, else date].
+    #[arg(long, value_name = "COLUMN")]
+    pub time: Option<String>,
+
+    /// Periods of term_trends.csv and term_trends.png.
+    #[arg(long, value_enum, default_value_t = PeriodArg::Year)]
+    pub period: PeriodArg,
+
     /// Show this word, glob or phrase in context: writes tables/kwic.csv.
     #[arg(long, value_name = "PATTERN")]
     pub kwic: Option<String>,
@@ -392,6 +416,13 @@ impl AnalyzeArgs {
                 }),
             reference: self.reference.clone(),
             max_charts: self.max_charts,
+            mattr_window: self.mattr_window as usize,
+            time_column: self.time.clone(),
+            period: match self.period {
+                PeriodArg::Year => Period::Year,
+                PeriodArg::FiveYears => Period::FiveYears,
+                PeriodArg::Decade => Period::Decade,
+            },
             kwic: self
                 .kwic
                 .as_ref()

@@ -94,3 +94,25 @@ pub const JACCARD: &str = "jaccard";
 pub const LEFT: &str = "left";
 pub const KEYWORD: &str = "keyword";
 pub const RIGHT: &str = "right";
+
+pub const GROUP: &str = "group";
+pub const RANGE: &str = "range";
+pub const DP: &str = "dp";
+pub const DP_NORM: &str = "dp_norm";
+
+pub const TTR: &str = "ttr";
+pub const MATTR: &str = "mattr";
+pub const MATTR_SHORT: &str = "mattr_short";
+pub const MTLD: &str = "mtld";
+pub const YULES_K: &str = "yules_k";
+pub const HERDAN_C: &str = "herdan_c";
+pub const GUIRAUD: &str = "guiraud";
+pub const STTR: &str = "sttr";
+pub const MEAN_SENTENCE_LENGTH: &str = "mean_sentence_length";
+pub const SYLLABLES_PER_WORD: &str = "syllables_per_word";
+pub const FLESCH_READING_EASE: &str = "flesch_reading_ease";
+pub const FLESCH_KINCAID_GRADE: &str = "flesch_kincaid_grade";
+
+pub const PERIOD: &str = "period";
+pub const PERIOD_START: &str = "period_start";
+pub const PERIOD_TOKENS: &str = "period_tokens";

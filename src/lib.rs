@@ -67,8 +67,8 @@ pub use corpus::{Corpus, Document, Encoding, ReadOptions};
 pub use error::{Error, Result, Subject, Warning};
 pub use pipeline::{
     analyze, analyze_corpus, analyze_with, concordance, run, Analysis, Build, Charts, Concordance,
-    Config, Emit, Family, KwicOptions, Mode, Output, Summary, When, CONTEXT_METADATA, GROUP_COLUMN,
-    METADATA, OUTPUTS, UNIT_PAIR, WORD,
+    Config, Emit, Family, KwicOptions, Mode, Output, Period, Summary, When, CONTEXT_METADATA,
+    GROUP_COLUMN, METADATA, OUTPUTS, UNIT_PAIR, WORD,
 };
 pub use progress::{Progress, Silent};
 pub use stats::pairs::cooccurrence::{Context, DEFAULT_WINDOW};
@@ -86,6 +86,7 @@ pub mod internals {
     pub use crate::stats::counts::count;
     pub use crate::stats::pairs::collocations::count_adjacent;
     pub use crate::stats::pairs::cooccurrence::count_cooccurrences;
+    pub use crate::text::syllables;
     pub use crate::text::{
         for_each_token, for_each_token_reference, tokenize, tokenize_corpus, Normalizer, Stopwords,
     };

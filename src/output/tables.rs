@@ -133,6 +133,7 @@ enum Cells<'a> {
     Str(&'a StringChunked),
     U32(&'a UInt32Chunked),
     U64(&'a UInt64Chunked),
+    I32(&'a Int32Chunked),
     I64(&'a Int64Chunked),
     F64(&'a Float64Chunked),
     Bool(&'a BooleanChunked),
@@ -152,6 +153,7 @@ impl<'a> Cells<'a> {
             DataType::String => Cells::Str(column.str().map_err(|_| unsupported())?),
             DataType::UInt32 => Cells::U32(column.u32().map_err(|_| unsupported())?),
             DataType::UInt64 => Cells::U64(column.u64().map_err(|_| unsupported())?),
+            DataType::Int32 => Cells::I32(column.i32().map_err(|_| unsupported())?),
             DataType::Int64 => Cells::I64(column.i64().map_err(|_| unsupported())?),
             DataType::Float64 => Cells::F64(column.f64().map_err(|_| unsupported())?),
             DataType::Boolean => Cells::Bool(column.bool().map_err(|_| unsupported())?),
@@ -168,6 +170,7 @@ impl<'a> Cells<'a> {
             }
             Cells::U32(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
             Cells::U64(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
+            Cells::I32(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
             Cells::I64(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
             Cells::F64(c) => match c.get(row) {
                 Some(v) if v.is_finite() => {

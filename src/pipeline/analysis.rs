@@ -11,6 +11,8 @@ use crate::stats::groups::{GroupCounts, Groups};
 use crate::stats::pairs::collocates::Collocate;
 use crate::stats::pairs::cooccurrence::Cooccurrences;
 use crate::stats::pairs::phrases::Phrase;
+use crate::stats::profile::trends::Timeline;
+use crate::stats::profile::Profiles;
 use crate::text::{Line, TermId, TokenizedCorpus, Vocabulary};
 
 use super::config::Config;
@@ -39,6 +41,10 @@ pub struct Analysis {
     pub(crate) reference: Option<ReferenceCounts>,
     /// The `--kwic` lines.
     pub(crate) kwic: Option<Vec<Line>>,
+    /// Diversity and readability of every speech.
+    pub(crate) profiles: Option<Profiles>,
+    /// The speeches placed in periods, when the corpus is dated.
+    pub(crate) timeline: Option<Timeline>,
     pub(crate) warnings: Vec<Warning>,
 }
 
@@ -108,6 +114,8 @@ impl Analysis {
             keyness: None,
             reference: None,
             kwic: None,
+            profiles: None,
+            timeline: None,
             warnings,
         }
     }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::corpus::ReadOptions;
 use crate::stats::pairs::cooccurrence::Context;
 use crate::stats::pairs::phrases::PhraseOptions;
+use crate::stats::profile::trends::Period;
 use crate::text::{Language, MatchBy, StopwordSource};
 
 /// What an analysis reads, how it counts, and what it computes.
@@ -53,6 +54,12 @@ pub struct Config {
     pub max_charts: usize,
     /// A pattern to show in context (`kwic.csv`).
     pub kwic: Option<KwicOptions>,
+    /// Tokens of the MATTR window.
+    pub mattr_window: usize,
+    /// The metadata column that dates the speeches (default: `year`, else `date`).
+    pub time_column: Option<String>,
+    /// The periods of `term_trends.csv`.
+    pub period: Period,
 }
 
 /// What a concordance shows.
@@ -114,6 +121,9 @@ impl Config {
             reference: None,
             max_charts: 12,
             kwic: None,
+            mattr_window: 100,
+            time_column: None,
+            period: Period::Year,
         }
     }
 }

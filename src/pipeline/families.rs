@@ -18,6 +18,7 @@ use crate::stats::groups::{GroupCounts, Groups};
 use crate::stats::pairs::collocates::collocates_of_all;
 use crate::stats::pairs::cooccurrence::count_cooccurrences;
 use crate::stats::pairs::phrases::Phrase;
+use crate::stats::profile::trends::Timeline;
 use crate::text::{
     find_hits, join_phrases, lines, resolve_words, tokenize_corpus, Line, Normalizer, Pattern,
     TermId, TokenizedCorpus, Vocabulary,
@@ -189,4 +190,47 @@ pub(super) fn concordance(
         });
     }
     Ok(lines(&corpus.documents, &hits, options.width))
+}
+
+/// The speeches placed in periods by `--time` (or `year`, else `date`), when the corpus has
+/// that column; a warning when some speeches have no year, or `--time` names no column.
+pub(super) fn timeline(
+    config: &Config,
+    corpus: &Corpus,
+    warnings: &mut Vec<Warning>,
+) -> Option<Timeline> {
+    let column = match &config.time_column {
+        Some(column) => {
+            if corpus.metadata_index(column).is_none() {
+                warnings.push(Warning::option(
+                    "--time",
+                    format!(
+                        "{column:?} is not a metadata column; no trends over time (the corpus has: {})",
+                        corpus.metadata_columns.join(", ")
+                    ),
+                ));
+                return None;
+            }
+            column.as_str()
+        }
+        None => ["year", "date"]
+            .into_iter()
+            .find(|c| corpus.metadata_index(c).is_some())?,
+    };
+    let timeline = Timeline::new(corpus, column, config.period)?;
+    if timeline.starts.is_empty() {
+        warnings.push(Warning::option(
+            "--time",
+            format!("no speech has a year in {column:?}; no trends over time"),
+        ));
+        return None;
+    }
+    let undated = timeline.undated();
+    if undated > 0 {
+        warnings.push(Warning::option(
+            "--time",
+            format!("{undated} speeches have no year in {column:?}: left out of the trends"),
+        ));
+    }
+    Some(timeline)
 }

@@ -7,6 +7,7 @@ mod config;
 mod families;
 mod outputs;
 
+pub use crate::stats::profile::trends::Period;
 pub use analysis::{Analysis, Concordance, Summary};
 pub use config::{Config, KwicOptions, Mode};
 pub use outputs::{
@@ -19,6 +20,7 @@ use crate::error::{Result, Warning};
 use crate::progress::{Progress, Silent};
 use crate::stats::counts::count;
 use crate::stats::pairs::phrases::{choose_phrases, Phrase, PhraseOptions};
+use crate::stats::profile::profile;
 use crate::text::{join_phrases, tokenize_corpus, Normalizer, Stopwords, TermId, TokenizedCorpus};
 
 /// Runs the analysis `config` describes and writes its outputs into `config.out`.
@@ -126,6 +128,20 @@ fn count_and_pair(
             &tokens.vocab,
         )
     })?;
+    let english = config.language.code == "en";
+    if !english {
+        warnings.push(Warning::option(
+            "--language",
+            format!(
+                "readability (Flesch) is defined for English only: its columns are empty for {}",
+                config.language.name
+            ),
+        ));
+    }
+    let profiles = stage(progress, "profiles", || {
+        profile(&tokens, config.mattr_window, english)
+    });
+    let timeline = families::timeline(config, &corpus, &mut warnings);
     if !keyness.is_empty() && keyness.iter().all(|t| t.reference_tokens == 0) {
         warnings.push(Warning::option(
             "--reference",
@@ -141,6 +157,8 @@ fn count_and_pair(
         keyness: Some(keyness),
         reference,
         kwic,
+        profiles: Some(profiles),
+        timeline,
         ..Analysis::counted(config, corpus, tokens, counts, warnings)
     })
 }

@@ -17,11 +17,15 @@ use crate::columns::*;
 use crate::error::{Error, Result};
 use crate::output::charts::theme::format_number;
 use crate::output::charts::{
-    bar_chart, clustered_heatmap, diverging_bars, heatmap, network, small_multiples,
+    bar_chart, clustered_heatmap, diverging_bars, heatmap, line_chart, loglog, network,
+    small_multiples, xray,
 };
+use crate::output::figures::dispersion as dispersion_figure;
 use crate::output::figures::keyness as keyness_figures;
+use crate::output::figures::speech_measure::{self, Measure};
 use crate::output::figures::{
-    collocates, cooccurrence_network, similarity_heatmap, terms_by_document, top_terms,
+    collocates, cooccurrence_network, similarity_heatmap, term_trends, terms_by_document,
+    top_terms, zipf,
 };
 use crate::output::tables::TableWriter;
 use crate::output::Staging;
@@ -31,8 +35,10 @@ use crate::stats::compare::keyness::{self, Target};
 use crate::stats::compare::similarity::{self, Similarity};
 use crate::stats::compare::targets::WHOLE_CORPUS;
 use crate::stats::frequency::{by_group, corpus, documents, ranking, terms, tokens};
-use crate::stats::groups::GroupCounts;
+use crate::stats::groups::{GroupCounts, Groups};
 use crate::stats::pairs::{collocates as collocates_stats, collocations, cooccurrence, phrases};
+use crate::stats::profile::trends::{self, Timeline};
+use crate::stats::profile::{group_profiles, readability, Profiles};
 
 /// One file an analysis can write.
 #[derive(Debug)]
@@ -64,6 +70,8 @@ pub enum Family {
     Pairs,
     /// Comparisons: keyness, similarity, concordance.
     Compare,
+    /// Profiles: diversity, readability, dispersion, trends.
+    Profile,
 }
 
 /// When an output is written.
@@ -81,6 +89,10 @@ pub enum When {
     WithPhrases,
     /// With `--kwic` ([`crate::Config::kwic`]).
     WithKwic,
+    /// When the speeches are dated: a `year` or `date` column, or `--time`.
+    WithTime,
+    /// For English (`--language en`, the default): readability.
+    InEnglish,
 }
 
 /// How an output is built.
@@ -146,7 +158,7 @@ pub static OUTPUTS: &[Output] = &[
         family: Family::Frequency,
         when: When::Always,
         in_word_count: false,
-        what: "one row per speech: its metadata and sizes",
+        what: "one row per speech: its metadata, sizes, lexical diversity and readability",
         columns: &[
             DOC_ID,
             SOURCE,
@@ -157,16 +169,33 @@ pub static OUTPUTS: &[Output] = &[
             N_SENTENCES,
             N_ANNOTATIONS,
             N_FOOTER_LINES,
+            TTR,
+            MATTR,
+            MATTR_SHORT,
+            MTLD,
+            YULES_K,
+            HERDAN_C,
+            GUIRAUD,
+            MEAN_SENTENCE_LENGTH,
+            SYLLABLES_PER_WORD,
+            FLESCH_READING_EASE,
+            FLESCH_KINCAID_GRADE,
         ],
-        build: Build::Table(|a, emit| emit(documents::documents_frame(&a.corpus, &a.counts)?)),
+        build: Build::Table(|a, emit| {
+            emit(documents::documents_frame(
+                &a.corpus,
+                &a.counts,
+                a.profiles.as_ref(),
+            )?)
+        }),
     },
     Output {
         path: "tables/terms.csv",
         family: Family::Frequency,
         when: When::Always,
         in_word_count: true,
-        what: "one row per term: its count, speeches using it and rate, most frequent first",
-        columns: &[TERM, LABEL, COUNT, DOC_FREQ, PER_10K],
+        what: "one row per term: its count, speeches using it, rate and dispersion, most frequent first",
+        columns: &[TERM, LABEL, COUNT, DOC_FREQ, PER_10K, DP, DP_NORM],
         build: Build::Table(|a, emit| emit(terms::terms_frame(&a.counts, a.vocab())?)),
     },
     Output {
@@ -189,8 +218,8 @@ pub static OUTPUTS: &[Output] = &[
         family: Family::Frequency,
         when: When::WithGroupBy,
         in_word_count: false,
-        what: "one row per group and term: summed count and rate",
-        columns: &[GROUP_COLUMN, TERM, LABEL, COUNT, PER_10K],
+        what: "one row per group and term: summed count, rate and dispersion over the group's speeches",
+        columns: &[GROUP_COLUMN, TERM, LABEL, COUNT, PER_10K, RANGE, DP, DP_NORM],
         build: Build::Table(|a, emit| {
             let g = first_grouping(a)?;
             emit(by_group::terms_by_group_frame(
@@ -406,6 +435,71 @@ pub static OUTPUTS: &[Output] = &[
         }),
     },
     Output {
+        path: "tables/groups.csv",
+        family: Family::Profile,
+        when: When::WithGroupBy,
+        in_word_count: false,
+        what: "one row per group of each --group-by: size, diversity (mean and median of its speeches, STTR) and readability",
+        columns: &[
+            GROUP_BY,
+            GROUP,
+            N_DOCUMENTS,
+            N_TOKENS,
+            STTR,
+            "ttr_mean",
+            "ttr_median",
+            "mattr_mean",
+            "mattr_median",
+            "mtld_mean",
+            "mtld_median",
+            "yules_k_mean",
+            "yules_k_median",
+            "herdan_c_mean",
+            "herdan_c_median",
+            "guiraud_mean",
+            "guiraud_median",
+            MEAN_SENTENCE_LENGTH,
+            SYLLABLES_PER_WORD,
+            FLESCH_READING_EASE,
+            FLESCH_KINCAID_GRADE,
+        ],
+        build: Build::Table(|a, emit| {
+            let groupings: Vec<(&Groups, &GroupCounts)> =
+                a.groupings.iter().map(|g| (&g.groups, &g.sums)).collect();
+            emit(group_profiles::groups_frame(
+                &groupings,
+                profiles(a)?,
+                &a.tokens,
+            )?)
+        }),
+    },
+    Output {
+        path: "tables/term_trends.csv",
+        family: Family::Profile,
+        when: When::WithTime,
+        in_word_count: false,
+        what: "one row per period and term: count, rate, and the period's words",
+        columns: &[
+            PERIOD,
+            PERIOD_START,
+            TERM,
+            LABEL,
+            COUNT,
+            PER_10K,
+            PERIOD_TOKENS,
+        ],
+        build: Build::Table(|a, emit| {
+            let timeline = timeline(a)?;
+            let sums = timeline.sums(&a.counts);
+            emit(trends::term_trends_frame(
+                timeline,
+                &sums,
+                &a.counts,
+                a.vocab(),
+            )?)
+        }),
+    },
+    Output {
         path: "charts/top_terms.png",
         family: Family::Frequency,
         when: When::Always,
@@ -485,6 +579,107 @@ pub static OUTPUTS: &[Output] = &[
         build: Build::Chart(draw_keyness),
     },
     Output {
+        path: "charts/lexical_diversity.png",
+        family: Family::Profile,
+        when: When::Always,
+        in_word_count: false,
+        what: "MTLD of each speech: over time when dated, else per speech or group",
+        columns: &[],
+        build: Build::Chart(|a, charts| {
+            let p = profiles(a)?;
+            let values: Vec<Option<f64>> = p.diversity.iter().map(|d| d.mtld).collect();
+            let of_group = |docs: &[usize]| median(docs.iter().filter_map(|&d| values[d]));
+            draw_speech_measure(a, charts, &LEXICAL_DIVERSITY, &values, &of_group)
+        }),
+    },
+    Output {
+        path: "charts/readability.png",
+        family: Family::Profile,
+        when: When::InEnglish,
+        in_word_count: false,
+        what: "Flesch-Kincaid grade of each speech: over time when dated, else per speech or group",
+        columns: &[],
+        build: Build::Chart(|a, charts| {
+            let Some(counts) = &profiles(a)?.readability else {
+                return Ok(());
+            };
+            let values: Vec<Option<f64>> =
+                counts.iter().map(|c| c.flesch_kincaid_grade()).collect();
+            let of_group = |docs: &[usize]| {
+                let mut pooled = readability::Counts::default();
+                for &d in docs {
+                    pooled.add(counts[d]);
+                }
+                pooled.flesch_kincaid_grade()
+            };
+            draw_speech_measure(a, charts, &READABILITY, &values, &of_group)
+        }),
+    },
+    Output {
+        path: "charts/dispersion.png",
+        family: Family::Profile,
+        when: When::Always,
+        in_word_count: false,
+        what: "where each occurrence of chosen terms (--terms, default the 8 most frequent) falls, speech by speech",
+        columns: &[],
+        build: Build::Chart(|a, charts| {
+            let terms = match &a.chart_terms {
+                Some(chosen) => chosen.clone(),
+                None => ranking::most_frequent(&a.counts, a.vocab(), DISPERSION_TERMS),
+            };
+            let chart = dispersion_figure::figure(
+                &a.tokens,
+                &a.counts,
+                &terms,
+                &a.doc_ids,
+                a.chart_terms.is_some(),
+            );
+            xray::draw(&chart, &charts.file()?)
+        }),
+    },
+    Output {
+        path: "charts/zipf.png",
+        family: Family::Profile,
+        when: When::Always,
+        in_word_count: false,
+        what: "rank against frequency of the terms, log-log, with the fitted slope",
+        columns: &[],
+        build: Build::Chart(|a, charts| {
+            loglog::draw(&zipf::figure(&a.counts, a.config.stem), &charts.file()?)
+        }),
+    },
+    Output {
+        path: "charts/term_trends.png",
+        family: Family::Profile,
+        when: When::WithTime,
+        in_word_count: false,
+        what: "rate of chosen terms (--terms, default those that changed most) per period",
+        columns: &[],
+        build: Build::Chart(|a, charts| {
+            let timeline = timeline(a)?;
+            let sums = timeline.sums(&a.counts);
+            let terms = match &a.chart_terms {
+                Some(chosen) => chosen.clone(),
+                None => trends::changed_most(
+                    &sums,
+                    &a.counts,
+                    a.vocab(),
+                    term_trends::DEFAULT_TERMS,
+                    trends::TREND_MIN_COUNT,
+                ),
+            };
+            let chart = term_trends::figure(
+                timeline,
+                &sums,
+                &terms,
+                a.chart_terms.is_some(),
+                &a.counts,
+                a.vocab(),
+            );
+            line_chart::draw(&chart, &charts.file()?)
+        }),
+    },
+    Output {
         path: "charts/similarity_heatmap.png",
         family: Family::Compare,
         when: When::Always,
@@ -494,6 +689,86 @@ pub static OUTPUTS: &[Output] = &[
         build: Build::Chart(draw_similarity),
     },
 ];
+
+/// Terms of the dispersion plot when none are chosen.
+const DISPERSION_TERMS: usize = 8;
+
+const LEXICAL_DIVERSITY: Measure<'static> = Measure {
+    name: "MTLD",
+    title: "Lexical diversity",
+    convention: "MTLD (McCarthy & Jarvis 2010, threshold 0.72, forwards and backwards)",
+    decimals: 1,
+};
+
+const READABILITY: Measure<'static> = Measure {
+    name: "Flesch-Kincaid grade",
+    title: "Readability",
+    convention:
+        "Flesch-Kincaid grade level: 0.39 x words per sentence + 11.8 x syllables per word - 15.59",
+    decimals: 1,
+};
+
+/// A measure of each speech (`values`): over time when dated, with a line per group of the
+/// first grouping; else bars per group (`of_group` of its speeches) or per speech.
+fn draw_speech_measure(
+    a: &Analysis,
+    charts: &mut Charts<'_>,
+    measure: &Measure<'_>,
+    values: &[Option<f64>],
+    of_group: &dyn Fn(&[usize]) -> Option<f64>,
+) -> Result<()> {
+    let grouping = a.first_grouping();
+    if let Some(timeline) = &a.timeline {
+        let groups = grouping.map(|g| (&g.groups, g.sums.n_tokens.as_slice()));
+        let chart = speech_measure::over_time(measure, values, timeline, groups);
+        return line_chart::draw(&chart, &charts.file()?);
+    }
+    let chart = match grouping {
+        Some(g) => {
+            let mut members: Vec<Vec<usize>> = vec![Vec::new(); g.groups.len()];
+            for (d, &group) in g.groups.of_doc.iter().enumerate() {
+                members[group].push(d);
+            }
+            let group_values: Vec<Option<f64>> = members.iter().map(|m| of_group(m)).collect();
+            let units = format!("{} groups", g.groups.column);
+            speech_measure::bars(
+                measure,
+                &g.groups.names,
+                &group_values,
+                &g.sums.n_tokens,
+                &units,
+            )
+        }
+        None => speech_measure::bars(measure, &a.doc_ids, values, &a.counts.n_tokens, "speeches"),
+    };
+    bar_chart::draw(&chart, &charts.file()?)
+}
+
+/// The middle value, or the mean of the two middle ones; none for no values.
+fn median(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let mut values: Vec<f64> = values.collect();
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(values[n / 2]),
+        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
+    }
+}
+
+fn profiles(a: &Analysis) -> Result<&Profiles> {
+    a.profiles.as_ref().ok_or(Error::NotComputed {
+        what: "profiles",
+        why: "the word count alone (speechstat freq) does not profile speeches",
+    })
+}
+
+fn timeline(a: &Analysis) -> Result<&Timeline> {
+    a.timeline.as_ref().ok_or(Error::NotComputed {
+        what: "periods",
+        why: "the speeches are not dated (no year or date column; see --time)",
+    })
+}
 
 fn keyness_targets(a: &Analysis) -> Result<&[Target]> {
     a.keyness.as_deref().ok_or(Error::NotComputed {
@@ -682,6 +957,11 @@ impl Output {
                 When::WithFocus => analysis.pairs.as_ref().is_some_and(|p| !p.focus.is_empty()),
                 When::WithPhrases => analysis.phrases.is_some(),
                 When::WithKwic => analysis.kwic.is_some(),
+                When::WithTime => analysis.timeline.is_some(),
+                When::InEnglish => analysis
+                    .profiles
+                    .as_ref()
+                    .is_some_and(|p| p.readability.is_some()),
             }
     }
 
@@ -692,6 +972,7 @@ impl Output {
             (true, Family::Frequency) => "tables",
             (true, Family::Pairs) => "pair tables",
             (true, Family::Compare) => "comparison tables",
+            (true, Family::Profile) => "profile tables",
         }
     }
 }
@@ -706,6 +987,21 @@ impl When {
             When::WithFocus => Some("--focus"),
             When::WithPhrases => Some("--phrases"),
             When::WithKwic => Some("--kwic"),
+            When::WithTime => Some("--time"),
+            When::InEnglish => Some("--language en"),
+        }
+    }
+
+    /// When the output is written, as `--help` and the README say it: "always", "with
+    /// --group-by", "when dated (a year or date column, or --time)".
+    pub fn condition(self) -> String {
+        match self {
+            When::Always => "always".into(),
+            When::WithTime => {
+                "when the speeches are dated (a year or date column, or --time)".into()
+            }
+            When::InEnglish => "for English (--language en, the default)".into(),
+            other => format!("with {}", other.option().unwrap_or_default()),
         }
     }
 }
@@ -822,7 +1118,7 @@ mod tests {
     use crate::pipeline::{analyze_corpus, Config};
     use crate::progress::Silent;
 
-    /// Three short speeches by two parties, with every table turned on.
+    /// Three short speeches by two parties in three years, with every table turned on.
     fn every_table() -> Analysis {
         let speeches = [
             (
@@ -843,12 +1139,13 @@ mod tests {
         ];
         let documents = speeches
             .iter()
-            .map(|&(id, party, text)| Document {
-                metadata: vec![party.to_owned()],
+            .enumerate()
+            .map(|(i, &(id, party, text))| Document {
+                metadata: vec![party.to_owned(), format!("{}", 2000 + i)],
                 ..Document::from_text(id, text)
             })
             .collect();
-        let corpus = Corpus::new(vec!["party".into()], documents).unwrap();
+        let corpus = Corpus::new(vec!["party".into(), "year".into()], documents).unwrap();
         let config = Config {
             write_tokens: true,
             group_by: vec!["party".into()],
@@ -906,10 +1203,11 @@ mod tests {
         paths.sort_unstable();
         paths.dedup();
         assert_eq!(paths.len(), OUTPUTS.len());
-        let mut names: Vec<&str> = OUTPUTS.iter().map(Output::name).collect();
+        let tables: Vec<&Output> = OUTPUTS.iter().filter(|o| o.is_table()).collect();
+        let mut names: Vec<&str> = tables.iter().map(|o| o.name()).collect();
         names.sort_unstable();
         names.dedup();
-        assert_eq!(names.len(), OUTPUTS.len());
+        assert_eq!(names.len(), tables.len(), "every table has its own name");
         for output in OUTPUTS {
             assert_eq!(output.is_table(), output.path.starts_with("tables/"));
             assert_eq!(output.is_table(), !output.columns.is_empty());

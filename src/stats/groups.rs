@@ -91,10 +91,17 @@ pub struct GroupCounts {
 impl GroupCounts {
     /// Sums document counts into groups.
     pub fn sum(counts: &CountTables, groups: &Groups) -> GroupCounts {
-        let n = groups.len();
+        let of_doc: Vec<Option<usize>> = groups.of_doc.iter().map(|&g| Some(g)).collect();
+        GroupCounts::sum_of(counts, &of_doc, groups.len())
+    }
+
+    /// Sums document counts into `n` groups by the group of each document (none: in no
+    /// group).
+    pub fn sum_of(counts: &CountTables, of_doc: &[Option<usize>], n: usize) -> GroupCounts {
         let mut n_tokens = vec![0u64; n];
         let mut entries: Vec<Vec<(TermId, u64)>> = vec![Vec::new(); n];
-        for (d, &g) in groups.of_doc.iter().enumerate() {
+        for (d, g) in of_doc.iter().enumerate() {
+            let Some(g) = *g else { continue };
             n_tokens[g] += counts.n_tokens[d];
             entries[g].extend(counts.doc_terms[d].iter().map(|&(t, c)| (t, u64::from(c))));
         }

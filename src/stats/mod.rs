@@ -9,8 +9,8 @@
 //!   the rankings built on them (most frequent terms, the rows of a comparison chart).
 //! - [`pairs`]: word pairs: collocations, co-occurrence, collocates of a focus word, phrases.
 //! - [`compare`]: keyness, similarity, and the concordance behind them.
+//! - [`profile`]: lexical diversity, readability, dispersion, trends over time.
 //!
-//! The profile family (diversity, readability, dispersion) goes in `profile/`;
 //! docs/architecture.md walks through adding a statistic. Formulas and conventions are in each module's docs and in docs/statistics.md.
 
 pub(crate) mod association;
@@ -19,6 +19,7 @@ pub(crate) mod counts;
 pub(crate) mod frequency;
 pub(crate) mod groups;
 pub(crate) mod pairs;
+pub(crate) mod profile;
 
 use polars::prelude::{Column, DataFrame};
 

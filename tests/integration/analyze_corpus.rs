@@ -48,7 +48,7 @@ fn the_default_run_reads_corpus_and_writes_every_table_and_chart() {
     let terms = Table::read(&out.path().join("tables/terms.csv"));
     assert_eq!(
         terms.header,
-        ["term", "label", "count", "doc_freq", "per_10k"]
+        ["term", "label", "count", "doc_freq", "per_10k", "dp", "dp_norm"]
     );
     let tf = Table::read(&out.path().join("tables/term_frequency.csv"));
     assert_eq!(
@@ -221,7 +221,7 @@ fn group_by_sums_documents_into_groups() {
     let groups = Table::read(&out.path().join("tables/terms_by_group.csv"));
     assert_eq!(
         groups.header,
-        ["party", "term", "label", "count", "per_10k"]
+        ["party", "term", "label", "count", "per_10k", "range", "dp", "dp_norm"]
     );
     let mut parties: Vec<&str> = groups.column("party");
     parties.dedup();

@@ -13,3 +13,4 @@ mod golden;
 mod inputs;
 mod outputs;
 mod properties;
+mod syllables;

@@ -5,13 +5,22 @@ pub(crate) mod bar_chart;
 pub(crate) mod clustered_heatmap;
 pub(crate) mod diverging_bars;
 pub(crate) mod heatmap;
+pub(crate) mod line_chart;
+pub(crate) mod loglog;
 pub(crate) mod network;
 pub(crate) mod small_multiples;
 pub(crate) mod theme;
+pub(crate) mod xray;
 
 pub(crate) use bar_chart::{Bar, BarChart};
 pub(crate) use clustered_heatmap::{ClusteredHeatmap, Merge};
 pub(crate) use diverging_bars::{DivergingBar, DivergingBars};
 pub(crate) use heatmap::Heatmap;
+#[allow(unused_imports)] // until the figures use them
+pub(crate) use line_chart::{LineChart, Series};
+#[allow(unused_imports)] // until the figures use them
+pub(crate) use loglog::{Fit, LogLogChart};
 pub(crate) use network::{Edge, Network, Node};
 pub(crate) use small_multiples::{Panel, SmallMultiples};
+#[allow(unused_imports)] // until the figures use them
+pub(crate) use xray::{XRay, XRayRow};

@@ -10,7 +10,11 @@
 
 pub(crate) mod collocates;
 pub(crate) mod cooccurrence_network;
+pub(crate) mod dispersion;
 pub(crate) mod keyness;
 pub(crate) mod similarity_heatmap;
+pub(crate) mod speech_measure;
+pub(crate) mod term_trends;
 pub(crate) mod terms_by_document;
 pub(crate) mod top_terms;
+pub(crate) mod zipf;

@@ -1,8 +1,9 @@
 //! Term frequencies per group of speeches (`--group-by`).
 //!
 //! Columns of `terms_by_group`: the grouping column (named as in the metadata), term, label,
-//! count, per_10k, where per_10k = summed counts / summed n_tokens * 10,000 over the group's
-//! documents. Groups in natural order ([`crate::stats::groups`]); within a group, most
+//! count, per_10k, range, dp, dp_norm, where per_10k = summed counts / summed n_tokens *
+//! 10,000 over the group's documents, and range, dp and dp_norm the term's dispersion over the
+//! group's speeches ([`crate::stats::profile::dispersion`]). Groups in natural order ([`crate::stats::groups`]); within a group, most
 //! frequent first, ties by term.
 
 use polars::prelude::*;
@@ -12,7 +13,8 @@ use crate::error::Result;
 use crate::stats::counts::{per_10k, CountTables};
 use crate::stats::frame;
 use crate::stats::groups::{GroupCounts, Groups};
-use crate::text::Vocabulary;
+use crate::stats::profile::dispersion::dispersion;
+use crate::text::{TermId, Vocabulary};
 
 /// One row per group and counted term.
 pub fn terms_by_group_frame(
@@ -26,7 +28,23 @@ pub fn terms_by_group_frame(
     let mut label = Vec::new();
     let mut count = Vec::new();
     let mut rate = Vec::new();
+    let (mut range, mut dp, mut dp_norm) = (Vec::new(), Vec::new(), Vec::new());
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (d, &g) in groups.of_doc.iter().enumerate() {
+        members[g].push(d);
+    }
     for (g, entries) in group_counts.terms.iter().enumerate() {
+        // Dispersion over the group's speeches, by term id, before the rows are sorted.
+        let spread = dispersion(
+            entries,
+            members[g]
+                .iter()
+                .map(|&d| (counts.doc_terms[d].as_slice(), counts.n_tokens[d])),
+        );
+        let spread_of = |t: TermId| {
+            let i = entries.binary_search_by_key(&t, |&(term, _)| term).ok()?;
+            Some(spread[i])
+        };
         let mut entries = entries.clone();
         entries.sort_by(|a, b| {
             b.1.cmp(&a.1)
@@ -38,6 +56,10 @@ pub fn terms_by_group_frame(
             label.push(vocab.form(counts.term_label[t as usize]));
             count.push(n);
             rate.push(per_10k(n, group_counts.n_tokens[g]));
+            let spread = spread_of(t);
+            range.push(spread.map_or(0, |s| s.range));
+            dp.push(spread.and_then(|s| s.dp));
+            dp_norm.push(spread.and_then(|s| s.dp_norm));
         }
     }
     frame(
@@ -48,6 +70,9 @@ pub fn terms_by_group_frame(
             Column::new(columns::LABEL.into(), label),
             Column::new(columns::COUNT.into(), count),
             Column::new(columns::PER_10K.into(), rate),
+            Column::new(columns::RANGE.into(), range),
+            Column::new(columns::DP.into(), dp),
+            Column::new(columns::DP_NORM.into(), dp_norm),
         ],
     )
 }

@@ -4,7 +4,11 @@
 //! country_or_org and language_spoken from the speech heading), encoding, n_tokens (word
 //! tokens, stopwords included), n_types (distinct lowercased word forms), n_sentences,
 //! n_annotations (bracketed annotations such as `[Applause]` left out of the counts),
-//! n_footer_lines (page-number and document-number lines of printed records left out).
+//! n_footer_lines (page-number and document-number lines of printed records left out), then
+//! the speech's profile when there is one: ttr, mattr, mattr_short, mtld, yules_k, herdan_c,
+//! guiraud ([`crate::stats::profile::diversity`]), mean_sentence_length, syllables_per_word,
+//! flesch_reading_ease, flesch_kincaid_grade ([`crate::stats::profile::readability`]; empty
+//! when the language is not English).
 
 use polars::prelude::*;
 
@@ -13,9 +17,16 @@ use crate::corpus::Corpus;
 use crate::error::Result;
 use crate::stats::counts::CountTables;
 use crate::stats::frame;
+use crate::stats::profile::diversity::Diversity;
+use crate::stats::profile::readability::Counts;
+use crate::stats::profile::Profiles;
 
-/// One row per document, in corpus order.
-pub fn documents_frame(corpus: &Corpus, counts: &CountTables) -> Result<DataFrame> {
+/// One row per document, in corpus order, with its profile when given.
+pub fn documents_frame(
+    corpus: &Corpus,
+    counts: &CountTables,
+    profiles: Option<&Profiles>,
+) -> Result<DataFrame> {
     let docs = &corpus.documents;
     let mut frame_columns = vec![
         Column::new(
@@ -56,5 +67,54 @@ pub fn documents_frame(corpus: &Corpus, counts: &CountTables) -> Result<DataFram
                 .collect::<Vec<_>>(),
         ),
     ]);
+    if let Some(profiles) = profiles {
+        frame_columns.extend(profile_columns(profiles));
+    }
     frame("documents", frame_columns)
+}
+
+/// The diversity and readability columns of every speech.
+fn profile_columns(profiles: &Profiles) -> Vec<Column> {
+    let diversity = |measure: fn(&Diversity) -> Option<f64>| -> Vec<Option<f64>> {
+        profiles.diversity.iter().map(measure).collect()
+    };
+    let n = profiles.diversity.len();
+    let readability = |score: fn(&Counts) -> Option<f64>| -> Vec<Option<f64>> {
+        match &profiles.readability {
+            Some(counts) => counts.iter().map(score).collect(),
+            None => vec![None; n],
+        }
+    };
+    vec![
+        Column::new(columns::TTR.into(), diversity(|d| d.ttr)),
+        Column::new(columns::MATTR.into(), diversity(|d| d.mattr)),
+        Column::new(
+            columns::MATTR_SHORT.into(),
+            profiles
+                .diversity
+                .iter()
+                .map(|d| d.mattr_short)
+                .collect::<Vec<bool>>(),
+        ),
+        Column::new(columns::MTLD.into(), diversity(|d| d.mtld)),
+        Column::new(columns::YULES_K.into(), diversity(|d| d.yules_k)),
+        Column::new(columns::HERDAN_C.into(), diversity(|d| d.herdan_c)),
+        Column::new(columns::GUIRAUD.into(), diversity(|d| d.guiraud)),
+        Column::new(
+            columns::MEAN_SENTENCE_LENGTH.into(),
+            readability(Counts::mean_sentence_length),
+        ),
+        Column::new(
+            columns::SYLLABLES_PER_WORD.into(),
+            readability(Counts::syllables_per_word),
+        ),
+        Column::new(
+            columns::FLESCH_READING_EASE.into(),
+            readability(Counts::flesch_reading_ease),
+        ),
+        Column::new(
+            columns::FLESCH_KINCAID_GRADE.into(),
+            readability(Counts::flesch_kincaid_grade),
+        ),
+    ]
 }

@@ -1,6 +1,8 @@
 //! Term frequencies: the corpus term list and the document-by-term table.
 //!
-//! Columns of `terms`: term, label, count, doc_freq, per_10k (most frequent first).
+//! Columns of `terms`: term, label, count, doc_freq, per_10k, dp, dp_norm (most frequent
+//! first). `doc_freq` is the term's range; `dp` and `dp_norm` its dispersion over the
+//! speeches ([`crate::stats::profile::dispersion`]).
 //! Columns of `term_frequency`: doc_id, term, label, count, per_10k, tf_idf (documents in
 //! corpus order; within one, most frequent first).
 //!
@@ -17,6 +19,7 @@ use crate::columns;
 use crate::error::Result;
 use crate::stats::counts::{per_10k, CountTables};
 use crate::stats::frame;
+use crate::stats::profile::dispersion::dispersion;
 use crate::text::{TermId, Vocabulary};
 
 /// Relative frequency in the document times the natural-log inverse document frequency.
@@ -40,6 +43,15 @@ pub fn terms_frame(counts: &CountTables, vocab: &Vocabulary) -> Result<DataFrame
         .iter()
         .map(|&t| counts.term_doc_freq[t as usize])
         .collect();
+    let totals: Vec<(TermId, u64)> = terms.iter().zip(&count).map(|(&t, &n)| (t, n)).collect();
+    let spread = dispersion(
+        &totals,
+        counts
+            .doc_terms
+            .iter()
+            .zip(&counts.n_tokens)
+            .map(|(d, &n)| (d.as_slice(), n)),
+    );
     let df = frame(
         "terms",
         vec![
@@ -48,6 +60,14 @@ pub fn terms_frame(counts: &CountTables, vocab: &Vocabulary) -> Result<DataFrame
             Column::new(columns::COUNT.into(), count),
             Column::new(columns::DOC_FREQ.into(), doc_freq),
             Column::new(columns::PER_10K.into(), rate),
+            Column::new(
+                columns::DP.into(),
+                spread.iter().map(|s| s.dp).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                columns::DP_NORM.into(),
+                spread.iter().map(|s| s.dp_norm).collect::<Vec<_>>(),
+            ),
         ],
     )?;
     df.sort(
@@ -214,6 +234,9 @@ mod tests {
             .into_iter()
             .map(|n| n.as_str())
             .collect();
-        assert_eq!(names, ["term", "label", "count", "doc_freq", "per_10k"]);
+        assert_eq!(
+            names,
+            ["term", "label", "count", "doc_freq", "per_10k", "dp", "dp_norm"]
+        );
     }
 }

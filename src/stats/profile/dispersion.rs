@@ -1,0 +1,110 @@
+//! Dispersion: how evenly a term is spread over the speeches of a corpus or group.
+//!
+//! - `range`: speeches using the term (in `terms.csv` this is `doc_freq`).
+//! - `dp` (Gries 2008, "deviation of proportions") = 0.5 x sum over speeches of |v_i / f - s_i|,
+//!   v_i the term's count in speech i, f its total, s_i = n_tokens_i / total tokens: the true
+//!   share of each speech, since speeches differ a lot in length. 0 when the term is spread as
+//!   the speeches' sizes are; near 1 when it sits in one small speech.
+//! - `dp_norm` = dp / (1 - min s_i) (Lijffijt & Gries 2012), in [0, 1]; empty for a single
+//!   speech (one part cannot be uneven).
+//!
+//! Computed from the speeches that use the term only: the others add s_i each, which is
+//! 1 - (the sum of the shares of those that do).
+
+use crate::text::TermId;
+
+/// The dispersion of one term.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Spread {
+    pub range: u32,
+    pub dp: Option<f64>,
+    pub dp_norm: Option<f64>,
+}
+
+/// The dispersion of each term of `terms` (sorted by id, with their totals) over `documents`
+/// (each speech's `(term, count)` list sorted by id, and its tokens).
+pub(crate) fn dispersion<'d>(
+    terms: &[(TermId, u64)],
+    documents: impl Iterator<Item = (&'d [(TermId, u32)], u64)> + Clone,
+) -> Vec<Spread> {
+    let total: u64 = documents.clone().map(|(_, n)| n).sum();
+    let n_documents = documents.clone().count();
+    let min_share = documents
+        .clone()
+        .map(|(_, n)| n as f64 / total.max(1) as f64)
+        .fold(f64::INFINITY, f64::min);
+    // Per term: speeches using it, sum of |v/f - s| and of s over them.
+    let mut range = vec![0u32; terms.len()];
+    let mut deviation = vec![0.0f64; terms.len()];
+    let mut shares = vec![0.0f64; terms.len()];
+    for (doc_terms, n_tokens) in documents {
+        let share = n_tokens as f64 / total.max(1) as f64;
+        for &(term, v) in doc_terms {
+            let Ok(i) = terms.binary_search_by_key(&term, |&(t, _)| t) else {
+                continue;
+            };
+            let f = terms[i].1 as f64;
+            range[i] += 1;
+            deviation[i] += (f64::from(v) / f - share).abs();
+            shares[i] += share;
+        }
+    }
+    (0..terms.len())
+        .map(|i| {
+            let dp = (total > 0).then(|| 0.5 * (deviation[i] + (1.0 - shares[i]).max(0.0)));
+            Spread {
+                range: range[i],
+                dp,
+                dp_norm: dp
+                    .filter(|_| n_documents > 1 && min_share < 1.0)
+                    .map(|dp| dp / (1.0 - min_share)),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dp_matches_the_worked_example() {
+        // Frequencies [2, 1, 0] in three parts of equal size: DP = 1/3, DP_norm = 1/2.
+        let docs: Vec<Vec<(TermId, u32)>> = vec![vec![(0, 2)], vec![(0, 1)], vec![]];
+        let spread = dispersion(&[(0, 3)], docs.iter().map(|d| (d.as_slice(), 10)));
+        assert_eq!(spread[0].range, 2);
+        assert!((spread[0].dp.unwrap() - 1.0 / 3.0).abs() < 1e-12);
+        assert!((spread[0].dp_norm.unwrap() - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn forty_times_in_one_speech_is_uneven_and_true_lengths_count() {
+        // Term 0 said 40 times in the first of ten equal speeches: DP = 0.9, DP_norm = 1.
+        let mut docs: Vec<Vec<(TermId, u32)>> = vec![vec![(0, 40), (1, 4)]];
+        docs.extend((0..9).map(|_| vec![(1, 4)]));
+        let spread = dispersion(
+            &[(0, 40), (1, 40)],
+            docs.iter().map(|d| (d.as_slice(), 1000)),
+        );
+        assert!((spread[0].dp.unwrap() - 0.9).abs() < 1e-12);
+        assert!((spread[0].dp_norm.unwrap() - 1.0).abs() < 1e-12);
+        // Term 1, spread evenly over equal speeches: 0.
+        assert!(spread[1].dp.unwrap().abs() < 1e-12);
+        // Twice as often in a speech twice as long: still even, with true lengths.
+        let docs: Vec<Vec<(TermId, u32)>> = vec![vec![(0, 2)], vec![(0, 1)]];
+        let lengths = [200, 100];
+        let spread = dispersion(
+            &[(0, 3)],
+            docs.iter().zip(lengths).map(|(d, n)| (d.as_slice(), n)),
+        );
+        assert!(spread[0].dp.unwrap().abs() < 1e-12);
+    }
+
+    #[test]
+    fn one_speech_has_no_normalised_dp() {
+        let docs: Vec<Vec<(TermId, u32)>> = vec![vec![(0, 3)]];
+        let spread = dispersion(&[(0, 3)], docs.iter().map(|d| (d.as_slice(), 5)));
+        assert_eq!(spread[0].dp, Some(0.0));
+        assert_eq!(spread[0].dp_norm, None);
+    }
+}
