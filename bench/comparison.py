@@ -8,9 +8,11 @@ Usage: bench/comparison.py [CORPUS] [--bin PATH] [--runs N]
 
 For each command: the median wall time, the peak memory (max RSS) of its runs, and the
 median time of each stage speechstat reports with --timings. "Rest" is the analyze time
-minus the two comparison stages: "keyness" (scoring every target) and "comparison tables"
-(writing keyness.csv and computing and writing similarity.csv); the keyness and similarity
-charts are drawn in the charts stage and count in the rest. The ratios answer: how much does
+minus the comparison stages, "keyness" (scoring every target) and "comparison tables"
+(writing keyness.csv, computing and writing similarity.csv), and the profile stages,
+"profiles" (diversity and readability of every speech) and "profile tables" (groups.csv,
+term_trends.csv); charts are drawn in the charts stage and count in the rest, as do the
+profile columns of documents.csv and terms.csv (written in the "tables" stage). The ratios answer: how much does
 keyness (for every speech, every year, every country) add to the rest of analyze, how much
 does the similarity of every speech add, and how does `speechstat kwic` compare with
 `speechstat freq` and with `cat | wc -w`. Prints Markdown."""
@@ -126,27 +128,26 @@ def main():
     print(f"- speechstat commit {commit}")
     print(f"- corpus: {os.path.basename(corpus)}, {len(files):,} files, {size:.1f} MB")
     print(f"- runs per command: {runs}, medians; peak MB: the largest max RSS of those runs\n")
-    print("| command | median s | peak MB | keyness s | comparison tables s | rest s |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| command | median s | peak MB | keyness s | comparison tables s | profiles s | profile tables s | rest s |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    stage_names = ("keyness", "comparison tables", "profiles", "profile tables")
     for name, (seconds, peak, stages) in results.items():
-        keyness = stages.get("keyness", 0.0)
-        tables = stages.get("comparison tables", 0.0)
-        rest = seconds - keyness - tables if name.startswith("analyze") else seconds
         cells = [f"{seconds:.3f}", f"{peak / 1024:.0f}"]
         if name.startswith("analyze"):
-            cells += [f"{keyness:.3f}", f"{tables:.3f}", f"{rest:.3f}"]
+            spent = [stages.get(s, 0.0) for s in stage_names]
+            cells += [f"{x:.3f}" for x in spent] + [f"{seconds - sum(spent):.3f}"]
         else:
-            cells += ["", "", ""]
+            cells += [""] * 5
         print(f"| {name.replace('|', chr(92) + '|')} | " + " | ".join(cells) + " |")
     print()
     for name, (seconds, _, stages) in results.items():
         if not name.startswith("analyze"):
             continue
-        keyness = stages.get("keyness", 0.0)
-        tables = stages.get("comparison tables", 0.0)
-        rest = seconds - keyness - tables
+        keyness, tables, profiles, profile_tables = (stages.get(s, 0.0) for s in stage_names)
+        rest = seconds - keyness - tables - profiles - profile_tables
         print(f"- {name}: keyness + comparison tables = {(keyness + tables) / rest:.2f} x the rest of analyze "
-              f"(keyness {keyness / rest:.2f}, comparison tables {tables / rest:.2f})")
+              f"(keyness {keyness / rest:.2f}, comparison tables {tables / rest:.2f}); "
+              f"profiles + profile tables = {(profiles + profile_tables) / seconds:.3f} of analyze")
     freq = results["speechstat freq"][0]
     for name in ("speechstat kwic peace", "speechstat kwic 'terror*' --match term"):
         print(f"- {name}: {results[name][0] / freq:.2f} x speechstat freq, "

@@ -38,7 +38,7 @@ use crate::stats::frequency::{by_group, corpus, documents, ranking, terms, token
 use crate::stats::groups::{GroupCounts, Groups};
 use crate::stats::pairs::{collocates as collocates_stats, collocations, cooccurrence, phrases};
 use crate::stats::profile::trends::{self, Timeline};
-use crate::stats::profile::{group_profiles, readability, Profiles};
+use crate::stats::profile::{dispersion, group_profiles, readability, Profiles};
 
 /// One file an analysis can write.
 #[derive(Debug)]
@@ -620,12 +620,17 @@ pub static OUTPUTS: &[Output] = &[
         family: Family::Profile,
         when: When::Always,
         in_word_count: false,
-        what: "where each occurrence of chosen terms (--terms, default the 8 most frequent) falls, speech by speech",
+        what: "where each occurrence of chosen terms (--terms, default the 8 least evenly spread) falls, speech by speech",
         columns: &[],
         build: Build::Chart(|a, charts| {
             let terms = match &a.chart_terms {
                 Some(chosen) => chosen.clone(),
-                None => ranking::most_frequent(&a.counts, a.vocab(), DISPERSION_TERMS),
+                None => dispersion::least_even(
+                    &a.counts,
+                    a.vocab(),
+                    DISPERSION_TERMS,
+                    DISPERSION_MIN_COUNT,
+                ),
             };
             let chart = dispersion_figure::figure(
                 &a.tokens,
@@ -690,8 +695,10 @@ pub static OUTPUTS: &[Output] = &[
     },
 ];
 
-/// Terms of the dispersion plot when none are chosen.
+/// Terms of the dispersion plot when none are chosen: the least evenly spread of those used
+/// at least [`DISPERSION_MIN_COUNT`] times.
 const DISPERSION_TERMS: usize = 8;
+const DISPERSION_MIN_COUNT: u64 = 100;
 
 const LEXICAL_DIVERSITY: Measure<'static> = Measure {
     name: "MTLD",

@@ -12,7 +12,6 @@
 //! at least 11 pixels apart, and on points standing alone). Labels sit in a column right of the
 //! plot, each at the height of its line's end, nudged apart when lines end close together,
 //! with a thin leader line back to the line's end when moved (dotted when the line ends early).
-#![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -7,7 +7,6 @@
 //! Points falling on one pixel are drawn once. The legend (the fit's line, and the points as
 //! [`POINTS_LEGEND`]) goes top right unless another corner of the plot covers fewer points and
 //! less of the line; without a fit, or with a fit wholly outside the plot, there is none.
-#![allow(dead_code)]
 
 use std::collections::HashSet;
 use std::path::Path;

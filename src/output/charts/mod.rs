@@ -16,11 +16,8 @@ pub(crate) use bar_chart::{Bar, BarChart};
 pub(crate) use clustered_heatmap::{ClusteredHeatmap, Merge};
 pub(crate) use diverging_bars::{DivergingBar, DivergingBars};
 pub(crate) use heatmap::Heatmap;
-#[allow(unused_imports)] // until the figures use them
 pub(crate) use line_chart::{LineChart, Series};
-#[allow(unused_imports)] // until the figures use them
 pub(crate) use loglog::{Fit, LogLogChart};
 pub(crate) use network::{Edge, Network, Node};
 pub(crate) use small_multiples::{Panel, SmallMultiples};
-#[allow(unused_imports)] // until the figures use them
 pub(crate) use xray::{XRay, XRayRow};

@@ -7,7 +7,6 @@
 //! pixels to the last drawn one are skipped, and thousands of them are drawn fainter. Boundary
 //! labels are written upwards, chosen from left to right (always the first) as soon as one
 //! clears the last by a label's height. The number of occurrences is written right of a band.
-#![allow(dead_code)]
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! labelled. A row's label is the term whose occurrences it shows (rows in the order given).
 
 use crate::output::charts::theme::format_number;
-use crate::output::charts::{XRay, XRayRow};
+use crate::output::charts::{xray, XRay, XRayRow};
 use crate::stats::counts::CountTables;
 use crate::text::{TermId, TokenizedCorpus};
 
@@ -16,6 +16,8 @@ pub(crate) fn figure(
     chosen_by_user: bool,
 ) -> XRay {
     let vocab = &tokens.vocab;
+    let chosen = terms.len();
+    let terms = &terms[..chosen.min(xray::MAX_ROWS)];
     let total = counts.total_tokens().max(1) as f64;
     let mut rows: Vec<XRayRow> = terms
         .iter()
@@ -39,10 +41,12 @@ pub(crate) fn figure(
         }
         offset += doc.forms.len() as u64;
     }
-    let which = if chosen_by_user {
+    let which = if chosen_by_user && terms.len() < chosen {
+        format!("The first {} of {chosen} chosen terms", terms.len())
+    } else if chosen_by_user {
         "Chosen terms".to_owned()
     } else {
-        format!("The {} most frequent terms", terms.len())
+        format!("The {} least evenly spread terms (highest DP)", terms.len())
     };
     XRay {
         title: format!("{which}: where each occurrence falls"),

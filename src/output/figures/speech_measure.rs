@@ -4,7 +4,7 @@
 //! largest [`MAX_BARS`] when there are more.
 
 use crate::output::charts::theme::{format_fixed, format_number};
-use crate::output::charts::{Bar, BarChart, LineChart, Series};
+use crate::output::charts::{line_chart, Bar, BarChart, LineChart, Series};
 use crate::output::figures::similarity_heatmap::largest;
 use crate::stats::groups::Groups;
 use crate::stats::profile::trends::Timeline;
@@ -13,6 +13,8 @@ use crate::stats::profile::trends::Timeline;
 pub(crate) const MAX_BARS: usize = 40;
 /// Lines at most over time: the largest groups.
 pub(crate) const MAX_LINES: usize = 8;
+
+const _: () = assert!(MAX_LINES <= line_chart::MAX_SERIES);
 
 /// What is measured, for titles and axes: "MTLD (lexical diversity)", "words".
 pub(crate) struct Measure<'m> {

@@ -2,7 +2,7 @@
 //! term labelled at its end. By default the terms whose rate changed most
 //! ([`changed_most`](crate::stats::profile::trends::changed_most)), as the subtitle says.
 
-use crate::output::charts::{LineChart, Series};
+use crate::output::charts::{line_chart, LineChart, Series};
 use crate::stats::counts::{per_10k, CountTables};
 use crate::stats::groups::GroupCounts;
 use crate::stats::profile::trends::{Timeline, TREND_MIN_COUNT};
@@ -10,6 +10,8 @@ use crate::text::{TermId, Vocabulary};
 
 /// Terms shown when none are chosen.
 pub(crate) const DEFAULT_TERMS: usize = 8;
+
+const _: () = assert!(DEFAULT_TERMS <= line_chart::MAX_SERIES);
 
 /// The trend lines of `terms` over the periods of `timeline`.
 pub(crate) fn figure(
@@ -20,7 +22,8 @@ pub(crate) fn figure(
     counts: &CountTables,
     vocab: &Vocabulary,
 ) -> LineChart {
-    let series = terms
+    let shown = &terms[..terms.len().min(line_chart::MAX_SERIES)];
+    let series = shown
         .iter()
         .map(|&t| Series {
             label: vocab.form(counts.term_label[t as usize]).to_owned(),
@@ -39,11 +42,13 @@ pub(crate) fn figure(
                 .collect(),
         })
         .collect();
-    let rule = if chosen_by_user {
+    let rule = if chosen_by_user && shown.len() < terms.len() {
+        format!("the first {} of {} chosen terms", shown.len(), terms.len())
+    } else if chosen_by_user {
         "chosen terms".to_owned()
     } else {
         format!(
-            "the terms whose rate rose or fell most between the first and the last third of the periods (of those used at least {TREND_MIN_COUNT} times)"
+            "the terms that rose and fell most from the first to the last third ({TREND_MIN_COUNT}+ uses)"
         )
     };
     let period_years = timeline

@@ -11,7 +11,8 @@
 //! Computed from the speeches that use the term only: the others add s_i each, which is
 //! 1 - (the sum of the shares of those that do).
 
-use crate::text::TermId;
+use crate::stats::counts::CountTables;
+use crate::text::{TermId, Vocabulary};
 
 /// The dispersion of one term.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -63,6 +64,39 @@ pub(crate) fn dispersion<'d>(
         .collect()
 }
 
+/// The `n` least evenly spread terms over the speeches (highest DP, ties by term) among
+/// those counted at least `min_count` times: what a dispersion plot shows by default.
+pub(crate) fn least_even(
+    counts: &CountTables,
+    vocab: &Vocabulary,
+    n: usize,
+    min_count: u64,
+) -> Vec<TermId> {
+    let terms: Vec<(TermId, u64)> = counts
+        .counted_terms()
+        .map(|t| (t, counts.term_count[t as usize]))
+        .filter(|&(_, c)| c >= min_count)
+        .collect();
+    let spread = dispersion(
+        &terms,
+        counts
+            .doc_terms
+            .iter()
+            .zip(&counts.n_tokens)
+            .map(|(d, &n)| (d.as_slice(), n)),
+    );
+    let mut ranked: Vec<(f64, TermId)> = terms
+        .iter()
+        .zip(&spread)
+        .filter_map(|(&(t, _), s)| Some((crate::stats::as_printed(s.dp?), t)))
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| vocab.term(a.1).cmp(vocab.term(b.1)))
+    });
+    ranked.into_iter().take(n).map(|(_, t)| t).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +132,22 @@ mod tests {
             docs.iter().zip(lengths).map(|(d, n)| (d.as_slice(), n)),
         );
         assert!(spread[0].dp.unwrap().abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_least_even_terms_come_first() {
+        let corpus = crate::stats::counts::tests::tokenized(
+            &["war peace peace", "peace treaty", "peace war war war"],
+            false,
+            false,
+        );
+        let counts = crate::stats::counts::count(&corpus);
+        let names: Vec<&str> = least_even(&counts, &corpus.vocab, 2, 1)
+            .into_iter()
+            .map(|t| corpus.vocab.term(t))
+            .collect();
+        // treaty is in one speech only, war mostly in one, peace everywhere.
+        assert_eq!(names, ["treaty", "war"]);
     }
 
     #[test]
