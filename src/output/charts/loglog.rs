@@ -341,19 +341,10 @@ fn draw_axes(root: &Area<'_>, chart: &LogLogChart, layout: &Layout, path: &Path)
         theme::AXIS_LINE,
         path,
     )?;
-    let width = (theme::WIDTH as i32 - 2 * theme::MARGIN) as u32;
-    draw_text(
+    theme::draw_axis_titles(
         root,
-        &fit(root, &chart.y_label, theme::LABEL_SIZE, width),
-        (theme::MARGIN, TOP),
-        &style(theme::LABEL_SIZE, theme::TEXT, HPos::Left, VPos::Top),
-        path,
-    )?;
-    draw_text(
-        root,
-        &fit(root, &chart.x_label, theme::LABEL_SIZE, width),
-        ((left + right) / 2, bottom + 52),
-        &style(theme::LABEL_SIZE, theme::TEXT, HPos::Center, VPos::Top),
+        (&chart.x_label, (left + right) / 2, bottom + 52),
+        (&chart.y_label, TOP),
         path,
     )
 }

@@ -240,6 +240,31 @@ pub fn text_on(background: RGBColor) -> RGBColor {
     }
 }
 
+/// The axis titles of an x-y chart: the x title centred at `(x, top)` under the axis, the y
+/// title at the left margin at height `y_top`, both fitted to the page.
+pub fn draw_axis_titles(
+    root: &Area<'_>,
+    (x_title, x, top): (&str, i32, i32),
+    (y_title, y_top): (&str, i32),
+    path: &Path,
+) -> Result<()> {
+    let width = (WIDTH as i32 - 2 * MARGIN) as u32;
+    draw_text(
+        root,
+        &fit(root, y_title, LABEL_SIZE, width),
+        (MARGIN, y_top),
+        &style(LABEL_SIZE, TEXT, HPos::Left, VPos::Top),
+        path,
+    )?;
+    draw_text(
+        root,
+        &fit(root, x_title, LABEL_SIZE, width),
+        (x, top),
+        &style(LABEL_SIZE, TEXT, HPos::Center, VPos::Top),
+        path,
+    )
+}
+
 /// Decimals enough to tell ticks `step` apart.
 pub fn tick_decimals(step: f64) -> usize {
     if !step.is_finite() || step <= 0.0 || step >= 1.0 {

@@ -18,7 +18,7 @@ use crate::error::Result;
 use crate::stats::counts::CountTables;
 use crate::stats::frame;
 use crate::stats::profile::diversity::Diversity;
-use crate::stats::profile::readability::Counts;
+use crate::stats::profile::readability::{readability_columns, Score};
 use crate::stats::profile::Profiles;
 
 /// One row per document, in corpus order, with its profile when given.
@@ -79,13 +79,13 @@ fn profile_columns(profiles: &Profiles) -> Vec<Column> {
         profiles.diversity.iter().map(measure).collect()
     };
     let n = profiles.diversity.len();
-    let readability = |score: fn(&Counts) -> Option<f64>| -> Vec<Option<f64>> {
+    let readability = |score: Score| -> Vec<Option<f64>> {
         match &profiles.readability {
             Some(counts) => counts.iter().map(score).collect(),
             None => vec![None; n],
         }
     };
-    vec![
+    let mut profile = vec![
         Column::new(columns::TTR.into(), diversity(|d| d.ttr)),
         Column::new(columns::MATTR.into(), diversity(|d| d.mattr)),
         Column::new(
@@ -100,21 +100,7 @@ fn profile_columns(profiles: &Profiles) -> Vec<Column> {
         Column::new(columns::YULES_K.into(), diversity(|d| d.yules_k)),
         Column::new(columns::HERDAN_C.into(), diversity(|d| d.herdan_c)),
         Column::new(columns::GUIRAUD.into(), diversity(|d| d.guiraud)),
-        Column::new(
-            columns::MEAN_SENTENCE_LENGTH.into(),
-            readability(Counts::mean_sentence_length),
-        ),
-        Column::new(
-            columns::SYLLABLES_PER_WORD.into(),
-            readability(Counts::syllables_per_word),
-        ),
-        Column::new(
-            columns::FLESCH_READING_EASE.into(),
-            readability(Counts::flesch_reading_ease),
-        ),
-        Column::new(
-            columns::FLESCH_KINCAID_GRADE.into(),
-            readability(Counts::flesch_kincaid_grade),
-        ),
-    ]
+    ];
+    profile.extend(readability_columns(readability));
+    profile
 }

@@ -15,7 +15,7 @@
 use polars::prelude::*;
 
 use super::diversity::{Diversity, Scratch};
-use super::readability::Counts;
+use super::readability::{readability_columns, Counts, Score};
 use super::Profiles;
 use crate::columns;
 use crate::error::Result;
@@ -85,7 +85,7 @@ pub(crate) fn groups_frame(
         }
     }
     let english = profiles.readability.is_some();
-    let readability = |score: fn(&Counts) -> Option<f64>| -> Vec<Option<f64>> {
+    let readability = |score: Score| -> Vec<Option<f64>> {
         pooled
             .iter()
             .map(|c| if english { score(c) } else { None })
@@ -102,24 +102,7 @@ pub(crate) fn groups_frame(
         frame_columns.push(Column::new(format!("{stem}_mean").into(), means));
         frame_columns.push(Column::new(format!("{stem}_median").into(), medians));
     }
-    frame_columns.extend([
-        Column::new(
-            columns::MEAN_SENTENCE_LENGTH.into(),
-            readability(Counts::mean_sentence_length),
-        ),
-        Column::new(
-            columns::SYLLABLES_PER_WORD.into(),
-            readability(Counts::syllables_per_word),
-        ),
-        Column::new(
-            columns::FLESCH_READING_EASE.into(),
-            readability(Counts::flesch_reading_ease),
-        ),
-        Column::new(
-            columns::FLESCH_KINCAID_GRADE.into(),
-            readability(Counts::flesch_kincaid_grade),
-        ),
-    ]);
+    frame_columns.extend(readability_columns(readability));
     frame("groups", frame_columns)
 }
 
