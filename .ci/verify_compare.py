@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Recomputes keyness.csv and similarity.csv of a run with --group-by COLUMN --tokens from
 tokens.csv and documents.csv, independently of speechstat, and checks every row: the same
-targets, the same over- and under-used terms, every value to its printed six decimals, and
+targets, the same over- and under-used terms, every value to its printed six significant digits, and
 the similarity of every pair of groups. Then clusters the groups by average linkage on
 1 - cosine, as the similarity heatmap does, and prints the order.
 Usage: verify_compare.py OUTPUT_DIR COLUMN [TOP] [MIN_COUNT]"""
-import csv
 import math
 import sys
 from collections import Counter, defaultdict
+
+import speechstat_csv
 
 out = sys.argv[1] + "/tables/"
 column = sys.argv[2]
@@ -17,13 +18,12 @@ min_count = int(sys.argv[4]) if len(sys.argv) > 4 else 3
 
 
 def rows(name):
-    with open(out + name, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+    return speechstat_csv.read(out + name)
 
 
 def close(printed, value, what):
     assert printed != "", what
-    assert abs(float(printed) - value) <= 1.5e-6 * max(1.0, abs(value) * 1e-9), (what, printed, value)
+    assert speechstat_csv.close(printed, value), (what, printed, value)
 
 
 documents = rows("documents.csv")
@@ -82,7 +82,7 @@ for g, listed in keyness.items():
             scores[term] = g2(a, n - a, c, d)
     def strongest(sign):
         chosen = [t for t, s in scores.items() if s * sign > 0]
-        chosen.sort(key=lambda t: (-round(abs(scores[t]), 6), t))
+        chosen.sort(key=lambda t: (-speechstat_csv.as_printed(abs(scores[t])), t))
         return chosen[:top]
     expected = strongest(1) + strongest(-1)
     got = [r["term"] for r in listed]

@@ -6,19 +6,19 @@ form), at the right position, and each line's left context, keyword and right co
 as written in the speech's file (white space runs read as one space, bracketed annotations
 such as [Applause] or a footnote's [2] left out, as speechstat's clean-up does).
 Usage: verify_kwic.py OUTPUT_DIR PATTERN"""
-import csv
 import fnmatch
 import re
 import sys
 from collections import defaultdict
+
+import speechstat_csv
 
 out = sys.argv[1] + "/tables/"
 pattern = sys.argv[2].strip().strip('"').lower().replace("\u2019", "'").split()
 
 
 def rows(name):
-    with open(out + name, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+    return speechstat_csv.read(out + name)
 
 
 def matches(word, token):

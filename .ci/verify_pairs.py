@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Recomputes collocations.csv and cooccurrence.csv (window context) from tokens.csv,
 independently of speechstat, and checks every row: the same pairs, exact counts and labels,
-every score to its printed six decimals (one unit in the last place of tolerance), and the
+every score to its printed six significant digits (one unit in the last place of tolerance), and the
 row order. Usage: verify_pairs.py OUTPUT_DIR [MIN_COUNT] [WINDOW]"""
-import csv
 import math
 import sys
 from collections import Counter, defaultdict
+
+import speechstat_csv
 
 out = sys.argv[1] + "/tables/"
 min_count = int(sys.argv[2]) if len(sys.argv) > 2 else 3
@@ -14,8 +15,7 @@ window = int(sys.argv[3]) if len(sys.argv) > 3 else 5
 
 
 def rows(name):
-    with open(out + name, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+    return speechstat_csv.read(out + name)
 
 
 sentences = defaultdict(list)  # (doc, sentence) -> [(token, term, stopword)]
@@ -56,7 +56,7 @@ def scores(n_ii, n_ix, n_xi, n_xx):
 
 
 def close(printed, value, name, pair):
-    assert abs(float(printed) - value) <= 1.5e-6, (name, pair, printed, value)
+    assert speechstat_csv.close(printed, value), (name, pair, printed, value)
 
 
 def check_sorted(table, a, b):

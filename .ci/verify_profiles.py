@@ -1,20 +1,20 @@
 #!/usr/bin/env python3
 """Recomputes every lexical diversity value of documents.csv (ttr, mattr, mattr_short, mtld,
 yules_k, herdan_c, guiraud) and the dispersion of every term of terms.csv (dp, dp_norm) from
-tokens.csv, independently of speechstat, and checks them to their printed six decimals.
+tokens.csv, independently of speechstat, and checks them to their printed six significant digits.
 Usage: verify_profiles.py OUTPUT_DIR [MATTR_WINDOW]"""
-import csv
 import math
 import sys
 from collections import Counter, defaultdict
+
+import speechstat_csv
 
 out = sys.argv[1] + "/tables/"
 window = int(sys.argv[2]) if len(sys.argv) > 2 else 100
 
 
 def rows(name):
-    with open(out + name, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+    return speechstat_csv.read(out + name)
 
 
 def close(printed, value, what):
@@ -22,7 +22,7 @@ def close(printed, value, what):
         assert printed == "", (what, printed)
         return
     assert printed != "", (what, value)
-    assert abs(float(printed) - value) <= 1.5e-6 * max(1.0, abs(value) * 1e-7), (what, printed, value)
+    assert speechstat_csv.close(printed, value), (what, printed, value)
 
 
 def mattr(tokens):

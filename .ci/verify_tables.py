@@ -1,18 +1,19 @@
 #!/usr/bin/env python3
 """Recomputes documents.csv, corpus.csv, terms.csv and term_frequency.csv from tokens.csv, independently of
-speechstat, and checks every row (counts exactly; per_10k, tf_idf to the printed 6 decimals;
+speechstat, and checks every row (counts exactly; per_10k, tf_idf to the printed six significant digits;
 labels by the most-frequent-form rule). Usage: verify_tables.py OUTPUT_DIR"""
-import csv
 import math
 import sys
 from collections import Counter, defaultdict
+
+import speechstat_csv
+from speechstat_csv import printed
 
 tables = sys.argv[1] + "/tables/"
 
 
 def rows(name):
-    with open(tables + name, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+    return speechstat_csv.read(tables + name)
 
 
 n_tokens = Counter()
@@ -51,8 +52,8 @@ assert len(tf) == len(doc_term), "one row per document and counted term"
 for r in tf:
     doc, term, n = r["doc_id"], r["term"], int(r["count"])
     assert n == doc_term[(doc, term)], (doc, term)
-    assert r["per_10k"] == f"{n / n_tokens[doc] * 10000:.6f}", (doc, term)
-    assert r["tf_idf"] == f"{n / n_tokens[doc] * math.log(n_docs / doc_freq[term]):.6f}", (doc, term)
+    assert r["per_10k"] == printed(n / n_tokens[doc] * 10000), (doc, term)
+    assert r["tf_idf"] == printed(n / n_tokens[doc] * math.log(n_docs / doc_freq[term])), (doc, term)
     assert r["label"] == label[term], (doc, term)
 
 terms = rows("terms.csv")
@@ -61,7 +62,7 @@ for r in terms:
     term = r["term"]
     assert int(r["count"]) == count[term], term
     assert int(r["doc_freq"]) == doc_freq[term], term
-    assert r["per_10k"] == f"{count[term] / total * 10000:.6f}", term
+    assert r["per_10k"] == printed(count[term] / total * 10000), term
     assert r["label"] == label[term], term
 order = [(-int(r["count"]), r["term"]) for r in terms]
 assert order == sorted(order), "terms.csv sorted by count, then term"
@@ -74,7 +75,7 @@ assert int(c["n_tokens"]) == total
 assert int(c["n_types"]) == len(corpus_types)
 assert int(c["n_terms"]) == len(count)
 assert int(c["n_sentences"]) == sum(sentences.values())
-assert c["mean_tokens"] == f"{total / n_docs:.6f}", c
-assert c["median_tokens"] == f"{median:.6f}", c
+assert c["mean_tokens"] == printed(total / n_docs), c
+assert c["median_tokens"] == printed(median), c
 
 print(f"verified: {n_docs} documents, {total} tokens, {len(terms)} terms, {len(tf)} document-term rows")

@@ -1,18 +1,61 @@
-//! The command line: clap types, and their translation into the library's [`Config`].
+//! The command line: clap types and their translation into the library's [`Config`]; the
+//! `--config` file, read as options typed before the user's own; the names `speechstat
+//! explain` takes. Nothing here prints or exits: `main.rs` does.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use speechstat::{
-    Config, Context, KwicOptions, Language, MatchBy, Mode, Period, PhraseOptions, ReadOptions,
-    StopwordSource, When, DEFAULT_WINDOW, OUTPUTS,
+    ChartFormat, ChartOptions, Config, Context, CsvStyle, KwicOptions, Language, MatchBy, Mode,
+    Period, PhraseOptions, ReadOptions, StopwordSource, TableFormat, When, DEFAULT_WINDOW,
+    MAX_MATRIX_TERMS, OUTPUTS,
 };
+
+/// Exit code of bad input: a file that cannot be read or is malformed, nothing to analyse.
+pub const BAD_INPUT: u8 = 1;
+/// Exit code of a usage error (clap's own choice for its errors, kept for ours).
+pub const USAGE: u8 = 2;
+
+/// The folder read when no input is given.
+const DEFAULT_CORPUS: &str = "corpus";
+
+/// The narrowest chart the library lays out (`MIN_WIDTH` in src/output/charts/canvas.rs,
+/// which is not public): refused here rather than silently widened.
+const MIN_CHART_WIDTH: u32 = 640;
+/// The widest and tallest chart accepted: a bitmap is width x height x 3 bytes in memory.
+const MAX_CHART_PIXELS: u32 = 10_000;
+
+/// The exit codes, as `--help` states them (a macro so that `concat!` can use it).
+macro_rules! exit_codes {
+    () => {
+        "Exit codes:
+  0  done
+  1  bad input: a file or folder that cannot be read or is malformed (speeches, manifest,
+     stopword list, --reference, --config file), or nothing to analyse
+  2  usage: an unknown option, a bad value, or no input given and no corpus/ folder here"
+    };
+}
 
 /// Statistical analysis of speech corpora: term frequencies, tables and charts.
 #[derive(Debug, Parser)]
 #[command(name = "speechstat", version, propagate_version = true)]
-#[command(after_help = "Run `speechstat analyze --help` for the options and examples.")]
+#[command(after_help = concat!(
+    "Examples (in the repository's folder, which holds the demo corpus/):
+  speechstat analyze
+      Analyse corpus/ and write tables, charts and a report to output/.
+  speechstat analyze --group-by party
+      The same, comparing the parties (a column of corpus/manifest.csv).
+  speechstat explain keyness
+      How keyness is computed, and which convention it follows.
+
+Run `speechstat analyze --help` for the options, more examples and the config file.
+
+",
+    exit_codes!()
+))]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -20,7 +63,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Read a folder of speeches and write term tables (CSV) and charts (PNG).
+    /// Read a folder of speeches and write term tables (CSV), charts (PNG) and a report.
     Analyze(Box<AnalyzeArgs>),
     /// The quick word count: tokenize, stem and count only, writing tables/terms.csv and
     /// tables/term_frequency.csv.
@@ -28,19 +71,38 @@ pub enum Command {
     /// Keyword in context: every occurrence of a word, a glob or a phrase, with the words
     /// around it, printed as aligned lines (tab-separated when piped).
     Kwic(KwicArgs),
+    /// How a statistic is computed: its formula and the convention it follows, as
+    /// docs/statistics.md gives them; without a name, the names it knows.
+    Explain(ExplainArgs),
 }
 
-const KWIC_EXAMPLES: &str = "\
-Examples:
+impl Command {
+    /// The reading options of the subcommands that read speeches.
+    pub fn input(&self) -> Option<&InputArgs> {
+        match self {
+            Command::Analyze(args) => Some(&args.input),
+            Command::Freq(args) => Some(&args.input),
+            Command::Kwic(args) => Some(&args.input),
+            Command::Explain(_) => None,
+        }
+    }
+}
+
+const KWIC_EXAMPLES: &str = concat!(
+    "Examples:
   speechstat kwic trafficking
       Every \"trafficking\" in corpus/, 8 words of context on each side.
   speechstat kwic trafficking --match term
-      Also \"trafficked\", \"traffickers\": every word with the same Snowball stem.
-  speechstat kwic 'terror*' speeches/ --in year=2002
+      Also \"traffickers\": every word with the same Snowball stem.
+  speechstat kwic 'terror*' corpus/ --in year=2002
       A glob, in the speeches of 2002 only.
-  speechstat kwic '\"human rights\"' --width 5 > lines.tsv
+  speechstat kwic '\"health care\"' --width 5 > lines.tsv
       A phrase; piped output is tab-separated (doc_id, sentence, position, left, keyword,
-      right).";
+      right).
+
+",
+    exit_codes!()
+);
 
 /// Options of `speechstat kwic`.
 #[derive(Debug, Args)]
@@ -96,6 +158,40 @@ pub enum MatchArg {
     Term,
 }
 
+/// `--csv` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CsvArg {
+    /// For Excel and LibreOffice: UTF-8 with a byte-order mark, so accented names show
+    /// right when the file is double-clicked; text that looks like a formula (=, +, -, @)
+    /// stays text.
+    Excel,
+    /// As excel, with ";" between fields and decimal commas, for spreadsheets set to a
+    /// French, German, Spanish or other European locale.
+    ExcelEu,
+    /// UTF-8 without byte-order mark, text as it is: for programs.
+    Plain,
+}
+
+/// `--format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// tables/NAME.csv.
+    Csv,
+    /// tables/NAME.parquet, for R, Python and DuckDB: the same columns, with their types.
+    Parquet,
+    /// Both files for every table.
+    Both,
+}
+
+/// `--chart-format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ChartFormatArg {
+    /// Pictures, pasted into documents at the size --dpi gives.
+    Png,
+    /// Scalable drawings: sharp at any size in documents and web pages.
+    Svg,
+}
+
 fn parse_column_value(text: &str) -> Result<(String, String), String> {
     match text.split_once('=') {
         Some((column, value)) if !column.trim().is_empty() => {
@@ -107,8 +203,15 @@ fn parse_column_value(text: &str) -> Result<(String, String), String> {
 
 const FREQ_EXAMPLES: &str = "\
 Examples:
-  speechstat freq ../shared/corpora/ungdc_1995_2024 --out counts
-  speechstat freq speeches/ --no-stem --stopwords none";
+  speechstat freq
+      Count the words of corpus/ into output/tables/.
+  speechstat freq corpus/ --no-stem --stopwords none --out counts
+      Every word form as written (lowercased), stopwords included, into counts/.
+  speechstat freq --csv plain --format both
+      Tables for programs: CSV without byte-order mark, and Parquet.
+
+Config file (--config FILE): as for analyze (see `speechstat analyze --help`); the options
+only analyze has are left out.";
 
 /// Options of `speechstat freq`: the reading options of `analyze`.
 #[derive(Debug, Args)]
@@ -122,25 +225,38 @@ pub struct FreqArgs {
 }
 
 const ANALYZE_EXAMPLES: &str = "\
-Examples:
+Examples (in the repository's folder, which holds the demo corpus/):
   speechstat analyze
       Analyse corpus/ and write output/.
-  speechstat analyze ../shared/corpora/unsc_debates_13_meetings --out unsc-results --tokens
-      A folder with a manifest.csv; also write every token to tables/tokens.csv.
-  speechstat analyze speeches/ --group-by party --terms freedom,economy,war
-      Compare chosen words across the values of a metadata column.
-  speechstat analyze debates.csv --text-column text --language fr
-      A CSV file with one speech per row, in French.
-  speechstat analyze --focus trafficking,refugees --phrases --min-count 5
-      What keeps company with chosen words; strong collocations counted as one term.
-  speechstat analyze speeches/ --group-by party --group-by year --kwic immigration
+  speechstat analyze corpus/ --group-by party --terms freedom,economy,war
+      Compare chosen words across the values of a metadata column (corpus/manifest.csv).
+  speechstat analyze --focus freedom,terror --phrases --min-count 5 --tokens
+      What keeps company with chosen words; strong collocations counted as one term; also
+      every token in tables/tokens.csv.
+  speechstat analyze --group-by party --group-by year --kwic immigration
       Key terms of every party and every year in one run, and where \"immigration\" was said.
-  speechstat analyze speeches/ --compare 2002-Bush-1 2010-Obama-1
+  speechstat analyze --compare 2002-Bush-1 2010-Obama-1
       Two speeches side by side: the key terms of the first against the second.
-  speechstat analyze my-speeches/ --reference other-speeches/
-      Key terms of a corpus against a reference corpus.";
+  speechstat analyze --group-by party --compare Democratic Republican
+      Two groups side by side.
+  speechstat analyze corpus/speeches/2026-Trump-1.txt --reference corpus/
+      Key terms of one speech (or a corpus) against a reference corpus.
+  speechstat analyze tests/fixtures/speeches.csv --text-column text
+      A CSV file with one speech per row; its other columns are metadata.
+  speechstat analyze --csv excel-eu --format both --chart-format svg --chart-width 1200
+      Tables for spreadsheets with decimal commas, and as Parquet; charts as SVG.
 
-/// The examples, then the outputs a subcommand writes, from the output list.
+Config file (--config FILE): TOML, one key per option, named as its long flag without the
+dashes; relative paths are read from the folder you run in, as if typed. An option given on
+the command line replaces the file's value (a list too). For example:
+  inputs = [\"corpus\"]
+  group-by = [\"party\", \"year\"]
+  min-count = 5
+  no-stem = true
+  csv = \"excel-eu\"";
+
+/// The examples, then the outputs a subcommand writes, from the output list, then the exit
+/// codes.
 fn after_help(examples: &str, mode: Mode) -> String {
     let mut text = format!("{examples}\n\nOutputs (in --out; README.md lists every column):");
     for output in OUTPUTS {
@@ -154,15 +270,63 @@ fn after_help(examples: &str, mode: Mode) -> String {
         };
         text.push_str(&format!("\n  {}{when}\n      {}", output.path, output.what));
     }
+    text.push_str(concat!("\n\n", exit_codes!()));
     text
 }
 
-/// Where the subcommands that write put their results.
+/// Where the subcommands that write put their results, and in which formats.
 #[derive(Debug, Args)]
 pub struct OutArgs {
     /// Folder for the results (created if missing; only speechstat's own files are replaced).
     #[arg(short, long, value_name = "DIR", default_value = "output")]
     pub out: PathBuf,
+
+    /// How CSV tables are written: for spreadsheets (excel, excel-eu) or for programs
+    /// (plain).
+    #[arg(long, value_name = "STYLE", value_enum, default_value_t = CsvArg::Excel)]
+    pub csv: CsvArg,
+
+    /// The files each table is written as: CSV, Parquet, or both.
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = FormatArg::Csv)]
+    pub format: FormatArg,
+}
+
+/// How charts are drawn.
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// The file format of the charts.
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = ChartFormatArg::Png)]
+    pub chart_format: ChartFormatArg,
+
+    /// Width of every chart in pixels, 640 to 10000. Text keeps its size, so a wider chart
+    /// has room for more and longer labels.
+    #[arg(
+        long,
+        value_name = "PX",
+        default_value_t = ChartOptions::default().width,
+        value_parser = clap::value_parser!(u32)
+            .range(i64::from(MIN_CHART_WIDTH)..=i64::from(MAX_CHART_PIXELS))
+    )]
+    pub chart_width: u32,
+
+    /// Height of every chart in pixels, up to 10000 [default: as high as each chart's
+    /// content needs]. A chart whose rows need more room is drawn taller: nothing is cut.
+    #[arg(
+        long,
+        value_name = "PX",
+        value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_CHART_PIXELS))
+    )]
+    pub chart_height: Option<u32>,
+
+    /// Resolution written into PNG charts: a word processor pastes a chart at width / dpi
+    /// inches (1600 pixels at 250 dpi: 6.4 inches, the text width of an A4 page).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = ChartOptions::default().dpi,
+        value_parser = clap::value_parser!(u32).range(1..=10_000)
+    )]
+    pub dpi: u32,
 }
 
 /// Reading options shared by every subcommand.
@@ -187,9 +351,9 @@ pub struct InputArgs {
     #[arg(long)]
     pub keep_annotations: bool,
 
-    /// Stopword list: a file (one word per line, or Snowball's format), or `none`.
-    /// [default: the built-in Snowball list of --language]
-    #[arg(long, value_name = "FILE|none")]
+    /// Stopword list: a file (one word per line, or Snowball's format), `none`, or
+    /// `builtin`. [default: builtin, the Snowball list of --language]
+    #[arg(long, value_name = "FILE|none|builtin")]
     pub stopwords: Option<String>,
 
     /// Language of the speeches: selects the Snowball stemmer and stopword list
@@ -212,6 +376,12 @@ pub struct InputArgs {
     /// Print no progress bar and no summary (warnings and errors still go to stderr).
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Read options from a TOML file, one key per option named as its long flag
+    /// (group-by = ["party"], min-count = 5, no-stem = true, inputs = ["corpus"]); options
+    /// given on the command line replace the file's.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// Options of `speechstat analyze`.
@@ -315,6 +485,19 @@ pub struct AnalyzeArgs {
 
     #[command(flatten)]
     pub kwic_match: KwicMatchArgs,
+
+    /// Columns of tables/term_matrix.csv: the N most frequent terms, 1 to 16382 (the
+    /// columns a spreadsheet shows, less the row name and n_tokens).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = Config::default().matrix_terms as u64,
+        value_parser = clap::value_parser!(u64).range(1..=MAX_MATRIX_TERMS as u64)
+    )]
+    pub matrix_terms: u64,
+
+    #[command(flatten)]
+    pub charts: ChartArgs,
 }
 
 /// `--context` values.
@@ -333,6 +516,31 @@ fn parse_language(name: &str) -> Result<Language, String> {
         )
     })
 }
+
+const EXPLAIN_EXAMPLES: &str = concat!(
+    "Examples:
+  speechstat explain keyness
+      Keyness: G2, log ratio, the 2x2 table, which convention each follows.
+  speechstat explain log_ratio
+      A column name works too.
+  speechstat explain
+      The names explain knows, by section of docs/statistics.md.
+
+",
+    exit_codes!()
+);
+
+/// Options of `speechstat explain`.
+#[derive(Debug, Args)]
+#[command(after_help = EXPLAIN_EXAMPLES)]
+pub struct ExplainArgs {
+    /// A statistic (keyness, g2, log-ratio, tf-idf, mattr, mtld, dp, flesch, ...) or a
+    /// column name (log_ratio); without it, the list of names.
+    #[arg(value_name = "STATISTIC", value_parser = explain::statistic)]
+    pub statistic: Option<&'static str>,
+}
+
+pub use explain::{explanation, index as statistics_index};
 
 impl KwicMatchArgs {
     /// The library's concordance options for `pattern`.
@@ -354,7 +562,7 @@ impl FreqArgs {
     pub fn to_config(&self) -> Config {
         Config {
             mode: Mode::WordCount,
-            ..self.input.to_config(&self.output.out)
+            ..self.output.to_config(&self.input)
         }
     }
 }
@@ -364,12 +572,15 @@ impl InputArgs {
     /// option at its default.
     pub fn to_config(&self, out: &Path) -> Config {
         let inputs = if self.inputs.is_empty() && self.manifest.is_none() {
-            vec![PathBuf::from("corpus")]
+            vec![PathBuf::from(DEFAULT_CORPUS)]
         } else {
             self.inputs.clone()
         };
         let stopwords = match self.stopwords.as_deref() {
             None => StopwordSource::Builtin,
+            // `builtin` is how run.json records the default, so a config file copied from
+            // it reads back.
+            Some(s) if s.eq_ignore_ascii_case("builtin") => StopwordSource::Builtin,
             Some(s) if s.eq_ignore_ascii_case("none") => StopwordSource::None,
             Some(path) => StopwordSource::File(PathBuf::from(path)),
         };
@@ -383,6 +594,39 @@ impl InputArgs {
             stem: !self.no_stem,
             stopwords,
             ..Config::new(inputs, out.to_path_buf())
+        }
+    }
+}
+
+impl OutArgs {
+    /// The reading options of `input`, writing into `--out` in the formats asked for.
+    fn to_config(&self, input: &InputArgs) -> Config {
+        Config {
+            csv: match self.csv {
+                CsvArg::Excel => CsvStyle::Excel,
+                CsvArg::ExcelEu => CsvStyle::ExcelEu,
+                CsvArg::Plain => CsvStyle::Plain,
+            },
+            table_format: match self.format {
+                FormatArg::Csv => TableFormat::Csv,
+                FormatArg::Parquet => TableFormat::Parquet,
+                FormatArg::Both => TableFormat::Both,
+            },
+            ..input.to_config(&self.out)
+        }
+    }
+}
+
+impl ChartArgs {
+    fn to_options(&self) -> ChartOptions {
+        ChartOptions {
+            format: match self.chart_format {
+                ChartFormatArg::Png => ChartFormat::Png,
+                ChartFormatArg::Svg => ChartFormat::Svg,
+            },
+            width: self.chart_width,
+            height: self.chart_height,
+            dpi: self.dpi,
         }
     }
 }
@@ -427,7 +671,831 @@ impl AnalyzeArgs {
                 .kwic
                 .as_ref()
                 .map(|pattern| self.kwic_match.to_options(pattern)),
-            ..self.input.to_config(&self.output.out)
+            matrix_terms: self.matrix_terms as usize,
+            charts: self.charts.to_options(),
+            ..self.output.to_config(&self.input)
         }
+    }
+}
+
+/// Why a command line was refused; the binary prints it and exits with its code.
+#[derive(Debug)]
+pub enum Refusal {
+    /// A usage error, or a request for help or the version: clap prints it and chooses the
+    /// exit code ([`USAGE`], or 0 for help).
+    Usage(clap::Error),
+    /// The `--config` file cannot be read or holds something that is not an option: bad
+    /// input ([`BAD_INPUT`]), like a manifest that cannot be read.
+    ConfigFile(String),
+}
+
+/// The command line as typed (program name first), with the options of its `--config` file
+/// put before the user's own, so that a flag typed wins and clap validates and fills in the
+/// defaults of both alike.
+pub fn parse(typed: &[OsString]) -> Result<Cli, Refusal> {
+    let mut command = Cli::command();
+    command.build();
+    let matches = command
+        .clone()
+        .try_get_matches_from(typed)
+        .map_err(Refusal::Usage)?;
+    let cli = Cli::from_arg_matches(&matches).map_err(Refusal::Usage)?;
+    let config = cli.command.input().and_then(|input| input.config.clone());
+    let cli = match (config, matches.subcommand()) {
+        (Some(path), Some((name, sub_matches))) => {
+            let options = config_file::options(&path, &command, name, sub_matches)?;
+            // After the subcommand: the top-level command takes no options of its own.
+            let at = typed
+                .iter()
+                .skip(1)
+                .position(|t| t == name)
+                .map_or(typed.len(), |i| i + 2);
+            let merged = typed[..at]
+                .iter()
+                .cloned()
+                .chain(options)
+                .chain(typed[at..].iter().cloned());
+            Cli::try_parse_from(merged).map_err(Refusal::Usage)?
+        }
+        _ => cli,
+    };
+    if let Some(err) = missing_default_corpus(&command, &cli) {
+        return Err(Refusal::Usage(err));
+    }
+    Ok(cli)
+}
+
+/// A run given no input reads `corpus/`; where there is none, the user has to say what to
+/// read, and this says how.
+fn missing_default_corpus(command: &clap::Command, cli: &Cli) -> Option<clap::Error> {
+    let (name, example) = match &cli.command {
+        Command::Analyze(_) => ("analyze", "speechstat analyze FOLDER"),
+        Command::Freq(_) => ("freq", "speechstat freq FOLDER"),
+        Command::Kwic(_) => ("kwic", "speechstat kwic PATTERN FOLDER"),
+        Command::Explain(_) => return None,
+    };
+    let input = cli.command.input()?;
+    if !input.inputs.is_empty() || input.manifest.is_some() || Path::new(DEFAULT_CORPUS).exists() {
+        return None;
+    }
+    let mut sub = command.find_subcommand(name)?.clone();
+    Some(sub.error(
+        ErrorKind::MissingRequiredArgument,
+        format!(
+            "no {DEFAULT_CORPUS}/ folder here: give the folder of speeches, as in `{example}` \
+             (or files, a CSV file, or --manifest FILE)"
+        ),
+    ))
+}
+
+/// The first line of a clap error, without its `error: `: the message alone, for a line of
+/// our own.
+fn clap_message(err: &clap::Error) -> String {
+    let text = err.to_string();
+    let first = text.lines().next().unwrap_or_default();
+    first.strip_prefix("error: ").unwrap_or(first).to_owned()
+}
+
+/// The edit distance of two short names, for "did you mean".
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitute = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// The closest of `names` to `name`, if it is close enough to be a typo.
+fn closest<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    names
+        .map(|n| (distance(name, n), n))
+        .filter(|&(d, _)| d <= 2)
+        .min()
+        .map(|(_, n)| n)
+}
+
+mod config_file {
+    //! A `--config` file: TOML whose keys are the long option names, turned into the tokens a
+    //! user would type. Each key is checked against `speechstat analyze`, which has every
+    //! option, so a mistake is reported with the file and line whichever subcommand reads it.
+
+    use std::any::TypeId;
+    use std::ffi::OsString;
+    use std::path::Path;
+
+    use clap::parser::ValueSource;
+    use clap::{Arg, ArgAction, ArgMatches, Parser};
+    use toml::de::{DeTable, DeValue};
+
+    use super::{clap_message, closest, Cli, Refusal};
+
+    /// The options of the file at `path` as tokens for subcommand `name`: options that
+    /// subcommand does not have are left out, and so are those the user typed (or typed an
+    /// alternative of: `--manifest` replaces the file's `inputs`).
+    pub(super) fn options(
+        path: &Path,
+        command: &clap::Command,
+        name: &str,
+        typed: &ArgMatches,
+    ) -> Result<Vec<OsString>, Refusal> {
+        let refused = |line: Option<usize>, message: String| {
+            let line = line.map(|n| format!(" line {n}")).unwrap_or_default();
+            Refusal::ConfigFile(format!("{}{line}: {message}", path.display()))
+        };
+        let text = std::fs::read_to_string(path)
+            .map_err(|err| refused(None, format!("cannot read the config file: {err}")))?;
+        let table = DeTable::parse(&text).map_err(|err| {
+            let line = err.span().map(|span| line_of(&text, span.start));
+            refused(line, format!("not a TOML file: {}", err.message()))
+        })?;
+        let (Some(analyze), Some(subcommand)) = (
+            command.find_subcommand("analyze"),
+            command.find_subcommand(name),
+        ) else {
+            return Ok(Vec::new());
+        };
+        let mut entries: Vec<_> = table.get_ref().iter().collect();
+        entries.sort_by_key(|(key, _)| key.span().start);
+        let mut tokens = Vec::new();
+        for (key, value) in entries {
+            let line = Some(line_of(&text, key.span().start));
+            let key = key.get_ref().as_ref();
+            let value = value.get_ref();
+            let option = option(analyze, key, value).map_err(|m| refused(line, m))?;
+            let these = tokens_of(option, key, value).map_err(|m| refused(line, m))?;
+            check(&these).map_err(|m| refused(line, format!("{key}: {m}")))?;
+            match subcommand
+                .get_arguments()
+                .find(|a| a.get_id() == option.get_id())
+            {
+                Some(option) if !typed_by_user(subcommand, typed, option) => tokens.extend(these),
+                _ => {}
+            }
+        }
+        // Options that are fine one by one may still exclude each other (inputs and manifest).
+        check(&tokens).map_err(|m| refused(None, m))?;
+        Ok(tokens)
+    }
+
+    /// The option `key` names, or why there is none.
+    fn option<'a>(
+        analyze: &'a clap::Command,
+        key: &str,
+        value: &DeValue,
+    ) -> Result<&'a Arg, String> {
+        if let DeValue::Table(_) = value {
+            return Err(format!(
+                "[{key}]: a config file has no sections; give the options at the top level, \
+                 as group-by = [\"party\"]"
+            ));
+        }
+        if key == "config" {
+            return Err("a config file cannot name another one".to_owned());
+        }
+        let is_option = |arg: &&Arg| {
+            !matches!(
+                arg.get_action(),
+                ArgAction::Help | ArgAction::HelpShort | ArgAction::HelpLong | ArgAction::Version
+            )
+        };
+        let named = |arg: &&Arg| {
+            arg.get_long() == Some(key) || (arg.is_positional() && arg.get_id() == key)
+        };
+        analyze
+            .get_arguments()
+            .filter(is_option)
+            .find(named)
+            .ok_or_else(|| {
+                let names = analyze
+                    .get_arguments()
+                    .filter(is_option)
+                    .filter_map(name_of);
+                let hint = closest(key, names)
+                    .map(|n| format!(" (did you mean {n:?}?)"))
+                    .unwrap_or_default();
+                format!(
+                    "unknown option {key:?}{hint}; the keys are the long options of \
+                     `speechstat analyze --help` without the dashes, and inputs"
+                )
+            })
+    }
+
+    /// An option's key in a config file.
+    fn name_of(arg: &Arg) -> Option<&str> {
+        arg.get_long()
+            .or_else(|| arg.is_positional().then(|| arg.get_id().as_str()))
+    }
+
+    /// What a value of an option is written as in TOML.
+    #[derive(Clone, Copy)]
+    enum Kind {
+        Whole,
+        Number,
+        Text,
+    }
+
+    impl Kind {
+        /// From the type the option's value parser yields.
+        fn of(arg: &Arg) -> Kind {
+            let parsed = arg.get_value_parser().type_id();
+            let whole = [
+                TypeId::of::<u8>(),
+                TypeId::of::<u16>(),
+                TypeId::of::<u32>(),
+                TypeId::of::<u64>(),
+                TypeId::of::<usize>(),
+                TypeId::of::<i32>(),
+                TypeId::of::<i64>(),
+            ];
+            if whole.iter().any(|id| parsed == *id) {
+                Kind::Whole
+            } else if parsed == TypeId::of::<f64>() {
+                Kind::Number
+            } else {
+                Kind::Text
+            }
+        }
+
+        fn what(self) -> &'static str {
+            match self {
+                Kind::Whole => "a whole number",
+                Kind::Number => "a number",
+                Kind::Text => "text in quotes",
+            }
+        }
+
+        /// The value as typed on a command line, if it is of this kind.
+        fn text(self, value: &DeValue) -> Option<String> {
+            let whole = |value: &DeValue| match value {
+                DeValue::Integer(n) => i128::from_str_radix(n.as_str(), n.radix())
+                    .ok()
+                    .map(|n| n.to_string()),
+                _ => None,
+            };
+            match (self, value) {
+                (Kind::Whole, value) => whole(value),
+                (Kind::Number, DeValue::Float(x)) => Some(x.as_str().to_owned()),
+                (Kind::Number, value) => whole(value),
+                (Kind::Text, DeValue::String(s)) => Some(s.to_string()),
+                (Kind::Text, _) => None,
+            }
+        }
+    }
+
+    /// The tokens that give `option` the value `value` on a command line.
+    fn tokens_of(option: &Arg, key: &str, value: &DeValue) -> Result<Vec<OsString>, String> {
+        let found = |value: &DeValue| match value {
+            DeValue::String(s) => format!("{} ({s:?})", value.type_str()),
+            _ => value.type_str().to_owned(),
+        };
+        if let ArgAction::SetTrue = option.get_action() {
+            return match value {
+                DeValue::Boolean(true) => Ok(vec![format!("--{key}").into()]),
+                DeValue::Boolean(false) => Ok(Vec::new()),
+                other => Err(format!("{key} is true or false, not {}", found(other))),
+            };
+        }
+        let takes = option.get_num_args().unwrap_or_default();
+        let many = matches!(option.get_action(), ArgAction::Append) || takes.max_values() > 1;
+        let items: Vec<&DeValue> = match value {
+            DeValue::Array(items) if many => items.iter().map(|i| i.get_ref()).collect(),
+            DeValue::Array(_) => return Err(format!("{key} takes one value, not a list")),
+            one => vec![one],
+        };
+        let kind = Kind::of(option);
+        let values = items
+            .into_iter()
+            .map(|item| {
+                kind.text(item)
+                    .ok_or_else(|| format!("{key} takes {}, not {}", kind.what(), found(item)))
+            })
+            .collect::<Result<Vec<String>, String>>()?;
+        let tokens: Vec<String> = if option.is_positional() {
+            // A path that starts with `-` would read as an option.
+            values
+                .into_iter()
+                .map(|v| match v.starts_with('-') {
+                    true => format!("./{v}"),
+                    false => v,
+                })
+                .collect()
+        } else if takes.min_values() > 1 {
+            std::iter::once(format!("--{key}")).chain(values).collect()
+        } else {
+            values.into_iter().map(|v| format!("--{key}={v}")).collect()
+        };
+        Ok(tokens.into_iter().map(OsString::from).collect())
+    }
+
+    /// Whether the user typed `option`, or an option that excludes it.
+    fn typed_by_user(subcommand: &clap::Command, typed: &ArgMatches, option: &Arg) -> bool {
+        let on_command_line =
+            |arg: &Arg| typed.value_source(arg.get_id().as_str()) == Some(ValueSource::CommandLine);
+        let excludes = |a: &Arg, b: &Arg| {
+            subcommand
+                .get_arg_conflicts_with(a)
+                .iter()
+                .any(|c| c.get_id() == b.get_id())
+        };
+        on_command_line(option)
+            || subcommand.get_arguments().any(|other| {
+                on_command_line(other) && (excludes(option, other) || excludes(other, option))
+            })
+    }
+
+    /// Parses `tokens` as options of `speechstat analyze`: clap's message if they are wrong.
+    fn check(tokens: &[OsString]) -> Result<(), String> {
+        let line = [OsString::from("speechstat"), OsString::from("analyze")];
+        Cli::try_parse_from(line.iter().chain(tokens))
+            .map(|_| ())
+            .map_err(|err| clap_message(&err))
+    }
+
+    /// The 1-based line of byte `offset`.
+    fn line_of(text: &str, offset: usize) -> usize {
+        let before = &text.as_bytes()[..offset.min(text.len())];
+        before.iter().filter(|&&b| b == b'\n').count() + 1
+    }
+}
+
+mod explain {
+    //! The names `speechstat explain` takes and the sections of docs/statistics.md they
+    //! print: the page is the one account of every statistic, so its text is printed as it is
+    //! and never copied here.
+
+    use super::closest;
+
+    /// docs/statistics.md, built into the binary.
+    const PAGE: &str = include_str!("../docs/statistics.md");
+
+    /// Each name `explain` takes, with the start of the headings of the sections it prints
+    /// (a `## ` heading of the page; `Sorting` prints both sections on sorting).
+    const NAMES: &[(&str, &str)] = &[
+        ("units", "Units"),
+        ("token", "Units"),
+        ("term", "Units"),
+        ("word-form", "Units"),
+        ("stopword", "Units"),
+        ("sentence", "Units"),
+        ("documents", "Per document"),
+        ("n-tokens", "Per document"),
+        ("n-types", "Per document"),
+        ("n-sentences", "Per document"),
+        ("n-annotations", "Per document"),
+        ("n-footer-lines", "Per document"),
+        ("corpus", "The corpus"),
+        ("mean-tokens", "The corpus"),
+        ("median-tokens", "The corpus"),
+        ("frequency", "Frequencies"),
+        ("count", "Frequencies"),
+        ("doc-freq", "Frequencies"),
+        ("per-10k", "Frequencies"),
+        ("tf-idf", "Frequencies"),
+        ("label", "Frequencies"),
+        ("sorting", "Sorting"),
+        ("number-format", "Sorting and number format"),
+        ("association", "Association of two terms"),
+        ("pmi", "Association of two terms"),
+        ("npmi", "Association of two terms"),
+        ("t-score", "Association of two terms"),
+        ("chi2", "Association of two terms"),
+        ("dice", "Association of two terms"),
+        ("log-dice", "Association of two terms"),
+        ("collocations", "Collocations"),
+        ("cooccurrence", "Co-occurrence"),
+        ("co-occurrence", "Co-occurrence"),
+        ("collocates", "Co-occurrence"),
+        ("phrases", "Phrases"),
+        ("keyness", "Keyness"),
+        ("g2", "Keyness"),
+        ("log-likelihood", "Keyness"),
+        ("log-ratio", "Keyness"),
+        ("percent-diff", "Keyness"),
+        ("p-value", "Keyness"),
+        ("significant", "Keyness"),
+        ("range-target", "Keyness"),
+        ("similarity", "Similarity"),
+        ("cosine", "Similarity"),
+        ("jaccard", "Similarity"),
+        ("clustering", "Similarity"),
+        ("kwic", "Concordance"),
+        ("concordance", "Concordance"),
+        ("diversity", "Lexical diversity"),
+        ("ttr", "Lexical diversity"),
+        ("guiraud", "Lexical diversity"),
+        ("herdan-c", "Lexical diversity"),
+        ("yules-k", "Lexical diversity"),
+        ("mattr", "Lexical diversity"),
+        ("mtld", "Lexical diversity"),
+        ("sttr", "Lexical diversity"),
+        ("readability", "Readability"),
+        ("flesch", "Readability"),
+        ("flesch-kincaid", "Readability"),
+        ("syllables", "Readability"),
+        ("dispersion", "Dispersion"),
+        ("dp", "Dispersion"),
+        ("dp-norm", "Dispersion"),
+        ("range", "Dispersion"),
+        ("trends", "Trends over time"),
+        ("term-trends", "Trends over time"),
+        ("zipf", "Zipf"),
+    ];
+
+    /// A `## ` section of the page: its heading (without `## `) and its whole text, heading
+    /// included, as it stands in the page.
+    struct Section {
+        heading: &'static str,
+        text: &'static str,
+    }
+
+    fn sections() -> Vec<Section> {
+        let starts: Vec<usize> = PAGE.match_indices("\n## ").map(|(i, _)| i + 1).collect();
+        starts
+            .iter()
+            .enumerate()
+            .map(|(k, &start)| {
+                let end = starts.get(k + 1).copied().unwrap_or(PAGE.len());
+                let text = PAGE[start..end].trim_end();
+                let heading = text.lines().next().unwrap_or_default();
+                Section {
+                    heading: heading.trim_start_matches('#').trim(),
+                    text,
+                }
+            })
+            .collect()
+    }
+
+    /// The value parser of `explain`'s argument: a name, in any case, with `_` for `-` (so a
+    /// column name such as `log_ratio` works).
+    pub(super) fn statistic(text: &str) -> Result<&'static str, String> {
+        let wanted = text.trim().to_lowercase().replace('_', "-");
+        if let Some(&(name, _)) = NAMES.iter().find(|(name, _)| *name == wanted) {
+            return Ok(name);
+        }
+        let hint = closest(&wanted, NAMES.iter().map(|(name, _)| *name))
+            .map(|n| format!(" (did you mean {n:?}?)"))
+            .unwrap_or_default();
+        let all: Vec<&str> = NAMES.iter().map(|(name, _)| *name).collect();
+        Err(format!(
+            "no statistic of that name{hint}; the names are: {}",
+            all.join(", ")
+        ))
+    }
+
+    /// The sections `name` prints, as they stand in docs/statistics.md, one blank line
+    /// between two.
+    pub fn explanation(name: &str) -> String {
+        let prefix = NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or("\0", |(_, p)| *p);
+        let texts: Vec<&str> = sections()
+            .into_iter()
+            .filter(|s| s.heading.starts_with(prefix))
+            .map(|s| s.text)
+            .collect();
+        format!("{}\n", texts.join("\n\n"))
+    }
+
+    /// Every name, under the section it prints (a section's heading without its list of
+    /// files).
+    pub fn index() -> String {
+        let mut text = String::from(
+            "speechstat explain NAME prints how a statistic is computed, as docs/statistics.md \
+             says.\nA column name works too (log_ratio, tf_idf). The names, by section:\n\n",
+        );
+        for section in sections() {
+            let names: Vec<&str> = NAMES
+                .iter()
+                .filter(|(_, prefix)| section.heading.starts_with(prefix))
+                .map(|(name, _)| *name)
+                .collect();
+            if names.is_empty() {
+                continue;
+            }
+            let title = section.heading.split(" (").next().unwrap_or_default();
+            text.push_str(&wrap(title, &names));
+        }
+        text
+    }
+
+    /// `title: a, b, c` indented by two spaces, broken into lines of at most 92 characters,
+    /// the later ones indented by six.
+    fn wrap(title: &str, names: &[&str]) -> String {
+        const WIDTH: usize = 92;
+        let mut out = String::new();
+        let mut line = format!("  {title}:");
+        for (i, name) in names.iter().enumerate() {
+            let word = match i + 1 == names.len() {
+                true => name.to_string(),
+                false => format!("{name},"),
+            };
+            if line.len() + 1 + word.len() > WIDTH {
+                out.push_str(&line);
+                out.push('\n');
+                line = String::from("     ");
+            }
+            line.push(' ');
+            line.push_str(&word);
+        }
+        out.push_str(&line);
+        out.push('\n');
+        out
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn every_name_prints_a_section_of_the_page_as_it_stands() {
+            for (name, _) in NAMES {
+                let text = explanation(name);
+                assert!(text.trim().len() > 40, "{name}: {text:?}");
+                for part in text.trim_end().split("\n\n## ") {
+                    let part = part.strip_prefix("## ").unwrap_or(part);
+                    assert!(PAGE.contains(part), "{name}: not in the page: {part}");
+                }
+            }
+        }
+
+        #[test]
+        fn every_section_of_the_page_has_a_name() {
+            for section in sections() {
+                assert!(
+                    NAMES.iter().any(|(_, p)| section.heading.starts_with(p)),
+                    "docs/statistics.md's section {:?} has no name in NAMES (src/cli.rs)",
+                    section.heading
+                );
+            }
+        }
+
+        #[test]
+        fn column_names_and_any_case_are_taken() {
+            assert_eq!(statistic("log_ratio"), Ok("log-ratio"));
+            assert_eq!(statistic("TF_IDF"), Ok("tf-idf"));
+            assert!(statistic("keynes").unwrap_err().contains("\"keyness\""));
+        }
+
+        #[test]
+        fn keyness_prints_the_keyness_section_only() {
+            let text = explanation("g2");
+            assert!(text.starts_with("## Keyness"), "{text}");
+            assert!(!text.contains("\n## "), "{text}");
+            assert_eq!(explanation("sorting").matches("## Sorting").count(), 2);
+        }
+
+        #[test]
+        fn the_index_lists_every_name_in_short_lines() {
+            let index = index();
+            for (name, _) in NAMES {
+                assert!(
+                    index.contains(&format!(" {name},")) || index.contains(&format!(" {name}\n")),
+                    "{name} not in:\n{index}"
+                );
+            }
+            assert!(index.lines().all(|l| l.len() <= 92), "{index}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use speechstat::Setting;
+
+    fn analyze_config(args: &[&str]) -> Config {
+        let mut typed = vec!["speechstat", "analyze"];
+        typed.extend(args);
+        let typed: Vec<OsString> = typed.into_iter().map(OsString::from).collect();
+        match parse(&typed) {
+            Ok(Cli {
+                command: Command::Analyze(args),
+            }) => args.to_config(),
+            Ok(other) => panic!("not analyze: {other:?}"),
+            Err(err) => panic!("{args:?} refused: {err:?}"),
+        }
+    }
+
+    /// A config file holding `settings` as TOML, in a temporary folder.
+    fn config_file(settings: &[(&str, Setting)]) -> (tempfile::TempDir, PathBuf) {
+        let mut toml = String::new();
+        for (name, value) in settings {
+            let quoted = |s: &str| format!("{s:?}");
+            let line = match value {
+                Setting::Flag(b) => b.to_string(),
+                Setting::Integer(n) => n.to_string(),
+                Setting::Float(x) => format!("{x:?}"),
+                Setting::Text(s) => quoted(s),
+                Setting::List(items) => format!(
+                    "[{}]",
+                    items
+                        .iter()
+                        .map(|s| quoted(s))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                Setting::Unset => continue,
+            };
+            toml.push_str(&format!("{name} = {line}\n"));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("speechstat.toml");
+        std::fs::write(&path, toml).unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn every_setting_is_an_option_named_as_its_flag() {
+        let mut command = Cli::command();
+        command.build();
+        for (mode, subcommand) in [(Mode::Analyze, "analyze"), (Mode::WordCount, "freq")] {
+            let sub = command.find_subcommand(subcommand).unwrap();
+            let config = Config {
+                mode,
+                ..Config::default()
+            };
+            for (name, _) in config.settings() {
+                assert!(
+                    sub.get_arguments()
+                        .any(|a| a.get_long() == Some(name) || a.get_id() == name),
+                    "{subcommand} has no option {name}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_config_file_written_from_the_settings_reads_back_to_them() {
+        let config = analyze_config(&[
+            "corpus",
+            "--group-by",
+            "party",
+            "--group-by",
+            "year",
+            "--terms",
+            "freedom,war",
+            "--min-count",
+            "5",
+            "--context",
+            "sentence",
+            "--phrases",
+            "--phrase-min-npmi",
+            "0.25",
+            "--compare",
+            "Democratic",
+            "Republican",
+            "--kwic",
+            "terror*",
+            "--in",
+            "year=2002",
+            "--period",
+            "5y",
+            "--csv",
+            "excel-eu",
+            "--format",
+            "both",
+            "--matrix-terms",
+            "7",
+            "--chart-format",
+            "svg",
+            "--chart-width",
+            "900",
+            "--chart-height",
+            "700",
+            "--dpi",
+            "300",
+            "--no-stem",
+        ]);
+        let settings = config.settings();
+        let (_dir, path) = config_file(&settings);
+        let path = path.display().to_string();
+        let read = analyze_config(&["--config", &path]);
+        assert_eq!(read.settings(), settings);
+        let defaults = Config::default().settings();
+        let (_dir, path) = config_file(&defaults);
+        let path = path.display().to_string();
+        assert_eq!(analyze_config(&["--config", &path]).settings(), defaults);
+    }
+
+    #[test]
+    fn flags_typed_replace_the_files_values_lists_included() {
+        let (_dir, path) = config_file(&[
+            (
+                "group-by",
+                Setting::List(vec!["party".into(), "year".into()]),
+            ),
+            ("min-count", Setting::Integer(5)),
+            ("no-stem", Setting::Flag(true)),
+            ("inputs", Setting::List(vec!["corpus/speeches".into()])),
+        ]);
+        let path = path.display().to_string();
+        let config = analyze_config(&["--config", &path, "--group-by", "speaker"]);
+        assert_eq!(config.group_by, ["speaker"]);
+        assert_eq!(config.min_count, 5);
+        assert!(!config.stem);
+        assert_eq!(config.inputs, [PathBuf::from("corpus/speeches")]);
+        let config = analyze_config(&["corpus", "--min-count=4", "--config", &path]);
+        assert_eq!(config.min_count, 4);
+        assert_eq!(config.inputs, [PathBuf::from("corpus")]);
+        // --manifest is the alternative of the inputs: typing it replaces the file's.
+        let config = analyze_config(&["--manifest", "corpus/manifest.csv", "--config", &path]);
+        assert!(config.inputs.is_empty());
+    }
+
+    #[test]
+    fn a_bad_config_file_names_the_file_the_line_and_the_key() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "min-count = 5\ngrup-by = [\"party\"]\n",
+                &["line 2", "\"grup-by\"", "did you mean \"group-by\""],
+            ),
+            (
+                "min-count = \"5\"\n",
+                &["line 1", "min-count takes a whole number, not string"],
+            ),
+            ("no-stem = 1\n", &["line 1", "no-stem is true or false"]),
+            ("dpi = 0\n", &["line 1", "dpi: ", "'0'"]),
+            (
+                "language = \"klingon\"\n",
+                &["language: ", "unknown language"],
+            ),
+            (
+                "out = [\"a\", \"b\"]\n",
+                &["out takes one value, not a list"],
+            ),
+            ("[analyze]\nmin-count = 5\n", &["line 1", "no sections"]),
+            ("min-count = \n", &["line 1", "not a TOML file"]),
+            (
+                "inputs = [\"corpus\"]\nmanifest = \"corpus/manifest.csv\"\n",
+                &["cannot be used with"],
+            ),
+            ("config = \"other.toml\"\n", &["cannot name another"]),
+        ];
+        for (toml, expected) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("speechstat.toml");
+            std::fs::write(&path, toml).unwrap();
+            let typed: Vec<OsString> = ["speechstat", "analyze", "--config"]
+                .into_iter()
+                .map(OsString::from)
+                .chain([path.clone().into_os_string()])
+                .collect();
+            match parse(&typed) {
+                Err(Refusal::ConfigFile(message)) => {
+                    assert!(
+                        message.starts_with(&path.display().to_string()),
+                        "{message}"
+                    );
+                    for part in *expected {
+                        assert!(
+                            message.contains(part),
+                            "{toml:?}: {part:?} not in {message}"
+                        );
+                    }
+                    assert_eq!(message.lines().count(), 1, "{message}");
+                }
+                other => panic!("{toml:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn options_of_analyze_alone_are_left_out_of_freq() {
+        let (_dir, path) = config_file(&[
+            ("group-by", Setting::List(vec!["party".into()])),
+            ("csv", Setting::Text("plain".into())),
+        ]);
+        let typed: Vec<OsString> = ["speechstat", "freq", "--config"]
+            .into_iter()
+            .map(OsString::from)
+            .chain([path.into_os_string()])
+            .collect();
+        let Ok(Cli {
+            command: Command::Freq(args),
+        }) = parse(&typed)
+        else {
+            panic!("freq refused its config file");
+        };
+        assert_eq!(args.to_config().csv, CsvStyle::Plain);
+    }
+
+    #[test]
+    fn typos_are_near_their_names() {
+        assert_eq!(distance("grup-by", "group-by"), 1);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(
+            closest("min-cout", ["min-count", "max-charts"].into_iter()),
+            Some("min-count")
+        );
+        assert_eq!(closest("zzz", ["min-count"].into_iter()), None);
     }
 }

@@ -2,27 +2,147 @@
 //! numbers are printed. The meaning of each column is documented in README.md and
 //! docs/statistics.md; which table has which columns, in the output list (`crate::OUTPUTS`).
 
-/// Decimal places of every float column. Statistics round sort keys to it
+/// Significant digits of every float column. Statistics round sort keys to them
 /// ([`crate::stats::as_printed`]), so rows are in order as printed.
-pub const FLOAT_DECIMALS: usize = 6;
+pub const SIGNIFICANT_DIGITS: usize = 6;
 
-/// 10^FLOAT_DECIMALS: one printed unit is 1 / PRINTED_SCALE.
-pub const PRINTED_SCALE: f64 = 1e6;
+/// A float rounded to [`SIGNIFICANT_DIGITS`] significant digits: `±digits × 10^(exponent − 5)`
+/// with `digits` in 100000..=999999 (0 for zero), `exponent` the power of ten of the first
+/// digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rounded {
+    pub negative: bool,
+    pub digits: u32,
+    pub exponent: i32,
+}
 
-/// `v` in printed units (10^-FLOAT_DECIMALS) and its sign, rounded as `format!("{v:.6}")`
-/// rounds (the exact binary value, ties to even), without the general formatter: `v * 10^6`
-/// rounded in integers gives the same digits unless the product sits within its rounding
-/// error of a half. There, and beyond 10^15 units or for a value that is not finite, none:
-/// the general formatter must decide.
-pub fn printed_units(v: f64) -> Option<(bool, u64)> {
-    let scaled = v.abs() * PRINTED_SCALE;
-    let fraction = scaled - scaled.floor();
-    // The product carries a rounding error of at most half an ulp: near a half, or where
-    // that error could reach one, the integer rounding might differ from the exact one.
-    if scaled.is_nan() || scaled >= 1e15 || (fraction - 0.5).abs() <= 1e-6 + scaled * 4e-16 {
-        return None;
+/// Exact powers of ten: every one up to 10^22 is a double.
+const POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+impl Rounded {
+    /// `v` rounded as `format!("{v:.5e}")` rounds (the exact binary value, ties to even);
+    /// none for a value that is not finite. The quick way scales `v` by an exact power of ten
+    /// (one rounding, an error far below a unit of the sixth digit) and rounds in integers;
+    /// where that error could matter (near a half, or a first digit that is not where the
+    /// logarithm put it) the general formatter decides.
+    pub fn of(v: f64) -> Option<Rounded> {
+        if !v.is_finite() {
+            return None;
+        }
+        let negative = v.is_sign_negative();
+        let a = v.abs();
+        if a == 0.0 {
+            return Some(Rounded {
+                negative,
+                digits: 0,
+                exponent: 0,
+            });
+        }
+        let exponent = a.log10().floor() as i32;
+        let shift = 5 - exponent;
+        let scaled = match shift.unsigned_abs() as usize {
+            s if s >= POWERS_OF_TEN.len() => f64::NAN,
+            s if shift >= 0 => a * POWERS_OF_TEN[s],
+            s => a / POWERS_OF_TEN[s],
+        };
+        let fraction = scaled - scaled.floor();
+        if (100_000.0..999_999.5).contains(&scaled) && (fraction - 0.5).abs() > 1e-9 {
+            return Some(Rounded {
+                negative,
+                digits: scaled.round() as u32,
+                exponent,
+            });
+        }
+        Some(Rounded::by_formatter(negative, a))
     }
-    Some((v.is_sign_negative(), scaled.round() as u64))
+
+    fn by_formatter(negative: bool, a: f64) -> Rounded {
+        let text = format!("{a:.5e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        Rounded {
+            negative,
+            digits: mantissa.replace('.', "").parse().unwrap_or(0),
+            exponent: exponent.parse().unwrap_or(0),
+        }
+    }
+
+    /// The double nearest the rounded decimal, as parsing its text gives: `digits` and
+    /// powers of ten up to 10^22 are exact, so one multiplication or division rounds once.
+    /// Zero is +0, as it prints.
+    pub fn value(self) -> f64 {
+        if self.digits == 0 {
+            return 0.0;
+        }
+        let shift = self.exponent - 5;
+        let magnitude = match shift.unsigned_abs() as usize {
+            s if s >= POWERS_OF_TEN.len() => format!("{}e{shift}", self.digits)
+                .parse()
+                .unwrap_or(f64::NAN),
+            s if shift >= 0 => self.digits as f64 * POWERS_OF_TEN[s],
+            s => self.digits as f64 / POWERS_OF_TEN[s],
+        };
+        if self.negative {
+            -magnitude
+        } else {
+            magnitude
+        }
+    }
+
+    /// Appends the number as C's `%.6g` (and Python's `format(v, ".6g")`) prints it: trailing
+    /// zeros dropped, plain notation for exponents −4 to 5, `1.5e-07` style outside them;
+    /// `decimal` is the decimal separator. Zero is `0`, whatever its sign.
+    pub fn write(self, decimal: char, out: &mut String) {
+        if self.digits == 0 {
+            out.push('0');
+            return;
+        }
+        if self.negative {
+            out.push('-');
+        }
+        let mut digits = [0u8; SIGNIFICANT_DIGITS];
+        let mut rest = self.digits;
+        for d in digits.iter_mut().rev() {
+            *d = b'0' + (rest % 10) as u8;
+            rest /= 10;
+        }
+        let used = digits.iter().rposition(|&d| d != b'0').map_or(1, |i| i + 1);
+        let digits = &digits[..used];
+        let push = |out: &mut String, ds: &[u8]| ds.iter().for_each(|&d| out.push(d as char));
+        let e = self.exponent;
+        if (-4..SIGNIFICANT_DIGITS as i32).contains(&e) {
+            if e < 0 {
+                out.push('0');
+                out.push(decimal);
+                (0..-e - 1).for_each(|_| out.push('0'));
+                push(out, digits);
+            } else {
+                let whole = e as usize + 1;
+                if digits.len() <= whole {
+                    push(out, digits);
+                    (digits.len()..whole).for_each(|_| out.push('0'));
+                } else {
+                    push(out, &digits[..whole]);
+                    out.push(decimal);
+                    push(out, &digits[whole..]);
+                }
+            }
+        } else {
+            push(out, &digits[..1]);
+            if digits.len() > 1 {
+                out.push(decimal);
+                push(out, &digits[1..]);
+            }
+            out.push('e');
+            out.push(if e < 0 { '-' } else { '+' });
+            if e.abs() < 10 {
+                out.push('0');
+            }
+            out.push_str(&e.abs().to_string());
+        }
+    }
 }
 
 pub const DOC_ID: &str = "doc_id";

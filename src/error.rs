@@ -214,12 +214,22 @@ pub enum Subject {
     /// A command-line option, by its name (`--focus`), or the field of
     /// [`crate::Config`] it sets.
     Option(&'static str),
+    /// A file the run wrote, relative to the output folder (`tables/tokens.csv`).
+    Output(&'static str),
 }
 
 impl Warning {
     pub(crate) fn new(path: &Path, message: impl Into<String>) -> Self {
         Warning {
             about: Subject::File(path.to_path_buf()),
+            line: None,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn output(path: &'static str, message: impl Into<String>) -> Self {
+        Warning {
+            about: Subject::Output(path),
             line: None,
             message: message.into(),
         }
@@ -238,7 +248,7 @@ impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.about {
             Subject::File(path) => write!(f, "{}", path.display())?,
-            Subject::Option(option) => write!(f, "{option}")?,
+            Subject::Option(option) | Subject::Output(option) => write!(f, "{option}")?,
         }
         match self.line {
             Some(line) => write!(f, " line {line}: {}", self.message),

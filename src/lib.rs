@@ -65,12 +65,16 @@ mod text;
 
 pub use corpus::{Corpus, Document, Encoding, ReadOptions};
 pub use error::{Error, Result, Subject, Warning};
+pub use output::charts::canvas::ChartFormat;
+pub use output::tables::{CsvStyle, TableFormat};
 pub use pipeline::{
-    analyze, analyze_corpus, analyze_with, concordance, run, Analysis, Build, Charts, Concordance,
-    Config, Emit, Family, KwicOptions, Mode, Output, Period, Summary, When, CONTEXT_METADATA,
-    GROUP_COLUMN, METADATA, OUTPUTS, UNIT_PAIR, WORD,
+    analyze, analyze_corpus, analyze_with, concordance, run, Analysis, Build, ChartOptions, Charts,
+    Concordance, Config, Emit, Family, KwicOptions, Mode, Output, Period, Setting, StageTime,
+    Summary, When, CONTEXT_METADATA, GROUP_COLUMN, MATRIX_TERMS, METADATA, OUTPUTS, ROW_NAME,
+    SPREADSHEET_ROWS, UNIT_PAIR, WORD,
 };
 pub use progress::{Progress, Silent};
+pub use stats::frequency::matrix::MAX_MATRIX_TERMS;
 pub use stats::pairs::cooccurrence::{Context, DEFAULT_WINDOW};
 pub use stats::pairs::phrases::PhraseOptions;
 pub use text::{Hit, Language, Line, MatchBy, StopwordSource};

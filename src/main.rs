@@ -1,36 +1,80 @@
-//! The `speechstat` binary: parse the command line, run the library, print warnings, a
-//! summary and errors, and choose the exit code (2 usage, 1 bad input or failure).
+//! The `speechstat` binary: parse the command line (with its `--config` file), run the
+//! library, print warnings, a summary and errors, and choose the exit code: 0 done, 1 bad
+//! input, 2 usage (the table is in `cli.rs`, where `--help` states it).
 
 mod cli;
 
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use cli::{Cli, Command, InputArgs, KwicArgs};
+use cli::{Command, ExplainArgs, InputArgs, KwicArgs, Refusal, BAD_INPUT, USAGE};
 use speechstat::{Concordance, Config, Progress, Summary};
 
 /// Warnings printed one by one; beyond this only their number.
 const MAX_WARNINGS_SHOWN: usize = 50;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let typed: Vec<OsString> = std::env::args_os().collect();
+    let cli = match cli::parse(&typed) {
+        Ok(cli) => cli,
+        Err(Refusal::Usage(err)) => {
+            // A usage error, or the help or version asked for.
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { USAGE } else { 0 });
+        }
+        Err(Refusal::ConfigFile(message)) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(BAD_INPUT);
+        }
+    };
+    // run.json records the command line as typed, before the config file's options.
+    let command_line: Vec<String> = typed
+        .iter()
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
     let result = match cli.command {
-        Command::Analyze(args) => run(&args.input, &args.to_config()),
-        Command::Freq(args) => run(&args.input, &args.to_config()),
+        Command::Analyze(args) => run(
+            &args.input,
+            &Config {
+                command_line,
+                ..args.to_config()
+            },
+        ),
+        Command::Freq(args) => run(
+            &args.input,
+            &Config {
+                command_line,
+                ..args.to_config()
+            },
+        ),
         Command::Kwic(args) => kwic(&args),
+        Command::Explain(args) => {
+            explain(&args);
+            Ok(())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
-            ExitCode::from(1)
+            ExitCode::from(BAD_INPUT)
         }
     }
+}
+
+/// `speechstat explain`: a statistic's sections of docs/statistics.md, or the names. A
+/// closed pipe is not an error.
+fn explain(args: &ExplainArgs) {
+    let text = match args.statistic {
+        Some(name) => cli::explanation(name),
+        None => cli::statistics_index(),
+    };
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 /// Runs one subcommand's analysis with the shared options: threads, progress, warnings and
@@ -87,10 +131,10 @@ fn kwic(args: &KwicArgs) -> anyhow::Result<()> {
             concordance.lines.iter().map(|l| l.hit.doc).collect();
         let _ = writeln!(
             stderr,
-            "{} lines in {} of {} speeches.",
-            concordance.lines.len(),
-            speeches.len(),
-            concordance.corpus.documents.len()
+            "{} in {} of {}.",
+            counted(concordance.lines.len(), "line", "lines"),
+            thousands(speeches.len() as u64),
+            counted(concordance.corpus.documents.len(), "speech", "speeches")
         );
     }
     Ok(())
@@ -192,8 +236,12 @@ fn print_summary(summary: &Summary, out: &std::path::Path, seconds: f64) {
     let megabytes = summary.text_bytes as f64 / 1e6;
     let _ = writeln!(
         stdout,
-        "Analysed {} documents: {} tokens, {} types, {} terms, {} sentences ({megabytes:.1} MB of text) in {seconds:.1} s.",
-        summary.documents, summary.tokens, summary.types, summary.terms, summary.sentences
+        "Analysed {}: {}, {}, {}, {} ({megabytes:.1} MB of text) in {seconds:.1} s.",
+        counted(summary.documents, "document", "documents"),
+        counted(summary.tokens, "token", "tokens"),
+        counted(summary.types, "type", "types"),
+        counted(summary.terms, "term", "terms"),
+        counted(summary.sentences, "sentence", "sentences"),
     );
     let names = |folder: &str| -> Vec<String> {
         summary
@@ -219,33 +267,79 @@ fn print_summary(summary: &Summary, out: &std::path::Path, seconds: f64) {
         }
     }
     if !summary.warnings.is_empty() {
-        let _ = writeln!(stdout, "{} warnings (see above).", summary.warnings.len());
+        let _ = writeln!(
+            stdout,
+            "{} (see above).",
+            counted(summary.warnings.len(), "warning", "warnings")
+        );
     }
 }
 
-/// A progress bar on stderr, drawn only when stderr is a terminal; it also notes how long
-/// each stage took.
+/// `n` with thousands separators and the noun that agrees with it: "1 speech",
+/// "12,345 tokens".
+fn counted(n: impl TryInto<u64>, one: &str, many: &str) -> String {
+    let n = n.try_into().unwrap_or(u64::MAX);
+    let noun = if n == 1 { one } else { many };
+    format!("{} {noun}", thousands(n))
+}
+
+/// `1234567` as `1,234,567`. The library's own (for its warnings) is crate-private, so the
+/// binary keeps this copy.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Progress on stderr, drawn only when stderr is a terminal: a bar for a stage of known
+/// length, a spinner with the elapsed time for one of unknown length (total 0). It also
+/// notes how long each stage took.
 struct TerminalProgress {
-    bar: ProgressBar,
+    visible: bool,
+    /// The current stage's bar: a new one per stage, so that no stage is ever drawn with the
+    /// look or the counts of the one before.
+    bar: Mutex<Option<ProgressBar>>,
     stages: Mutex<Vec<(&'static str, Instant, Option<Duration>)>>,
 }
 
+/// How often a spinner turns.
+const SPIN: Duration = Duration::from_millis(120);
+
 impl TerminalProgress {
     fn new(visible: bool) -> TerminalProgress {
-        let target = if visible {
+        TerminalProgress {
+            visible,
+            bar: Mutex::new(None),
+            stages: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// A bar for stage `stage` of `total` steps.
+    fn bar(&self, stage: &'static str, total: u64) -> ProgressBar {
+        let target = if self.visible {
             ProgressDrawTarget::stderr()
         } else {
             ProgressDrawTarget::hidden()
         };
-        let bar = ProgressBar::with_draw_target(Some(0), target);
-        if let Ok(style) =
-            ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} documents ({eta})")
-        {
-            bar.set_style(style.progress_chars("=> "));
-        }
-        TerminalProgress {
-            bar,
-            stages: Mutex::new(Vec::new()),
+        let style = if total == 0 {
+            ProgressStyle::with_template("{msg:>17} {spinner} {elapsed}")
+                .map(|style| style.tick_chars("|/-\\ "))
+        } else {
+            ProgressStyle::with_template(
+                "{msg:>17} [{bar:40}] {human_pos}/{human_len} documents ({eta})",
+            )
+            .map(|style| style.progress_chars("=> "))
+        };
+        let bar = ProgressBar::with_draw_target(Some(total), target).with_message(stage);
+        match style {
+            Ok(style) => bar.with_style(style),
+            Err(_) => bar,
         }
     }
 
@@ -267,13 +361,26 @@ impl Progress for TerminalProgress {
         if let Ok(mut stages) = self.stages.lock() {
             stages.push((stage, Instant::now(), None));
         }
-        self.bar.reset();
-        self.bar.set_length(total);
-        self.bar.set_message(stage);
+        let bar = self.bar(stage, total);
+        if total == 0 && self.visible {
+            // A spinner turns by itself: nothing advances a stage of unknown length.
+            bar.enable_steady_tick(SPIN);
+        } else {
+            bar.tick();
+        }
+        if let Ok(mut current) = self.bar.lock() {
+            if let Some(previous) = current.replace(bar) {
+                previous.finish_and_clear();
+            }
+        }
     }
 
     fn advance(&self, steps: u64) {
-        self.bar.inc(steps);
+        if let Ok(current) = self.bar.lock() {
+            if let Some(bar) = current.as_ref() {
+                bar.inc(steps);
+            }
+        }
     }
 
     fn finish(&self) {
@@ -282,6 +389,10 @@ impl Progress for TerminalProgress {
                 *took = Some(started.elapsed());
             }
         }
-        self.bar.finish_and_clear();
+        if let Ok(mut current) = self.bar.lock() {
+            if let Some(bar) = current.take() {
+                bar.finish_and_clear();
+            }
+        }
     }
 }

@@ -4,7 +4,8 @@
 /// Receives progress of long stages. Implementations must be cheap and thread-safe: stages
 /// call `advance` from worker threads.
 pub trait Progress: Sync {
-    /// A stage begins: `total` steps, or 0 when its length is not known in advance.
+    /// A stage begins: `total` steps, or 0 when its length is not known in advance (the
+    /// command line then shows a spinner with the elapsed time, not a bar).
     fn start(&self, _stage: &'static str, _total: u64) {}
     /// `steps` more steps of the current stage are done.
     fn advance(&self, _steps: u64) {}

@@ -39,6 +39,8 @@ pub enum Source {
 #[derive(Debug, Default)]
 pub struct Discovered {
     pub sources: Vec<Source>,
+    /// The manifests read to find them.
+    pub manifests: Vec<PathBuf>,
     pub warnings: Vec<Warning>,
 }
 
@@ -158,6 +160,7 @@ fn sorted_entries(dir: &Path, found: &mut Discovered) -> Result<Vec<PathBuf>> {
 /// Adds a manifest's files; returns the set of paths it lists.
 fn add_manifest(manifest: &Path, found: &mut Discovered) -> Result<HashSet<PathBuf>> {
     let parsed = read_manifest(manifest)?;
+    found.manifests.push(manifest.to_path_buf());
     found.warnings.extend(parsed.warnings);
     let mut listed = HashSet::new();
     for row in parsed.rows {

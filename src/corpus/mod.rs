@@ -61,6 +61,9 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     /// Files skipped or read with a fallback; the analysis went on without them.
     pub warnings: Vec<Warning>,
+    /// Every file the corpus was read from: manifests, then the files of the speeches, in
+    /// corpus order (empty for documents given in memory).
+    pub files: Vec<PathBuf>,
 }
 
 impl Document {
@@ -107,6 +110,7 @@ impl Corpus {
             metadata_columns,
             documents,
             warnings: Vec::new(),
+            files: Vec::new(),
         })
     }
 
@@ -126,6 +130,15 @@ impl Corpus {
 pub fn read_corpus(inputs: &[PathBuf], options: &ReadOptions) -> Result<Corpus> {
     let discovered = discover::discover(inputs, options)?;
     let mut warnings = discovered.warnings;
+    let mut files = discovered.manifests;
+    for source in &discovered.sources {
+        let path = match source {
+            discover::Source::File { path, .. } | discover::Source::CsvRow { path, .. } => path,
+        };
+        if files.last() != Some(path) {
+            files.push(path.clone());
+        }
+    }
     let per_source: Vec<(Vec<Draft>, Vec<Warning>)> = discovered
         .sources
         .into_par_iter()
@@ -161,6 +174,7 @@ pub fn read_corpus(inputs: &[PathBuf], options: &ReadOptions) -> Result<Corpus> 
         metadata_columns,
         documents,
         warnings,
+        files,
     })
 }
 

@@ -3,6 +3,9 @@
 
 pub(crate) mod charts;
 pub(crate) mod figures;
+pub(crate) mod json;
+pub(crate) mod parquet;
+pub(crate) mod report;
 pub(crate) mod staging;
 pub(crate) mod tables;
 

@@ -1,5 +1,8 @@
-//! CSV tables: UTF-8, a header row, comma-separated, quoted only where needed, floats with a
-//! fixed six decimals so the same input always gives the same bytes.
+//! CSV tables: a header row, RFC 4180 quoting (a field is quoted only when it holds the
+//! separator, a quote or a line break), integers as integers and floats with six significant
+//! digits, so the same input always gives the same bytes. Three styles ([`CsvStyle`]): for a
+//! spreadsheet (a byte-order mark, text that would start a formula made safe), the same with
+//! `;` and decimal commas, or plain UTF-8 for programs.
 
 use std::fmt::Write as _;
 use std::fs::File;
@@ -9,24 +12,109 @@ use std::path::Path;
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use crate::columns::{printed_units, FLOAT_DECIMALS};
+use crate::columns::Rounded;
 use crate::error::{Error, Result};
+
+/// How CSV tables are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CsvStyle {
+    /// For Excel and LibreOffice, which take a file for UTF-8 only when it starts with a
+    /// byte-order mark: BOM, `,`, decimal points, and a text cell that begins with `=`, `+`,
+    /// `-`, `@`, a tab or a carriage return (and is not a number) prefixed with `'`, so a
+    /// spreadsheet shows it as text instead of running it as a formula.
+    #[default]
+    Excel,
+    /// As [`CsvStyle::Excel`], with `;` between fields and decimal commas, as spreadsheets
+    /// in French, German, Spanish and most European locales expect.
+    ExcelEu,
+    /// UTF-8 without BOM, `,` and decimal points, text as it is: for programs.
+    Plain,
+}
+
+impl CsvStyle {
+    /// The style's name on the command line (`--csv`).
+    pub fn name(self) -> &'static str {
+        match self {
+            CsvStyle::Excel => "excel",
+            CsvStyle::ExcelEu => "excel-eu",
+            CsvStyle::Plain => "plain",
+        }
+    }
+
+    fn separator(self) -> char {
+        match self {
+            CsvStyle::ExcelEu => ';',
+            _ => ',',
+        }
+    }
+
+    fn decimal(self) -> char {
+        match self {
+            CsvStyle::ExcelEu => ',',
+            _ => '.',
+        }
+    }
+
+    fn for_spreadsheets(self) -> bool {
+        self != CsvStyle::Plain
+    }
+}
+
+/// Which files each table is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TableFormat {
+    /// `tables/<name>.csv`.
+    #[default]
+    Csv,
+    /// `tables/<name>.parquet`, for R, Python and DuckDB.
+    Parquet,
+    /// Both.
+    Both,
+}
+
+impl TableFormat {
+    /// The format's name on the command line (`--format`).
+    pub fn name(self) -> &'static str {
+        match self {
+            TableFormat::Csv => "csv",
+            TableFormat::Parquet => "parquet",
+            TableFormat::Both => "both",
+        }
+    }
+
+    /// Whether tables are written as CSV.
+    pub fn csv(self) -> bool {
+        self != TableFormat::Parquet
+    }
+
+    /// Whether tables are written as Parquet.
+    pub fn parquet(self) -> bool {
+        self != TableFormat::Csv
+    }
+}
+
+/// The UTF-8 byte-order mark.
+const BOM: &str = "\u{FEFF}";
 
 /// A CSV table written in parts: a long table can be built and written a slice of rows at a
 /// time, so it never has to exist whole as a DataFrame.
 pub struct TableWriter<'p> {
     path: &'p Path,
+    style: CsvStyle,
     file: BufWriter<File>,
     header: Option<Vec<String>>,
+    rows: u64,
 }
 
 impl<'p> TableWriter<'p> {
-    pub fn create(path: &'p Path) -> Result<TableWriter<'p>> {
+    pub fn create(path: &'p Path, style: CsvStyle) -> Result<TableWriter<'p>> {
         let file = File::create(path).map_err(|e| Error::write(path, e))?;
         Ok(TableWriter {
             path,
+            style,
             file: BufWriter::with_capacity(1 << 20, file),
             header: None,
+            rows: 0,
         })
     }
 
@@ -34,7 +122,7 @@ impl<'p> TableWriter<'p> {
     /// must have the same columns.
     pub fn append(&mut self, df: &DataFrame) -> Result<()> {
         let path = self.path;
-        let io = |e: csv::Error| Error::write(path, e.into());
+        let style = self.style;
         let names: Vec<String> = df
             .get_column_names()
             .iter()
@@ -42,13 +130,19 @@ impl<'p> TableWriter<'p> {
             .collect();
         match &self.header {
             None => {
-                let mut line = csv::Writer::from_writer(Vec::new());
-                line.write_record(&names).map_err(io)?;
-                let line = line
-                    .into_inner()
-                    .map_err(|e| Error::write(path, std::io::Error::other(e.to_string())))?;
+                let mut line = String::new();
+                if style.for_spreadsheets() {
+                    line.push_str(BOM);
+                }
+                for (i, name) in names.iter().enumerate() {
+                    if i > 0 {
+                        line.push(style.separator());
+                    }
+                    push_field(&mut line, name, style);
+                }
+                line.push('\n');
                 self.file
-                    .write_all(&line)
+                    .write_all(line.as_bytes())
                     .map_err(|e| Error::write(path, e))?;
                 self.header = Some(names);
             }
@@ -70,7 +164,7 @@ impl<'p> TableWriter<'p> {
         for slices in slices.chunks(batch) {
             let formatted: Vec<Vec<u8>> = slices
                 .par_iter()
-                .map(|slice| format_rows(slice, path))
+                .map(|slice| format_rows(slice, style, path))
                 .collect::<Result<_>>()?;
             for bytes in formatted {
                 self.file
@@ -78,13 +172,45 @@ impl<'p> TableWriter<'p> {
                     .map_err(|e| Error::write(path, e))?;
             }
         }
+        self.rows += df.height() as u64;
         Ok(())
     }
 
-    /// Flushes the table to disk.
-    pub fn finish(mut self) -> Result<()> {
-        self.file.flush().map_err(|e| Error::write(self.path, e))
+    /// Flushes the table to disk; returns the number of rows written (header aside).
+    pub fn finish(mut self) -> Result<u64> {
+        self.file.flush().map_err(|e| Error::write(self.path, e))?;
+        Ok(self.rows)
     }
+}
+
+/// The first `n` rows of `df` as the CSV file prints its cells (unquoted, without formula
+/// guard): for a preview of the table in the report.
+pub(crate) fn preview_rows(
+    df: &DataFrame,
+    n: usize,
+    style: CsvStyle,
+    path: &Path,
+) -> Result<Vec<Vec<String>>> {
+    let cells: Vec<Cells<'_>> = df
+        .columns()
+        .iter()
+        .map(|c| Cells::of(c, path))
+        .collect::<Result<_>>()?;
+    Ok((0..df.height().min(n))
+        .map(|row| {
+            cells
+                .iter()
+                .map(|column| {
+                    let mut cell = String::new();
+                    match column {
+                        Cells::Str(c) => cell.push_str(c.get(row).unwrap_or("")),
+                        other => other.format(row, style, &mut cell),
+                    }
+                    cell
+                })
+                .collect()
+        })
+        .collect())
 }
 
 /// Rows formatted by one thread at a time.
@@ -92,8 +218,8 @@ const ROWS_PER_SLICE: usize = 1 << 16;
 
 /// The CSV lines of every row of `df`, without header. Written by hand rather than through
 /// the csv crate's record API, which dominated the time of long tables; the quoting is the
-/// same (a field is quoted when it holds a comma, a quote or a line break).
-fn format_rows(df: &DataFrame, path: &Path) -> Result<Vec<u8>> {
+/// same (a field is quoted when it holds the separator, a quote or a line break).
+fn format_rows(df: &DataFrame, style: CsvStyle, path: &Path) -> Result<Vec<u8>> {
     let cells: Vec<Cells<'_>> = df
         .columns()
         .iter()
@@ -104,9 +230,9 @@ fn format_rows(df: &DataFrame, path: &Path) -> Result<Vec<u8>> {
         let line_start = out.len();
         for (i, column) in cells.iter().enumerate() {
             if i > 0 {
-                out.push(',');
+                out.push(style.separator());
             }
-            column.format(row, &mut out);
+            column.format(row, style, &mut out);
         }
         if out.len() == line_start {
             // A row of one empty field would read as an empty line.
@@ -117,15 +243,30 @@ fn format_rows(df: &DataFrame, path: &Path) -> Result<Vec<u8>> {
     Ok(out.into_bytes())
 }
 
-/// Appends a text field, quoted if it holds a comma, a quote or a line break.
-fn push_field(out: &mut String, field: &str) {
-    if field.contains([',', '"', '\n', '\r']) {
+/// Appends a text field, quoted if it holds the separator, a quote or a line break; for a
+/// spreadsheet, a field a spreadsheet would read as a formula gets a leading `'`.
+fn push_field(out: &mut String, field: &str, style: CsvStyle) {
+    let guard = if style.for_spreadsheets() && starts_a_formula(field) {
+        "'"
+    } else {
+        ""
+    };
+    if field.contains([style.separator(), '"', '\n', '\r']) {
         out.push('"');
+        out.push_str(guard);
         out.push_str(&field.replace('"', "\"\""));
         out.push('"');
     } else {
+        out.push_str(guard);
         out.push_str(field);
     }
+}
+
+/// Whether a spreadsheet would take `field` for a formula: it begins with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return, and is not simply a number such as `-3.5`.
+fn starts_a_formula(field: &str) -> bool {
+    field.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && !field.parse::<f64>().is_ok_and(f64::is_finite)
 }
 
 /// A column viewed by type, to format one cell at a time.
@@ -161,40 +302,27 @@ impl<'a> Cells<'a> {
         })
     }
 
-    /// Appends the cell of `row`; a missing value is an empty cell.
-    fn format(&self, row: usize, out: &mut String) {
+    /// Appends the cell of `row`; a missing value (or a float that is not finite) is an
+    /// empty cell.
+    fn format(&self, row: usize, style: CsvStyle, out: &mut String) {
         let _ = match self {
             Cells::Str(c) => {
-                push_field(out, c.get(row).unwrap_or(""));
+                push_field(out, c.get(row).unwrap_or(""), style);
                 Ok(())
             }
             Cells::U32(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
             Cells::U64(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
             Cells::I32(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
             Cells::I64(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
-            Cells::F64(c) => match c.get(row) {
-                Some(v) if v.is_finite() => {
-                    write_fixed(v, out);
-                    Ok(())
+            Cells::F64(c) => {
+                if let Some(rounded) = c.get(row).and_then(Rounded::of) {
+                    rounded.write(style.decimal(), out);
                 }
-                _ => Ok(()),
-            },
+                Ok(())
+            }
             Cells::Bool(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
         };
     }
-}
-
-/// Appends `v` with [`FLOAT_DECIMALS`] decimals, exactly as `format!("{v:.6}")` does, the
-/// general formatter only where [`printed_units`] cannot decide.
-fn write_fixed(v: f64, out: &mut String) {
-    let Some((negative, units)) = printed_units(v) else {
-        let _ = write!(out, "{v:.prec$}", prec = FLOAT_DECIMALS);
-        return;
-    };
-    if negative {
-        out.push('-');
-    }
-    let _ = write!(out, "{}.{:06}", units / 1_000_000, units % 1_000_000);
 }
 
 #[cfg(test)]
@@ -202,43 +330,159 @@ mod tests {
     use super::*;
 
     /// Writes a DataFrame as CSV.
-    pub fn write_frame(df: &DataFrame, path: &Path) -> Result<()> {
-        let mut table = TableWriter::create(path)?;
+    pub fn write_frame(df: &DataFrame, path: &Path, style: CsvStyle) -> Result<()> {
+        let mut table = TableWriter::create(path, style)?;
         table.append(df)?;
-        table.finish()
+        table.finish().map(|_| ())
+    }
+
+    fn written(df: &DataFrame, style: CsvStyle) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        write_frame(df, &path, style).unwrap();
+        std::fs::read_to_string(&path).unwrap()
+    }
+
+    fn sample() -> DataFrame {
+        DataFrame::new_infer_height(vec![
+            Column::new(
+                "term".into(),
+                ["Côte d'Ivoire", "a, \"quoted\" one", "=1+2", "-3.5"],
+            ),
+            Column::new("count".into(), [3u64, 1, 1_234_567, 0]),
+            Column::new(
+                "per_10k".into(),
+                [1.0 / 3.0, f64::NAN, 0.000190123456, 1234567.0],
+            ),
+            Column::new("stopword".into(), [true, false, false, true]),
+        ])
+        .unwrap()
     }
 
     #[test]
-    fn frames_are_written_with_fixed_precision_and_quoting() {
-        let df = DataFrame::new_infer_height(vec![
-            Column::new("term".into(), ["peace", "a, \"quoted\" one"]),
-            Column::new("count".into(), [3u64, 1]),
-            Column::new("per_10k".into(), [1.0 / 3.0, f64::NAN]),
-            Column::new("stopword".into(), [true, false]),
-        ])
-        .unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("t.csv");
-        write_frame(&df, &path).unwrap();
+    fn spreadsheet_tables_have_a_bom_six_significant_digits_and_no_formulas() {
         assert_eq!(
-            std::fs::read_to_string(&path).unwrap(),
-            "term,count,per_10k,stopword\npeace,3,0.333333,true\n\"a, \"\"quoted\"\" one\",1,,false\n"
+            written(&sample(), CsvStyle::Excel),
+            "\u{FEFF}term,count,per_10k,stopword\n\
+             Côte d'Ivoire,3,0.333333,true\n\
+             \"a, \"\"quoted\"\" one\",1,,false\n\
+             '=1+2,1234567,0.000190123,false\n\
+             -3.5,0,1.23457e+06,true\n"
         );
     }
 
     #[test]
-    fn fixed_decimals_match_the_general_formatter() {
+    fn european_tables_use_semicolons_and_decimal_commas() {
+        assert_eq!(
+            written(&sample(), CsvStyle::ExcelEu),
+            "\u{FEFF}term;count;per_10k;stopword\n\
+             Côte d'Ivoire;3;0,333333;true\n\
+             \"a, \"\"quoted\"\" one\";1;;false\n\
+             '=1+2;1234567;0,000190123;false\n\
+             -3.5;0;1,23457e+06;true\n"
+        );
+    }
+
+    #[test]
+    fn plain_tables_are_text_as_it_is() {
+        assert_eq!(
+            written(&sample(), CsvStyle::Plain),
+            "term,count,per_10k,stopword\n\
+             Côte d'Ivoire,3,0.333333,true\n\
+             \"a, \"\"quoted\"\" one\",1,,false\n\
+             =1+2,1234567,0.000190123,false\n\
+             -3.5,0,1.23457e+06,true\n"
+        );
+    }
+
+    #[test]
+    fn formula_guards_keep_numbers_and_quote_what_needs_it() {
+        for (field, guarded) in [
+            ("-", true),
+            ("+1", false),
+            ("@SUM(A1)", true),
+            ("-inf", true),
+            ("\tx", true),
+            ("x=1", false),
+            ("2016", false),
+        ] {
+            assert_eq!(starts_a_formula(field), guarded, "{field:?}");
+        }
+        let mut out = String::new();
+        push_field(&mut out, "=HYPERLINK(\"x\")", CsvStyle::Excel);
+        assert_eq!(out, "\"'=HYPERLINK(\"\"x\"\")\"");
+    }
+
+    #[test]
+    fn floats_print_as_percent_g_with_six_digits() {
+        let cases = [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (1.0, "1"),
+            (-1.5, "-1.5"),
+            (100.0, "100"),
+            (123456.0, "123456"),
+            (999999.5, "1e+06"),
+            (1234567.0, "1.23457e+06"),
+            (0.0001, "0.0001"),
+            (0.00001234, "1.234e-05"),
+            (2.5e-300, "2.5e-300"),
+            (1e100, "1e+100"),
+            (24.14809212, "24.1481"),
+            (0.1 + 0.2, "0.3"),
+            (9.9999949, "9.99999"),
+            (9.9999951, "10"),
+        ];
+        for (v, text) in cases {
+            let mut out = String::new();
+            Rounded::of(v).unwrap().write('.', &mut out);
+            assert_eq!(out, text, "{v:e}");
+        }
+        assert_eq!(Rounded::of(f64::NAN), None);
+    }
+
+    /// The general formatter's six significant digits (`{:.5e}`), trailing zeros dropped,
+    /// in `%g` notation: what the quick rounding must reproduce.
+    fn percent_g(v: f64) -> String {
+        if v == 0.0 {
+            return "0".into();
+        }
+        let text = format!("{:.5e}", v.abs());
+        let (mantissa, exponent) = text.split_once('e').unwrap();
+        let exponent: i32 = exponent.parse().unwrap();
+        let digits = mantissa.replace('.', "");
+        let digits = digits.trim_end_matches('0');
+        let sign = if v < 0.0 { "-" } else { "" };
+        if (-4..6).contains(&exponent) {
+            let plain = if exponent < 0 {
+                format!("0.{}{digits}", "0".repeat((-exponent - 1) as usize))
+            } else {
+                let whole = exponent as usize + 1;
+                if digits.len() <= whole {
+                    format!("{digits}{}", "0".repeat(whole - digits.len()))
+                } else {
+                    format!("{}.{}", &digits[..whole], &digits[whole..])
+                }
+            };
+            format!("{sign}{plain}")
+        } else {
+            let rest = if digits.len() > 1 {
+                format!(".{}", &digits[1..])
+            } else {
+                String::new()
+            };
+            format!(
+                "{sign}{}{rest}e{}{:02}",
+                &digits[..1],
+                if exponent < 0 { '-' } else { '+' },
+                exponent.abs()
+            )
+        }
+    }
+
+    #[test]
+    fn the_quick_rounding_matches_the_general_formatter() {
         let mut values = vec![
-            0.0,
-            -0.0,
-            1.0,
-            -1.0,
-            0.5,
-            0.0000005,
-            0.0000015,
-            0.0000025,
-            2.5e-7,
-            -2.5e-7,
             1.0 / 3.0,
             2.0 / 3.0,
             297.0634,
@@ -247,21 +491,25 @@ mod tests {
             1e15 + 0.5,
             123456789.1234565,
             -4.534939,
-            0.1 + 0.2,
             8431.148414,
+            0.0000015,
+            0.0000025,
+            1.000005,
+            1.0000050000001,
+            99999.95,
             f64::MIN_POSITIVE,
-            1e-300,
+            f64::MAX,
+            5e-324,
         ];
         let mut x = 0.000123f64;
         for _ in 0..20_000 {
             x = (x * 1.618034 + 0.0001234567) % 10_000.0;
-            values.push(x);
-            values.push(-x / 7.0);
+            values.extend([x, -x / 7.0, x * 1e-7, x * 1e11]);
         }
         for v in values {
             let mut fast = String::new();
-            write_fixed(v, &mut fast);
-            assert_eq!(fast, format!("{v:.6}"), "{v:e}");
+            Rounded::of(v).unwrap().write('.', &mut fast);
+            assert_eq!(fast, percent_g(v), "{v:e}");
         }
     }
 
@@ -272,14 +520,14 @@ mod tests {
         };
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.csv");
-        let mut table = TableWriter::create(&path).unwrap();
+        let mut table = TableWriter::create(&path, CsvStyle::Plain).unwrap();
         table.append(&part(&["a", "b"])).unwrap();
         table.append(&part(&[])).unwrap();
         table.append(&part(&["c"])).unwrap();
-        table.finish().unwrap();
+        assert_eq!(table.finish().unwrap(), 3);
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "w\na\nb\nc\n");
         let other = DataFrame::new_infer_height(vec![Column::new("x".into(), ["a"])]).unwrap();
-        let mut table = TableWriter::create(&path).unwrap();
+        let mut table = TableWriter::create(&path, CsvStyle::Plain).unwrap();
         table.append(&part(&["a"])).unwrap();
         assert!(table.append(&other).is_err());
     }
@@ -292,7 +540,7 @@ mod tests {
             vec!["x".repeat(100); 50_000],
         )])
         .unwrap();
-        let err = write_frame(&df, Path::new("/dev/full"))
+        let err = write_frame(&df, Path::new("/dev/full"), CsvStyle::Excel)
             .unwrap_err()
             .to_string();
         assert!(err.contains("/dev/full"), "{err}");
@@ -301,7 +549,7 @@ mod tests {
     #[test]
     fn writing_into_a_missing_folder_names_the_path() {
         let df = DataFrame::new_infer_height(vec![Column::new("a".into(), [1u32])]).unwrap();
-        let err = write_frame(&df, Path::new("/nonexistent/dir/t.csv"))
+        let err = write_frame(&df, Path::new("/nonexistent/dir/t.csv"), CsvStyle::Excel)
             .unwrap_err()
             .to_string();
         assert!(err.contains("/nonexistent/dir/t.csv"), "{err}");

@@ -16,6 +16,7 @@ use crate::stats::profile::Profiles;
 use crate::text::{Line, TermId, TokenizedCorpus, Vocabulary};
 
 use super::config::Config;
+use super::record::StageTime;
 
 /// A corpus analysed: read, tokenized and counted, with the pair counts and groupings its
 /// configuration asked for. Tables are built from it on demand with
@@ -39,6 +40,8 @@ pub struct Analysis {
     pub(crate) keyness: Option<Vec<Target>>,
     /// The `--reference` corpus's counts.
     pub(crate) reference: Option<ReferenceCounts>,
+    /// The files the reference corpus was read from.
+    pub(crate) reference_files: Vec<std::path::PathBuf>,
     /// The `--kwic` lines.
     pub(crate) kwic: Option<Vec<Line>>,
     /// Diversity and readability of every speech.
@@ -90,6 +93,8 @@ pub struct Summary {
     pub outputs: Vec<std::path::PathBuf>,
     /// Problems the analysis got past.
     pub warnings: Vec<Warning>,
+    /// How long each stage took, in order.
+    pub stages: Vec<StageTime>,
 }
 
 impl Analysis {
@@ -113,6 +118,7 @@ impl Analysis {
             chart_terms: None,
             keyness: None,
             reference: None,
+            reference_files: Vec::new(),
             kwic: None,
             profiles: None,
             timeline: None,
@@ -131,8 +137,9 @@ impl Analysis {
         &self.warnings
     }
 
-    /// The corpus's sizes, with `outputs` as the files written.
-    pub fn summary(&self, outputs: Vec<std::path::PathBuf>) -> Summary {
+    /// The corpus's sizes, with `outputs` as the files written and `stages` the time each
+    /// stage took.
+    pub fn summary(&self, outputs: Vec<std::path::PathBuf>, stages: Vec<StageTime>) -> Summary {
         Summary {
             documents: self.corpus.documents.len(),
             tokens: self.counts.total_tokens(),
@@ -142,6 +149,7 @@ impl Analysis {
             text_bytes: self.corpus.text_bytes(),
             outputs,
             warnings: self.warnings.clone(),
+            stages,
         }
     }
 

@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 
 use crate::corpus::ReadOptions;
+use crate::output::charts::canvas::{ChartFormat, DEFAULT_DPI, DEFAULT_WIDTH};
+use crate::output::tables::{CsvStyle, TableFormat};
 use crate::stats::pairs::cooccurrence::Context;
 use crate::stats::pairs::phrases::PhraseOptions;
 use crate::stats::profile::trends::Period;
@@ -60,6 +62,18 @@ pub struct Config {
     pub time_column: Option<String>,
     /// The periods of `term_trends.csv`.
     pub period: Period,
+    /// Terms (columns) of `term_matrix.csv`: the most frequent ones.
+    pub matrix_terms: usize,
+    /// How CSV tables are written: for spreadsheets (the default), for spreadsheets in
+    /// locales with decimal commas, or plain for programs.
+    pub csv: CsvStyle,
+    /// Which files each table is written as: CSV, Parquet or both.
+    pub table_format: TableFormat,
+    /// The format, size and resolution of the charts.
+    pub charts: ChartOptions,
+    /// The command line that asked for this run, recorded in `run.json` (empty when a
+    /// program calls the library).
+    pub command_line: Vec<String>,
 }
 
 /// What a concordance shows.
@@ -83,6 +97,32 @@ impl KwicOptions {
             by: MatchBy::Form,
             width: 8,
             within: None,
+        }
+    }
+}
+
+/// How charts are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChartOptions {
+    /// PNG (the default) or SVG.
+    pub format: ChartFormat,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels; none: each chart as high as its content needs.
+    pub height: Option<u32>,
+    /// Resolution recorded in a PNG, so documents paste it at `width / dpi` inches.
+    pub dpi: u32,
+}
+
+impl Default for ChartOptions {
+    /// PNG, 1600 pixels wide at 250 dpi (6.4 inches: the text width of an A4 or Letter
+    /// page), each chart as high as it needs.
+    fn default() -> ChartOptions {
+        ChartOptions {
+            format: ChartFormat::Png,
+            width: DEFAULT_WIDTH,
+            height: None,
+            dpi: DEFAULT_DPI,
         }
     }
 }
@@ -124,6 +164,11 @@ impl Config {
             mattr_window: 100,
             time_column: None,
             period: Period::Year,
+            matrix_terms: 100,
+            csv: CsvStyle::default(),
+            table_format: TableFormat::default(),
+            charts: ChartOptions::default(),
+            command_line: Vec::new(),
         }
     }
 }

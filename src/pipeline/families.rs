@@ -85,7 +85,7 @@ pub(super) fn read_reference(
     normalizer: &Normalizer,
     corpus_vocab: &Vocabulary,
     phrases: Option<&[Phrase]>,
-) -> Result<(ReferenceCounts, Vec<Warning>)> {
+) -> Result<(ReferenceCounts, Vec<Warning>, Vec<std::path::PathBuf>)> {
     let options = ReadOptions {
         manifest: None,
         ..config.read.clone()
@@ -110,7 +110,7 @@ pub(super) fn read_reference(
     let counts = count(&tokens);
     let name = path.display().to_string();
     let carried = ReferenceCounts::new(name, corpus_vocab, &tokens.vocab, &counts);
-    Ok((carried, reference.warnings))
+    Ok((carried, reference.warnings, reference.files))
 }
 
 /// Keyness of every target the configuration asks for: each group (or speech) against the

@@ -4,16 +4,24 @@
 
 mod analysis;
 mod config;
+mod describe;
+mod dictionary;
 mod families;
 mod outputs;
+mod record;
+mod settings;
+mod write;
 
 pub use crate::stats::profile::trends::Period;
 pub use analysis::{Analysis, Concordance, Summary};
-pub use config::{Config, KwicOptions, Mode};
+pub use config::{ChartOptions, Config, KwicOptions, Mode};
 pub use outputs::{
-    Build, Charts, Emit, Family, Output, When, CONTEXT_METADATA, GROUP_COLUMN, METADATA, OUTPUTS,
-    UNIT_PAIR, WORD,
+    Build, Charts, Emit, Family, Output, When, CONTEXT_METADATA, GROUP_COLUMN, MATRIX_TERMS,
+    METADATA, OUTPUTS, ROW_NAME, UNIT_PAIR, WORD,
 };
+pub use record::StageTime;
+pub use settings::Setting;
+pub use write::SPREADSHEET_ROWS;
 
 use crate::corpus::{read_corpus, Corpus};
 use crate::error::{Result, Warning};
@@ -25,9 +33,13 @@ use crate::text::{join_phrases, tokenize_corpus, Normalizer, Stopwords, TermId, 
 
 /// Runs the analysis `config` describes and writes its outputs into `config.out`.
 pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
-    let analysis = analyze_with(config, progress)?;
-    let outputs = analysis.write(&config.out, progress)?;
-    Ok(analysis.summary(outputs))
+    let started = std::time::SystemTime::now();
+    let clock = record::StageClock::new(progress);
+    let analysis = analyze_with(config, &clock)?;
+    let written = analysis.write_recorded(&config.out, &clock, started)?;
+    let mut summary = analysis.summary(written.files, clock.stages());
+    summary.warnings.extend(written.warnings);
+    Ok(summary)
 }
 
 /// Reads and analyses the corpus `config` describes, writing nothing.
@@ -114,10 +126,13 @@ fn count_and_pair(
         })?),
         None => None,
     };
-    if let Some(reference) = &reference {
-        warnings.extend(reference.1.iter().cloned());
-    }
-    let reference = reference.map(|r| r.0);
+    let (reference, reference_files) = match reference {
+        Some((counts, reference_warnings, files)) => {
+            warnings.extend(reference_warnings);
+            (Some(counts), files)
+        }
+        None => (None, Vec::new()),
+    };
     let keyness = stage(progress, "keyness", || {
         families::keyness(
             config,
@@ -156,6 +171,7 @@ fn count_and_pair(
         chart_terms,
         keyness: Some(keyness),
         reference,
+        reference_files,
         kwic,
         profiles: Some(profiles),
         timeline,

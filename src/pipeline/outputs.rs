@@ -7,18 +7,17 @@
 //! (a long table in parts, so the command line never holds it whole); a chart by a function
 //! that turns statistics into chart data ([`crate::output::figures`]) and draws it.
 
-use std::path::{Path, PathBuf};
-
 use polars::prelude::DataFrame;
 
 use super::analysis::{Analysis, Grouping, Pairs};
-use super::config::Mode;
+use super::config::{ChartOptions, Mode};
+use super::write::svg_name;
 use crate::columns::*;
 use crate::error::{Error, Result};
 use crate::output::charts::theme::format_number;
 use crate::output::charts::{
     bar_chart, clustered_heatmap, diverging_bars, heatmap, line_chart, loglog, network,
-    small_multiples, xray,
+    small_multiples, xray, Canvas, ChartFormat,
 };
 use crate::output::figures::dispersion as dispersion_figure;
 use crate::output::figures::keyness as keyness_figures;
@@ -27,13 +26,12 @@ use crate::output::figures::{
     collocates, cooccurrence_network, similarity_heatmap, term_trends, terms_by_document,
     top_terms, zipf,
 };
-use crate::output::tables::TableWriter;
 use crate::output::Staging;
-use crate::progress::Progress;
 use crate::stats::compare::concordance;
 use crate::stats::compare::keyness::{self, Target};
 use crate::stats::compare::similarity::{self, Similarity};
 use crate::stats::compare::targets::WHOLE_CORPUS;
+use crate::stats::frequency::matrix::{self, MatrixRows};
 use crate::stats::frequency::{by_group, corpus, documents, ranking, terms, tokens};
 use crate::stats::groups::{GroupCounts, Groups};
 use crate::stats::pairs::{collocates as collocates_stats, collocations, cooccurrence, phrases};
@@ -72,6 +70,8 @@ pub enum Family {
     Compare,
     /// Profiles: diversity, readability, dispersion, trends.
     Profile,
+    /// Not statistics: the files that describe the run (data dictionary, report, provenance).
+    Run,
 }
 
 /// When an output is written.
@@ -102,6 +102,9 @@ pub enum Build {
     Table(fn(&Analysis, Emit<'_>) -> Result<()>),
     /// A chart (or one chart per chosen word): draws into the files [`Charts`] gives.
     Chart(fn(&Analysis, &mut Charts<'_>) -> Result<()>),
+    /// A file that describes the run, written from the tables and charts written before it
+    /// (`src/pipeline/describe.rs`, `record.rs`).
+    Description,
 }
 
 /// Where a table builder hands its rows: called once per part, in order.
@@ -112,6 +115,7 @@ impl std::fmt::Debug for Build {
         f.write_str(match self {
             Build::Table(_) => "Table",
             Build::Chart(_) => "Chart",
+            Build::Description => "Description",
         })
     }
 }
@@ -128,6 +132,10 @@ pub const UNIT_PAIR: &str = "<doc_a, doc_b or group_by, group_a, group_b>";
 /// In a table's columns, those of `speaker`, `country_or_org`, `year` and `date` the corpus
 /// has.
 pub const CONTEXT_METADATA: &str = "<speaker, country_or_org, year, date>";
+/// In a table's columns, what names a row: `doc_id`, or with `--group-by` the grouping column.
+pub const ROW_NAME: &str = "<doc_id or the --group-by column>";
+/// In a table's columns, one column per term: the `--matrix-terms` most frequent, by label.
+pub const MATRIX_TERMS: &str = "<the --matrix-terms most frequent terms>";
 
 /// Rows of a long table built as one DataFrame before it is written.
 const ROWS_PER_PART: usize = 1 << 20;
@@ -227,6 +235,31 @@ pub static OUTPUTS: &[Output] = &[
                 &g.sums,
                 &a.counts,
                 a.vocab(),
+            )?)
+        }),
+    },
+    Output {
+        path: "tables/term_matrix.csv",
+        family: Family::Frequency,
+        when: When::Always,
+        in_word_count: false,
+        what: "one row per speech (with --group-by, per group), one column per frequent term: its rate, for pivots and charts",
+        columns: &[ROW_NAME, N_TOKENS, MATRIX_TERMS],
+        build: Build::Table(|a, emit| {
+            let rows = match a.first_grouping() {
+                Some(g) => MatrixRows::Groups {
+                    groups: &g.groups,
+                    sums: &g.sums,
+                },
+                None => MatrixRows::Speeches {
+                    doc_ids: &a.doc_ids,
+                },
+            };
+            emit(matrix::term_matrix_frame(
+                rows,
+                &a.counts,
+                a.vocab(),
+                a.config.matrix_terms,
             )?)
         }),
     },
@@ -508,7 +541,7 @@ pub static OUTPUTS: &[Output] = &[
         columns: &[],
         build: Build::Chart(|a, charts| {
             let chart = top_terms::figure(&a.counts, a.vocab(), a.config.stem);
-            bar_chart::draw(&chart, &charts.file()?)
+            bar_chart::draw(&chart, &charts.canvas()?)
         }),
     },
     Output {
@@ -534,7 +567,7 @@ pub static OUTPUTS: &[Output] = &[
                 a.vocab(),
                 a.config.min_count,
             );
-            network::draw(&chart, &charts.file()?)
+            network::draw(&chart, &charts.canvas()?)
         }),
     },
     Output {
@@ -566,7 +599,7 @@ pub static OUTPUTS: &[Output] = &[
                 .filter(|t| Some(t.group_by.as_str()) == shown)
                 .collect();
             let chart = keyness_figures::overview(&of_grouping, |t| a.term_and_label(t).1);
-            small_multiples::draw(&chart, &charts.file()?)
+            small_multiples::draw(&chart, &charts.canvas()?)
         }),
     },
     Output {
@@ -639,7 +672,7 @@ pub static OUTPUTS: &[Output] = &[
                 &a.doc_ids,
                 a.chart_terms.is_some(),
             );
-            xray::draw(&chart, &charts.file()?)
+            xray::draw(&chart, &charts.canvas()?)
         }),
     },
     Output {
@@ -650,7 +683,7 @@ pub static OUTPUTS: &[Output] = &[
         what: "rank against frequency of the terms, log-log, with the fitted slope",
         columns: &[],
         build: Build::Chart(|a, charts| {
-            loglog::draw(&zipf::figure(&a.counts, a.config.stem), &charts.file()?)
+            loglog::draw(&zipf::figure(&a.counts, a.config.stem), &charts.canvas()?)
         }),
     },
     Output {
@@ -681,7 +714,7 @@ pub static OUTPUTS: &[Output] = &[
                 &a.counts,
                 a.vocab(),
             );
-            line_chart::draw(&chart, &charts.file()?)
+            line_chart::draw(&chart, &charts.canvas()?)
         }),
     },
     Output {
@@ -693,7 +726,49 @@ pub static OUTPUTS: &[Output] = &[
         columns: &[],
         build: Build::Chart(draw_similarity),
     },
+    Output {
+        path: DATA_DICTIONARY,
+        family: Family::Run,
+        when: When::Always,
+        in_word_count: true,
+        what: "the data dictionary: every column of every table written, its meaning and formula, the options that shaped it",
+        columns: &[],
+        build: Build::Description,
+    },
+    Output {
+        path: REPORT_HTML,
+        family: Family::Run,
+        when: When::Always,
+        in_word_count: true,
+        what: "one page to open offline: corpus summary, options, every chart with its caption, the first rows of every table",
+        columns: &[],
+        build: Build::Description,
+    },
+    Output {
+        path: REPORT_MARKDOWN,
+        family: Family::Run,
+        when: When::Always,
+        in_word_count: true,
+        what: "the report in Markdown, to paste into documents",
+        columns: &[],
+        build: Build::Description,
+    },
+    Output {
+        path: RUN_JSON,
+        family: Family::Run,
+        when: When::Always,
+        in_word_count: true,
+        what: "provenance: version, command line, every effective option, each input file with its size and sha256, counts, time of each stage",
+        columns: &[],
+        build: Build::Description,
+    },
 ];
+
+/// The files that describe a run, next to its tables and charts.
+pub(crate) const REPORT_HTML: &str = "report.html";
+pub(crate) const REPORT_MARKDOWN: &str = "report.md";
+pub(crate) const RUN_JSON: &str = "run.json";
+pub(crate) const DATA_DICTIONARY: &str = "tables/README.md";
 
 /// Terms of the dispersion plot when none are chosen: the least evenly spread of those used
 /// at least [`DISPERSION_MIN_COUNT`] times.
@@ -728,7 +803,7 @@ fn draw_speech_measure(
     if let Some(timeline) = &a.timeline {
         let groups = grouping.map(|g| (&g.groups, g.sums.n_tokens.as_slice()));
         let chart = speech_measure::over_time(measure, values, timeline, groups);
-        return line_chart::draw(&chart, &charts.file()?);
+        return line_chart::draw(&chart, &charts.canvas()?);
     }
     let chart = match grouping {
         Some(g) => {
@@ -748,7 +823,7 @@ fn draw_speech_measure(
         }
         None => speech_measure::bars(measure, &a.doc_ids, values, &a.counts.n_tokens, "speeches"),
     };
-    bar_chart::draw(&chart, &charts.file()?)
+    bar_chart::draw(&chart, &charts.canvas()?)
 }
 
 /// The middle value, or the mean of the two middle ones; none for no values.
@@ -822,7 +897,7 @@ fn draw_keyness(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
             name.push('_');
         }
         let chart = keyness_figures::figure(target, |t| a.term_and_label(t).1);
-        diverging_bars::draw(&chart, &charts.file_for(&name)?)?;
+        diverging_bars::draw(&chart, &charts.canvas_for(&name)?)?;
     }
     Ok(())
 }
@@ -855,7 +930,7 @@ fn draw_similarity(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
         format!("{} {what}", format_number(labels.len() as f64, 0))
     };
     let chart = similarity_heatmap::figure(&vectors, &labels, &shown, &what, &detail);
-    clustered_heatmap::draw(&chart, &charts.file()?)
+    clustered_heatmap::draw(&chart, &charts.canvas()?)
 }
 
 fn draw_terms_by_document(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
@@ -874,7 +949,7 @@ fn draw_terms_by_document(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
         &a.counts,
         a.vocab(),
     );
-    heatmap::draw(&chart, &charts.file()?)
+    heatmap::draw(&chart, &charts.canvas()?)
 }
 
 fn draw_collocates(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
@@ -887,7 +962,7 @@ fn draw_collocates(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
             .collect();
         let ranked = collocates_stats::attracting(&of_focus, |t| a.label(t));
         let chart = collocates::figure(a.label(focus), &ranked, |t| a.label(t));
-        bar_chart::draw(&chart, &charts.file_for(a.label(focus))?)?;
+        bar_chart::draw(&chart, &charts.canvas_for(a.label(focus))?)?;
     }
     Ok(())
 }
@@ -909,21 +984,37 @@ fn pairs(a: &Analysis) -> Result<&Pairs> {
 /// The files a chart builder draws into: staged, so they appear only when the whole run
 /// has succeeded.
 pub struct Charts<'s> {
-    staging: &'s mut Staging,
-    output: &'static Output,
+    pub(super) staging: &'s mut Staging,
+    pub(super) output: &'static Output,
+    pub(super) options: ChartOptions,
 }
 
 impl Charts<'_> {
-    /// The chart's file.
-    pub(crate) fn file(&mut self) -> Result<PathBuf> {
-        self.staging.file(self.output.path)
+    /// The chart's canvas: its file (`.svg` in place of `.png` for SVG), size and resolution
+    /// as the options ask.
+    pub(crate) fn canvas(&mut self) -> Result<Canvas> {
+        self.canvas_at(self.output.path.to_owned())
     }
 
-    /// The chart's file for one word the user chose (its [`WORD`] part replaced by the word,
-    /// made safe for a file name).
-    pub(crate) fn file_for(&mut self, word: &str) -> Result<PathBuf> {
-        let path = self.output.path.replace(WORD, &file_name_part(word));
-        self.staging.file(&path)
+    /// The canvas of the chart for one word the user chose (its [`WORD`] part replaced by the
+    /// word, made safe for a file name).
+    pub(crate) fn canvas_for(&mut self, word: &str) -> Result<Canvas> {
+        self.canvas_at(self.output.path.replace(WORD, &file_name_part(word)))
+    }
+
+    fn canvas_at(&mut self, png_path: String) -> Result<Canvas> {
+        let options = self.options;
+        let path = match options.format {
+            ChartFormat::Png => png_path,
+            ChartFormat::Svg => svg_name(&png_path),
+        };
+        Ok(Canvas {
+            path: self.staging.file(&path)?,
+            format: options.format,
+            width: options.width,
+            height: options.height,
+            dpi: options.dpi,
+        })
     }
 }
 
@@ -948,9 +1039,14 @@ impl Output {
         file.split('.').next().unwrap_or(file)
     }
 
-    /// Whether this is a table (else a chart).
+    /// Whether this is a table.
     pub fn is_table(&self) -> bool {
         matches!(self.build, Build::Table(_))
+    }
+
+    /// Whether this is a chart.
+    pub fn is_chart(&self) -> bool {
+        matches!(self.build, Build::Chart(_))
     }
 
     /// Whether `analysis` writes this output.
@@ -973,13 +1069,14 @@ impl Output {
     }
 
     /// The progress stage an output is written in: the tables of each family, then charts.
-    fn stage(&self) -> &'static str {
-        match (self.is_table(), self.family) {
-            (false, _) => "charts",
-            (true, Family::Frequency) => "tables",
-            (true, Family::Pairs) => "pair tables",
-            (true, Family::Compare) => "comparison tables",
-            (true, Family::Profile) => "profile tables",
+    pub(super) fn stage(&self) -> &'static str {
+        match (self.build, self.family) {
+            (Build::Chart(_), _) => "charts",
+            (Build::Description, _) | (_, Family::Run) => "report",
+            (_, Family::Frequency) => "tables",
+            (_, Family::Pairs) => "pair tables",
+            (_, Family::Compare) => "comparison tables",
+            (_, Family::Profile) => "profile tables",
         }
     }
 }
@@ -1065,57 +1162,10 @@ impl Analysis {
         })?;
         Ok(whole.unwrap_or_default())
     }
-
-    /// Writes every table and chart of this analysis into `out`, whole or not at all: into a
-    /// staging folder first, moved into place when everything is written, with outputs of
-    /// an earlier run that this one does not make removed. Returns the files written.
-    pub fn write(&self, out: &Path, progress: &dyn Progress) -> Result<Vec<PathBuf>> {
-        let mut staging = Staging::begin(out)?;
-        let written: Vec<&'static Output> =
-            OUTPUTS.iter().filter(|o| o.is_written_by(self)).collect();
-        for stage in written.chunk_by(|a, b| a.stage() == b.stage()) {
-            progress.start(stage[0].stage(), 0);
-            for output in stage {
-                self.write_output(output, &mut staging)?;
-            }
-            progress.finish();
-        }
-        staging.commit(&owned_files(), &owned_patterns())
-    }
-
-    fn write_output(&self, output: &'static Output, staging: &mut Staging) -> Result<()> {
-        match output.build {
-            Build::Table(build) => {
-                let path = staging.file(output.path)?;
-                let mut table = TableWriter::create(&path)?;
-                build(self, &mut |part| table.append(&part))?;
-                table.finish()
-            }
-            Build::Chart(draw) => draw(self, &mut Charts { staging, output }),
-        }
-    }
 }
 
 fn table_names_of<'a>(outputs: impl Iterator<Item = &'a Output>) -> Vec<&'static str> {
     outputs.filter(|o| o.is_table()).map(Output::name).collect()
-}
-
-/// The files speechstat owns in an output folder: replaced by a run that writes them,
-/// removed by one that does not.
-fn owned_files() -> Vec<&'static str> {
-    OUTPUTS
-        .iter()
-        .map(|o| o.path)
-        .filter(|path| !path.contains(WORD))
-        .collect()
-}
-
-/// Owned files named after a word: (the part before [`WORD`], the part after).
-fn owned_patterns() -> Vec<(&'static str, &'static str)> {
-    OUTPUTS
-        .iter()
-        .filter_map(|o| o.path.split_once(WORD))
-        .collect()
 }
 
 #[cfg(test)]
@@ -1181,7 +1231,8 @@ mod tests {
             assert!(written.contains(&file), "{}", output.path);
             let frame = analysis.table(output.name()).unwrap();
             let again = dir.path().join("again.csv");
-            let mut table = TableWriter::create(&again).unwrap();
+            let mut table =
+                crate::output::tables::TableWriter::create(&again, analysis.config.csv).unwrap();
             table.append(&frame).unwrap();
             table.finish().unwrap();
             assert_eq!(
@@ -1216,12 +1267,12 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), tables.len(), "every table has its own name");
         for output in OUTPUTS {
-            assert_eq!(output.is_table(), output.path.starts_with("tables/"));
             assert_eq!(output.is_table(), !output.columns.is_empty());
+            match output.build {
+                Build::Table(_) => assert!(output.path.starts_with("tables/")),
+                Build::Chart(_) => assert!(output.path.starts_with("charts/")),
+                Build::Description => assert_eq!(output.family, Family::Run),
+            }
         }
-        assert_eq!(
-            owned_patterns(),
-            [("charts/collocates_", ".png"), ("charts/keyness_", ".png")]
-        );
     }
 }

@@ -23,29 +23,14 @@ pub(crate) mod profile;
 
 use polars::prelude::{Column, DataFrame};
 
-use crate::columns::{printed_units, FLOAT_DECIMALS, PRINTED_SCALE};
+use crate::columns::Rounded;
 use crate::error::{Error, Result};
 
-/// `x` as the tables print it (fixed decimals), so rows sorted by a score are in order as
-/// the reader of the CSV sees them: two pairs whose scores print alike tie, and the tie is
-/// broken by the terms, not by invisible digits.
+/// `x` as the tables print it (six significant digits), so rows sorted by a score are in
+/// order as the reader of the CSV sees them: two pairs whose scores print alike tie, and the
+/// tie is broken by the terms, not by invisible digits.
 pub(crate) fn as_printed(x: f64) -> f64 {
-    if !x.is_finite() {
-        return x;
-    }
-    match printed_units(x) {
-        // units < 10^15 and 10^6 are exact: the division is the decimal's nearest double,
-        // as parsing the printed text gives.
-        Some((negative, units)) => {
-            let value = units as f64 / PRINTED_SCALE;
-            if negative {
-                -value
-            } else {
-                value
-            }
-        }
-        None => format!("{x:.FLOAT_DECIMALS$}").parse().unwrap_or(x),
-    }
+    Rounded::of(x).map_or(x, Rounded::value)
 }
 
 /// Assembles a table from equal-length columns.
@@ -57,9 +42,11 @@ pub(crate) fn frame(table: &'static str, columns: Vec<Column>) -> Result<DataFra
 mod tests {
     #[test]
     fn scores_sort_as_printed() {
-        assert_eq!(super::as_printed(24.14809212), 24.148092);
-        assert_eq!(super::as_printed(24.14809249), 24.148092);
-        assert_eq!(super::as_printed(-0.0000004), -0.0);
+        assert_eq!(super::as_printed(24.14809212), 24.1481);
+        assert_eq!(super::as_printed(24.14804999), 24.148);
+        assert_eq!(super::as_printed(0.000190123456), 0.000190123);
+        assert_eq!(super::as_printed(-4e-9), -4e-9);
+        assert_eq!(super::as_printed(-0.0).to_bits(), 0.0f64.to_bits());
         assert!(super::as_printed(f64::NAN).is_nan());
     }
 
@@ -67,8 +54,6 @@ mod tests {
     fn the_quick_rounding_equals_printing_and_parsing_back() {
         let mut x = 0.000123f64;
         let mut values = vec![
-            0.0,
-            -0.0,
             0.5e-6,
             1.5e-6,
             2.5e-6,
@@ -76,13 +61,19 @@ mod tests {
             1e14,
             1e15 + 0.5,
             24.1480925,
+            999999.5,
+            9.999995,
+            0.1 + 0.2,
+            1e-300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
         ];
         for _ in 0..50_000 {
             x = (x * 1.618034 + 0.0001234567) % 10_000.0;
-            values.extend([x, -x / 7.0, x * 1e-5]);
+            values.extend([x, -x / 7.0, x * 1e-5, x * 1e9]);
         }
         for v in values {
-            let slow: f64 = format!("{v:.6}").parse().unwrap();
+            let slow: f64 = format!("{v:.5e}").parse().unwrap();
             let fast = super::as_printed(v);
             assert_eq!(fast.to_bits(), slow.to_bits(), "{v:e}");
         }

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::helpers::{analyze_ok, is_png, number, repo, speechstat, Table};
+use crate::helpers::{analyze_ok, close, is_png, number, printed, repo, speechstat, Table};
 
 #[test]
 fn the_default_run_reads_corpus_and_writes_every_table_and_chart() {
@@ -152,14 +152,11 @@ fn counts_agree_exactly_with_tokens_csv() {
         let count = doc_term[&(doc, term)];
         assert_eq!(number(row, "count") as u64, count, "{doc} {term}");
         let n = n_tokens[doc] as f64;
-        assert_eq!(
-            row["per_10k"],
-            format!("{:.6}", count as f64 / n * 10_000.0)
-        );
+        assert_eq!(row["per_10k"], printed(count as f64 / n * 10_000.0));
         let idf = (n_docs / doc_freq[term] as f64).ln();
         assert_eq!(
             row["tf_idf"],
-            format!("{:.6}", count as f64 / n * idf),
+            printed(count as f64 / n * idf),
             "{doc} {term}"
         );
         assert_eq!(row["label"], label(term));
@@ -172,7 +169,7 @@ fn counts_agree_exactly_with_tokens_csv() {
         assert_eq!(number(row, "doc_freq") as u64, doc_freq[term], "{term}");
         assert_eq!(
             row["per_10k"],
-            format!("{:.6}", corpus_count[term] as f64 / total as f64 * 10_000.0)
+            printed(corpus_count[term] as f64 / total as f64 * 10_000.0)
         );
         assert_eq!(row["label"], label(term), "{term}");
     }
@@ -254,7 +251,7 @@ fn group_by_sums_documents_into_groups() {
     assert_eq!(number(row, "count") as u64, jobs);
     assert_eq!(
         row["per_10k"],
-        format!("{:.6}", jobs as f64 / tokens as f64 * 10_000.0)
+        printed(jobs as f64 / tokens as f64 * 10_000.0)
     );
 }
 
@@ -325,7 +322,7 @@ fn pair_tables_agree_with_tokens_csv() {
         let n = adjacent[&pair] as f64;
         assert_eq!(number(row, "count"), n, "{pair:?}");
         let pmi = (n * total / (term_count[&pair.0] * term_count[&pair.1])).log2();
-        assert!((number(row, "pmi") - pmi).abs() < 1.5e-6, "{pair:?}");
+        assert!(close(&row["pmi"], pmi), "{pair:?}");
     }
     let top: Vec<&str> = collocations.column("label").into_iter().take(3).collect();
     assert!(
@@ -343,7 +340,7 @@ fn pair_tables_agree_with_tokens_csv() {
         let n = window[&pair] as f64;
         assert_eq!(number(row, "count"), n, "{pair:?}");
         let pmi = (n * filtered / (10.0 * term_count[&pair.0] * term_count[&pair.1])).log2();
-        assert!((number(row, "pmi") - pmi).abs() < 1.5e-6, "{pair:?}");
+        assert!(close(&row["pmi"], pmi), "{pair:?}");
     }
 }
 

@@ -4,7 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::helpers::{analyze_fails, analyze_ok, fixture, number, repo, speechstat, stderr, Table};
+use crate::helpers::{
+    self, analyze_fails, analyze_ok, fixture, number, repo, speechstat, stderr, Table,
+};
 
 fn g2(a: f64, b: f64, c: f64, d: f64) -> f64 {
     let n = c + d;
@@ -28,11 +30,8 @@ fn g2(a: f64, b: f64, c: f64, d: f64) -> f64 {
 }
 
 fn close(printed: &str, value: f64, what: &str) {
-    let parsed: f64 = printed
-        .parse()
-        .unwrap_or_else(|_| panic!("{what}: {printed:?}"));
     assert!(
-        (parsed - value).abs() < 1.5e-6,
+        helpers::close(printed, value),
         "{what}: {printed} vs {value}"
     );
 }
@@ -253,7 +252,7 @@ fn similarity_is_the_cosine_of_the_tf_idf_rows() {
         assert!(seen.insert((row["doc_b"].clone(), row["doc_a"].clone())));
         let dot: f64 = a.iter().map(|(t, x)| x * b.get(t).unwrap_or(&0.0)).sum();
         let norm = |v: &BTreeMap<&str, f64>| v.values().map(|x| x * x).sum::<f64>().sqrt();
-        // tf_idf is printed to 6 decimals: the recomputed cosine is good to about 1e-4.
+        // tf_idf is printed to six significant digits: the recomputed cosine is good to about 1e-4.
         let cosine = dot / (norm(a) * norm(b));
         assert!(
             (number(row, "cosine") - cosine).abs() < 2e-4,

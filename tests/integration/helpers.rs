@@ -76,18 +76,18 @@ pub struct Table {
 
 impl Table {
     pub fn read(path: &Path) -> Table {
-        let mut reader = csv::Reader::from_path(path)
-            .unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
-        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let bytes =
+            std::fs::read(path).unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
+        let text = bytes
+            .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+            .unwrap_or(&bytes);
+        let mut reader = csv::Reader::from_reader(text);
+        let header: Vec<String> = reader.headers().unwrap().iter().map(unguard).collect();
         let rows = reader
             .records()
             .map(|r| {
                 let r = r.unwrap();
-                header
-                    .iter()
-                    .cloned()
-                    .zip(r.iter().map(String::from))
-                    .collect()
+                header.iter().cloned().zip(r.iter().map(unguard)).collect()
             })
             .collect();
         Table { header, rows }
@@ -96,6 +96,65 @@ impl Table {
     pub fn column(&self, name: &str) -> Vec<&str> {
         self.rows.iter().map(|r| r[name].as_str()).collect()
     }
+}
+
+/// A cell as it was before the formula guard: text a spreadsheet would take for a formula
+/// (starting with `=`, `+`, `-`, `@`, tab or carriage return) is written with a `'` before it.
+pub fn unguard(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
+        _ => cell.to_owned(),
+    }
+}
+
+/// A float as the tables print it: six significant digits, as C's `%.6g` (fixed notation for
+/// exponents -4 to 5, else scientific with a two-digit exponent; trailing zeros dropped).
+pub fn printed(x: f64) -> String {
+    let scientific = format!("{x:.5e}");
+    let (mantissa, exponent) = scientific.split_once('e').unwrap();
+    let exponent: i32 = exponent.parse().unwrap();
+    if mantissa
+        .trim_start_matches('-')
+        .trim_start_matches(['0', '.'])
+        .is_empty()
+    {
+        return "0".into();
+    }
+    let trim = |s: String| -> String {
+        match s.contains('.') {
+            true => s.trim_end_matches('0').trim_end_matches('.').to_owned(),
+            false => s,
+        }
+    };
+    if (-4..6).contains(&exponent) {
+        trim(format!("{x:.*}", (5 - exponent) as usize))
+    } else {
+        let sign = if exponent < 0 { '-' } else { '+' };
+        format!("{}e{sign}{:02}", trim(mantissa.to_owned()), exponent.abs())
+    }
+}
+
+/// Whether a printed cell holds `value` to its six significant digits.
+pub fn close(printed: &str, value: f64) -> bool {
+    let parsed: f64 = printed
+        .parse()
+        .unwrap_or_else(|_| panic!("{printed:?} is not a number"));
+    (parsed - value).abs() <= (6e-6 * value.abs()).max(1e-9)
+}
+
+#[test]
+fn floats_print_as_percent_g() {
+    assert_eq!(printed(127.97075), "127.971");
+    assert_eq!(printed(0.000190123), "0.000190123");
+    assert_eq!(printed(0.0000190123), "1.90123e-05");
+    assert_eq!(printed(1234567.0), "1.23457e+06");
+    assert_eq!(printed(-0.0), "0");
+    assert_eq!(printed(2.5), "2.5");
+    assert_eq!(printed(100000.0), "100000");
+    assert!(close("127.971", 127.97075));
+    assert!(!close("127.96", 127.97075));
+    assert_eq!(unguard("'-leading"), "-leading");
+    assert_eq!(unguard("'quoted"), "'quoted");
 }
 
 pub fn number(row: &HashMap<String, String>, column: &str) -> f64 {

@@ -6,6 +6,7 @@ mod helpers;
 mod analyze_corpus;
 mod architecture;
 mod bad_input;
+mod cli;
 mod compare;
 mod faults;
 mod fuzz_corpus;

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use speechstat::{
-    Output, When, CONTEXT_METADATA, GROUP_COLUMN, METADATA, OUTPUTS, UNIT_PAIR, WORD,
+    Output, When, CONTEXT_METADATA, GROUP_COLUMN, MATRIX_TERMS, METADATA, OUTPUTS, ROW_NAME,
+    UNIT_PAIR, WORD,
 };
 
 use crate::helpers::{analyze_ok, repo, speechstat, Table, EVERY_OPTION};
@@ -14,6 +15,12 @@ use crate::helpers::{analyze_ok, repo, speechstat, Table, EVERY_OPTION};
 /// Files under `out`, relative, with `/` separators.
 fn files_in(out: &Path) -> BTreeSet<String> {
     let mut files = BTreeSet::new();
+    for entry in std::fs::read_dir(out).into_iter().flatten() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            files.insert(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
     for folder in ["tables", "charts"] {
         let Ok(entries) = std::fs::read_dir(out.join(folder)) else {
             continue;
@@ -89,6 +96,11 @@ fn tables_have_the_declared_columns() {
         .corpus()
         .metadata_columns
         .clone();
+    let labels = Table::read(&out.join("tables/terms.csv"))
+        .column("label")
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
     for output in OUTPUTS.iter().filter(|o| o.is_table()) {
         let table = Table::read(&out.join(output.path));
         let mut expected: Vec<String> = Vec::new();
@@ -102,7 +114,8 @@ fn tables_have_the_declared_columns() {
                         .map(String::from),
                 ),
                 UNIT_PAIR => expected.extend(["group_by", "group_a", "group_b"].map(String::from)),
-                GROUP_COLUMN => expected.push("party".into()),
+                GROUP_COLUMN | ROW_NAME => expected.push("party".into()),
+                MATRIX_TERMS => expected.extend(labels.iter().take(100).cloned()),
                 name => expected.push(name.into()),
             }
         }
@@ -155,6 +168,10 @@ fn readme_table() -> String {
                         .to_owned()
                 }
                 GROUP_COLUMN => "the `--group-by` column".to_owned(),
+                ROW_NAME => "`doc_id` (with `--group-by`: the `--group-by` column)".to_owned(),
+                MATRIX_TERMS => {
+                    "one per term: the `--matrix-terms` (100) most frequent, by label".to_owned()
+                }
                 name => format!("`{name}`"),
             })
             .collect();

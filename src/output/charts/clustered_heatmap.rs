@@ -14,8 +14,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontTransform;
 
+use super::canvas::{Canvas, Picture};
 use super::theme::{
-    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area,
+    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area, Surface,
 };
 use crate::error::Result;
 
@@ -102,18 +103,16 @@ struct Layout {
 }
 
 impl Layout {
-    fn new(root: &Area<'_>, labels: &[String]) -> Layout {
+    /// The layout of `labels` on an image `width` pixels wide, cells at most `max_cell`
+    /// pixels.
+    fn new(labels: &[String], width: i32, max_cell: i32) -> Layout {
         let n = labels.len().max(1) as i32;
-        let available = theme::WIDTH as i32
-            - 2 * theme::MARGIN
-            - DENDROGRAM_MIN
-            - 2 * GAP
-            - LEGEND_GAP
-            - LEGEND_WIDTH;
+        let available =
+            width - 2 * theme::MARGIN - DENDROGRAM_MIN - 2 * GAP - LEGEND_GAP - LEGEND_WIDTH;
         let widest = |size: f64| {
             labels
                 .iter()
-                .map(|l| text_width(root, l, size) as i32)
+                .map(|l| text_width(l, size) as i32)
                 .max()
                 .unwrap_or(0)
         };
@@ -122,7 +121,7 @@ impl Layout {
             .iter()
             .map(|&size| (size, widest(size).min(LABEL_CAP)))
             .find(|&(size, width)| {
-                ((available - width) / n).min(MAX_CELL) >= (size.ceil() as i32) + 2
+                ((available - width) / n).min(max_cell) >= (size.ceil() as i32) + 2
             })
             .unwrap_or_else(|| {
                 let size = LABEL_SIZES[LABEL_SIZES.len() - 1];
@@ -131,13 +130,13 @@ impl Layout {
         label_width = label_width.min((available - MIN_CELL * n).max(LABEL_MIN));
         // Beyond MAX_LABELS the cells (and the labels with them) shrink below the minimum
         // rather than run off the page; labels too small to read are left out.
-        let cell = ((available - label_width) / n).clamp(1, MAX_CELL);
+        let cell = ((available - label_width) / n).clamp(1, max_cell.max(1));
         let font = font.min(f64::from(cell - 2)).max(1.0);
         let labels: Vec<String> = labels
             .iter()
             .map(|l| {
                 if font >= TINY_LABEL {
-                    fit(root, l, font, label_width as u32)
+                    fit(l, font, label_width as u32)
                 } else {
                     String::new()
                 }
@@ -145,7 +144,7 @@ impl Layout {
             .collect();
         let label_width = labels
             .iter()
-            .map(|l| text_width(root, l, font) as i32)
+            .map(|l| text_width(l, font) as i32)
             .max()
             .unwrap_or(0);
         let left_over = (available - label_width - n * cell).max(0);
@@ -157,7 +156,7 @@ impl Layout {
         let matrix_left = dendrogram_right + GAP;
         let rotated = labels
             .iter()
-            .any(|l| text_width(root, l, font) as i32 > cell - 16);
+            .any(|l| text_width(l, font) as i32 > cell - 16);
         let column_label_height = if rotated {
             label_width
         } else {
@@ -202,41 +201,61 @@ impl Layout {
     }
 }
 
-/// Draws the chart as a PNG.
-pub(crate) fn draw(map: &ClusteredHeatmap, path: &Path) -> Result<()> {
-    theme::ensure_font().map_err(|e| chart_error(path, e))?;
-    // Measure on a throwaway area: the image's height depends on the labels' widths.
-    let layout = {
-        let mut buffer = [0u8; 3];
-        let probe = BitMapBackend::with_buffer(&mut buffer, (1, 1)).into_drawing_area();
-        Layout::new(&probe, &map.labels)
-    };
-    let height = if map.labels.is_empty() {
-        TOP + 80
-    } else {
-        layout.height()
-    };
-    let root = BitMapBackend::new(path, (theme::WIDTH, height as u32)).into_drawing_area();
-    root.fill(&WHITE).map_err(|e| chart_error(path, e))?;
-    theme::draw_heading(&root, &map.title, &map.subtitle, path)?;
-    if map.labels.is_empty() {
-        draw_text(
-            &root,
-            "Nothing to show: no texts to compare.",
-            (theme::WIDTH as i32 / 2, TOP + 20),
-            &style(theme::LABEL_SIZE, theme::MUTED, HPos::Center, VPos::Center),
-            path,
-        )?;
-    } else {
-        draw_cells(&root, map, &layout, path)?;
-        draw_labels(&root, &layout, path)?;
-        draw_dendrogram(&root, map, &layout, path)?;
-        draw_legend(&root, map, &layout, path)?;
+/// Draws the chart. Cells are as large as the width allows (at most [`MAX_CELL`] pixels);
+/// on a canvas of a given height they shrink until the chart fits it, but never below
+/// [`MIN_CELL`] (or the size the width allows, if smaller).
+pub(crate) fn draw(map: &ClusteredHeatmap, canvas: &Canvas) -> Result<()> {
+    theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
+    let width = canvas.layout_width();
+    let mut layout = Layout::new(&map.labels, width, MAX_CELL);
+    let natural = layout.height();
+    if let Some(asked) = canvas.height {
+        let floor = MIN_CELL.min(layout.cell);
+        while layout.height() > asked as i32 && layout.cell > floor {
+            layout = Layout::new(&map.labels, width, layout.cell - 1);
+        }
     }
-    root.present().map_err(|e| chart_error(path, e))
+    let (natural, least) = if map.labels.is_empty() {
+        (TOP + 80, TOP + 80)
+    } else {
+        (natural, layout.height())
+    };
+    let height = canvas.image_height(natural, least);
+    canvas.draw(height, &Painter { map, layout })
 }
 
-fn draw_cells(root: &Area<'_>, map: &ClusteredHeatmap, layout: &Layout, path: &Path) -> Result<()> {
+struct Painter<'a> {
+    map: &'a ClusteredHeatmap,
+    layout: Layout,
+}
+
+impl Picture for Painter<'_> {
+    fn paint<DB: Surface>(&self, root: &Area<DB>, path: &Path) -> Result<()> {
+        let (map, layout) = (self.map, &self.layout);
+        theme::draw_heading(root, &map.title, &map.subtitle, path)?;
+        if map.labels.is_empty() {
+            let width = root.dim_in_pixel().0 as i32;
+            return draw_text(
+                root,
+                "Nothing to show: no texts to compare.",
+                (width / 2, TOP + 20),
+                &style(theme::LABEL_SIZE, theme::MUTED, HPos::Center, VPos::Center),
+                path,
+            );
+        }
+        draw_cells(root, map, layout, path)?;
+        draw_labels(root, layout, path)?;
+        draw_dendrogram(root, map, layout, path)?;
+        draw_legend(root, map, layout, path)
+    }
+}
+
+fn draw_cells<DB: Surface>(
+    root: &Area<DB>,
+    map: &ClusteredHeatmap,
+    layout: &Layout,
+    path: &Path,
+) -> Result<()> {
     let cell = layout.cell;
     let gap = if cell >= 40 { 2 } else { 1 };
     let value_size = (f64::from(cell) * 0.3).min(theme::TICK_SIZE);
@@ -278,7 +297,7 @@ fn draw_cells(root: &Area<'_>, map: &ClusteredHeatmap, layout: &Layout, path: &P
 }
 
 /// Row labels at the right of the matrix, column labels under it.
-fn draw_labels(root: &Area<'_>, layout: &Layout, path: &Path) -> Result<()> {
+fn draw_labels<DB: Surface>(root: &Area<DB>, layout: &Layout, path: &Path) -> Result<()> {
     let row_style = style(layout.font, theme::TEXT, HPos::Left, VPos::Center);
     let column_style = if layout.rotated {
         style(layout.font, theme::TEXT, HPos::Right, VPos::Center)
@@ -312,8 +331,8 @@ fn draw_labels(root: &Area<'_>, layout: &Layout, path: &Path) -> Result<()> {
 }
 
 /// The dendrogram at the left of the matrix, with a distance axis under it.
-fn draw_dendrogram(
-    root: &Area<'_>,
+fn draw_dendrogram<DB: Surface>(
+    root: &Area<DB>,
     map: &ClusteredHeatmap,
     layout: &Layout,
     path: &Path,
@@ -330,11 +349,7 @@ fn draw_dendrogram(
         .fold(0.0, f64::max);
     // The root sits at the far left: the axis ends at the highest merge, not at a tick.
     let axis_max = if max > 0.0 { max } else { 1.0 };
-    let ticks = distance_ticks(
-        root,
-        axis_max,
-        layout.dendrogram_right - layout.dendrogram_left,
-    );
+    let ticks = distance_ticks(axis_max, layout.dendrogram_right - layout.dendrogram_left);
     let (left, right) = (layout.dendrogram_left, layout.dendrogram_right);
     let x_of = |h: f64| right - ((h / axis_max) * f64::from(right - left)).round() as i32;
 
@@ -378,7 +393,7 @@ fn draw_dendrogram(
         )?;
     }
     let width = (right - layout.left) as u32;
-    for (i, line) in wrap(root, &map.distance_label, SMALL, width, 3)
+    for (i, line) in wrap(&map.distance_label, SMALL, width, 3)
         .iter()
         .enumerate()
     {
@@ -395,7 +410,7 @@ fn draw_dendrogram(
 
 /// Round ticks from 0 up to `max` (not beyond) on an axis `width` pixels long: as many as
 /// keep their labels apart, at most five.
-fn distance_ticks(root: &Area<'_>, max: f64, width: i32) -> Vec<f64> {
+fn distance_ticks(max: f64, width: i32) -> Vec<f64> {
     let candidates = (1..=4).rev().map(|target| {
         let ticks: Vec<f64> = theme::nice_ticks(max, target)
             .into_iter()
@@ -405,7 +420,7 @@ fn distance_ticks(root: &Area<'_>, max: f64, width: i32) -> Vec<f64> {
         let decimals = theme::tick_decimals(step);
         let widest = ticks
             .iter()
-            .map(|&t| text_width(root, &theme::format_number(t, decimals), SMALL))
+            .map(|&t| text_width(&theme::format_number(t, decimals), SMALL))
             .max()
             .unwrap_or(0) as f64;
         let spacing = step / max * f64::from(width);
@@ -423,14 +438,14 @@ fn distance_ticks(root: &Area<'_>, max: f64, width: i32) -> Vec<f64> {
 
 /// `text` in at most `max_lines` lines of at most `width` pixels, broken between words; the
 /// last line is shortened with an ellipsis if words are left over.
-fn wrap(root: &Area<'_>, text: &str, size: f64, width: u32, max_lines: usize) -> Vec<String> {
+fn wrap(text: &str, size: f64, width: u32, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut words = text.split_whitespace().peekable();
     while let Some(word) = words.next() {
         let mut line = word.to_owned();
         while let Some(next) = words.peek() {
             let longer = format!("{line} {next}");
-            if text_width(root, &longer, size) > width {
+            if text_width(&longer, size) > width {
                 break;
             }
             line = longer;
@@ -441,18 +456,18 @@ fn wrap(root: &Area<'_>, text: &str, size: f64, width: u32, max_lines: usize) ->
             if !rest.is_empty() {
                 line = format!("{line} {}", rest.join(" "));
             }
-            lines.push(fit(root, &line, size, width));
+            lines.push(fit(&line, size, width));
             break;
         }
-        lines.push(fit(root, &line, size, width));
+        lines.push(fit(&line, size, width));
     }
     lines
 }
 
 /// The colour scale from 0 to 1 at the right, its caption written up its side, and the key
 /// to the grey diagonal under it.
-fn draw_legend(
-    root: &Area<'_>,
+fn draw_legend<DB: Surface>(
+    root: &Area<DB>,
     map: &ClusteredHeatmap,
     layout: &Layout,
     path: &Path,
@@ -476,7 +491,7 @@ fn draw_legend(
     for i in 0..=5 {
         let tick = f64::from(i) / 5.0;
         let label = theme::format_number(tick, 1);
-        tick_width = tick_width.max(text_width(root, &label, SMALL) as i32);
+        tick_width = tick_width.max(text_width(&label, SMALL) as i32);
         let y = bottom - (tick * f64::from(layout.legend_height)).round() as i32;
         draw_text(
             root,
@@ -486,7 +501,7 @@ fn draw_legend(
             path,
         )?;
     }
-    let caption = fit(root, &map.value_label, SMALL, layout.legend_height as u32);
+    let caption = fit(&map.value_label, SMALL, layout.legend_height as u32);
     draw_text(
         root,
         &caption,
@@ -528,6 +543,7 @@ const AXIS_STYLE: ShapeStyle = ShapeStyle {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::charts::canvas::tests::draw_everywhere;
 
     const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
 
@@ -624,41 +640,53 @@ mod tests {
             ("broken.png", broken),
         ];
         for (name, map) in cases {
-            let path = dir.path().join(name);
-            draw(&map, &path).unwrap();
-            let bytes = std::fs::read(&path).unwrap();
+            let canvas = Canvas::png(dir.path().join(name));
+            draw(&map, &canvas).unwrap();
+            let bytes = std::fs::read(&canvas.path).unwrap();
             assert!(bytes.starts_with(PNG), "{name}");
         }
     }
 
     #[test]
     fn cells_shrink_with_labels_but_labels_stay_readable() {
-        let probe_buffer = &mut [0u8; 3];
-        let probe = BitMapBackend::with_buffer(probe_buffer, (1, 1)).into_drawing_area();
         theme::ensure_font().unwrap();
-        let few = Layout::new(&probe, &countries(5));
-        let many = Layout::new(&probe, &countries(60));
+        let few = Layout::new(&countries(5), 1600, MAX_CELL);
+        let many = Layout::new(&countries(60), 1600, MAX_CELL);
         assert!(few.cell > many.cell);
         assert!(many.cell >= MIN_CELL);
         assert!(many.font >= 14.0);
         assert!(many.cell >= many.font as i32 + 2);
-        assert!(many.legend_left + LEGEND_WIDTH <= theme::WIDTH as i32 - theme::MARGIN);
-        let too_many = Layout::new(&probe, &countries(150));
-        assert!(too_many.legend_left + LEGEND_WIDTH <= theme::WIDTH as i32 - theme::MARGIN);
-        assert!(too_many.cell >= 1);
+        for width in [1000, 1600, 2400] {
+            let right = width - theme::MARGIN;
+            let many = Layout::new(&countries(60), width, MAX_CELL);
+            assert!(many.legend_left + LEGEND_WIDTH <= right, "{width}");
+            assert!(many.cell >= many.font as i32 + 2, "{width}");
+            let too_many = Layout::new(&countries(150), width, MAX_CELL);
+            assert!(too_many.legend_left + LEGEND_WIDTH <= right, "{width}");
+            assert!(too_many.cell >= 1);
+        }
     }
 
     #[test]
     fn captions_wrap_between_words() {
-        let probe_buffer = &mut [0u8; 3];
-        let probe = BitMapBackend::with_buffer(probe_buffer, (1, 1)).into_drawing_area();
         theme::ensure_font().unwrap();
-        let width = text_width(&probe, "1 - cosine (average", SMALL);
-        let lines = wrap(&probe, "1 - cosine (average linkage)", SMALL, width, 3);
+        let width = text_width("1 - cosine (average", SMALL);
+        let lines = wrap("1 - cosine (average linkage)", SMALL, width, 3);
         assert_eq!(lines, ["1 - cosine (average", "linkage)"]);
-        let cut = wrap(&probe, "a b c d e f", SMALL, 1, 2);
+        let cut = wrap("a b c d e f", SMALL, 1, 2);
         assert_eq!(cut.len(), 2);
-        assert!(wrap(&probe, "", SMALL, 100, 3).is_empty());
+        assert!(wrap("", SMALL, 100, 3).is_empty());
+    }
+
+    #[test]
+    fn the_chart_draws_in_both_formats_at_any_width_and_height() {
+        for (name, map) in [
+            ("twelve", heatmap(countries(12))),
+            ("sixty", heatmap(countries(60))),
+            ("none", heatmap(vec![])),
+        ] {
+            draw_everywhere(&format!("clustered_{name}"), |canvas| draw(&map, canvas));
+        }
     }
 
     /// Draws the charts a person looks at: `cargo test clustered -- --ignored`.
@@ -667,25 +695,33 @@ mod tests {
     fn draw_clustered_heatmaps_to_look_at() {
         draw(
             &heatmap(countries(12)),
-            Path::new("/tmp/clustered_check.png"),
+            &Canvas::png("/tmp/clustered_check.png"),
         )
         .unwrap();
         draw(
             &heatmap(countries(60)),
-            Path::new("/tmp/clustered_sixty.png"),
+            &Canvas::png("/tmp/clustered_sixty.png"),
         )
         .unwrap();
         draw(
             &heatmap(countries(90)),
-            Path::new("/tmp/clustered_ninety.png"),
+            &Canvas::png("/tmp/clustered_ninety.png"),
         )
         .unwrap();
-        draw(&heatmap(countries(5)), Path::new("/tmp/clustered_five.png")).unwrap();
-        draw(&heatmap(countries(1)), Path::new("/tmp/clustered_one.png")).unwrap();
+        draw(
+            &heatmap(countries(5)),
+            &Canvas::png("/tmp/clustered_five.png"),
+        )
+        .unwrap();
+        draw(
+            &heatmap(countries(1)),
+            &Canvas::png("/tmp/clustered_one.png"),
+        )
+        .unwrap();
         let short: Vec<String> = ["Republican", "Democratic", "Federalist", "Whig"]
             .iter()
             .map(|s| s.to_string())
             .collect();
-        draw(&heatmap(short), Path::new("/tmp/clustered_short.png")).unwrap();
+        draw(&heatmap(short), &Canvas::png("/tmp/clustered_short.png")).unwrap();
     }
 }

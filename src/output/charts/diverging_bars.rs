@@ -7,8 +7,9 @@ use std::path::Path;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::canvas::{Canvas, Picture};
 use super::theme::{
-    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area,
+    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area, Surface,
 };
 use crate::error::Result;
 
@@ -50,19 +51,26 @@ const NEGATIVE: RGBColor = RGBColor(230, 159, 0);
 /// How much of a bar's colour a faded bar keeps (the rest is white).
 const FADED_STRENGTH: f64 = 0.38;
 
+/// Height of a row when the chart takes its own height.
 const ROW_HEIGHT: i32 = 36;
+/// Least height of a row: its label still fits.
+const MIN_ROW_HEIGHT: i32 = 24;
+/// Thickest a bar gets, however tall its row.
+const MAX_BAR_HALF: f64 = ROW_HEIGHT as f64 * 0.36 * 1.25;
 /// Top of the plot area; the two side headings sit just above it.
 const TOP: i32 = 180;
 /// Space between the block of positive bars and the block of negative ones.
 const BLOCK_GAP: i32 = 18;
-const ANNOTATION_MAX_WIDTH: u32 = 260;
+const ANNOTATION_MAX_WIDTH: i32 = 260;
+/// Widest an annotation may be, as a share of the image's width.
+const ANNOTATION_MAX_SHARE: f64 = 1.0 / 6.0;
 /// Space between the zero line and a label, and between a bar's end and its annotation.
 const GAP: i32 = 10;
 const SWATCH: i32 = 16;
 
-/// Draws the chart as a PNG.
-pub(crate) fn draw(chart: &DivergingBars, path: &Path) -> Result<()> {
-    theme::ensure_font().map_err(|e| chart_error(path, e))?;
+/// Draws the chart.
+pub(crate) fn draw(chart: &DivergingBars, canvas: &Canvas) -> Result<()> {
+    theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
     let rows = chart.bars.len().max(1) as i32;
     let gap = if split_at(&chart.bars).is_some() {
         BLOCK_GAP
@@ -74,12 +82,33 @@ pub(crate) fn draw(chart: &DivergingBars, path: &Path) -> Result<()> {
     } else {
         150
     };
-    let height = (TOP + rows * ROW_HEIGHT + gap + bottom_space) as u32;
-    let root = BitMapBackend::new(path, (theme::WIDTH, height)).into_drawing_area();
-    root.fill(&WHITE).map_err(|e| chart_error(path, e))?;
-    theme::draw_heading(&root, &chart.title, &chart.subtitle, path)?;
-    draw_plot(&root, chart, TOP + rows * ROW_HEIGHT + gap, path)?;
-    root.present().map_err(|e| chart_error(path, e))
+    let height = canvas.image_height(
+        TOP + rows * ROW_HEIGHT + gap + bottom_space,
+        TOP + rows * MIN_ROW_HEIGHT + gap + bottom_space,
+    );
+    let painter = Painter {
+        chart,
+        width: canvas.layout_width(),
+        bottom: height - bottom_space,
+        row: f64::from(height - bottom_space - gap - TOP) / f64::from(rows),
+    };
+    canvas.draw(height, &painter)
+}
+
+struct Painter<'a> {
+    chart: &'a DivergingBars,
+    width: i32,
+    /// Bottom of the plot.
+    bottom: i32,
+    /// Height of a row.
+    row: f64,
+}
+
+impl Picture for Painter<'_> {
+    fn paint<DB: Surface>(&self, root: &Area<DB>, path: &Path) -> Result<()> {
+        theme::draw_heading(root, &self.chart.title, &self.chart.subtitle, path)?;
+        draw_plot(root, self, path)
+    }
 }
 
 /// Index of the first negative bar that follows a non-negative one: where the separator
@@ -109,8 +138,8 @@ fn signed(value: f64, decimals: usize) -> String {
 }
 
 /// Text on a white box, so grid lines do not run through it.
-fn draw_boxed(
-    root: &Area<'_>,
+fn draw_boxed<DB: Surface>(
+    root: &Area<DB>,
     text: &str,
     (x, y): (i32, i32),
     size: f64,
@@ -121,7 +150,7 @@ fn draw_boxed(
     if text.is_empty() {
         return Ok(());
     }
-    let w = text_width(root, text, size) as i32;
+    let w = text_width(text, size) as i32;
     let (x0, x1) = match h {
         HPos::Right => (x - w, x),
         HPos::Left => (x, x + w),
@@ -138,18 +167,25 @@ fn draw_boxed(
     )
 }
 
-fn draw_plot(root: &Area<'_>, chart: &DivergingBars, bottom: i32, path: &Path) -> Result<()> {
+fn draw_plot<DB: Surface>(root: &Area<DB>, painter: &Painter<'_>, path: &Path) -> Result<()> {
+    let Painter {
+        chart,
+        width,
+        bottom,
+        row,
+    } = *painter;
+    let annotation_cap = ANNOTATION_MAX_WIDTH.min((f64::from(width) * ANNOTATION_MAX_SHARE) as i32);
     let annotations: Vec<String> = chart
         .bars
         .iter()
-        .map(|b| fit(root, &b.annotation, theme::TICK_SIZE, ANNOTATION_MAX_WIDTH))
+        .map(|b| fit(&b.annotation, theme::TICK_SIZE, annotation_cap as u32))
         .collect();
     let annotation_width = annotations
         .iter()
-        .map(|a| text_width(root, a, theme::TICK_SIZE))
+        .map(|a| text_width(a, theme::TICK_SIZE))
         .max()
         .unwrap_or(0) as i32;
-    let zero = theme::WIDTH as i32 / 2;
+    let zero = width / 2;
     // Room at both ends for the widest annotation, and for half the outermost tick label.
     let half = zero - theme::MARGIN - annotation_width.max(24) - GAP - 4;
     let max = chart
@@ -158,7 +194,7 @@ fn draw_plot(root: &Area<'_>, chart: &DivergingBars, bottom: i32, path: &Path) -
         .map(|b| b.value.abs())
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
-    let ticks = theme::fitted_ticks(root, max, half, theme::TICK_SIZE, 5);
+    let ticks = theme::fitted_ticks(max, half, theme::TICK_SIZE, 5);
     let axis_max = ticks.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE);
     let x_of = |v: f64| {
         let v = if v.is_finite() { v } else { 0.0 };
@@ -186,10 +222,9 @@ fn draw_plot(root: &Area<'_>, chart: &DivergingBars, bottom: i32, path: &Path) -
     draw_text(
         root,
         &fit(
-            root,
             &chart.value_label,
             theme::LABEL_SIZE,
-            (theme::WIDTH as i32 - 2 * theme::MARGIN) as u32,
+            (width - 2 * theme::MARGIN) as u32,
         ),
         (zero, bottom + 48),
         &style(theme::LABEL_SIZE, theme::TEXT, HPos::Center, VPos::Top),
@@ -199,10 +234,9 @@ fn draw_plot(root: &Area<'_>, chart: &DivergingBars, bottom: i32, path: &Path) -
         draw_text(
             root,
             &fit(
-                root,
                 &chart.note,
                 theme::TICK_SIZE,
-                (theme::WIDTH as i32 - 2 * theme::MARGIN) as u32,
+                (width - 2 * theme::MARGIN) as u32,
             ),
             (zero, bottom + 88),
             &style(theme::TICK_SIZE, theme::MUTED, HPos::Center, VPos::Top),
@@ -228,19 +262,19 @@ fn draw_plot(root: &Area<'_>, chart: &DivergingBars, bottom: i32, path: &Path) -
 
     if chart.bars.is_empty() {
         let message = "Nothing to show: no terms to draw.";
-        let w = text_width(root, message, theme::LABEL_SIZE) as i32 / 2 + 8;
+        let w = text_width(message, theme::LABEL_SIZE) as i32 / 2 + 8;
         fill_rect(root, [(zero - w, TOP), (zero + w, bottom)], WHITE, path)?;
         return draw_text(
             root,
             message,
-            (zero, TOP + ROW_HEIGHT / 2),
+            (zero, TOP + (row / 2.0).round() as i32),
             &style(theme::LABEL_SIZE, theme::MUTED, HPos::Center, VPos::Center),
             path,
         );
     }
     let split = split_at(&chart.bars);
     if let Some(i) = split {
-        let y = TOP + i as i32 * ROW_HEIGHT + BLOCK_GAP / 2;
+        let y = TOP + (i as f64 * row).round() as i32 + BLOCK_GAP / 2;
         draw_line(
             root,
             vec![(zero - half, y), (zero + half, y)],
@@ -255,8 +289,8 @@ fn draw_plot(root: &Area<'_>, chart: &DivergingBars, bottom: i32, path: &Path) -
         } else {
             0
         };
-        let center = TOP + i as i32 * ROW_HEIGHT + ROW_HEIGHT / 2 + shift;
-        let bar_half = (f64::from(ROW_HEIGHT) * 0.36).round() as i32;
+        let center = TOP + ((i as f64 + 0.5) * row).round() as i32 + shift;
+        let bar_half = (row * 0.36).min(MAX_BAR_HALF).round() as i32;
         let negative = is_negative(bar.value);
         let end = x_of(bar.value);
         let base = if negative { NEGATIVE } else { theme::BAR };
@@ -277,7 +311,7 @@ fn draw_plot(root: &Area<'_>, chart: &DivergingBars, bottom: i32, path: &Path) -
                 path,
             )?;
         }
-        let label = fit(root, &bar.label, theme::LABEL_SIZE, label_width);
+        let label = fit(&bar.label, theme::LABEL_SIZE, label_width);
         let (label_x, label_pos, note_x, note_pos) = if negative {
             (zero + GAP, HPos::Left, end - GAP, HPos::Right)
         } else {
@@ -311,8 +345,8 @@ fn draw_plot(root: &Area<'_>, chart: &DivergingBars, bottom: i32, path: &Path) -
 }
 
 /// A side's caption above the plot, centred on its half, after a swatch of its colour.
-fn draw_side_heading(
-    root: &Area<'_>,
+fn draw_side_heading<DB: Surface>(
+    root: &Area<DB>,
     text: &str,
     color: RGBColor,
     center: i32,
@@ -322,13 +356,8 @@ fn draw_side_heading(
     if text.trim().is_empty() {
         return Ok(());
     }
-    let text = fit(
-        root,
-        text,
-        theme::LABEL_SIZE,
-        (half - SWATCH - 24).max(20) as u32,
-    );
-    let width = SWATCH + 10 + text_width(root, &text, theme::LABEL_SIZE) as i32;
+    let text = fit(text, theme::LABEL_SIZE, (half - SWATCH - 24).max(20) as u32);
+    let width = SWATCH + 10 + text_width(&text, theme::LABEL_SIZE) as i32;
     let left = center - width / 2;
     let y = TOP - 26;
     fill_rect(
@@ -355,6 +384,7 @@ const SEPARATOR_STYLE: ShapeStyle = ShapeStyle {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::charts::canvas::tests::draw_everywhere;
 
     const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
 
@@ -439,6 +469,15 @@ mod tests {
     }
 
     #[test]
+    fn the_chart_draws_in_both_formats_at_any_width_and_height() {
+        let all = keyness();
+        for (name, bars) in [("both", all.clone()), ("positive", all[..10].to_vec())] {
+            let chart = chart(bars);
+            draw_everywhere(&format!("diverging_{name}"), |canvas| draw(&chart, canvas));
+        }
+    }
+
+    #[test]
     fn the_chart_draws_even_when_empty_or_one_sided() {
         let dir = tempfile::tempdir().unwrap();
         let all = keyness();
@@ -453,9 +492,9 @@ mod tests {
             ("nan.png", no_note),
         ];
         for (name, chart) in cases {
-            let path = dir.path().join(name);
-            draw(&chart, &path).unwrap();
-            let bytes = std::fs::read(&path).unwrap();
+            let canvas = Canvas::png(dir.path().join(name));
+            draw(&chart, &canvas).unwrap();
+            let bytes = std::fs::read(&canvas.path).unwrap();
             assert!(bytes.starts_with(PNG), "{name}");
         }
     }
@@ -464,7 +503,7 @@ mod tests {
     #[test]
     #[ignore]
     fn draw_diverging_bars_to_look_at() {
-        draw(&chart(keyness()), Path::new("/tmp/diverging_check.png")).unwrap();
+        draw(&chart(keyness()), &Canvas::png("/tmp/diverging_check.png")).unwrap();
         let words = [
             "afghanistan",
             "counter-terrorism",
@@ -485,20 +524,20 @@ mod tests {
                 bar(&label, value, 900 - i as u32 * 13, i % 30 > 22)
             })
             .collect();
-        draw(&chart(sixty), Path::new("/tmp/diverging_sixty.png")).unwrap();
+        draw(&chart(sixty), &Canvas::png("/tmp/diverging_sixty.png")).unwrap();
         let tiny: Vec<DivergingBar> = [0.004, 0.0025, -0.001, -0.0032]
             .iter()
             .enumerate()
             .map(|(i, &v)| bar(words[i], v, 3, false))
             .collect();
-        draw(&chart(tiny), Path::new("/tmp/diverging_tiny.png")).unwrap();
+        draw(&chart(tiny), &Canvas::png("/tmp/diverging_tiny.png")).unwrap();
         draw(
             &chart(keyness()[10..].to_vec()),
-            Path::new("/tmp/diverging_negative.png"),
+            &Canvas::png("/tmp/diverging_negative.png"),
         )
         .unwrap();
-        draw(&chart(vec![]), Path::new("/tmp/diverging_empty.png")).unwrap();
+        draw(&chart(vec![]), &Canvas::png("/tmp/diverging_empty.png")).unwrap();
         let one = chart(vec![bar("counter-terrorism", -3.5, 4, true)]);
-        draw(&one, Path::new("/tmp/diverging_one.png")).unwrap();
+        draw(&one, &Canvas::png("/tmp/diverging_one.png")).unwrap();
     }
 }

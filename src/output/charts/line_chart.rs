@@ -19,8 +19,9 @@ use std::path::Path;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::canvas::{Canvas, Picture};
 use super::theme::{
-    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area,
+    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area, Surface,
 };
 use crate::error::Result;
 
@@ -73,10 +74,14 @@ const TOP: i32 = 130;
 const PLOT_TOP: i32 = TOP + 44;
 /// Height of the plot when few labels need room.
 const PLOT_HEIGHT: i32 = 700;
+/// Least height of the plot on a canvas of a given height.
+const MIN_PLOT_HEIGHT: i32 = 240;
 /// Space under the plot for tick labels and the x axis caption.
 const BOTTOM_SPACE: i32 = 110;
 /// Widest a series label may be.
-const LABEL_MAX_WIDTH: u32 = 320;
+const LABEL_MAX_WIDTH: i32 = 320;
+/// Widest a series label may be, as a share of the image's width.
+const LABEL_MAX_SHARE: f64 = 0.22;
 /// Vertical distance between the centres of two series labels.
 const LABEL_STEP: i32 = 26;
 /// Space between the plot's right edge and the series labels (room for leader lines).
@@ -98,39 +103,54 @@ const ZERO_LINE: ShapeStyle = ShapeStyle {
     stroke_width: 1,
 };
 
-/// Draws the chart as a PNG.
-pub(crate) fn draw(chart: &LineChart, path: &Path) -> Result<()> {
-    theme::ensure_font().map_err(|e| chart_error(path, e))?;
-    let plot_height = plot_height(chart.series.len());
-    let bottom = PLOT_TOP + plot_height;
-    let height = (bottom + BOTTOM_SPACE) as u32;
-    let root = BitMapBackend::new(path, (theme::WIDTH, height)).into_drawing_area();
-    root.fill(&WHITE).map_err(|e| chart_error(path, e))?;
-    theme::draw_heading(&root, &chart.title, &chart.subtitle, path)?;
-    let layout = Layout::new(&root, chart, bottom);
-    draw_axes(&root, chart, &layout, path)?;
-    draw_dots(&root, chart, &layout, path)?;
-    draw_series(&root, chart, &layout, path)?;
-    if chart
-        .dots
-        .iter()
-        .chain(chart.series.iter().flat_map(|s| &s.points))
-        .all(|&(x, y)| !(x.is_finite() && y.is_finite()))
-    {
-        draw_text(
-            &root,
-            "Nothing to show: no values to draw.",
-            ((layout.left + layout.right) / 2, (PLOT_TOP + bottom) / 2),
-            &style(theme::LABEL_SIZE, theme::MUTED, HPos::Center, VPos::Center),
-            path,
-        )?;
-    }
-    root.present().map_err(|e| chart_error(path, e))
+/// Draws the chart.
+pub(crate) fn draw(chart: &LineChart, canvas: &Canvas) -> Result<()> {
+    theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
+    let labels_need = label_room(chart.series.len());
+    let height = canvas.image_height(
+        PLOT_TOP + PLOT_HEIGHT.max(labels_need) + BOTTOM_SPACE,
+        PLOT_TOP + MIN_PLOT_HEIGHT.max(labels_need) + BOTTOM_SPACE,
+    );
+    let layout = Layout::new(chart, canvas.layout_width(), height - BOTTOM_SPACE);
+    canvas.draw(height, &Painter { chart, layout })
 }
 
-/// Plot height: the usual one, or taller when the series labels need it.
-fn plot_height(series: usize) -> i32 {
-    PLOT_HEIGHT.max(series as i32 * LABEL_STEP + LABEL_STEP)
+struct Painter<'a> {
+    chart: &'a LineChart,
+    layout: Layout,
+}
+
+impl Picture for Painter<'_> {
+    fn paint<DB: Surface>(&self, root: &Area<DB>, path: &Path) -> Result<()> {
+        let (chart, layout) = (self.chart, &self.layout);
+        theme::draw_heading(root, &chart.title, &chart.subtitle, path)?;
+        draw_axes(root, chart, layout, path)?;
+        draw_dots(root, chart, layout, path)?;
+        draw_series(root, chart, layout, path)?;
+        if chart
+            .dots
+            .iter()
+            .chain(chart.series.iter().flat_map(|s| &s.points))
+            .all(|&(x, y)| !(x.is_finite() && y.is_finite()))
+        {
+            draw_text(
+                root,
+                "Nothing to show: no values to draw.",
+                (
+                    (layout.left + layout.right) / 2,
+                    (PLOT_TOP + layout.bottom) / 2,
+                ),
+                &style(theme::LABEL_SIZE, theme::MUTED, HPos::Center, VPos::Center),
+                path,
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Height the series labels need beside the plot.
+fn label_room(series: usize) -> i32 {
+    series as i32 * LABEL_STEP + LABEL_STEP
 }
 
 /// A linear axis: the value range it spans and its round ticks.
@@ -289,7 +309,7 @@ struct Layout {
 }
 
 impl Layout {
-    fn new(root: &Area<'_>, chart: &LineChart, bottom: i32) -> Layout {
+    fn new(chart: &LineChart, width: i32, bottom: i32) -> Layout {
         let finite = |&&(x, y): &&(f64, f64)| x.is_finite() && y.is_finite();
         let all: Vec<(f64, f64)> = chart
             .series
@@ -305,31 +325,32 @@ impl Layout {
         let y_label_width = y
             .ticks
             .iter()
-            .map(|&t| text_width(root, &tick_label(t, y.step, false), theme::TICK_SIZE))
+            .map(|&t| text_width(&tick_label(t, y.step, false), theme::TICK_SIZE))
             .max()
             .unwrap_or(0) as i32;
+        let label_cap = LABEL_MAX_WIDTH.min((f64::from(width) * LABEL_MAX_SHARE) as i32);
         let labels: Vec<String> = chart
             .series
             .iter()
-            .map(|s| fit(root, &s.label, theme::LABEL_SIZE, LABEL_MAX_WIDTH))
+            .map(|s| fit(&s.label, theme::LABEL_SIZE, label_cap as u32))
             .collect();
         let label_width = labels
             .iter()
-            .map(|l| text_width(root, l, theme::LABEL_SIZE))
+            .map(|l| text_width(l, theme::LABEL_SIZE))
             .max()
             .unwrap_or(0) as i32;
         let left = theme::MARGIN + y_label_width + 14;
         let right = if labels.is_empty() {
             // Room for half the last x tick label.
-            theme::WIDTH as i32 - theme::MARGIN - 30
+            width - theme::MARGIN - 30
         } else {
-            theme::WIDTH as i32 - theme::MARGIN - label_width - LEADER_ROOM
+            width - theme::MARGIN - label_width - LEADER_ROOM
         };
         let is_year = chart.x_is_year;
         let x = x_axis(x_lo, x_hi, right - left, is_year, |ticks, step| {
             ticks
                 .iter()
-                .map(|&t| text_width(root, &tick_label(t, step, is_year), theme::TICK_SIZE))
+                .map(|&t| text_width(&tick_label(t, step, is_year), theme::TICK_SIZE))
                 .max()
                 .unwrap_or(0) as i32
         });
@@ -373,7 +394,12 @@ fn extent(values: impl Iterator<Item = f64>) -> (f64, f64) {
     values.fold((f64::NAN, f64::NAN), |(lo, hi), v| (lo.min(v), hi.max(v)))
 }
 
-fn draw_axes(root: &Area<'_>, chart: &LineChart, layout: &Layout, path: &Path) -> Result<()> {
+fn draw_axes<DB: Surface>(
+    root: &Area<DB>,
+    chart: &LineChart,
+    layout: &Layout,
+    path: &Path,
+) -> Result<()> {
     let (left, right, bottom) = (layout.left, layout.right, layout.bottom);
     for &tick in &layout.y.ticks {
         let y = layout.y_of(tick);
@@ -429,7 +455,12 @@ fn draw_axes(root: &Area<'_>, chart: &LineChart, layout: &Layout, path: &Path) -
     )
 }
 
-fn draw_dots(root: &Area<'_>, chart: &LineChart, layout: &Layout, path: &Path) -> Result<()> {
+fn draw_dots<DB: Surface>(
+    root: &Area<DB>,
+    chart: &LineChart,
+    layout: &Layout,
+    path: &Path,
+) -> Result<()> {
     for &(x, y) in &chart.dots {
         if !(x.is_finite() && y.is_finite()) {
             continue;
@@ -510,7 +541,12 @@ fn spread(wanted: &[f64], step: f64, lo: f64, hi: f64) -> Vec<f64> {
     placed
 }
 
-fn draw_series(root: &Area<'_>, chart: &LineChart, layout: &Layout, path: &Path) -> Result<()> {
+fn draw_series<DB: Surface>(
+    root: &Area<DB>,
+    chart: &LineChart,
+    layout: &Layout,
+    path: &Path,
+) -> Result<()> {
     let mut ends: Vec<(usize, (i32, i32))> = Vec::new();
     for (i, series) in chart.series.iter().enumerate() {
         let color = series_color(i);
@@ -630,8 +666,8 @@ fn dashes(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> {
 /// A polyline `width` pixels wide with round joins and ends, solid or dashed (`on`, `off`
 /// pixels), its edges anti-aliased. Drawn pixel by pixel from each pixel's distance to the
 /// line: plotters' own wide paths vary in width from segment to segment.
-pub(crate) fn draw_polyline(
-    root: &Area<'_>,
+pub(crate) fn draw_polyline<DB: Surface>(
+    root: &Area<DB>,
     points: &[(f64, f64)],
     color: RGBColor,
     width: u32,
@@ -642,6 +678,15 @@ pub(crate) fn draw_polyline(
         Some((on, off)) => dashes(points, on, off),
         None => vec![points.to_vec()],
     };
+    if DB::VECTOR {
+        // A vector image draws wide lines evenly: one path per piece.
+        for piece in pieces.iter().filter(|p| p.len() > 1) {
+            let style = color.stroke_width(width);
+            root.draw(&PathElement::new(rounded(piece), style))
+                .map_err(|e| chart_error(path, e))?;
+        }
+        return Ok(());
+    }
     let (w, h) = root.dim_in_pixel();
     let half = f64::from(width) / 2.0;
     // Each pixel once, at the largest coverage any segment gives it, so joins do not darken.
@@ -722,8 +767,8 @@ fn cover_segment(a: (f64, f64), b: (f64, f64), half: f64, coverage: &mut HashMap
 }
 
 /// A circle, a square or a triangle, by `round` of the palette.
-fn draw_marker(
-    root: &Area<'_>,
+fn draw_marker<DB: Surface>(
+    root: &Area<DB>,
     (x, y): (i32, i32),
     color: RGBColor,
     round: usize,
@@ -747,6 +792,7 @@ fn draw_marker(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::charts::canvas::tests::draw_everywhere;
 
     const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
 
@@ -891,6 +937,25 @@ mod tests {
     }
 
     #[test]
+    fn the_chart_draws_in_both_formats_at_any_width_and_height() {
+        let dots: Vec<(f64, f64)> = (0..2000u64)
+            .map(|i| (1790.0 + (236.0 * noise(i)).floor(), 60.0 * noise(i + 9)))
+            .collect();
+        for (name, chart) in [
+            ("trends", chart(trends(), vec![])),
+            (
+                "dots",
+                chart(
+                    vec![series("mean", vec![(1800.0, 30.0), (2000.0, 40.0)])],
+                    dots,
+                ),
+            ),
+        ] {
+            draw_everywhere(&format!("line_{name}"), |canvas| draw(&chart, canvas));
+        }
+    }
+
+    #[test]
     fn the_chart_draws_even_when_empty_or_tiny() {
         let dir = tempfile::tempdir().unwrap();
         let flesch: Vec<(f64, f64)> = (0..200)
@@ -915,9 +980,9 @@ mod tests {
             ("unjoined.png", unjoined),
         ];
         for (name, chart) in cases {
-            let path = dir.path().join(name);
-            draw(&chart, &path).unwrap();
-            let bytes = std::fs::read(&path).unwrap();
+            let canvas = Canvas::png(dir.path().join(name));
+            draw(&chart, &canvas).unwrap();
+            let bytes = std::fs::read(&canvas.path).unwrap();
             assert!(bytes.starts_with(PNG), "{name}");
         }
     }
@@ -926,7 +991,11 @@ mod tests {
     #[test]
     #[ignore]
     fn draw_line_charts_to_look_at() {
-        draw(&chart(trends(), vec![]), Path::new("/tmp/line_trends.png")).unwrap();
+        draw(
+            &chart(trends(), vec![]),
+            &Canvas::png("/tmp/line_trends.png"),
+        )
+        .unwrap();
         // Ten series by decade: the last three repeat colours, dashed, with other markers.
         let ten: Vec<Series> = trends()
             .into_iter()
@@ -947,7 +1016,7 @@ mod tests {
             .collect();
         let mut by_decade = chart(ten, vec![]);
         by_decade.gap = Some(10.0);
-        draw(&by_decade, Path::new("/tmp/line_ten.png")).unwrap();
+        draw(&by_decade, &Canvas::png("/tmp/line_ten.png")).unwrap();
         // Readability of 5,000 speeches, and its mean by decade.
         let dots: Vec<(f64, f64)> = (0..5000u64)
             .map(|i| {
@@ -980,7 +1049,7 @@ mod tests {
             "Flesch reading ease of each speech (grey) and its mean by decade".into();
         readability.y_label = "Flesch reading ease (higher: easier)".into();
         readability.gap = Some(15.0);
-        draw(&readability, Path::new("/tmp/line_dots.png")).unwrap();
+        draw(&readability, &Canvas::png("/tmp/line_dots.png")).unwrap();
         // Ten lines ending close together, and far from 0.
         let close: Vec<Series> = (0..10u32)
             .map(|k| {
@@ -1000,12 +1069,12 @@ mod tests {
         diversity.title = "Lexical diversity".into();
         diversity.subtitle = "Moving-average type-token ratio per speaker".into();
         diversity.y_label = "MATTR (window of 500 words)".into();
-        draw(&diversity, Path::new("/tmp/line_close.png")).unwrap();
+        draw(&diversity, &Canvas::png("/tmp/line_close.png")).unwrap();
         draw(
             &chart(vec![series("war", vec![(1812.0, 4.0)])], vec![]),
-            Path::new("/tmp/line_one.png"),
+            &Canvas::png("/tmp/line_one.png"),
         )
         .unwrap();
-        draw(&chart(vec![], vec![]), Path::new("/tmp/line_empty.png")).unwrap();
+        draw(&chart(vec![], vec![]), &Canvas::png("/tmp/line_empty.png")).unwrap();
     }
 }

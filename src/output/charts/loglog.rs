@@ -14,9 +14,10 @@ use std::path::Path;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::canvas::{Canvas, Picture};
 use super::line_chart::draw_polyline;
 use super::theme::{
-    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area,
+    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area, Surface,
 };
 use crate::error::Result;
 
@@ -55,6 +56,8 @@ pub(crate) const POINTS_LEGEND: &str = "terms";
 const TOP: i32 = 130;
 const PLOT_TOP: i32 = TOP + 44;
 const PLOT_HEIGHT: i32 = 760;
+/// Least height of the plot on a canvas of a given height.
+const MIN_PLOT_HEIGHT: i32 = 240;
 /// Space under the plot for tick labels and the x axis caption.
 const BOTTOM_SPACE: i32 = 110;
 /// Dots of a chart of many points: small and partly transparent, so the crowded tail shows
@@ -86,35 +89,47 @@ const LEGEND_BORDER: ShapeStyle = ShapeStyle {
     stroke_width: 1,
 };
 
-/// Draws the chart as a PNG.
-pub(crate) fn draw(chart: &LogLogChart, path: &Path) -> Result<()> {
-    theme::ensure_font().map_err(|e| chart_error(path, e))?;
-    let bottom = PLOT_TOP + PLOT_HEIGHT;
-    let height = (bottom + BOTTOM_SPACE) as u32;
-    let root = BitMapBackend::new(path, (theme::WIDTH, height)).into_drawing_area();
-    root.fill(&WHITE).map_err(|e| chart_error(path, e))?;
-    theme::draw_heading(&root, &chart.title, &chart.subtitle, path)?;
-    let layout = Layout::new(&root, chart, bottom);
-    draw_axes(&root, chart, &layout, path)?;
-    let dots = draw_points(&root, chart, &layout, path)?;
-    let line = draw_fit(&root, chart, &layout, path)?;
-    if dots.is_empty() {
-        draw_text(
-            &root,
-            "Nothing to show: no values above 0.",
-            (
-                (layout.left + layout.right) / 2,
-                (PLOT_TOP + layout.bottom) / 2,
-            ),
-            &style(theme::LABEL_SIZE, theme::MUTED, HPos::Center, VPos::Center),
-            path,
-        )?;
+/// Draws the chart.
+pub(crate) fn draw(chart: &LogLogChart, canvas: &Canvas) -> Result<()> {
+    theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
+    let height = canvas.image_height(
+        PLOT_TOP + PLOT_HEIGHT + BOTTOM_SPACE,
+        PLOT_TOP + MIN_PLOT_HEIGHT + BOTTOM_SPACE,
+    );
+    let layout = Layout::new(chart, canvas.layout_width(), height - BOTTOM_SPACE);
+    canvas.draw(height, &Painter { chart, layout })
+}
+
+struct Painter<'a> {
+    chart: &'a LogLogChart,
+    layout: Layout,
+}
+
+impl Picture for Painter<'_> {
+    fn paint<DB: Surface>(&self, root: &Area<DB>, path: &Path) -> Result<()> {
+        let (chart, layout) = (self.chart, &self.layout);
+        theme::draw_heading(root, &chart.title, &chart.subtitle, path)?;
+        draw_axes(root, chart, layout, path)?;
+        let dots = draw_points(root, chart, layout, path)?;
+        let line = draw_fit(root, chart, layout, path)?;
+        if dots.is_empty() {
+            draw_text(
+                root,
+                "Nothing to show: no values above 0.",
+                (
+                    (layout.left + layout.right) / 2,
+                    (PLOT_TOP + layout.bottom) / 2,
+                ),
+                &style(theme::LABEL_SIZE, theme::MUTED, HPos::Center, VPos::Center),
+                path,
+            )?;
+        }
+        // No legend for a fit of which nothing is inside the plot.
+        if let Some(fit) = chart.fit.as_ref().filter(|_| !line.is_empty()) {
+            draw_legend(root, fit, layout, &dots, &line, path)?;
+        }
+        Ok(())
     }
-    // No legend for a fit of which nothing is inside the plot.
-    if let Some(fit) = chart.fit.as_ref().filter(|_| !line.is_empty()) {
-        draw_legend(&root, fit, &layout, &dots, &line, path)?;
-    }
-    root.present().map_err(|e| chart_error(path, e))
 }
 
 /// An axis range in log10 units: the axis runs from 10^`from` to 10^`to`.
@@ -224,7 +239,7 @@ struct Layout {
 }
 
 impl Layout {
-    fn new(root: &Area<'_>, chart: &LogLogChart, bottom: i32) -> Layout {
+    fn new(chart: &LogLogChart, width: i32, bottom: i32) -> Layout {
         let usable = || chart.points.iter().filter(|p| usable(**p));
         let (x_lo, x_hi) = extent(usable().map(|p| p.0));
         let (y_lo, y_hi) = extent(usable().map(|p| p.1));
@@ -233,7 +248,7 @@ impl Layout {
         let widest = |ticks: &[f64]| {
             ticks
                 .iter()
-                .map(|&t| text_width(root, &tick_label(t), theme::TICK_SIZE))
+                .map(|&t| text_width(&tick_label(t), theme::TICK_SIZE))
                 .max()
                 .unwrap_or(0) as i32
         };
@@ -242,7 +257,7 @@ impl Layout {
         let y_ticks = labelled_ticks(y, y_every);
         let left = theme::MARGIN + widest(&y_ticks) + 14;
         let all_x = labelled_ticks(x, 1);
-        let right = theme::WIDTH as i32 - theme::MARGIN - widest(&all_x) / 2;
+        let right = width - theme::MARGIN - widest(&all_x) / 2;
         let x_every = label_every(f64::from(right - left) / x.span(), widest(&all_x));
         Layout {
             left,
@@ -279,7 +294,12 @@ fn extent(values: impl Iterator<Item = f64>) -> (f64, f64) {
     values.fold((f64::NAN, f64::NAN), |(lo, hi), v| (lo.min(v), hi.max(v)))
 }
 
-fn draw_axes(root: &Area<'_>, chart: &LogLogChart, layout: &Layout, path: &Path) -> Result<()> {
+fn draw_axes<DB: Surface>(
+    root: &Area<DB>,
+    chart: &LogLogChart,
+    layout: &Layout,
+    path: &Path,
+) -> Result<()> {
     let (left, right, bottom) = (layout.left, layout.right, layout.bottom);
     // Minor grid first, decade grid over it.
     let minors = [2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0];
@@ -350,8 +370,8 @@ fn draw_axes(root: &Area<'_>, chart: &LogLogChart, layout: &Layout, path: &Path)
 }
 
 /// Draws the points, one dot per pixel however many fall on it; returns the dots' pixels.
-fn draw_points(
-    root: &Area<'_>,
+fn draw_points<DB: Surface>(
+    root: &Area<DB>,
     chart: &LogLogChart,
     layout: &Layout,
     path: &Path,
@@ -409,8 +429,8 @@ fn fit_segment(fit: &Fit, x: LogRange, y: LogRange) -> Option<[(f64, f64); 2]> {
 }
 
 /// Draws the fitted line; returns pixels along it (for placing the legend).
-fn draw_fit(
-    root: &Area<'_>,
+fn draw_fit<DB: Surface>(
+    root: &Area<DB>,
     chart: &LogLogChart,
     layout: &Layout,
     path: &Path,
@@ -476,8 +496,8 @@ fn legend_corner(
     best
 }
 
-fn draw_legend(
-    root: &Area<'_>,
+fn draw_legend<DB: Surface>(
+    root: &Area<DB>,
     fit_line: &Fit,
     layout: &Layout,
     dots: &[(i32, i32)],
@@ -485,12 +505,9 @@ fn draw_legend(
     path: &Path,
 ) -> Result<()> {
     let max_width = LEGEND_MAX_WIDTH.min((layout.right - layout.left - 120).max(40) as u32);
-    let text = fit(root, &fit_line.legend, theme::TICK_SIZE, max_width);
-    let text_w = text_width(root, &text, theme::TICK_SIZE).max(text_width(
-        root,
-        POINTS_LEGEND,
-        theme::TICK_SIZE,
-    )) as i32;
+    let text = fit(&fit_line.legend, theme::TICK_SIZE, max_width);
+    let text_w =
+        text_width(&text, theme::TICK_SIZE).max(text_width(POINTS_LEGEND, theme::TICK_SIZE)) as i32;
     let size = (
         2 * LEGEND_PADDING + LEGEND_SWATCH + 10 + text_w,
         2 * LEGEND_PADDING + 2 * LEGEND_ROW - 8,
@@ -525,6 +542,7 @@ fn draw_legend(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::charts::canvas::tests::draw_everywhere;
 
     const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
 
@@ -619,6 +637,19 @@ mod tests {
     }
 
     #[test]
+    fn the_chart_draws_in_both_formats_at_any_width_and_height() {
+        for (name, chart) in [
+            (
+                "zipf",
+                chart(zipf(5_000, 20_000.0), Some(fit_for(20_000.0))),
+            ),
+            ("small", chart(zipf(40, 900.0), None)),
+        ] {
+            draw_everywhere(&format!("loglog_{name}"), |canvas| draw(&chart, canvas));
+        }
+    }
+
+    #[test]
     fn the_chart_draws_even_when_empty_or_tiny() {
         let dir = tempfile::tempdir().unwrap();
         let cases = [
@@ -633,9 +664,9 @@ mod tests {
             ("many.png", chart(zipf(40_000, 60_000.0), Some(zipf_fit()))),
         ];
         for (name, chart) in cases {
-            let path = dir.path().join(name);
-            draw(&chart, &path).unwrap();
-            let bytes = std::fs::read(&path).unwrap();
+            let canvas = Canvas::png(dir.path().join(name));
+            draw(&chart, &canvas).unwrap();
+            let bytes = std::fs::read(&canvas.path).unwrap();
             assert!(bytes.starts_with(PNG), "{name}");
         }
     }
@@ -646,23 +677,23 @@ mod tests {
     fn draw_loglog_charts_to_look_at() {
         draw(
             &chart(zipf(30_000, 100_000.0), Some(zipf_fit())),
-            Path::new("/tmp/loglog_check.png"),
+            &Canvas::png("/tmp/loglog_check.png"),
         )
         .unwrap();
         // A corpus of 40,000 terms, most of them said once or twice.
         draw(
             &chart(zipf(40_000, 15_000.0), Some(fit_for(15_000.0))),
-            Path::new("/tmp/loglog_hapax.png"),
+            &Canvas::png("/tmp/loglog_hapax.png"),
         )
         .unwrap();
         draw(
             &chart(zipf(40, 900.0), None),
-            Path::new("/tmp/loglog_small.png"),
+            &Canvas::png("/tmp/loglog_small.png"),
         )
         .unwrap();
         draw(
             &chart(vec![(1.0, 412.0)], Some(zipf_fit())),
-            Path::new("/tmp/loglog_one.png"),
+            &Canvas::png("/tmp/loglog_one.png"),
         )
         .unwrap();
     }

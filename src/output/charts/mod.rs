@@ -1,7 +1,9 @@
-//! PNG charts drawn with plotters: one file per kind of chart, one shared theme, an embedded
-//! font. A chart function takes plain chart data (made by [`super::figures`]) and a path.
+//! Charts drawn with plotters, as PNG or SVG: one file per kind of chart, one shared theme, an
+//! embedded font. A chart's `draw` takes plain chart data (made by [`super::figures`]) and a
+//! [`Canvas`]: the file, its format, its size and its resolution.
 
 pub(crate) mod bar_chart;
+pub(crate) mod canvas;
 pub(crate) mod clustered_heatmap;
 pub(crate) mod diverging_bars;
 pub(crate) mod heatmap;
@@ -13,6 +15,7 @@ pub(crate) mod theme;
 pub(crate) mod xray;
 
 pub(crate) use bar_chart::{Bar, BarChart};
+pub(crate) use canvas::{Canvas, ChartFormat};
 pub(crate) use clustered_heatmap::{ClusteredHeatmap, Merge};
 pub(crate) use diverging_bars::{DivergingBar, DivergingBars};
 pub(crate) use heatmap::Heatmap;

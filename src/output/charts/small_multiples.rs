@@ -7,8 +7,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::bar_chart::Bar;
+use super::canvas::{Canvas, Picture};
 use super::theme::{
-    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area,
+    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area, Surface,
 };
 use crate::error::Result;
 
@@ -50,14 +51,20 @@ const GAP: i32 = 8;
 /// Narrowest the bars may be, as a share of the panel's width, for annotations to be shown.
 const BAR_SHARE_WITH_ANNOTATIONS: f64 = 0.3;
 
-/// Columns of the grid for `panels` panels.
-pub(crate) fn columns(panels: usize) -> usize {
-    match panels {
+/// Narrowest a panel may be: a narrow image has fewer columns.
+const MIN_PANEL_WIDTH: i32 = 260;
+
+/// Columns of the grid for `panels` panels on an image `width` pixels wide.
+pub(crate) fn columns(panels: usize, width: i32) -> usize {
+    let room = width - 2 * theme::MARGIN + COLUMN_GAP;
+    let most = (room / (MIN_PANEL_WIDTH + COLUMN_GAP)).max(1) as usize;
+    let columns = match panels {
         0..=4 => panels.max(1),
         5..=6 => 3,
         7..=8 => 4,
         _ => 5,
-    }
+    };
+    columns.min(most)
 }
 
 /// Sizes that depend on how crowded the page is.
@@ -65,6 +72,7 @@ struct Sizes {
     title: f64,
     label: f64,
     tick: f64,
+    /// Height of a bar's row.
     row: i32,
     /// Widest a label column may be, as a share of the panel's width.
     label_share: f64,
@@ -100,72 +108,103 @@ impl Sizes {
     fn title_height(&self) -> i32 {
         (self.title * 1.25).round() as i32 + 12
     }
+
+    /// Least height of a bar's row: its label still fits.
+    fn min_row(&self) -> i32 {
+        self.label.ceil() as i32 + 5
+    }
 }
 
-/// Draws the chart as a PNG.
-pub(crate) fn draw(chart: &SmallMultiples, path: &Path) -> Result<()> {
-    theme::ensure_font().map_err(|e| chart_error(path, e))?;
-    let columns = columns(chart.panels.len());
+/// Under the panels: the tick labels, the caption and a margin.
+const BOTTOM_SPACE: i32 = AXIS_HEIGHT + 80;
+
+/// Draws the chart.
+pub(crate) fn draw(chart: &SmallMultiples, canvas: &Canvas) -> Result<()> {
+    theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
+    let width = canvas.layout_width();
+    let columns = columns(chart.panels.len(), width);
     let rows = chart.panels.len().div_ceil(columns).max(1) as i32;
-    let sizes = Sizes::for_columns(columns);
-    let panel_height = panel_height(chart, &sizes);
-    let height = TOP + rows * panel_height + (rows - 1) * ROW_GAP + AXIS_HEIGHT + 80;
-    let root = BitMapBackend::new(path, (theme::WIDTH, height as u32)).into_drawing_area();
-    root.fill(&WHITE).map_err(|e| chart_error(path, e))?;
-    theme::draw_heading(&root, &chart.title, &chart.subtitle, path)?;
-    draw_panels(&root, chart, columns, &sizes, panel_height, path)?;
-    let caption_y = TOP + rows * panel_height + (rows - 1) * ROW_GAP + AXIS_HEIGHT + 12;
-    draw_text(
-        &root,
-        &fit(
-            &root,
-            &chart.value_label,
-            theme::LABEL_SIZE,
-            (theme::WIDTH as i32 - 2 * theme::MARGIN) as u32,
-        ),
-        (theme::WIDTH as i32 / 2, caption_y),
-        &style(theme::LABEL_SIZE, theme::TEXT, HPos::Center, VPos::Top),
-        path,
-    )?;
-    root.present().map_err(|e| chart_error(path, e))
+    let mut sizes = Sizes::for_columns(columns);
+    let bars = most_bars(chart);
+    let height_for = |row: i32| {
+        let panel = sizes.title_height() + bars * row;
+        TOP + rows * panel + (rows - 1) * ROW_GAP + BOTTOM_SPACE
+    };
+    let height = canvas.image_height(height_for(sizes.row), height_for(sizes.min_row()));
+    // The rows share the height there is.
+    let panel_height = (height - TOP - (rows - 1) * ROW_GAP - BOTTOM_SPACE) / rows;
+    sizes.row = (panel_height - sizes.title_height()) / bars;
+    let panel_height = sizes.title_height() + bars * sizes.row;
+    let painter = Painter {
+        chart,
+        width,
+        columns,
+        sizes,
+        panel_height,
+        caption_y: TOP + rows * panel_height + (rows - 1) * ROW_GAP + AXIS_HEIGHT + 12,
+    };
+    canvas.draw(height, &painter)
 }
 
-/// Every panel has the height of the one with most bars, so the grid lines up.
-fn panel_height(chart: &SmallMultiples, sizes: &Sizes) -> i32 {
-    let bars = chart
+struct Painter<'a> {
+    chart: &'a SmallMultiples,
+    width: i32,
+    columns: usize,
+    sizes: Sizes,
+    panel_height: i32,
+    /// Top of the caption under the panels.
+    caption_y: i32,
+}
+
+impl Picture for Painter<'_> {
+    fn paint<DB: Surface>(&self, root: &Area<DB>, path: &Path) -> Result<()> {
+        let chart = self.chart;
+        theme::draw_heading(root, &chart.title, &chart.subtitle, path)?;
+        draw_panels(root, self, path)?;
+        draw_text(
+            root,
+            &fit(
+                &chart.value_label,
+                theme::LABEL_SIZE,
+                (self.width - 2 * theme::MARGIN) as u32,
+            ),
+            (self.width / 2, self.caption_y),
+            &style(theme::LABEL_SIZE, theme::TEXT, HPos::Center, VPos::Top),
+            path,
+        )
+    }
+}
+
+/// The most bars of any panel (at least 1).
+fn most_bars(chart: &SmallMultiples) -> i32 {
+    chart
         .panels
         .iter()
         .map(|p| p.bars.len())
         .max()
         .unwrap_or(0)
-        .max(1) as i32;
-    sizes.title_height() + bars * sizes.row
+        .max(1) as i32
 }
 
-fn draw_panels(
-    root: &Area<'_>,
-    chart: &SmallMultiples,
-    columns: usize,
-    sizes: &Sizes,
-    panel_height: i32,
-    path: &Path,
-) -> Result<()> {
+fn draw_panels<DB: Surface>(root: &Area<DB>, painter: &Painter<'_>, path: &Path) -> Result<()> {
+    let Painter {
+        chart,
+        width,
+        columns,
+        ref sizes,
+        panel_height,
+        ..
+    } = *painter;
     let cols = columns as i32;
-    let panel_width = (theme::WIDTH as i32 - 2 * theme::MARGIN - (cols - 1) * COLUMN_GAP) / cols;
+    let panel_width = (width - 2 * theme::MARGIN - (cols - 1) * COLUMN_GAP) / cols;
     let bars = || chart.panels.iter().flat_map(|p| &p.bars);
     let label_cap = (f64::from(panel_width) * sizes.label_share) as u32;
     let label_width = bars()
-        .map(|b| {
-            text_width(
-                root,
-                &fit(root, &b.label, sizes.label, label_cap),
-                sizes.label,
-            )
-        })
+        .map(|b| text_width(&fit(&b.label, sizes.label, label_cap), sizes.label))
         .max()
         .unwrap_or(0) as i32;
     let annotation_width = bars()
-        .map(|b| text_width(root, &b.annotation, sizes.tick))
+        .map(|b| text_width(&b.annotation, sizes.tick))
         .max()
         .unwrap_or(0) as i32;
     let bar_room = panel_width - label_width - GAP;
@@ -183,7 +222,6 @@ fn draw_panels(
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
     let ticks = theme::fitted_ticks(
-        root,
         max,
         panel_width - label_width - GAP - right_room,
         sizes.tick,
@@ -224,8 +262,8 @@ struct PanelLayout<'a> {
     decimals: usize,
 }
 
-fn draw_panel(
-    root: &Area<'_>,
+fn draw_panel<DB: Surface>(
+    root: &Area<DB>,
     panel: &Panel,
     (left, top): (i32, i32),
     layout: &PanelLayout<'_>,
@@ -233,7 +271,7 @@ fn draw_panel(
     with_axis: bool,
     path: &Path,
 ) -> Result<()> {
-    let title = fit(root, &panel.title, sizes.title, layout.width as u32);
+    let title = fit(&panel.title, sizes.title, layout.width as u32);
     draw_text(
         root,
         &title,
@@ -282,7 +320,8 @@ fn draw_panel(
             path,
         )?;
     }
-    let half = (f64::from(sizes.row) * 0.34).round() as i32;
+    // As thick as usual however tall the rows grow.
+    let half = (f64::from(sizes.row) * 0.34).min(14.0).round() as i32;
     for (i, bar) in panel.bars.iter().enumerate() {
         let center = plot_top + i as i32 * sizes.row + sizes.row / 2;
         let end = x_of(bar.value);
@@ -295,7 +334,7 @@ fn draw_panel(
             theme::BAR,
             path,
         )?;
-        let label = fit(root, &bar.label, sizes.label, layout.label_width as u32);
+        let label = fit(&bar.label, sizes.label, layout.label_width as u32);
         draw_text(
             root,
             &label,
@@ -330,6 +369,7 @@ const RULE_STYLE: ShapeStyle = ShapeStyle {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::charts::canvas::tests::draw_everywhere;
 
     const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
 
@@ -394,9 +434,25 @@ mod tests {
     fn columns_grow_with_the_panels() {
         let got: Vec<usize> = [0, 1, 3, 4, 5, 6, 7, 8, 9, 30, 45]
             .into_iter()
-            .map(columns)
+            .map(|n| columns(n, 1600))
             .collect();
         assert_eq!(got, [1, 1, 3, 4, 3, 3, 4, 4, 5, 5, 5]);
+        assert_eq!(columns(30, 1000), 3);
+        assert_eq!(columns(30, 2400), 5);
+        assert_eq!(columns(2, 640), 2);
+        assert_eq!(columns(30, 100), 1);
+    }
+
+    #[test]
+    fn the_chart_draws_in_both_formats_at_any_width_and_height() {
+        for (name, chart) in [
+            ("thirty", chart((0..30).map(|i| panel(i, 8)).collect())),
+            ("three", chart((0..3).map(|i| panel(i, 8)).collect())),
+        ] {
+            draw_everywhere(&format!("small_multiples_{name}"), |canvas| {
+                draw(&chart, canvas)
+            });
+        }
     }
 
     #[test]
@@ -413,9 +469,9 @@ mod tests {
             ("many.png", chart((0..30).map(|i| panel(i, 8)).collect())),
         ];
         for (name, chart) in cases {
-            let path = dir.path().join(name);
-            draw(&chart, &path).unwrap();
-            let bytes = std::fs::read(&path).unwrap();
+            let canvas = Canvas::png(dir.path().join(name));
+            draw(&chart, &canvas).unwrap();
+            let bytes = std::fs::read(&canvas.path).unwrap();
             assert!(bytes.starts_with(PNG), "{name}");
         }
     }
@@ -425,13 +481,13 @@ mod tests {
     #[ignore]
     fn draw_small_multiples_to_look_at() {
         let thirty = chart((0..30).map(|i| panel(i, 8)).collect());
-        draw(&thirty, Path::new("/tmp/small_multiples_check.png")).unwrap();
+        draw(&thirty, &Canvas::png("/tmp/small_multiples_check.png")).unwrap();
         let three = chart((0..3).map(|i| panel(i, 8)).collect());
-        draw(&three, Path::new("/tmp/small_multiples_three.png")).unwrap();
+        draw(&three, &Canvas::png("/tmp/small_multiples_three.png")).unwrap();
         let seven = chart((0..7).map(|i| panel(i, 5 + i % 3)).collect());
-        draw(&seven, Path::new("/tmp/small_multiples_seven.png")).unwrap();
+        draw(&seven, &Canvas::png("/tmp/small_multiples_seven.png")).unwrap();
         let one = chart(vec![panel(4, 6)]);
-        draw(&one, Path::new("/tmp/small_multiples_one.png")).unwrap();
+        draw(&one, &Canvas::png("/tmp/small_multiples_one.png")).unwrap();
         let odd = chart(vec![
             panel(0, 4),
             panel(1, 0),
@@ -439,6 +495,6 @@ mod tests {
             panel(3, 4),
             panel(5, 1),
         ]);
-        draw(&odd, Path::new("/tmp/small_multiples_odd.png")).unwrap();
+        draw(&odd, &Canvas::png("/tmp/small_multiples_odd.png")).unwrap();
     }
 }

@@ -1,20 +1,25 @@
-//! The one look of every chart: size, embedded font, colour-blind-safe colours, and the text
-//! helpers that keep labels inside their space (measured, then cut with an ellipsis).
+//! The one look of every chart: margins, embedded font, colour-blind-safe colours, and the
+//! text helpers that keep labels inside their space (measured, then cut with an ellipsis).
+//! The drawing helpers take an area of any [`Surface`], so one drawing code makes both PNG
+//! and SVG.
 
 use std::path::Path;
 use std::sync::OnceLock;
 
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::FontStyle;
+use plotters::style::{FontStyle, FontTransform};
 
 use crate::error::{Error, Result};
 
 /// DejaVu Sans, shipped in the binary so charts draw on machines without fonts.
 const FONT_BYTES: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
-pub const FONT: &str = "sans-serif";
+/// The name the embedded font is registered under, and the font family an SVG names: a CSS
+/// list, so a viewer without DejaVu Sans uses its own sans-serif font (narrower than DejaVu
+/// Sans, so measured text still fits).
+pub const FONT: &str = "DejaVu Sans, sans-serif";
 
-pub const WIDTH: u32 = 1600;
 pub const MARGIN: i32 = 40;
 pub const TITLE_SIZE: f64 = 34.0;
 pub const SUBTITLE_SIZE: f64 = 22.0;
@@ -53,7 +58,23 @@ pub fn ensure_font() -> std::result::Result<(), String> {
     }
 }
 
-pub type Area<'a> = DrawingArea<BitMapBackend<'a>, plotters::coord::Shift>;
+/// A backend a chart can be drawn on: plotters' bitmap backend (PNG) or its SVG backend.
+pub trait Surface: DrawingBackend {
+    /// Whether the backend draws shapes rather than pixels: a thick line is then one path,
+    /// not thousands of pixels.
+    const VECTOR: bool;
+}
+
+impl Surface for BitMapBackend<'_> {
+    const VECTOR: bool = false;
+}
+
+impl Surface for SVGBackend<'_> {
+    const VECTOR: bool = true;
+}
+
+/// The whole image of a chart, on either backend.
+pub type Area<DB> = DrawingArea<DB, Shift>;
 
 /// A drawing error, named after the chart file.
 pub fn chart_error(path: &Path, message: impl ToString) -> Error {
@@ -71,15 +92,18 @@ pub fn style(size: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static>
     }
 }
 
-/// Width in pixels of `text` at `size`.
-pub fn text_width(area: &Area<'_>, text: &str, size: f64) -> u32 {
-    area.estimate_text_size(text, &TextStyle::from((FONT, size).into_font()))
+/// Width in pixels of `text` at `size`, in the embedded font (for either backend). Call
+/// [`ensure_font`] first: without the font every width is 0.
+pub fn text_width(text: &str, size: f64) -> u32 {
+    (FONT, size)
+        .into_font()
+        .box_size(text)
         .map_or(0, |(w, _)| w)
 }
 
 /// `text` shortened with an ellipsis until it fits `max_width` pixels.
-pub fn fit(area: &Area<'_>, text: &str, size: f64, max_width: u32) -> String {
-    if text_width(area, text, size) <= max_width {
+pub fn fit(text: &str, size: f64, max_width: u32) -> String {
+    if text_width(text, size) <= max_width {
         return text.to_owned();
     }
     let chars: Vec<char> = text.chars().collect();
@@ -90,28 +114,73 @@ pub fn fit(area: &Area<'_>, text: &str, size: f64, max_width: u32) -> String {
             .trim_end()
             .to_owned()
             + "…";
-        if text_width(area, &candidate, size) <= max_width {
+        if text_width(&candidate, size) <= max_width {
             return candidate;
         }
     }
     "…".to_owned()
 }
 
-/// Draws `text` with its anchor at `(x, y)`.
-pub fn draw_text(
-    area: &Area<'_>,
+/// Draws `text` with its anchor at `(x, y)`. An SVG's text is placed and sized to match the
+/// PNG's: see [`vector_text`].
+pub fn draw_text<DB: Surface>(
+    area: &Area<DB>,
     text: &str,
     (x, y): (i32, i32),
     style: &TextStyle<'_>,
     path: &Path,
 ) -> Result<()> {
-    area.draw(&Text::new(text.to_owned(), (x, y), style.clone()))
+    let (style, at) = if DB::VECTOR {
+        vector_text(style, (x, y))
+    } else {
+        (style.clone(), (x, y))
+    };
+    area.draw(&Text::new(text.to_owned(), at, style))
         .map_err(|e| chart_error(path, e))
 }
 
+/// Height of DejaVu Sans from its ascender to its descender, in ems (2384 / 2048 units): the
+/// bitmap backend scales a glyph so that this height is the font size.
+const FONT_HEIGHT_EM: f64 = 2384.0 / 2048.0;
+/// Half an ex, in ems, where an SVG viewer puts the baseline of vertically centred text
+/// (DejaVu Sans' x-height is 0.55 em; some viewers take an ex as 0.5 em).
+const HALF_EX_EM: f64 = 0.26;
+
+/// The style and anchor that draw text in an SVG as the bitmap backend draws it. plotters'
+/// SVG backend writes a font size of `size / 1.24` and moves the baseline by 0.76 em (top),
+/// 0.5 ex (centre) or -0.5 ex (bottom); its bitmap backend draws glyphs `size` high from
+/// ascender to descender, the baseline `size / 2` under the top of a box `size / 1.24` high.
+/// So the SVG's size is raised to the bitmap's em, and the anchor moved (across the text's
+/// line, when the text is turned) to put the baseline where the bitmap's is.
+fn vector_text<'a>(style: &TextStyle<'a>, (x, y): (i32, i32)) -> (TextStyle<'a>, (i32, i32)) {
+    let size = style.font.get_size();
+    let em = size / FONT_HEIGHT_EM;
+    let layout_height = (size / 1.24).floor();
+    let bitmap_baseline = match style.pos.v_pos {
+        VPos::Top => 0.0,
+        VPos::Center => -(layout_height / 2.0).floor(),
+        VPos::Bottom => -layout_height,
+    } + size / 2.0;
+    let svg_baseline = match style.pos.v_pos {
+        VPos::Top => 0.76 * em,
+        VPos::Center => HALF_EX_EM * em,
+        VPos::Bottom => -HALF_EX_EM * em,
+    };
+    let shift = (bitmap_baseline - svg_baseline).round() as i32;
+    let at = match style.font.get_transform() {
+        FontTransform::None => (x, y + shift),
+        FontTransform::Rotate90 => (x - shift, y),
+        FontTransform::Rotate180 => (x, y - shift),
+        FontTransform::Rotate270 => (x + shift, y),
+    };
+    let mut style = style.clone();
+    style.font = style.font.resize(em * 1.24);
+    (style, at)
+}
+
 /// Draws a filled rectangle between two pixel corners.
-pub fn fill_rect(
-    area: &Area<'_>,
+pub fn fill_rect<DB: Surface>(
+    area: &Area<DB>,
     corners: [(i32, i32); 2],
     color: RGBColor,
     path: &Path,
@@ -121,8 +190,8 @@ pub fn fill_rect(
 }
 
 /// Draws a straight line through pixel points.
-pub fn draw_line(
-    area: &Area<'_>,
+pub fn draw_line<DB: Surface>(
+    area: &Area<DB>,
     points: Vec<(i32, i32)>,
     style: ShapeStyle,
     path: &Path,
@@ -132,9 +201,14 @@ pub fn draw_line(
 }
 
 /// Title and subtitle at the top left.
-pub fn draw_heading(area: &Area<'_>, title: &str, subtitle: &str, path: &Path) -> Result<()> {
-    let width = area.dim_in_pixel().0 - 2 * MARGIN as u32;
-    let title = fit(area, title, TITLE_SIZE, width);
+pub fn draw_heading<DB: Surface>(
+    area: &Area<DB>,
+    title: &str,
+    subtitle: &str,
+    path: &Path,
+) -> Result<()> {
+    let width = area.dim_in_pixel().0.saturating_sub(2 * MARGIN as u32);
+    let title = fit(title, TITLE_SIZE, width);
     draw_text(
         area,
         &title,
@@ -142,7 +216,7 @@ pub fn draw_heading(area: &Area<'_>, title: &str, subtitle: &str, path: &Path) -
         &style(TITLE_SIZE, TEXT, HPos::Left, VPos::Top),
         path,
     )?;
-    let subtitle = fit(area, subtitle, SUBTITLE_SIZE, width);
+    let subtitle = fit(subtitle, SUBTITLE_SIZE, width);
     draw_text(
         area,
         &subtitle,
@@ -242,23 +316,28 @@ pub fn text_on(background: RGBColor) -> RGBColor {
 
 /// The axis titles of an x-y chart: the x title centred at `(x, top)` under the axis, the y
 /// title at the left margin at height `y_top`, both fitted to the page.
-pub fn draw_axis_titles(
-    root: &Area<'_>,
+pub fn draw_axis_titles<DB: Surface>(
+    root: &Area<DB>,
     (x_title, x, top): (&str, i32, i32),
     (y_title, y_top): (&str, i32),
     path: &Path,
 ) -> Result<()> {
-    let width = (WIDTH as i32 - 2 * MARGIN) as u32;
+    let page = root.dim_in_pixel().0 as i32;
+    let width = (page - 2 * MARGIN).max(0) as u32;
     draw_text(
         root,
-        &fit(root, y_title, LABEL_SIZE, width),
+        &fit(y_title, LABEL_SIZE, width),
         (MARGIN, y_top),
         &style(LABEL_SIZE, TEXT, HPos::Left, VPos::Top),
         path,
     )?;
+    // Centred under the axis, but inside the page.
+    let x_title = fit(x_title, LABEL_SIZE, width);
+    let half = text_width(&x_title, LABEL_SIZE) as i32 / 2;
+    let x = x.clamp(MARGIN + half, (page - MARGIN - half).max(MARGIN + half));
     draw_text(
         root,
-        &fit(root, x_title, LABEL_SIZE, width),
+        &x_title,
         (x, top),
         &style(LABEL_SIZE, TEXT, HPos::Center, VPos::Top),
         path,
@@ -277,20 +356,14 @@ pub fn tick_decimals(step: f64) -> usize {
 /// Round ticks from 0 to at least `max` for an axis `width` pixels long, at most
 /// `max_intervals` steps: the shortest axis (the longest bars) whose tick labels keep apart,
 /// and of those the one with most ticks.
-pub fn fitted_ticks(
-    root: &Area<'_>,
-    max: f64,
-    width: i32,
-    size: f64,
-    max_intervals: usize,
-) -> Vec<f64> {
+pub fn fitted_ticks(max: f64, width: i32, size: f64, max_intervals: usize) -> Vec<f64> {
     let mut best: Option<Vec<f64>> = None;
     for target in 1..=max_intervals.max(1) {
         let ticks = nice_ticks(max, target);
         let decimals = tick_decimals(ticks.get(1).copied().unwrap_or(1.0));
         let widest = ticks
             .iter()
-            .map(|&t| text_width(root, &format_number(t, decimals), size))
+            .map(|&t| text_width(&format_number(t, decimals), size))
             .max()
             .unwrap_or(0) as i32;
         let intervals = ticks.len().max(2) - 1;

@@ -14,8 +14,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontTransform;
 
+use super::canvas::{Canvas, Picture};
 use super::theme::{
-    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area,
+    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area, Surface,
 };
 use crate::error::Result;
 
@@ -49,10 +50,15 @@ pub(crate) const MIN_BOUNDARY_GAP: i32 = 3;
 
 /// Top of the first band.
 const TOP: i32 = 150;
+/// Height of a band when the chart takes its own height.
 const ROW_HEIGHT: i32 = 48;
+/// Least height of a band: its label still fits, and its ticks show.
+const MIN_ROW_HEIGHT: i32 = 28;
 /// Space between a band's edges and its ticks.
 const TICK_INSET: i32 = 7;
-const LABEL_MAX_WIDTH: u32 = 300;
+const LABEL_MAX_WIDTH: i32 = 300;
+/// Widest a row label may be, as a share of the image's width.
+const LABEL_MAX_SHARE: f64 = 0.22;
 /// Longest a boundary label may be (it is written upwards).
 const BOUNDARY_LABEL_MAX: u32 = 210;
 /// Least horizontal distance between two boundary labels' centres.
@@ -72,7 +78,11 @@ const BAND_SHADE: RGBColor = RGBColor(244, 244, 244);
 struct Layout {
     left: i32,
     right: i32,
+    /// Right edge of the image's content: where the counts end.
+    end: i32,
     rows: usize,
+    /// Height of a band.
+    row_height: f64,
     /// The row labels, fitted, in input order.
     labels: Vec<String>,
     /// The occurrence counts written at the right of the bands.
@@ -84,15 +94,17 @@ struct Layout {
 }
 
 impl Layout {
-    fn new(root: &Area<'_>, xray: &XRay) -> Layout {
+    /// The layout on an image `width` pixels wide, bands `row_height` pixels high.
+    fn new(xray: &XRay, width: i32, row_height: f64) -> Layout {
+        let label_cap = LABEL_MAX_WIDTH.min((f64::from(width) * LABEL_MAX_SHARE) as i32);
         let labels: Vec<String> = xray
             .rows
             .iter()
-            .map(|r| fit(root, &r.label, theme::LABEL_SIZE, LABEL_MAX_WIDTH))
+            .map(|r| fit(&r.label, theme::LABEL_SIZE, label_cap as u32))
             .collect();
         let label_width = labels
             .iter()
-            .map(|l| text_width(root, l, theme::LABEL_SIZE))
+            .map(|l| text_width(l, theme::LABEL_SIZE))
             .max()
             .unwrap_or(0) as i32;
         let counts: Vec<String> = xray
@@ -102,16 +114,19 @@ impl Layout {
             .collect();
         let count_width = counts
             .iter()
-            .map(|c| text_width(root, c, theme::TICK_SIZE))
-            .chain([text_width(root, COUNT_HEADING, theme::TICK_SIZE)])
+            .map(|c| text_width(c, theme::TICK_SIZE))
+            .chain([text_width(COUNT_HEADING, theme::TICK_SIZE)])
             .max()
             .unwrap_or(0) as i32;
         let left = theme::MARGIN + label_width + GAP;
-        let right = theme::WIDTH as i32 - theme::MARGIN - count_width - GAP;
+        let end = width - theme::MARGIN;
+        let right = (end - count_width - GAP).max(left + 2);
         let mut layout = Layout {
             left,
             right,
+            end,
             rows: xray.rows.len(),
+            row_height,
             labels,
             counts,
             shown: Vec::new(),
@@ -121,12 +136,7 @@ impl Layout {
         layout.shown = shown_labels(&xs, BOUNDARY_LABEL_STEP)
             .into_iter()
             .map(|i| {
-                let text = fit(
-                    root,
-                    &xray.boundaries[i].1,
-                    theme::TICK_SIZE,
-                    BOUNDARY_LABEL_MAX,
-                );
+                let text = fit(&xray.boundaries[i].1, theme::TICK_SIZE, BOUNDARY_LABEL_MAX);
                 (i, text)
             })
             .collect();
@@ -136,7 +146,7 @@ impl Layout {
             layout
                 .shown
                 .iter()
-                .map(|(_, l)| text_width(root, l, theme::TICK_SIZE))
+                .map(|(_, l)| text_width(l, theme::TICK_SIZE))
                 .max()
                 .unwrap_or(0) as i32
         };
@@ -145,8 +155,8 @@ impl Layout {
 
     /// Top and bottom of the band of row `i` (row 0 at the top: the input's order).
     fn band(&self, i: usize) -> (i32, i32) {
-        let top = TOP + i as i32 * ROW_HEIGHT;
-        (top, top + ROW_HEIGHT)
+        let y = |i: usize| TOP + (i as f64 * self.row_height).round() as i32;
+        (y(i), y(i + 1))
     }
 
     /// Where the bands end: the axis.
@@ -165,8 +175,9 @@ impl Layout {
         self.left + ((p * f64::from(width)).floor() as i32).min(width - 1)
     }
 
-    fn height(&self) -> i32 {
-        self.bottom() + 12 + self.boundary_label_height + 16 + 30 + theme::MARGIN / 2
+    /// Height of everything under the bands.
+    fn below(&self) -> i32 {
+        12 + self.boundary_label_height + 16 + 30 + theme::MARGIN / 2
     }
 }
 
@@ -196,28 +207,44 @@ fn shown_labels(xs: &[i32], step: i32) -> Vec<usize> {
     shown
 }
 
-/// Draws the chart as a PNG.
-pub(crate) fn draw(xray: &XRay, path: &Path) -> Result<()> {
-    theme::ensure_font().map_err(|e| chart_error(path, e))?;
-    // Measure on a throwaway area: the image's height depends on the labels' widths.
-    let layout = {
-        let mut buffer = [0u8; 3];
-        let probe = BitMapBackend::with_buffer(&mut buffer, (1, 1)).into_drawing_area();
-        Layout::new(&probe, xray)
-    };
-    let height = layout.height();
-    let root = BitMapBackend::new(path, (theme::WIDTH, height as u32)).into_drawing_area();
-    root.fill(&WHITE).map_err(|e| chart_error(path, e))?;
-    theme::draw_heading(&root, &xray.title, &xray.subtitle, path)?;
-    draw_bands(&root, xray, &layout, path)?;
-    draw_boundaries(&root, xray, &layout, path)?;
-    draw_ticks(&root, xray, &layout, path)?;
-    draw_axis(&root, xray, &layout, path)?;
-    root.present().map_err(|e| chart_error(path, e))
+/// Draws the chart.
+pub(crate) fn draw(xray: &XRay, canvas: &Canvas) -> Result<()> {
+    theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
+    let width = canvas.layout_width();
+    let rows = xray.rows.len().max(1) as i32;
+    let below = Layout::new(xray, width, f64::from(ROW_HEIGHT)).below();
+    let height = canvas.image_height(
+        TOP + rows * ROW_HEIGHT + below,
+        TOP + rows * MIN_ROW_HEIGHT + below,
+    );
+    let row_height = f64::from(height - TOP - below) / f64::from(rows);
+    let layout = Layout::new(xray, width, row_height);
+    canvas.draw(height, &Painter { xray, layout })
+}
+
+struct Painter<'a> {
+    xray: &'a XRay,
+    layout: Layout,
+}
+
+impl Picture for Painter<'_> {
+    fn paint<DB: Surface>(&self, root: &Area<DB>, path: &Path) -> Result<()> {
+        let (xray, layout) = (self.xray, &self.layout);
+        theme::draw_heading(root, &xray.title, &xray.subtitle, path)?;
+        draw_bands(root, xray, layout, path)?;
+        draw_boundaries(root, xray, layout, path)?;
+        draw_ticks(root, xray, layout, path)?;
+        draw_axis(root, xray, layout, path)
+    }
 }
 
 /// Shaded bands, the row labels at the left and the counts at the right.
-fn draw_bands(root: &Area<'_>, xray: &XRay, layout: &Layout, path: &Path) -> Result<()> {
+fn draw_bands<DB: Surface>(
+    root: &Area<DB>,
+    xray: &XRay,
+    layout: &Layout,
+    path: &Path,
+) -> Result<()> {
     if xray.rows.is_empty() {
         let (top, bottom) = layout.band(0);
         return draw_text(
@@ -231,7 +258,7 @@ fn draw_bands(root: &Area<'_>, xray: &XRay, layout: &Layout, path: &Path) -> Res
     draw_text(
         root,
         COUNT_HEADING,
-        (theme::WIDTH as i32 - theme::MARGIN, TOP - 8),
+        (layout.end, TOP - 8),
         &style(theme::TICK_SIZE, theme::MUTED, HPos::Right, VPos::Bottom),
         path,
     )?;
@@ -256,7 +283,7 @@ fn draw_bands(root: &Area<'_>, xray: &XRay, layout: &Layout, path: &Path) -> Res
         draw_text(
             root,
             count,
-            (theme::WIDTH as i32 - theme::MARGIN, center),
+            (layout.end, center),
             &style(theme::TICK_SIZE, theme::MUTED, HPos::Right, VPos::Center),
             path,
         )?;
@@ -265,7 +292,12 @@ fn draw_bands(root: &Area<'_>, xray: &XRay, layout: &Layout, path: &Path) -> Res
 }
 
 /// Faint lines where speeches start, across all bands.
-fn draw_boundaries(root: &Area<'_>, xray: &XRay, layout: &Layout, path: &Path) -> Result<()> {
+fn draw_boundaries<DB: Surface>(
+    root: &Area<DB>,
+    xray: &XRay,
+    layout: &Layout,
+    path: &Path,
+) -> Result<()> {
     let (top, bottom) = (layout.band(0).0, layout.bottom() - 1);
     let mut xs: Vec<i32> = Vec::new();
     for (p, _) in &xray.boundaries {
@@ -288,7 +320,12 @@ fn draw_boundaries(root: &Area<'_>, xray: &XRay, layout: &Layout, path: &Path) -
 }
 
 /// One thin tick per occurrence, in the band of its row.
-fn draw_ticks(root: &Area<'_>, xray: &XRay, layout: &Layout, path: &Path) -> Result<()> {
+fn draw_ticks<DB: Surface>(
+    root: &Area<DB>,
+    xray: &XRay,
+    layout: &Layout,
+    path: &Path,
+) -> Result<()> {
     for (i, row) in xray.rows.iter().enumerate() {
         let (top, bottom) = layout.band(i);
         let mut xs: Vec<i32> = row
@@ -315,7 +352,12 @@ fn draw_ticks(root: &Area<'_>, xray: &XRay, layout: &Layout, path: &Path) -> Res
 }
 
 /// The axis under the bands, the boundary labels and the caption.
-fn draw_axis(root: &Area<'_>, xray: &XRay, layout: &Layout, path: &Path) -> Result<()> {
+fn draw_axis<DB: Surface>(
+    root: &Area<DB>,
+    xray: &XRay,
+    layout: &Layout,
+    path: &Path,
+) -> Result<()> {
     let bottom = layout.bottom();
     draw_line(
         root,
@@ -358,7 +400,6 @@ fn draw_axis(root: &Area<'_>, xray: &XRay, layout: &Layout, path: &Path) -> Resu
     draw_text(
         root,
         &fit(
-            root,
             &xray.x_label,
             theme::LABEL_SIZE,
             (layout.right - layout.left) as u32,
@@ -372,6 +413,7 @@ fn draw_axis(root: &Area<'_>, xray: &XRay, layout: &Layout, path: &Path) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::charts::canvas::tests::draw_everywhere;
 
     const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
 
@@ -453,9 +495,7 @@ mod tests {
 
     fn probe_layout(xray: &XRay) -> Layout {
         theme::ensure_font().unwrap();
-        let mut buffer = [0u8; 3];
-        let probe = BitMapBackend::with_buffer(&mut buffer, (1, 1)).into_drawing_area();
-        Layout::new(&probe, xray)
+        Layout::new(xray, 1600, f64::from(ROW_HEIGHT))
     }
 
     /// NLTK's dispersion plot once labelled its rows in reverse; here each label must sit in
@@ -507,6 +547,16 @@ mod tests {
     }
 
     #[test]
+    fn the_chart_draws_in_both_formats_at_any_width_and_height() {
+        for (name, chart) in [
+            ("many", xray(terms(), speeches(250))),
+            ("none", xray(vec![], vec![])),
+        ] {
+            draw_everywhere(&format!("xray_{name}"), |canvas| draw(&chart, canvas));
+        }
+    }
+
+    #[test]
     fn the_chart_draws_even_when_empty_or_tiny() {
         let dir = tempfile::tempdir().unwrap();
         let empty_row = XRayRow {
@@ -521,9 +571,9 @@ mod tests {
             ("many.png", xray(terms(), speeches(5000))),
         ];
         for (name, chart) in cases {
-            let path = dir.path().join(name);
-            draw(&chart, &path).unwrap();
-            let bytes = std::fs::read(&path).unwrap();
+            let canvas = Canvas::png(dir.path().join(name));
+            draw(&chart, &canvas).unwrap();
+            let bytes = std::fs::read(&canvas.path).unwrap();
             assert!(bytes.starts_with(PNG), "{name}");
         }
     }
@@ -534,12 +584,12 @@ mod tests {
     fn draw_xrays_to_look_at() {
         draw(
             &xray(terms(), speeches(250)),
-            Path::new("/tmp/xray_check.png"),
+            &Canvas::png("/tmp/xray_check.png"),
         )
         .unwrap();
         draw(
             &xray(terms(), speeches(5684)),
-            Path::new("/tmp/xray_many.png"),
+            &Canvas::png("/tmp/xray_many.png"),
         )
         .unwrap();
         let parties = [
@@ -555,10 +605,10 @@ mod tests {
         .collect();
         draw(
             &xray(terms()[..1].to_vec(), parties),
-            Path::new("/tmp/xray_one.png"),
+            &Canvas::png("/tmp/xray_one.png"),
         )
         .unwrap();
         let twelve: Vec<XRayRow> = terms().into_iter().cycle().take(12).collect();
-        draw(&xray(twelve, vec![]), Path::new("/tmp/xray_twelve.png")).unwrap();
+        draw(&xray(twelve, vec![]), &Canvas::png("/tmp/xray_twelve.png")).unwrap();
     }
 }

@@ -173,7 +173,7 @@ mod tests {
             };
             let path = dir.path().join(name);
             let chart = figure("x", &attracting, |t| words[t as usize].as_str());
-            bar_chart::draw(&chart, &path).unwrap();
+            bar_chart::draw(&chart, &crate::output::charts::Canvas::png(&path)).unwrap();
             let bytes = std::fs::read(&path).unwrap();
             assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{name}");
         }
@@ -197,6 +197,7 @@ mod tests {
         };
         let words: Vec<String> = (0..=list.len() as TermId).map(word).collect();
         let chart = figure("trafficking", &attracting, |t| words[t as usize].as_str());
-        bar_chart::draw(&chart, std::path::Path::new("/tmp/collocates_check.png")).unwrap();
+        let canvas = crate::output::charts::Canvas::png("/tmp/collocates_check.png");
+        bar_chart::draw(&chart, &canvas).unwrap();
     }
 }

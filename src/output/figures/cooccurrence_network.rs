@@ -4,7 +4,6 @@
 //! predicts (pmi > 0) are drawn
 //! ([`strongest_attracting`](crate::stats::pairs::cooccurrence::strongest_attracting)).
 
-use crate::output::charts::theme::format_number;
 use crate::output::charts::{Edge, Network, Node};
 use crate::stats::counts::CountTables;
 use crate::stats::pairs::cooccurrence::{strongest_attracting, Context, Cooccurrences};
@@ -47,8 +46,8 @@ pub(crate) fn figure(
             edges.len()
         ),
         subtitle: format!(
-            "Co-occurrence {unit}, stopwords left out; {} speeches; pairs seen at least {} times",
-            format_number(counts.n_docs() as f64, 0),
+            "Co-occurrence {unit}, stopwords left out; {}; pairs seen at least {} times",
+            super::speeches(counts.n_docs()),
             min_count
         ),
         nodes,

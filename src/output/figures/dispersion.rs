@@ -51,8 +51,8 @@ pub(crate) fn figure(
     XRay {
         title: format!("{which}: where each occurrence falls"),
         subtitle: format!(
-            "{} speeches in corpus order, {} words; a tick per occurrence, a line where a speech starts",
-            format_number(tokens.docs.len() as f64, 0),
+            "{} in corpus order, {} words; a tick per occurrence, a line where a speech starts",
+            super::speeches(tokens.docs.len()),
             format_number(counts.total_tokens() as f64, 0)
         ),
         x_label: "position in the corpus (speeches in corpus order)".into(),

@@ -145,10 +145,7 @@ fn reference_name(target: &Target) -> String {
 fn words_of(tokens: u64, documents: usize) -> String {
     let words = format_number(tokens as f64, 0);
     if documents > 1 {
-        format!(
-            "{words} words in {} speeches",
-            format_number(documents as f64, 0)
-        )
+        format!("{words} words in {}", super::speeches(documents))
     } else {
         words
     }

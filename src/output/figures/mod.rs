@@ -18,3 +18,14 @@ pub(crate) mod term_trends;
 pub(crate) mod terms_by_document;
 pub(crate) mod top_terms;
 pub(crate) mod zipf;
+
+use crate::output::charts::theme::format_number;
+
+/// "1 speech", "2 speeches", "5,684 speeches": for titles and subtitles.
+pub(crate) fn speeches(n: usize) -> String {
+    format!(
+        "{} speech{}",
+        format_number(n as f64, 0),
+        if n == 1 { "" } else { "es" }
+    )
+}

@@ -3,6 +3,7 @@
 //! [`comparison_rows`](crate::stats::frequency::ranking::comparison_rows); the subtitle says
 //! how.
 
+use super::speeches;
 use crate::output::charts::theme::format_number;
 use crate::output::charts::Heatmap;
 use crate::stats::counts::CountTables;
@@ -76,14 +77,6 @@ fn detail(rows: &Rows) -> String {
             format_number(of as f64, 0)
         ),
     }
-}
-
-fn speeches(n: usize) -> String {
-    format!(
-        "{} speech{}",
-        format_number(n as f64, 0),
-        if n == 1 { "" } else { "es" }
-    )
 }
 
 #[cfg(test)]

@@ -35,8 +35,8 @@ pub(crate) fn figure(counts: &CountTables, vocab: &Vocabulary, stemmed: bool) ->
     BarChart {
         title: format!("The {TOP_N} most frequent terms"),
         subtitle: format!(
-            "{} speeches, {} words; stopwords left out; {unit}",
-            format_number(counts.n_docs() as f64, 0),
+            "{}, {} words; stopwords left out; {unit}",
+            super::speeches(counts.n_docs()),
             format_number(total as f64, 0)
         ),
         value_label: "Occurrences in the corpus".into(),
@@ -59,7 +59,7 @@ mod tests {
         assert_eq!(chart.bars[0].annotation, "2  (3,333.3 per 10k)");
         assert_eq!(
             chart.subtitle,
-            "1 speeches, 6 words; stopwords left out; stemmed terms, each shown by its most frequent word form"
+            "1 speech, 6 words; stopwords left out; stemmed terms, each shown by its most frequent word form"
         );
     }
 }

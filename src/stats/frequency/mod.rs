@@ -5,12 +5,14 @@
 //! - [`documents`]: one row per speech, its metadata and sizes.
 //! - [`terms`]: the corpus term list and the document-by-term table (`per_10k`, `tf_idf`).
 //! - [`by_group`]: per-group term frequencies.
+//! - [`matrix`]: the wide table, speeches (or groups) by the most frequent terms.
 //! - [`tokens`]: one row per word token.
 //! - [`ranking`]: the most frequent terms; the rows of a comparison across speeches.
 
 pub(crate) mod by_group;
 pub(crate) mod corpus;
 pub(crate) mod documents;
+pub(crate) mod matrix;
 pub(crate) mod ranking;
 pub(crate) mod terms;
 pub(crate) mod tokens;

@@ -247,3 +247,74 @@ pub(super) fn large() -> Network {
         .collect();
     network(&nodes, &edges)
 }
+
+/// The network users saw labels of neighbouring components run together in: a few small
+/// components and many pairs from State of the Union addresses ("united states", "qaida al",
+/// "district" beside "last annual").
+pub(super) fn pairs() -> Network {
+    let groups: [&[(&str, f64)]; 31] = [
+        &[
+            ("tax", 300.0),
+            ("credit", 60.0),
+            ("pay", 150.0),
+            ("code", 40.0),
+            ("cut", 170.0),
+        ],
+        &[
+            ("ask", 160.0),
+            ("congress", 420.0),
+            ("members", 230.0),
+            ("audience", 50.0),
+        ],
+        &[
+            ("nuclear", 80.0),
+            ("weapons", 120.0),
+            ("mass", 30.0),
+            ("destruction", 40.0),
+        ],
+        &[("insurance", 60.0), ("health", 300.0), ("care", 280.0)],
+        &[
+            ("years", 692.0),
+            ("ago", 150.0),
+            ("last", 380.0),
+            ("annual", 60.0),
+        ],
+        &[("united", 500.0), ("states", 600.0)],
+        &[("qaida", 40.0), ("al", 45.0)],
+        &[("bless", 60.0), ("god", 120.0)],
+        &[("democrats", 110.0), ("republicans", 130.0)],
+        &[("district", 30.0), ("columbia", 25.0)],
+        &[("men", 90.0), ("women", 140.0)],
+        &[("jobs", 500.0), ("create", 200.0)],
+        &[("sure", 120.0), ("make", 480.0)],
+        &[("social", 100.0), ("security", 300.0)],
+        &[("clean", 40.0), ("energy", 200.0)],
+        &[("hussein", 30.0), ("saddam", 30.0)],
+        &[("high", 80.0), ("schools", 150.0)],
+        &[("small", 60.0), ("businesses", 190.0)],
+        &[("prescription", 30.0), ("drug", 140.0)],
+        &[("white", 50.0), ("house", 110.0)],
+        &[("11th", 25.0), ("september", 30.0)],
+        &[("dollars", 90.0), ("billion", 80.0)],
+        &[("enforcement", 40.0), ("law", 200.0)],
+        &[("growing", 80.0), ("economy", 330.0)],
+        &[("supreme", 25.0), ("court", 40.0)],
+        &[("behind", 60.0), ("left", 45.0)],
+        &[("forward", 70.0), ("move", 120.0)],
+        &[("much", 140.0), ("thank", 300.0)],
+        &[("citizens", 180.0), ("fellow", 110.0)],
+        &[("hard", 120.0), ("work", 540.0)],
+        &[("took", 60.0), ("office", 150.0)],
+    ];
+    let mut nodes: Vec<(&str, f64)> = Vec::new();
+    let mut edges: Vec<(usize, usize, f64)> = Vec::new();
+    for (g, group) in groups.iter().enumerate() {
+        let first = nodes.len();
+        nodes.extend_from_slice(group);
+        for i in first + 1..nodes.len() {
+            let score = 10.0 + ((g * 7 + i * 3) % 50) as f64;
+            edges.push((if g == 0 { first } else { i - 1 }, i, score));
+        }
+    }
+    network(&nodes, &edges)
+}

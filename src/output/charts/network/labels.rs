@@ -21,6 +21,10 @@ const AMBIGUITY_PENALTY: f64 = 3.0;
 const RING_PENALTY: f64 = 2.0;
 /// Rings of candidate positions, each farther from the disc.
 const LABEL_RINGS: usize = 3;
+/// Least horizontal space between the boxes of two labels of different components that
+/// share a line of text, so that they do not read as one phrase ("district" beside "last
+/// annual"): about two and a half word spaces more than within a phrase.
+pub(super) const COMPONENT_LABEL_GAP: f64 = 2.5 * theme::LABEL_SIZE;
 
 /// A label as placed: the text drawn (perhaps shortened), its font size, and its box (the
 /// text plus [`LABEL_PAD`]) in pixels.
@@ -43,7 +47,9 @@ impl PlacedLabel {
 }
 
 /// Label boxes, one per node, placed greedily from the largest disc down (ties by index).
-/// A box never intersects another box or any disc and lies inside `bounds`. Among the free
+/// A box never intersects another box or any disc and lies inside `bounds`; a box on the same
+/// line as a label of another component (`component[i]` names node i's) keeps at least
+/// [`COMPONENT_LABEL_GAP`] from it, unless no position, size or cut of the label can. Among the free
 /// positions the cheapest wins: one per line crossing the box, plus the position's penalty
 /// (a label at the side of its disc reads best), plus [`RING_PENALTY`] per ring out, plus
 /// [`AMBIGUITY_PENALTY`] when another disc is about as close as its own; ties go to the
@@ -53,6 +59,7 @@ pub(super) fn place_labels(
     centers: &[Point],
     radii: &[f64],
     links: &[Link],
+    component: &[usize],
     bounds: &Rect,
     width: &dyn Fn(&str, f64) -> f64,
     shorten: &dyn Fn(&str, f64, f64) -> String,
@@ -61,10 +68,19 @@ pub(super) fn place_labels(
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| radii[b].total_cmp(&radii[a]).then(a.cmp(&b)));
     let mut labels: Vec<Option<PlacedLabel>> = vec![None; n];
-    let mut placed: Vec<Rect> = Vec::with_capacity(n);
-    let free = |rect: &Rect, placed: &[Rect]| {
+    // Each placed box with its node's component.
+    let mut placed: Vec<(Rect, usize)> = Vec::with_capacity(n);
+    let free = |rect: &Rect, own: usize, placed: &[(Rect, usize)], apart: bool| {
+        let wide = Rect {
+            left: rect.left - COMPONENT_LABEL_GAP,
+            right: rect.right + COMPONENT_LABEL_GAP,
+            ..*rect
+        };
         bounds.contains(rect)
-            && placed.iter().all(|p| !p.intersects(rect))
+            && placed.iter().all(|(p, c)| {
+                let other = apart && *c != component[own];
+                !p.intersects(if other { &wide } else { rect })
+            })
             && centers
                 .iter()
                 .zip(radii)
@@ -84,25 +100,33 @@ pub(super) fn place_labels(
             .count()
     };
     for i in order {
-        for (text, size) in attempts(texts[i], bounds, width, shorten) {
-            let w = width(&text, size) + 2.0 * LABEL_PAD;
-            let h = size + 2.0 * LABEL_PAD;
-            let best = candidates(centers[i], radii[i], w, h)
-                .into_iter()
-                .filter(|c| free(&c.rect, &placed))
-                .map(|c| {
-                    let mut cost =
-                        crossings(&c.rect) as f64 + c.penalty + RING_PENALTY * c.ring as f64;
-                    if ambiguous(&c.rect, i) {
-                        cost += AMBIGUITY_PENALTY;
-                    }
-                    (cost, c.rect)
-                })
-                .min_by(|x, y| x.0.total_cmp(&y.0));
-            if let Some((_, rect)) = best {
-                placed.push(rect);
-                labels[i] = Some(PlacedLabel { text, size, rect });
-                break;
+        let tries = attempts(texts[i], bounds, width, shorten);
+        // Apart from other components' labels if at all possible, else anywhere free.
+        'placing: for apart in [true, false] {
+            for (text, size) in &tries {
+                let w = width(text, *size) + 2.0 * LABEL_PAD;
+                let h = size + 2.0 * LABEL_PAD;
+                let best = candidates(centers[i], radii[i], w, h)
+                    .into_iter()
+                    .filter(|c| free(&c.rect, i, &placed, apart))
+                    .map(|c| {
+                        let mut cost =
+                            crossings(&c.rect) as f64 + c.penalty + RING_PENALTY * c.ring as f64;
+                        if ambiguous(&c.rect, i) {
+                            cost += AMBIGUITY_PENALTY;
+                        }
+                        (cost, c.rect)
+                    })
+                    .min_by(|x, y| x.0.total_cmp(&y.0));
+                if let Some((_, rect)) = best {
+                    placed.push((rect, component[i]));
+                    labels[i] = Some(PlacedLabel {
+                        text: text.clone(),
+                        size: *size,
+                        rect,
+                    });
+                    break 'placing;
+                }
             }
         }
     }

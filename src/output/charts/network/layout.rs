@@ -171,6 +171,17 @@ pub(super) fn layout(
     centers
 }
 
+/// The connected component of each of `n` nodes, numbered as [`components`] orders them.
+pub(super) fn component_of(n: usize, links: &[Link]) -> Vec<usize> {
+    let mut of = vec![0; n];
+    for (c, members) in components(n, links).iter().enumerate() {
+        for &m in members {
+            of[m] = c;
+        }
+    }
+    of
+}
+
 /// Connected components, each with its nodes ascending; largest first, ties by first node.
 fn components(n: usize, links: &[Link]) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..n).collect();

@@ -15,7 +15,8 @@
 //!    (right, left, above, below, diagonals) in rings a little farther out, then a smaller
 //!    font, then a shortened label. A label never covers another label or any disc and stays
 //!    inside the image; among free positions it prefers the side of its disc, few lines
-//!    crossing it, and no other disc about as close as its own.
+//!    crossing it, and no other disc about as close as its own. Labels of different
+//!    components keep well apart on a line of text, so that they do not read as one phrase.
 //!
 //! Steps 1 to 3 are in `layout`, step 4 in `labels`, both on the points and rectangles of
 //! `geometry`; this file holds the public types and the painting.
@@ -25,7 +26,8 @@ use std::path::Path;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::theme::{self, chart_error, draw_line, draw_text, style, text_width, Area};
+use super::canvas::{Canvas, Picture};
+use super::theme::{self, chart_error, draw_line, draw_text, style, text_width, Area, Surface};
 use crate::error::Result;
 
 #[cfg(test)]
@@ -36,7 +38,7 @@ mod layout;
 
 use geometry::{Point, Rect};
 use labels::{place_labels, PlacedLabel, LABEL_PAD};
-use layout::{layout, links, radii, Link};
+use layout::{component_of, layout, links, radii, Link};
 
 /// A term: a disc with a label.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,8 +80,12 @@ pub struct Network {
     pub score_label: String,
 }
 
-/// Height of the image in pixels; the width is [`theme::WIDTH`].
-pub const HEIGHT: u32 = 1200;
+/// The network's own height is three quarters of the width (1200 pixels for the default
+/// 1600), but at least this and at most [`MAX_NATURAL_HEIGHT`].
+const MIN_NATURAL_HEIGHT: i32 = 800;
+const MAX_NATURAL_HEIGHT: i32 = 1800;
+/// The least height asked for that the network is drawn at.
+const MIN_HEIGHT: i32 = 480;
 
 /// Below the title and subtitle drawn by [`theme::draw_heading`].
 const HEADING_BOTTOM: f64 = 112.0;
@@ -92,35 +98,49 @@ const MAX_STROKE: f64 = 8.0;
 const NODE_OUTLINE: RGBColor = RGBColor(0, 70, 110);
 const LABEL_BACKGROUND: RGBAColor = RGBAColor(255, 255, 255, 0.85);
 
-/// Draws the network as a PNG. A network without nodes draws a chart that says so.
-pub fn draw(network: &Network, path: &Path) -> Result<()> {
-    theme::ensure_font().map_err(|e| chart_error(path, e))?;
-    let root = BitMapBackend::new(path, (theme::WIDTH, HEIGHT)).into_drawing_area();
-    root.fill(&WHITE).map_err(|e| chart_error(path, e))?;
-    theme::draw_heading(&root, &network.title, &network.subtitle, path)?;
-    if network.nodes.is_empty() {
-        draw_text(
-            &root,
-            "Nothing to show: no terms to draw.",
-            (theme::WIDTH as i32 / 2, HEIGHT as i32 / 2),
-            &style(theme::LABEL_SIZE, theme::MUTED, HPos::Center, VPos::Center),
-            path,
-        )?;
-    } else {
-        let width = |text: &str, size: f64| f64::from(text_width(&root, text, size));
-        let shorten = |text: &str, size: f64, max: f64| {
-            theme::fit(&root, text, size, max.max(0.0).floor() as u32)
-        };
-        let geometry = geometry(network, &width, &shorten);
-        draw_edges(&root, &geometry, path)?;
-        draw_nodes(&root, &geometry, path)?;
-        draw_labels(&root, &geometry, path)?;
-        draw_legend(&root, network, path)?;
-    }
-    root.present().map_err(|e| chart_error(path, e))
+/// Draws the network. A network without nodes draws a chart that says so.
+pub fn draw(network: &Network, canvas: &Canvas) -> Result<()> {
+    theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
+    let width = canvas.layout_width();
+    let natural = (width * 3 / 4).clamp(MIN_NATURAL_HEIGHT, MAX_NATURAL_HEIGHT);
+    let height = canvas.image_height(natural, MIN_HEIGHT);
+    let frame = Frame::new(width, height);
+    let geometry = (!network.nodes.is_empty()).then(|| {
+        let width = |text: &str, size: f64| f64::from(text_width(text, size));
+        let shorten =
+            |text: &str, size: f64, max: f64| theme::fit(text, size, max.max(0.0).floor() as u32);
+        geometry(network, &frame, &width, &shorten)
+    });
+    canvas.draw(height, &Painter { network, geometry })
 }
 
-fn draw_edges(root: &Area<'_>, geometry: &Geometry, path: &Path) -> Result<()> {
+struct Painter<'a> {
+    network: &'a Network,
+    geometry: Option<Geometry>,
+}
+
+impl Picture for Painter<'_> {
+    fn paint<DB: Surface>(&self, root: &Area<DB>, path: &Path) -> Result<()> {
+        let network = self.network;
+        theme::draw_heading(root, &network.title, &network.subtitle, path)?;
+        let Some(geometry) = &self.geometry else {
+            let (w, h) = root.dim_in_pixel();
+            return draw_text(
+                root,
+                "Nothing to show: no terms to draw.",
+                (w as i32 / 2, h as i32 / 2),
+                &style(theme::LABEL_SIZE, theme::MUTED, HPos::Center, VPos::Center),
+                path,
+            );
+        };
+        draw_edges(root, geometry, path)?;
+        draw_nodes(root, geometry, path)?;
+        draw_labels(root, geometry, path)?;
+        draw_legend(root, network, path)
+    }
+}
+
+fn draw_edges<DB: Surface>(root: &Area<DB>, geometry: &Geometry, path: &Path) -> Result<()> {
     for link in &geometry.links {
         let (a, b) = (geometry.centers[link.a], geometry.centers[link.b]);
         draw_line(
@@ -142,7 +162,7 @@ fn edge_style(strength: f64) -> ShapeStyle {
         .stroke_width((MIN_STROKE + (MAX_STROKE - MIN_STROKE) * t).round() as u32)
 }
 
-fn draw_nodes(root: &Area<'_>, geometry: &Geometry, path: &Path) -> Result<()> {
+fn draw_nodes<DB: Surface>(root: &Area<DB>, geometry: &Geometry, path: &Path) -> Result<()> {
     for (center, &radius) in geometry.centers.iter().zip(&geometry.radii) {
         let r = radius.round() as i32;
         root.draw(&Circle::new(center.pixel(), r, theme::BAR.filled()))
@@ -157,7 +177,7 @@ fn draw_nodes(root: &Area<'_>, geometry: &Geometry, path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn draw_labels(root: &Area<'_>, geometry: &Geometry, path: &Path) -> Result<()> {
+fn draw_labels<DB: Surface>(root: &Area<DB>, geometry: &Geometry, path: &Path) -> Result<()> {
     for label in geometry.labels.iter().flatten() {
         let rect = label.rect;
         root.draw(&Rectangle::new(
@@ -181,8 +201,9 @@ fn draw_labels(root: &Area<'_>, geometry: &Geometry, path: &Path) -> Result<()> 
 
 /// One line at the bottom left: sample discs and lines, then what they mean and their range
 /// (lines only when there are any).
-fn draw_legend(root: &Area<'_>, network: &Network, path: &Path) -> Result<()> {
-    let y = (f64::from(HEIGHT) - LEGEND_HEIGHT / 2.0).round() as i32;
+fn draw_legend<DB: Surface>(root: &Area<DB>, network: &Network, path: &Path) -> Result<()> {
+    let (width, height) = root.dim_in_pixel();
+    let y = (f64::from(height) - LEGEND_HEIGHT / 2.0).round() as i32;
     let size = theme::TICK_SIZE;
     let text_style = style(size, theme::MUTED, HPos::Left, VPos::Center);
     let mut x = theme::MARGIN;
@@ -209,14 +230,14 @@ fn draw_legend(root: &Area<'_>, network: &Network, path: &Path) -> Result<()> {
     if scores.is_empty() {
         return Ok(());
     }
-    x += 4 + text_width(root, &nodes, size) as i32 + 36;
+    x += 4 + text_width(&nodes, size) as i32 + 36;
     for strength in [0.05, 1.0] {
         draw_line(root, vec![(x, y), (x + 34, y)], edge_style(strength), path)?;
         x += 44;
     }
     let edges = format!("line width: {}{}", network.score_label, range_text(&scores));
-    let room = (theme::WIDTH as i32 - theme::MARGIN - x).max(0) as u32;
-    let edges = theme::fit(root, &edges, size, room);
+    let room = (width as i32 - theme::MARGIN - x).max(0) as u32;
+    let edges = theme::fit(&edges, size, room);
     draw_text(root, &edges, (x, y + 4), &text_style, path)
 }
 
@@ -255,10 +276,10 @@ struct Geometry {
 /// text in pixels at a font size; `shorten` cuts text to a pixel width with an ellipsis.
 fn geometry(
     network: &Network,
+    frame: &Frame,
     width: &dyn Fn(&str, f64) -> f64,
     shorten: &dyn Fn(&str, f64, f64) -> String,
 ) -> Geometry {
-    let frame = Frame::new();
     let radii = radii(&network.nodes, &frame.plot);
     let links = links(network);
     let texts: Vec<&str> = network.nodes.iter().map(|n| n.label.as_str()).collect();
@@ -267,11 +288,13 @@ fn geometry(
         .map(|t| width(t, theme::LABEL_SIZE) + 2.0 * LABEL_PAD)
         .collect();
     let centers = layout(&radii, &label_widths, &links, &frame.plot);
+    let component = component_of(centers.len(), &links);
     let labels = place_labels(
         &texts,
         &centers,
         &radii,
         &links,
+        &component,
         &frame.labels,
         width,
         shorten,
@@ -294,9 +317,10 @@ struct Frame {
 }
 
 impl Frame {
-    fn new() -> Frame {
-        let width = f64::from(theme::WIDTH);
-        let height = f64::from(HEIGHT);
+    /// The frame of an image `width` by `height` pixels.
+    fn new(width: i32, height: i32) -> Frame {
+        let width = f64::from(width);
+        let height = f64::from(height);
         let margin = f64::from(theme::MARGIN);
         Frame {
             plot: Rect {
@@ -317,12 +341,19 @@ impl Frame {
 
 #[cfg(test)]
 mod tests {
-    use super::fixtures::{large, network, shorten, un_debate, width};
+    use super::fixtures::{large, network, pairs, shorten, un_debate, width};
     use super::*;
+    use crate::output::charts::canvas::tests::draw_everywhere;
+    use crate::output::charts::canvas::DEFAULT_WIDTH;
 
-    fn check_geometry(g: &Geometry) {
+    /// The frame of the default image, 1600 by 1200.
+    fn frame() -> Frame {
+        Frame::new(DEFAULT_WIDTH as i32, 1200)
+    }
+
+    fn check_geometry(g: &Geometry, frame: &Frame) {
         let n = g.centers.len();
-        let plot = Frame::new().plot;
+        let plot = frame.plot;
         for i in 0..n {
             let disc = Rect {
                 left: g.centers[i].x - g.radii[i],
@@ -344,11 +375,9 @@ mod tests {
                 );
             }
         }
-        let image = Rect::at(0.0, 0.0, f64::from(theme::WIDTH), f64::from(HEIGHT));
         let boxes: Vec<&PlacedLabel> = g.labels.iter().flatten().collect();
         for (i, label) in boxes.iter().enumerate() {
-            assert!(image.contains(&label.rect), "{label:?} leaves the image");
-            assert!(Frame::new().labels.contains(&label.rect), "{label:?}");
+            assert!(frame.labels.contains(&label.rect), "{label:?}");
             for (c, &r) in g.centers.iter().zip(&g.radii) {
                 assert!(
                     !label.rect.intersects_disc(*c, r),
@@ -364,18 +393,39 @@ mod tests {
         }
     }
 
+    /// Pairs of labels of different components on one line of text closer than
+    /// [`labels::COMPONENT_LABEL_GAP`].
+    fn close_strangers(g: &Geometry) -> Vec<(String, String)> {
+        let component = component_of(g.centers.len(), &g.links);
+        let mut close = Vec::new();
+        for (i, a) in g.labels.iter().enumerate() {
+            for (j, b) in g.labels.iter().enumerate().skip(i + 1) {
+                let (Some(a), Some(b)) = (a, b) else { continue };
+                let same_line = a.rect.top < b.rect.bottom && b.rect.top < a.rect.bottom;
+                let gap = (b.rect.left - a.rect.right).max(a.rect.left - b.rect.right);
+                if component[i] != component[j]
+                    && same_line
+                    && gap < labels::COMPONENT_LABEL_GAP - 1e-9
+                {
+                    close.push((a.text.clone(), b.text.clone()));
+                }
+            }
+        }
+        close
+    }
+
     #[test]
     fn layout_is_deterministic() {
         let net = un_debate();
-        let first = geometry(&net, &width, &shorten);
-        let second = geometry(&net, &width, &shorten);
+        let first = geometry(&net, &frame(), &width, &shorten);
+        let second = geometry(&net, &frame(), &width, &shorten);
         assert_eq!(first, second);
     }
 
     #[test]
     fn a_debate_network_has_no_overlaps_and_every_label_placed() {
-        let g = geometry(&un_debate(), &width, &shorten);
-        check_geometry(&g);
+        let g = geometry(&un_debate(), &frame(), &width, &shorten);
+        check_geometry(&g, &frame());
         assert!(g.labels.iter().all(Option::is_some));
         let full = g
             .labels
@@ -389,15 +439,35 @@ mod tests {
     #[test]
     fn labels_measured_with_the_embedded_font_fit_too() {
         theme::ensure_font().unwrap();
-        let (w, h) = (theme::WIDTH, HEIGHT);
-        let mut pixels = vec![255u8; (w * h * 3) as usize];
-        let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
-        let width = |text: &str, size: f64| f64::from(text_width(&root, text, size));
-        let shorten = |text: &str, size: f64, max: f64| theme::fit(&root, text, size, max as u32);
-        for net in [un_debate(), large()] {
-            let g = geometry(&net, &width, &shorten);
-            check_geometry(&g);
-            assert!(g.labels.iter().all(Option::is_some));
+        let width = |text: &str, size: f64| f64::from(text_width(text, size));
+        let shorten = |text: &str, size: f64, max: f64| theme::fit(text, size, max as u32);
+        for (w, h) in [(1600, 1200), (1000, 800), (2400, 1800), (1600, 600)] {
+            let frame = Frame::new(w, h);
+            for net in [un_debate(), large(), pairs()] {
+                let g = geometry(&net, &frame, &width, &shorten);
+                check_geometry(&g, &frame);
+                assert!(g.labels.iter().all(Option::is_some), "{w} x {h}");
+            }
+        }
+    }
+
+    /// Many small components side by side ("united states", "qaida al", "bless god"): no
+    /// label of one sits beside a label of another on its line.
+    #[test]
+    fn labels_of_different_components_keep_apart() {
+        theme::ensure_font().unwrap();
+        let width = |text: &str, size: f64| f64::from(text_width(text, size));
+        let shorten = |text: &str, size: f64, max: f64| theme::fit(text, size, max as u32);
+        for (w, h) in [(1600, 1200), (1000, 800), (2400, 1800)] {
+            let frame = Frame::new(w, h);
+            for net in [un_debate(), pairs()] {
+                let g = geometry(&net, &frame, &width, &shorten);
+                assert_eq!(
+                    close_strangers(&g),
+                    [] as [(String, String); 0],
+                    "{w} x {h}"
+                );
+            }
         }
     }
 
@@ -427,27 +497,79 @@ mod tests {
             ),
         ];
         for net in &cases {
-            let g = geometry(net, &width, &shorten);
+            let g = geometry(net, &frame(), &width, &shorten);
             assert_eq!(g.centers.len(), net.nodes.len());
-            check_geometry(&g);
+            check_geometry(&g, &frame());
             assert!(g.centers.iter().all(|p| p.x.is_finite() && p.y.is_finite()));
         }
     }
 
     #[test]
-    fn draw_writes_a_png_also_for_an_empty_network() {
+    fn draw_writes_the_same_png_twice_also_for_an_empty_network() {
         let dir = tempfile::tempdir().unwrap();
         for (name, net) in [
             ("debate.png", un_debate()),
             ("empty.png", network(&[], &[])),
             ("one.png", network(&[("peace", 10.0)], &[])),
         ] {
-            let path = dir.path().join(name);
-            draw(&net, &path).unwrap();
-            let bytes = std::fs::read(&path).unwrap();
+            let canvas = Canvas::png(dir.path().join(name));
+            draw(&net, &canvas).unwrap();
+            let bytes = std::fs::read(&canvas.path).unwrap();
             assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{name}");
-            draw(&net, &path).unwrap();
-            assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name} drawn twice");
+            draw(&net, &canvas).unwrap();
+            assert_eq!(
+                std::fs::read(&canvas.path).unwrap(),
+                bytes,
+                "{name} drawn twice"
+            );
+        }
+    }
+
+    #[test]
+    fn the_chart_draws_in_both_formats_at_any_width_and_height() {
+        for (name, net) in [
+            ("debate", un_debate()),
+            ("pairs", pairs()),
+            ("empty", network(&[], &[])),
+        ] {
+            draw_everywhere(&format!("network_{name}"), |canvas| draw(&net, canvas));
+        }
+    }
+
+    #[test]
+    fn zz_diag() {
+        theme::ensure_font().unwrap();
+        let width = |text: &str, size: f64| f64::from(text_width(text, size));
+        let shorten = |text: &str, size: f64, max: f64| theme::fit(text, size, max as u32);
+        for (w, h) in [(1600, 1200), (1000, 800), (2400, 1800), (1600, 600)] {
+            let frame = Frame::new(w, h);
+            for (name, net) in [("un", un_debate()), ("large", large()), ("pairs", pairs())] {
+                let g = geometry(&net, &frame, &width, &shorten);
+                let missing: Vec<&str> = g
+                    .labels
+                    .iter()
+                    .zip(&net.nodes)
+                    .filter(|(l, _)| l.is_none())
+                    .map(|(_, n)| n.label.as_str())
+                    .collect();
+                let small = g
+                    .labels
+                    .iter()
+                    .flatten()
+                    .filter(|l| l.size < theme::LABEL_SIZE)
+                    .count();
+                let cut = g
+                    .labels
+                    .iter()
+                    .flatten()
+                    .zip(&net.nodes)
+                    .filter(|(l, n)| l.text != n.label)
+                    .count();
+                eprintln!(
+                    "{w}x{h} {name}: missing {missing:?} smaller {small} cut {cut} close {:?}",
+                    close_strangers(&g)
+                );
+            }
         }
     }
 
@@ -455,7 +577,9 @@ mod tests {
     #[test]
     #[ignore]
     fn draw_networks_to_look_at() {
-        draw(&un_debate(), Path::new("/tmp/network_check.png")).unwrap();
+        let png = |name: &str| Canvas::png(format!("/tmp/network_{name}.png"));
+        draw(&un_debate(), &png("check")).unwrap();
+        draw(&pairs(), &png("pairs")).unwrap();
         let three = network(
             &[
                 ("united", 2800.0),
@@ -464,14 +588,10 @@ mod tests {
             ],
             &[(0, 1, 4980.0), (1, 2, 120.0)],
         );
-        draw(&three, Path::new("/tmp/network_three.png")).unwrap();
-        draw(
-            &network(&[("secretary-general", 700.0)], &[]),
-            Path::new("/tmp/network_one.png"),
-        )
-        .unwrap();
-        draw(&network(&[], &[]), Path::new("/tmp/network_empty.png")).unwrap();
-        draw(&large(), Path::new("/tmp/network_large.png")).unwrap();
+        draw(&three, &png("three")).unwrap();
+        draw(&network(&[("secretary-general", 700.0)], &[]), &png("one")).unwrap();
+        draw(&network(&[], &[]), &png("empty")).unwrap();
+        draw(&large(), &png("large")).unwrap();
         let debate = un_debate();
         let spokes: Vec<(usize, usize, f64)> = (1..debate.nodes.len().min(36))
             .map(|i| (0, i, 5000.0 / i as f64))
@@ -482,14 +602,14 @@ mod tests {
             .take(36)
             .map(|n| (n.label.as_str(), n.frequency))
             .collect();
-        draw(&network(&star, &spokes), Path::new("/tmp/network_star.png")).unwrap();
+        draw(&network(&star, &spokes), &png("star")).unwrap();
         let scattered: Vec<(String, f64)> = (0..40)
             .map(|i| (format!("term-{i}"), 10.0 + f64::from(i) * 50.0))
             .collect();
         let scattered: Vec<(&str, f64)> = scattered.iter().map(|(l, f)| (l.as_str(), *f)).collect();
         draw(
             &network(&scattered, &[(0, 1, 3.0), (2, 3, 9.0), (4, 5, 1.0)]),
-            Path::new("/tmp/network_scattered.png"),
+            &png("scattered"),
         )
         .unwrap();
     }

@@ -1,0 +1,286 @@
+//! The record of a run, `run.json`: the speechstat version, the command line and every
+//! effective option, each input file with its size and SHA-256, the counts, the tables with
+//! their rows, the warnings and the time of each stage. Everything in it but the times and
+//! the start date is the same for the same input and options.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use super::analysis::{Analysis, Summary};
+use crate::error::{Error, Result};
+use crate::output::json::Json;
+use crate::progress::Progress;
+use crate::text::StopwordSource;
+
+/// How long one stage of a run took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageTime {
+    /// The stage, as the progress bar names it (`reading`, `tokenizing`, `tables`, ...).
+    pub stage: &'static str,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+}
+
+/// Passes progress on and notes how long each stage took.
+pub(crate) struct StageClock<'a> {
+    inner: &'a dyn Progress,
+    started: Mutex<Option<(&'static str, Instant)>>,
+    stages: Mutex<Vec<StageTime>>,
+}
+
+impl<'a> StageClock<'a> {
+    pub(crate) fn new(inner: &'a dyn Progress) -> StageClock<'a> {
+        StageClock {
+            inner,
+            started: Mutex::new(None),
+            stages: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The stages finished so far, in order.
+    pub(crate) fn stages(&self) -> Vec<StageTime> {
+        self.stages.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+}
+
+impl Progress for StageClock<'_> {
+    fn start(&self, stage: &'static str, total: u64) {
+        if let Ok(mut started) = self.started.lock() {
+            *started = Some((stage, Instant::now()));
+        }
+        self.inner.start(stage, total);
+    }
+
+    fn advance(&self, steps: u64) {
+        self.inner.advance(steps);
+    }
+
+    fn finish(&self) {
+        let finished = self.started.lock().ok().and_then(|mut s| s.take());
+        if let (Some((stage, at)), Ok(mut stages)) = (finished, self.stages.lock()) {
+            stages.push(StageTime {
+                stage,
+                seconds: at.elapsed().as_secs_f64(),
+            });
+        }
+        self.inner.finish();
+    }
+}
+
+/// A file read by the run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct InputFile {
+    pub path: PathBuf,
+    pub bytes: u64,
+    /// Lowercase hexadecimal.
+    pub sha256: String,
+}
+
+/// Every file the analysis read: the corpus (manifests first), the stopword list, the
+/// reference corpus. Read again to hash, in parallel; the page cache makes that cheap.
+pub(crate) fn input_files(analysis: &Analysis) -> Result<Vec<InputFile>> {
+    let mut paths: Vec<&Path> = analysis.corpus.files.iter().map(PathBuf::as_path).collect();
+    if let StopwordSource::File(path) = &analysis.config.stopwords {
+        paths.push(path);
+    }
+    paths.extend(analysis.reference_files.iter().map(PathBuf::as_path));
+    paths
+        .par_iter()
+        .map(|&path| {
+            let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+            Ok(InputFile {
+                path: path.to_path_buf(),
+                bytes: bytes.len() as u64,
+                sha256: hex(&Sha256::digest(&bytes)),
+            })
+        })
+        .collect()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A table written, with its row count (header aside).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TableRecord {
+    /// Relative to the output folder (`tables/terms.csv`).
+    pub path: String,
+    pub rows: u64,
+}
+
+/// `run.json`'s content.
+pub(crate) fn run_json(
+    analysis: &Analysis,
+    summary: &Summary,
+    inputs: &[InputFile],
+    tables: &[TableRecord],
+    stages: &[StageTime],
+    started: SystemTime,
+) -> Json {
+    let config = &analysis.config;
+    let counts = Json::object([
+        ("speeches", Json::Integer(summary.documents as i128)),
+        ("tokens", Json::Integer(i128::from(summary.tokens))),
+        ("types", Json::Integer(summary.types as i128)),
+        ("terms", Json::Integer(summary.terms as i128)),
+        ("sentences", Json::Integer(i128::from(summary.sentences))),
+        ("text_bytes", Json::Integer(summary.text_bytes as i128)),
+    ]);
+    Json::object([
+        ("speechstat", Json::text(env!("CARGO_PKG_VERSION"))),
+        ("started_utc", Json::text(utc_timestamp(started))),
+        (
+            "command_line",
+            Json::Array(config.command_line.iter().map(Json::text).collect()),
+        ),
+        (
+            "mode",
+            Json::text(match config.mode {
+                super::Mode::Analyze => "analyze",
+                super::Mode::WordCount => "freq",
+            }),
+        ),
+        (
+            "options",
+            Json::object(config.settings().iter().map(|(k, v)| (*k, v.to_json()))),
+        ),
+        (
+            "threads",
+            Json::Integer(rayon::current_num_threads() as i128),
+        ),
+        (
+            "inputs",
+            Json::Array(
+                inputs
+                    .iter()
+                    .map(|f| {
+                        Json::object([
+                            ("path", Json::text(f.path.display().to_string())),
+                            ("bytes", Json::Integer(i128::from(f.bytes))),
+                            ("sha256", Json::text(f.sha256.as_str())),
+                        ])
+                    })
+                    .collect(),
+            ),
+        ),
+        ("counts", counts),
+        (
+            "tables",
+            Json::Array(
+                tables
+                    .iter()
+                    .map(|t| {
+                        Json::object([
+                            ("path", Json::text(t.path.as_str())),
+                            ("rows", Json::Integer(i128::from(t.rows))),
+                        ])
+                    })
+                    .collect(),
+            ),
+        ),
+        (
+            "warnings",
+            Json::Array(
+                summary
+                    .warnings
+                    .iter()
+                    .map(|w| Json::text(w.to_string()))
+                    .collect(),
+            ),
+        ),
+        (
+            "stages",
+            Json::Array(
+                stages
+                    .iter()
+                    .map(|s| {
+                        Json::object([
+                            ("stage", Json::text(s.stage)),
+                            ("seconds", Json::Float((s.seconds * 1e3).round() / 1e3)),
+                        ])
+                    })
+                    .collect(),
+            ),
+        ),
+    ])
+}
+
+/// `2026-12-01T18:02:10Z`.
+fn utc_timestamp(at: SystemTime) -> String {
+    let seconds = at
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or(Duration::ZERO)
+        .as_secs();
+    let (days, rest) = (seconds / 86_400, seconds % 86_400);
+    let (year, month, day) = civil_from_days(days as i64);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+/// The Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_gregorian() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(20_788), (2026, 12, 1));
+        let at = UNIX_EPOCH + Duration::from_secs(20_788 * 86_400 + 18 * 3600 + 2 * 60 + 10);
+        assert_eq!(utc_timestamp(at), "2026-12-01T18:02:10Z");
+    }
+
+    #[test]
+    fn hashes_are_sha256_in_hex() {
+        // FIPS 180-2's example: SHA-256("abc").
+        assert_eq!(
+            hex(&Sha256::digest(b"abc")),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn the_clock_notes_each_stage_and_passes_progress_on() {
+        struct Count(std::sync::atomic::AtomicU64);
+        impl Progress for Count {
+            fn advance(&self, steps: u64) {
+                self.0
+                    .fetch_add(steps, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        let count = Count(0.into());
+        let clock = StageClock::new(&count);
+        clock.start("reading", 3);
+        clock.advance(3);
+        clock.finish();
+        clock.start("tables", 0);
+        clock.finish();
+        let names: Vec<&str> = clock.stages().iter().map(|s| s.stage).collect();
+        assert_eq!(names, ["reading", "tables"]);
+        assert_eq!(count.0.load(std::sync::atomic::Ordering::Relaxed), 3);
+    }
+}

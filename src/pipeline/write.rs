@@ -1,0 +1,323 @@
+//! Writing an analysis: every table (CSV, Parquet or both) and chart of [`OUTPUTS`], then the
+//! files that describe them (the data dictionary `tables/README.md`, the report pages and
+//! `run.json`), all into a staging folder moved into place only when everything is written.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use polars::prelude::DataFrame;
+
+use super::analysis::{Analysis, Summary};
+use super::outputs::{Build, Charts, Output, OUTPUTS, RUN_JSON, WORD};
+use super::record::{self, StageClock, TableRecord};
+use crate::error::{Error, Result, Warning};
+use crate::output::parquet::ParquetTable;
+use crate::output::tables::{preview_rows, TableWriter};
+use crate::output::Staging;
+use crate::progress::Progress;
+
+/// Rows a spreadsheet opens: Excel's and LibreOffice's limit, header included.
+pub const SPREADSHEET_ROWS: u64 = 1_048_576;
+
+/// Rows of each table shown in the report.
+const PREVIEW_ROWS: usize = 10;
+
+/// A table as written: its record for run.json, its header and first rows for the report.
+pub(crate) struct WrittenTable {
+    pub output: &'static Output,
+    pub record: TableRecord,
+    pub header: Vec<String>,
+    pub preview: Vec<Vec<String>>,
+}
+
+/// What a run wrote.
+pub(crate) struct Written {
+    pub files: Vec<PathBuf>,
+    pub tables: Vec<WrittenTable>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Analysis {
+    /// Writes every table and chart of this analysis into `out`, with the report pages, the
+    /// data dictionary and `run.json`, whole or not at all: into a staging folder first,
+    /// moved into place when everything is written, with outputs of an earlier run that this
+    /// one does not make removed. Returns the files written.
+    pub fn write(&self, out: &Path, progress: &dyn Progress) -> Result<Vec<PathBuf>> {
+        let clock = StageClock::new(progress);
+        Ok(self.write_recorded(out, &clock, SystemTime::now())?.files)
+    }
+
+    /// [`Analysis::write`], with the stages timed so far on `clock` recorded in run.json.
+    pub(crate) fn write_recorded(
+        &self,
+        out: &Path,
+        clock: &StageClock<'_>,
+        started: SystemTime,
+    ) -> Result<Written> {
+        let mut staging = Staging::begin(out)?;
+        // The descriptions (Build::Description) come after, from what was written.
+        let outputs: Vec<&'static Output> = OUTPUTS
+            .iter()
+            .filter(|o| !matches!(o.build, Build::Description) && o.is_written_by(self))
+            .collect();
+        let mut tables = Vec::new();
+        for stage in outputs.chunk_by(|a, b| a.stage() == b.stage()) {
+            clock.start(stage[0].stage(), 0);
+            for &output in stage {
+                match output.build {
+                    Build::Table(build) => {
+                        tables.push(self.write_table(output, build, &mut staging)?);
+                    }
+                    Build::Chart(draw) => draw(
+                        self,
+                        &mut Charts {
+                            staging: &mut staging,
+                            output,
+                            options: self.config.charts,
+                        },
+                    )?,
+                    Build::Description => {}
+                }
+            }
+            clock.finish();
+        }
+        let warnings = too_long_for_spreadsheets(&tables, self.config.table_format.parquet());
+        clock.start("report", 0);
+        self.write_descriptions(&tables, &warnings, &mut staging)?;
+        clock.finish();
+        let summary = Summary {
+            warnings: self.warnings.iter().chain(&warnings).cloned().collect(),
+            ..self.summary(Vec::new(), clock.stages())
+        };
+        let inputs = record::input_files(self)?;
+        let records: Vec<TableRecord> = tables.iter().map(|t| t.record.clone()).collect();
+        let run = record::run_json(self, &summary, &inputs, &records, &clock.stages(), started);
+        let path = staging.file(RUN_JSON)?;
+        std::fs::write(&path, run.pretty()).map_err(|e| Error::write(&path, e))?;
+        let owned = owned_files();
+        let patterns = owned_patterns();
+        let files = staging.commit(
+            &owned.iter().map(String::as_str).collect::<Vec<_>>(),
+            &patterns
+                .iter()
+                .map(|(a, b)| (a.as_str(), b.as_str()))
+                .collect::<Vec<_>>(),
+        )?;
+        Ok(Written {
+            files,
+            tables,
+            warnings,
+        })
+    }
+
+    /// Writes one table as the configuration asks (CSV, Parquet or both), part by part.
+    fn write_table(
+        &self,
+        output: &'static Output,
+        build: fn(&Analysis, super::outputs::Emit<'_>) -> Result<()>,
+        staging: &mut Staging,
+    ) -> Result<WrittenTable> {
+        let format = self.config.table_format;
+        let style = self.config.csv;
+        let csv_path = match format.csv() {
+            true => Some(staging.file(output.path)?),
+            false => None,
+        };
+        let parquet_path = match format.parquet() {
+            true => Some(staging.file(&parquet_name(output.path))?),
+            false => None,
+        };
+        let mut csv = match &csv_path {
+            Some(path) => Some(TableWriter::create(path, style)?),
+            None => None,
+        };
+        let mut parquet = match &parquet_path {
+            Some(path) => Some(ParquetTable::create(path)?),
+            None => None,
+        };
+        let mut header: Option<Vec<String>> = None;
+        let mut preview = Vec::new();
+        let mut rows = 0u64;
+        build(self, &mut |part: DataFrame| {
+            if header.is_none() {
+                header = Some(
+                    part.get_column_names()
+                        .iter()
+                        .map(|n| n.to_string())
+                        .collect(),
+                );
+            }
+            if preview.len() < PREVIEW_ROWS {
+                let more = preview_rows(
+                    &part,
+                    PREVIEW_ROWS - preview.len(),
+                    style,
+                    Path::new(output.path),
+                )?;
+                preview.extend(more);
+            }
+            rows += part.height() as u64;
+            if let Some(csv) = csv.as_mut() {
+                csv.append(&part)?;
+            }
+            if let Some(parquet) = parquet.as_mut() {
+                parquet.append(part)?;
+            }
+            Ok(())
+        })?;
+        if let Some(csv) = csv {
+            csv.finish()?;
+        }
+        if let Some(parquet) = parquet {
+            parquet.finish()?;
+        }
+        Ok(WrittenTable {
+            output,
+            record: TableRecord {
+                path: match format.csv() {
+                    true => output.path.to_owned(),
+                    false => parquet_name(output.path),
+                },
+                rows,
+            },
+            header: header.unwrap_or_default(),
+            preview,
+        })
+    }
+}
+
+/// `tables/terms.parquet` for `tables/terms.csv`.
+pub(crate) fn parquet_name(csv_path: &str) -> String {
+    match csv_path.strip_suffix(".csv") {
+        Some(stem) => format!("{stem}.parquet"),
+        None => format!("{csv_path}.parquet"),
+    }
+}
+
+/// A warning for each table a spreadsheet cannot open whole, saying how to get it in a
+/// form that fits.
+fn too_long_for_spreadsheets(tables: &[WrittenTable], have_parquet: bool) -> Vec<Warning> {
+    tables
+        .iter()
+        .filter(|t| t.record.rows + 1 > SPREADSHEET_ROWS)
+        .map(|t| {
+            let parquet = match have_parquet {
+                true => format!(
+                    "{} holds it whole for R, Python or DuckDB",
+                    parquet_name(t.output.path)
+                ),
+                false => "--format parquet writes it whole for R, Python or DuckDB".to_owned(),
+            };
+            Warning::output(
+                t.output.path,
+                format!(
+                    "{} rows: more than a spreadsheet opens ({} rows); Excel and LibreOffice \
+                     would show only the first {}. {}; {parquet}",
+                    thousands(t.record.rows),
+                    thousands(SPREADSHEET_ROWS),
+                    thousands(SPREADSHEET_ROWS - 1),
+                    fitting_form(t.output.name()),
+                ),
+            )
+        })
+        .collect()
+}
+
+/// How to get a table that a spreadsheet can open.
+fn fitting_form(table: &str) -> &'static str {
+    match table {
+        "term_frequency" => {
+            "for a spreadsheet, open tables/term_matrix.csv (speeches by the --matrix-terms \
+             most frequent terms) or terms_by_group.csv (with --group-by)"
+        }
+        "tokens" => {
+            "for a spreadsheet, analyse fewer speeches, or use --kwic for the lines of one word"
+        }
+        "cooccurrence" | "collocations" | "collocates" => {
+            "for a spreadsheet, raise --min-count (pairs seen fewer times are left out)"
+        }
+        "kwic" => "for a spreadsheet, narrow --kwic, or limit it to some speeches with --in",
+        _ => "for a spreadsheet, analyse fewer speeches or group them with --group-by",
+    }
+}
+
+/// `1234567` as `1,234,567`.
+pub(crate) fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The files speechstat owns in an output folder: replaced by a run that writes them,
+/// removed by one that does not. Tables in both formats, charts in both formats.
+fn owned_files() -> Vec<String> {
+    let mut files = Vec::new();
+    for output in OUTPUTS.iter().filter(|o| !o.path.contains(WORD)) {
+        files.push(output.path.to_owned());
+        match output.build {
+            Build::Table(_) => files.push(parquet_name(output.path)),
+            Build::Chart(_) => files.push(svg_name(output.path)),
+            Build::Description => {}
+        }
+    }
+    files
+}
+
+/// Owned files named after a word: (the part before [`WORD`], the part after), for both
+/// chart formats.
+fn owned_patterns() -> Vec<(String, String)> {
+    OUTPUTS
+        .iter()
+        .filter_map(|o| o.path.split_once(WORD))
+        .flat_map(|(before, after)| {
+            [
+                (before.to_owned(), after.to_owned()),
+                (before.to_owned(), svg_name(after)),
+            ]
+        })
+        .collect()
+}
+
+/// `charts/zipf.svg` for `charts/zipf.png`.
+pub(crate) fn svg_name(png_path: &str) -> String {
+    match png_path.strip_suffix(".png") {
+        Some(stem) => format!("{stem}.svg"),
+        None => png_path.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_get_thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(1_048_576), "1,048,576");
+    }
+
+    #[test]
+    fn every_output_is_owned_in_each_format() {
+        let files = owned_files();
+        assert!(files.contains(&"tables/terms.parquet".to_owned()));
+        assert!(files.contains(&"charts/zipf.svg".to_owned()));
+        assert!(files.contains(&RUN_JSON.to_owned()));
+        assert_eq!(
+            owned_patterns(),
+            [
+                ("charts/collocates_".to_owned(), ".png".to_owned()),
+                ("charts/collocates_".to_owned(), ".svg".to_owned()),
+                ("charts/keyness_".to_owned(), ".png".to_owned()),
+                ("charts/keyness_".to_owned(), ".svg".to_owned()),
+            ]
+        );
+    }
+}
