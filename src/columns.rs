@@ -6,6 +6,19 @@
 /// ([`crate::stats::as_printed`]), so rows are in order as printed.
 pub const SIGNIFICANT_DIGITS: usize = 6;
 
+/// A count as the summaries print it: `1234567` as `1,234,567`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A float rounded to [`SIGNIFICANT_DIGITS`] significant digits: `±digits × 10^(exponent − 5)`
 /// with `digits` in 100000..=999999 (0 for zero), `exponent` the power of ten of the first
 /// digit.
@@ -236,3 +249,16 @@ pub const FLESCH_KINCAID_GRADE: &str = "flesch_kincaid_grade";
 pub const PERIOD: &str = "period";
 pub const PERIOD_START: &str = "period_start";
 pub const PERIOD_TOKENS: &str = "period_tokens";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_get_thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(1_048_576), "1,048,576");
+    }
+}

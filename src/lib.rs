@@ -63,9 +63,10 @@ mod progress;
 mod stats;
 mod text;
 
+pub use columns::thousands;
 pub use corpus::{Corpus, Document, Encoding, ReadOptions};
 pub use error::{Error, Result, Subject, Warning};
-pub use output::charts::canvas::ChartFormat;
+pub use output::charts::canvas::{ChartFormat, MIN_WIDTH as MIN_CHART_WIDTH};
 pub use output::tables::{CsvStyle, TableFormat};
 pub use pipeline::{
     analyze, analyze_corpus, analyze_with, concordance, run, Analysis, Build, ChartOptions, Charts,

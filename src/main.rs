@@ -1,6 +1,6 @@
 //! The `speechstat` binary: parse the command line (with its `--config` file), run the
 //! library, print warnings, a summary and errors, and choose the exit code: 0 done, 1 bad
-//! input, 2 usage (the table is in `cli.rs`, where `--help` states it).
+//! input, 2 usage (the table is in `cli/mod.rs`, where `--help` states it).
 
 mod cli;
 
@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use cli::{Command, ExplainArgs, InputArgs, KwicArgs, Refusal, BAD_INPUT, USAGE};
-use speechstat::{Concordance, Config, Progress, Summary};
+use speechstat::{thousands, Concordance, Config, Progress, Summary};
 
 /// Warnings printed one by one; beyond this only their number.
 const MAX_WARNINGS_SHOWN: usize = 50;
@@ -243,20 +243,16 @@ fn print_summary(summary: &Summary, out: &std::path::Path, seconds: f64) {
         counted(summary.terms, "term", "terms"),
         counted(summary.sentences, "sentence", "sentences"),
     );
-    let names = |folder: &str| -> Vec<String> {
+    let names = |folder: &std::path::Path| -> Vec<String> {
         summary
             .outputs
             .iter()
-            .filter(|p| {
-                p.parent()
-                    .and_then(|d| d.file_name())
-                    .is_some_and(|d| d == folder)
-            })
+            .filter(|p| p.parent() == Some(folder))
             .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .collect()
     };
     for folder in ["tables", "charts"] {
-        let files = names(folder);
+        let files = names(&out.join(folder));
         if !files.is_empty() {
             let _ = writeln!(
                 stdout,
@@ -265,6 +261,18 @@ fn print_summary(summary: &Summary, out: &std::path::Path, seconds: f64) {
                 files.join(", ")
             );
         }
+    }
+    // The files about the run sit beside the folders; the report is the one to open.
+    let mut about = names(out);
+    if let Some(at) = about.iter().position(|name| name == "report.html") {
+        let report = about.remove(at);
+        let also = match about.is_empty() {
+            true => String::new(),
+            false => format!(" (also {})", about.join(", ")),
+        };
+        let _ = writeln!(stdout, "report: {}{also}", out.join(report).display());
+    } else if !about.is_empty() {
+        let _ = writeln!(stdout, "files: {} ({})", out.display(), about.join(", "));
     }
     if !summary.warnings.is_empty() {
         let _ = writeln!(
@@ -281,20 +289,6 @@ fn counted(n: impl TryInto<u64>, one: &str, many: &str) -> String {
     let n = n.try_into().unwrap_or(u64::MAX);
     let noun = if n == 1 { one } else { many };
     format!("{} {noun}", thousands(n))
-}
-
-/// `1234567` as `1,234,567`. The library's own (for its warnings) is crate-private, so the
-/// binary keeps this copy.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Progress on stderr, drawn only when stderr is a terminal: a bar for a stage of known

@@ -94,10 +94,11 @@ tbody tr:nth-child(even) td { background: #fbfcfd; }
 th[scope=row] { background: #f6f8fa; font-weight: 600; }
 .num { text-align: right; white-space: nowrap; }
 .scroll { overflow-x: auto; max-width: 100%; }
+.scroll th, .scroll td { white-space: nowrap; overflow-wrap: normal; }
 .warnings { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: .2rem 1rem .6rem; }
 .warnings h2 { border-bottom: none; margin-top: .8rem; }
 figure { margin: 1rem 0 2rem; page-break-inside: avoid; break-inside: avoid; }
-img { max-width: 100%; height: auto; display: block; border: 1px solid #d0d7de; }
+img { max-width: 100%; height: auto; display: block; border: 1px solid #d0d7de; box-sizing: border-box; }
 figcaption, p.caption { color: #303840; font-size: .92rem; margin-top: .4rem; }
 p.rows { color: #59636e; font-size: .88rem; margin: .3rem 0; }
 nav ol { padding-left: 1.4rem; }
@@ -107,6 +108,7 @@ nav li { margin: .1rem 0; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   a { color: inherit; }
   .scroll { overflow: visible; }
+  .scroll th, .scroll td { white-space: normal; overflow-wrap: break-word; }
   table { font-size: 8pt; }
   thead { display: table-header-group; }
   tr, figure, .warnings { page-break-inside: avoid; break-inside: avoid; }

@@ -255,12 +255,16 @@ pub(crate) fn data_dictionary(
         let columns = column_meanings(output, entry.header);
         let (terms, named): (Vec<&ColumnMeaning<'_>>, Vec<&ColumnMeaning<'_>>) =
             columns.iter().partition(|c| c.declared == MATRIX_TERMS);
-        for column in named {
+        // The metadata columns share one meaning: one line for all of them.
+        let metadata =
+            |c: &ColumnMeaning<'_>| c.declared == METADATA || c.declared == CONTEXT_METADATA;
+        for columns in named.chunk_by(|a, b| metadata(a) && metadata(b)) {
+            let names: Vec<String> = columns.iter().map(|c| code(c.name)).collect();
             let _ = writeln!(
                 out,
                 "| {} | {} |",
-                code(column.name),
-                cell(column.meaning.unwrap_or("(not described)"))
+                names.join(", "),
+                cell(columns[0].meaning.unwrap_or("(not described)"))
             );
         }
         if !terms.is_empty() {

@@ -10,6 +10,7 @@ use polars::prelude::DataFrame;
 use super::analysis::{Analysis, Summary};
 use super::outputs::{Build, Charts, Output, OUTPUTS, RUN_JSON, WORD};
 use super::record::{self, StageClock, TableRecord};
+pub(crate) use crate::columns::thousands;
 use crate::error::{Error, Result, Warning};
 use crate::output::parquet::ParquetTable;
 use crate::output::tables::{preview_rows, TableWriter};
@@ -33,7 +34,6 @@ pub(crate) struct WrittenTable {
 /// What a run wrote.
 pub(crate) struct Written {
     pub files: Vec<PathBuf>,
-    pub tables: Vec<WrittenTable>,
     pub warnings: Vec<Warning>,
 }
 
@@ -103,11 +103,7 @@ impl Analysis {
                 .map(|(a, b)| (a.as_str(), b.as_str()))
                 .collect::<Vec<_>>(),
         )?;
-        Ok(Written {
-            files,
-            tables,
-            warnings,
-        })
+        Ok(Written { files, warnings })
     }
 
     /// Writes one table as the configuration asks (CSV, Parquet or both), part by part.
@@ -227,31 +223,18 @@ fn too_long_for_spreadsheets(tables: &[WrittenTable], have_parquet: bool) -> Vec
 fn fitting_form(table: &str) -> &'static str {
     match table {
         "term_frequency" => {
-            "for a spreadsheet, open tables/term_matrix.csv (speeches by the --matrix-terms \
+            "For a spreadsheet, open tables/term_matrix.csv (speeches by the --matrix-terms \
              most frequent terms) or terms_by_group.csv (with --group-by)"
         }
         "tokens" => {
-            "for a spreadsheet, analyse fewer speeches, or use --kwic for the lines of one word"
+            "For a spreadsheet, analyse fewer speeches, or use --kwic for the lines of one word"
         }
         "cooccurrence" | "collocations" | "collocates" => {
-            "for a spreadsheet, raise --min-count (pairs seen fewer times are left out)"
+            "For a spreadsheet, raise --min-count (pairs seen fewer times are left out)"
         }
-        "kwic" => "for a spreadsheet, narrow --kwic, or limit it to some speeches with --in",
-        _ => "for a spreadsheet, analyse fewer speeches or group them with --group-by",
+        "kwic" => "For a spreadsheet, narrow --kwic, or limit it to some speeches with --in",
+        _ => "For a spreadsheet, analyse fewer speeches or group them with --group-by",
     }
-}
-
-/// `1234567` as `1,234,567`.
-pub(crate) fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The files speechstat owns in an output folder: replaced by a run that writes them,
@@ -295,14 +278,6 @@ pub(crate) fn svg_name(png_path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_get_thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_000), "1,000");
-        assert_eq!(thousands(1_048_576), "1,048,576");
-    }
 
     #[test]
     fn every_output_is_owned_in_each_format() {

@@ -72,8 +72,10 @@ pub(crate) const DEFAULT_WIDTH: u32 = 1600;
 /// 1600 px = 6.4 in = 16.3 cm: the text width of an A4 page.
 pub(crate) const DEFAULT_DPI: u32 = 250;
 /// The narrowest chart drawn: below it, labels at their fixed sizes leave no room for data.
-pub(crate) const MIN_WIDTH: u32 = 640;
+pub const MIN_WIDTH: u32 = 640;
 
+/// Canvases made in tests; the pipeline builds its canvas from the user's options.
+#[cfg(test)]
 impl Canvas {
     /// A PNG of the default size and resolution at `path`.
     pub(crate) fn png(path: impl Into<PathBuf>) -> Canvas {
@@ -103,7 +105,9 @@ impl Canvas {
     pub(crate) fn with_height(self, height: Option<u32>) -> Canvas {
         Canvas { height, ..self }
     }
+}
 
+impl Canvas {
     /// The width the chart is laid out for: [`Canvas::width`], at least [`MIN_WIDTH`].
     pub(crate) fn layout_width(&self) -> i32 {
         self.width.max(MIN_WIDTH) as i32

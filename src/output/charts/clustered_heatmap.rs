@@ -89,8 +89,10 @@ struct Layout {
     left: i32,
     cell: i32,
     font: f64,
-    /// The labels, shortened to fit `label_width`.
-    labels: Vec<String>,
+    /// The lines of each label: one, or more where a label is wider than `label_width` and
+    /// its cell holds more lines; shortened only beyond that; empty when too small to read.
+    labels: Vec<Vec<String>>,
+    /// Width of the longest line.
     label_width: i32,
     dendrogram_left: i32,
     dendrogram_right: i32,
@@ -102,13 +104,38 @@ struct Layout {
     legend_height: i32,
 }
 
+/// Narrowest the dendrogram is made to give long labels room.
+const DENDROGRAM_LEAST: i32 = 90;
+/// Distance between the lines of a label, as a share of the font size.
+const LINE_STEP: f64 = 1.1;
+/// Most lines of a label.
+const MAX_LABEL_LINES: usize = 3;
+
 impl Layout {
     /// The layout of `labels` on an image `width` pixels wide, cells at most `max_cell`
-    /// pixels.
+    /// pixels. The dendrogram gets [`DENDROGRAM_MIN`] pixels or more, unless less (down to
+    /// [`DENDROGRAM_LEAST`]) lets every label be written whole.
     fn new(labels: &[String], width: i32, max_cell: i32) -> Layout {
+        let mut dendrogram = DENDROGRAM_MIN;
+        loop {
+            let layout = Layout::with_dendrogram(labels, width, max_cell, dendrogram);
+            let whole = layout
+                .labels
+                .iter()
+                .zip(labels)
+                .all(|(lines, label)| theme::is_whole(lines, label));
+            if whole || dendrogram <= DENDROGRAM_LEAST {
+                return layout;
+            }
+            dendrogram = (dendrogram - 20).max(DENDROGRAM_LEAST);
+        }
+    }
+
+    /// The layout with a dendrogram at least `dendrogram` pixels wide.
+    fn with_dendrogram(labels: &[String], width: i32, max_cell: i32, dendrogram: i32) -> Layout {
         let n = labels.len().max(1) as i32;
         let available =
-            width - 2 * theme::MARGIN - DENDROGRAM_MIN - 2 * GAP - LEGEND_GAP - LEGEND_WIDTH;
+            width - 2 * theme::MARGIN - dendrogram - 2 * GAP - LEGEND_GAP - LEGEND_WIDTH;
         let widest = |size: f64| {
             labels
                 .iter()
@@ -132,31 +159,37 @@ impl Layout {
         // rather than run off the page; labels too small to read are left out.
         let cell = ((available - label_width) / n).clamp(1, max_cell.max(1));
         let font = font.min(f64::from(cell - 2)).max(1.0);
-        let labels: Vec<String> = labels
+        // A label wider than its room takes as many lines as its cell holds.
+        let lines_fit =
+            ((f64::from(cell - 2) / (font * LINE_STEP)).floor() as usize).clamp(1, MAX_LABEL_LINES);
+        let labels: Vec<Vec<String>> = labels
             .iter()
             .map(|l| {
-                if font >= TINY_LABEL {
-                    fit(l, font, label_width as u32)
+                if font < TINY_LABEL {
+                    Vec::new()
+                } else if text_width(l, font) as i32 <= label_width {
+                    vec![l.clone()]
                 } else {
-                    String::new()
+                    theme::wrap(l, font, label_width.max(1) as u32, lines_fit)
                 }
             })
             .collect();
         let label_width = labels
             .iter()
+            .flatten()
             .map(|l| text_width(l, font) as i32)
             .max()
             .unwrap_or(0);
         let left_over = (available - label_width - n * cell).max(0);
-        let dendrogram_width = DENDROGRAM_MIN + left_over.min(DENDROGRAM_MAX - DENDROGRAM_MIN);
-        let unused = left_over - (dendrogram_width - DENDROGRAM_MIN);
+        let dendrogram_width = dendrogram + left_over.min((DENDROGRAM_MAX - dendrogram).max(0));
+        let unused = left_over - (dendrogram_width - dendrogram);
         let left = theme::MARGIN + unused / 2;
         let dendrogram_left = left + 16;
         let dendrogram_right = left + dendrogram_width;
         let matrix_left = dendrogram_right + GAP;
         let rotated = labels
             .iter()
-            .any(|l| text_width(l, font) as i32 > cell - 16);
+            .any(|l| l.len() > 1 || l.iter().any(|t| text_width(t, font) as i32 > cell - 16));
         let column_label_height = if rotated {
             label_width
         } else {
@@ -177,6 +210,11 @@ impl Layout {
             legend_left: matrix_left + n * cell + GAP + label_width + LEGEND_GAP,
             legend_height: (n * cell).clamp(LEGEND_MIN_HEIGHT, LEGEND_MAX_HEIGHT),
         }
+    }
+
+    /// Offset of line `j` of `count` lines from the middle of their row (or column).
+    fn line_offset(&self, j: usize, count: usize) -> i32 {
+        ((j as f64 - (count as f64 - 1.0) / 2.0) * self.font * LINE_STEP).round() as i32
     }
 
     fn matrix_bottom(&self) -> i32 {
@@ -296,7 +334,8 @@ fn draw_cells<DB: Surface>(
     Ok(())
 }
 
-/// Row labels at the right of the matrix, column labels under it.
+/// Row labels at the right of the matrix, column labels under it; a label's lines stacked
+/// in its row, side by side (the first at the left) in its column.
 fn draw_labels<DB: Surface>(root: &Area<DB>, layout: &Layout, path: &Path) -> Result<()> {
     let row_style = style(layout.font, theme::TEXT, HPos::Left, VPos::Center);
     let column_style = if layout.rotated {
@@ -305,27 +344,27 @@ fn draw_labels<DB: Surface>(root: &Area<DB>, layout: &Layout, path: &Path) -> Re
     } else {
         style(layout.font, theme::TEXT, HPos::Center, VPos::Top)
     };
-    for (i, label) in layout.labels.iter().enumerate() {
-        if label.is_empty() {
-            continue;
+    for (i, lines) in layout.labels.iter().enumerate() {
+        for (j, line) in lines.iter().enumerate() {
+            let offset = layout.line_offset(j, lines.len());
+            draw_text(
+                root,
+                line,
+                (layout.matrix_right() + GAP, TOP + layout.center(i) + offset),
+                &row_style,
+                path,
+            )?;
+            draw_text(
+                root,
+                line,
+                (
+                    layout.matrix_left + layout.center(i) + offset,
+                    layout.matrix_bottom() + 10,
+                ),
+                &column_style,
+                path,
+            )?;
         }
-        draw_text(
-            root,
-            label,
-            (layout.matrix_right() + GAP, TOP + layout.center(i)),
-            &row_style,
-            path,
-        )?;
-        draw_text(
-            root,
-            label,
-            (
-                layout.matrix_left + layout.center(i),
-                layout.matrix_bottom() + 10,
-            ),
-            &column_style,
-            path,
-        )?;
     }
     Ok(())
 }
@@ -393,7 +432,7 @@ fn draw_dendrogram<DB: Surface>(
         )?;
     }
     let width = (right - layout.left) as u32;
-    for (i, line) in wrap(&map.distance_label, SMALL, width, 3)
+    for (i, line) in theme::wrap(&map.distance_label, SMALL, width, 3)
         .iter()
         .enumerate()
     {
@@ -434,34 +473,6 @@ fn distance_ticks(max: f64, width: i32) -> Vec<f64> {
         last = ticks;
     }
     last
-}
-
-/// `text` in at most `max_lines` lines of at most `width` pixels, broken between words; the
-/// last line is shortened with an ellipsis if words are left over.
-fn wrap(text: &str, size: f64, width: u32, max_lines: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut words = text.split_whitespace().peekable();
-    while let Some(word) = words.next() {
-        let mut line = word.to_owned();
-        while let Some(next) = words.peek() {
-            let longer = format!("{line} {next}");
-            if text_width(&longer, size) > width {
-                break;
-            }
-            line = longer;
-            words.next();
-        }
-        if lines.len() + 1 == max_lines {
-            let rest: Vec<&str> = words.collect();
-            if !rest.is_empty() {
-                line = format!("{line} {}", rest.join(" "));
-            }
-            lines.push(fit(&line, size, width));
-            break;
-        }
-        lines.push(fit(&line, size, width));
-    }
-    lines
 }
 
 /// The colour scale from 0 to 1 at the right, its caption written up its side, and the key
@@ -667,15 +678,93 @@ mod tests {
         }
     }
 
+    fn parties() -> Vec<String> {
+        [
+            "National Union",
+            "Democratic",
+            "Republican",
+            "Democratic-Republican",
+            "Whig",
+            "Federalist",
+            "Nonpartisan",
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+
+    /// A box, left, top, right, bottom, in pixels.
+    type Box = (i32, i32, i32, i32);
+
+    /// The boxes of the row labels' and column labels' lines as [`draw_labels`] places them.
+    fn label_boxes(layout: &Layout) -> Vec<Box> {
+        let mut boxes = Vec::new();
+        let font = layout.font;
+        let half = (font / 2.0).ceil() as i32;
+        let thin = (font * 0.85 / 2.0).ceil() as i32;
+        for (i, lines) in layout.labels.iter().enumerate() {
+            for (j, line) in lines.iter().enumerate() {
+                let w = text_width(line, font) as i32;
+                let offset = layout.line_offset(j, lines.len());
+                let y = TOP + layout.center(i) + offset;
+                let left = layout.matrix_right() + GAP;
+                boxes.push((left, y - half, left + w, y + half));
+                let x = layout.matrix_left + layout.center(i) + offset;
+                let top = layout.matrix_bottom() + 10;
+                boxes.push(if layout.rotated {
+                    (x - thin, top, x + thin, top + w)
+                } else {
+                    (x - w / 2, top, x + w - w / 2, top + font as i32)
+                });
+            }
+        }
+        boxes
+    }
+
+    /// Party names, UN meeting symbols and country names: whole at every width, in one line
+    /// where there is room, else in as many lines as a cell holds; never over the image's
+    /// edge, the scale or each other.
     #[test]
-    fn captions_wrap_between_words() {
+    fn labels_are_whole_inside_the_image_and_apart() {
         theme::ensure_font().unwrap();
-        let width = text_width("1 - cosine (average", SMALL);
-        let lines = wrap("1 - cosine (average linkage)", SMALL, width, 3);
-        assert_eq!(lines, ["1 - cosine (average", "linkage)"]);
-        let cut = wrap("a b c d e f", SMALL, 1, 2);
-        assert_eq!(cut.len(), 2);
-        assert!(wrap("", SMALL, 100, 3).is_empty());
+        let symbols: Vec<String> = [
+            "S/PV.7643",
+            "S/PV.4726 (Resumption 1)",
+            "S/2020/397",
+            "S/PV.8739",
+        ]
+        .map(String::from)
+        .to_vec();
+        let long = vec![
+            "United Kingdom of Great Britain and Northern Ireland".to_owned(),
+            "France".to_owned(),
+            "Bolivarian Republic of Venezuela".to_owned(),
+        ];
+        for (name, labels, whole_from) in [
+            ("parties", parties(), 640),
+            ("symbols", symbols, 640),
+            ("countries", countries(12), 1600),
+            ("long", long, 1600),
+        ] {
+            for width in [640, 800, 1000, 1600, 2400] {
+                let layout = Layout::new(&labels, width, MAX_CELL);
+                if width >= whole_from {
+                    for (lines, label) in layout.labels.iter().zip(&labels) {
+                        assert!(theme::is_whole(lines, label), "{name} {width}: {lines:?}");
+                    }
+                }
+                let boxes = label_boxes(&layout);
+                for (i, a) in boxes.iter().enumerate() {
+                    assert!(a.0 >= theme::MARGIN / 2, "{name} {width}: {a:?}");
+                    assert!(a.2 <= layout.legend_left - GAP, "{name} {width}: {a:?}");
+                    assert!(a.3 <= layout.height() - theme::MARGIN / 2, "{name} {width}");
+                    for b in &boxes[i + 1..] {
+                        let apart = a.2 <= b.0 || b.2 <= a.0 || a.3 <= b.1 || b.3 <= a.1;
+                        assert!(apart, "{name} {width}: {a:?} and {b:?} overlap");
+                    }
+                }
+                assert!(layout.legend_left + LEGEND_WIDTH <= width - theme::MARGIN / 2);
+            }
+        }
     }
 
     #[test]

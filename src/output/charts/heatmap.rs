@@ -2,11 +2,14 @@
 //! column per term, colour and printed value = the rate. Readable up to [`MAX_ROWS`] rows;
 //! callers aggregate or select rows beyond that and say so in the title.
 //!
-//! Column labels are written across when every one fits its column, else all of them
-//! upwards, in a size that keeps neighbours apart (from [`theme::LABEL_SIZE`] down to
-//! [`MIN_COLUMN_FONT`]), so each is whole however many columns there are: only a label longer
-//! than [`COLUMN_LABEL_CAP`] pixels is shortened. Values are printed in the cells when every
-//! one fits. The colour scale at the right is as tall as the grid.
+//! Nothing is cut. Row labels take the room they need, up to [`ROW_LABEL_MAX_WIDTH`] (or a
+//! quarter of a wide image), and beyond that break into two lines ("Democratic-" over
+//! "Republican"), the rows growing to hold them. Column labels are written across when every
+//! one fits its column, else all of them upwards, in a size that keeps neighbours apart (from
+//! [`theme::LABEL_SIZE`] down to [`MIN_COLUMN_FONT`]), a label longer than
+//! [`COLUMN_LABEL_CAP`] pixels in two or three lines side by side where the column is wide
+//! enough. Values are printed in the cells when every one fits. The colour scale at the right
+//! is exactly as tall as the grid.
 
 use std::path::Path;
 
@@ -15,7 +18,7 @@ use plotters::style::FontTransform;
 
 use super::canvas::{Canvas, Picture};
 use super::theme::{
-    self, chart_error, draw_text, fill_rect, fit, style, text_width, Area, Surface,
+    self, chart_error, draw_text, fill_rect, style, text_width, wrap, Area, Surface,
 };
 use crate::error::Result;
 
@@ -34,16 +37,27 @@ pub struct Heatmap {
     pub value_label: String,
 }
 
-/// Height of a row when the chart takes its own height.
+/// Height of a row when the chart takes its own height and its label is one line.
 const ROW_HEIGHT: i32 = 30;
-/// Least height of a row: its label still fits.
+/// Least height of a row of one line: its label still fits.
 const MIN_ROW_HEIGHT: i32 = 22;
+/// Distance between the lines of a row label in two lines.
+const ROW_LINE: i32 = 22;
+/// Most lines of a row label.
+const ROW_LABEL_LINES: usize = 2;
 /// Least height of the grid when the chart takes its own height, so that a few rows still
 /// get a readable colour scale.
 const MIN_GRID_HEIGHT: i32 = 150;
-const ROW_LABEL_MAX_WIDTH: i32 = 360;
-/// Widest a row label may be, as a share of the image's width.
+/// Row labels up to this wide (or a quarter of the image, if more) stay on one line.
+pub(crate) const ROW_LABEL_MAX_WIDTH: i32 = 360;
+/// Widest a one-line row label may be, as a share of the image's width.
 const ROW_LABEL_MAX_SHARE: f64 = 0.25;
+/// Narrowest a column is made to give row labels room.
+const MIN_CELL_WIDTH: i32 = 24;
+/// Narrowest the row labels are made, whatever the columns need.
+const ROW_LABEL_MIN_WIDTH: i32 = 100;
+/// Space between the row labels and the grid.
+const ROW_LABEL_GAP: i32 = 12;
 /// The colour scale: bar, tick labels and room around them.
 const LEGEND_WIDTH: i32 = 150;
 const LEGEND_BAR: i32 = 26;
@@ -59,8 +73,14 @@ const CELL_TEXT_SIZE: f64 = 17.0;
 /// Smallest size of a column label written upwards; columns narrower than that size leave
 /// their labels out.
 pub(crate) const MIN_COLUMN_FONT: f64 = 9.0;
-/// Longest a column label written upwards may be; longer ones are shortened.
+/// Longest a line of a column label written upwards may be; longer labels take more lines
+/// (side by side, where the column is wide enough), and only beyond that are shortened.
 pub(crate) const COLUMN_LABEL_CAP: i32 = 320;
+/// Most lines of a column label written upwards.
+const COLUMN_LABEL_LINES: usize = 3;
+/// Smallest size column labels are made to fit a label longer than [`COLUMN_LABEL_CAP`] in
+/// lines side by side.
+const MIN_LONG_LABEL_FONT: f64 = 14.0;
 /// Room a line of text takes across, as a share of its font size (DejaVu Sans' ascender to
 /// descender, less the blank above most letters).
 const LINE_SHARE: f64 = 0.85;
@@ -72,32 +92,80 @@ const CENTRE_INK_SHIFT: f64 = 0.15;
 pub fn draw(map: &Heatmap, canvas: &Canvas) -> Result<()> {
     theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
     let width = canvas.layout_width();
-    let columns = ColumnLabels::new(&map.column_labels, grid_span(map, width).1);
-    let top = columns.grid_top();
-    let rows = map.row_labels.len().max(1) as i32;
-    let natural = top + (rows * ROW_HEIGHT).max(MIN_GRID_HEIGHT) + BOTTOM_SPACE;
-    let least = top + rows * MIN_ROW_HEIGHT + BOTTOM_SPACE;
-    let height = canvas.image_height(natural, least);
-    let layout = Layout::new(map, width, columns, height);
+    let rows = RowLabels::new(map, width);
+    let columns = ColumnLabels::new(&map.column_labels, rows.grid_span(width));
+    let height = canvas.image_height(
+        columns.grid_top() + rows.natural_height() + BOTTOM_SPACE,
+        columns.grid_top() + rows.least_height() + BOTTOM_SPACE,
+    );
+    let layout = Layout::new(map, width, rows, columns, height);
     canvas.draw(height, &Painter { map, layout })
 }
 
-/// The fitted row labels and the grid's left and right edges, for an image `width` wide.
-fn grid_span(map: &Heatmap, width: i32) -> (Vec<String>, (i32, i32)) {
-    let cap = ROW_LABEL_MAX_WIDTH.min((f64::from(width) * ROW_LABEL_MAX_SHARE) as i32);
-    let labels: Vec<String> = map
-        .row_labels
-        .iter()
-        .map(|l| fit(l, theme::TICK_SIZE, cap.max(0) as u32))
-        .collect();
-    let label_width = labels
-        .iter()
-        .map(|l| text_width(l, theme::TICK_SIZE))
-        .max()
-        .unwrap_or(0) as i32;
-    let left = theme::MARGIN + label_width + 12;
-    let right = (width - theme::MARGIN - LEGEND_WIDTH).max(left + 1);
-    (labels, (left, right))
+/// The row labels as drawn: each in one or two lines, and the room they take at the left.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RowLabels {
+    /// The lines of each label, whole unless a label needs more than [`ROW_LABEL_LINES`].
+    pub(crate) lines: Vec<Vec<String>>,
+    /// Width of the widest line.
+    pub(crate) width: i32,
+}
+
+impl RowLabels {
+    /// The labels of `map`'s rows on an image `width` pixels wide: on one line up to a
+    /// width that leaves every column at least [`MIN_CELL_WIDTH`], else in two lines.
+    pub(crate) fn new(map: &Heatmap, width: i32) -> RowLabels {
+        let columns = map.column_labels.len().max(1) as i32;
+        let room =
+            width - 2 * theme::MARGIN - ROW_LABEL_GAP - LEGEND_WIDTH - columns * MIN_CELL_WIDTH;
+        let wide = ROW_LABEL_MAX_WIDTH.max((f64::from(width) * ROW_LABEL_MAX_SHARE) as i32);
+        let cap = wide.min(room).max(ROW_LABEL_MIN_WIDTH) as u32;
+        let lines: Vec<Vec<String>> = map
+            .row_labels
+            .iter()
+            .map(|l| wrap(l, theme::TICK_SIZE, cap, ROW_LABEL_LINES))
+            .collect();
+        let width = lines
+            .iter()
+            .flatten()
+            .map(|l| text_width(l, theme::TICK_SIZE))
+            .max()
+            .unwrap_or(0) as i32;
+        RowLabels { lines, width }
+    }
+
+    /// Most lines of any label (at least one).
+    fn most_lines(&self) -> i32 {
+        self.lines.iter().map(Vec::len).max().unwrap_or(1).max(1) as i32
+    }
+
+    /// Height of a row when the chart takes its own height.
+    fn row_height(&self) -> i32 {
+        ROW_HEIGHT.max(self.most_lines() * ROW_LINE + 6)
+    }
+
+    /// Height of the grid when the chart takes its own height.
+    fn natural_height(&self) -> i32 {
+        (self.count() * self.row_height()).max(MIN_GRID_HEIGHT)
+    }
+
+    /// Least height of the grid: every label's lines still fit their row.
+    fn least_height(&self) -> i32 {
+        let row = MIN_ROW_HEIGHT.max(self.most_lines() * ROW_LINE + 2);
+        self.count() * row
+    }
+
+    /// Rows (at least one, so that an empty heatmap still has a grid).
+    fn count(&self) -> i32 {
+        self.lines.len().max(1) as i32
+    }
+
+    /// The grid's left and right edges on an image `width` wide.
+    pub(crate) fn grid_span(&self, width: i32) -> (i32, i32) {
+        let left = theme::MARGIN + self.width + ROW_LABEL_GAP;
+        let right = (width - theme::MARGIN - LEGEND_WIDTH).max(left + 1);
+        (left, right)
+    }
 }
 
 /// The column labels as drawn: across or upwards, in what size, and how much room they take
@@ -107,8 +175,9 @@ pub(crate) struct ColumnLabels {
     /// Left edge of the grid and width of a column.
     pub(crate) left: i32,
     pub(crate) cell_width: i32,
-    /// The labels, whole unless longer than [`COLUMN_LABEL_CAP`]; empty when left out.
-    pub(crate) texts: Vec<String>,
+    /// The lines of each label (upwards: side by side, the first at the left); whole unless
+    /// a label needs more lines than its column holds; empty when left out.
+    pub(crate) lines: Vec<Vec<String>>,
     pub(crate) size: f64,
     /// Written upwards rather than across.
     pub(crate) rotated: bool,
@@ -128,33 +197,54 @@ impl ColumnLabels {
             return ColumnLabels {
                 left,
                 cell_width,
-                texts: labels.to_vec(),
+                lines: labels.iter().map(|l| vec![l.clone()]).collect(),
                 size: theme::LABEL_SIZE,
                 rotated: false,
                 height: TOP - HEADING_BOTTOM,
             };
         }
         // Upwards, one line per column: the line's thickness must leave a gap to the next.
-        let size = (f64::from(cell_width - 3) / LINE_SHARE)
+        let widest = (f64::from(cell_width - 3) / LINE_SHARE)
             .floor()
             .min(theme::LABEL_SIZE);
-        let texts: Vec<String> = if size >= MIN_COLUMN_FONT {
+        // A label longer than the cap takes lines side by side, as many as the column holds;
+        // a smaller size (down to MIN_LONG_LABEL_FONT) fits more of them.
+        let side_by_side = |size: f64| {
+            ((f64::from(cell_width - 3) / (size * LINE_SHARE)).floor() as usize)
+                .clamp(1, COLUMN_LABEL_LINES)
+        };
+        let wrapped = |size: f64, most: usize| -> Vec<Vec<String>> {
             labels
                 .iter()
-                .map(|l| fit(l, size, COLUMN_LABEL_CAP as u32))
+                .map(|l| wrap(l, size, COLUMN_LABEL_CAP as u32, most))
                 .collect()
-        } else {
-            vec![String::new(); labels.len()]
         };
-        let longest = texts
+        let (size, lines) = if widest < MIN_COLUMN_FONT {
+            (widest, vec![Vec::new(); labels.len()])
+        } else {
+            let smallest = MIN_LONG_LABEL_FONT.min(widest);
+            let mut size = widest;
+            loop {
+                let lines = wrapped(size, usize::MAX);
+                if lines.iter().all(|l| l.len() <= side_by_side(size)) {
+                    break (size, lines);
+                }
+                if size <= smallest {
+                    break (size, wrapped(size, side_by_side(size)));
+                }
+                size = (size - 1.0).max(smallest);
+            }
+        };
+        let longest = lines
             .iter()
+            .flatten()
             .map(|t| text_width(t, size) as i32)
             .max()
             .unwrap_or(0);
         ColumnLabels {
             left,
             cell_width,
-            texts,
+            lines,
             size,
             rotated: true,
             height: LABEL_GAP + longest + 8,
@@ -165,17 +255,22 @@ impl ColumnLabels {
     pub(crate) fn grid_top(&self) -> i32 {
         (HEADING_BOTTOM + self.height).max(TOP)
     }
+
+    /// Distance between the lines of a label written upwards.
+    fn line_step(&self) -> f64 {
+        self.size * LINE_SHARE + 1.0
+    }
 }
 
 /// Where everything goes.
 #[derive(Debug, Clone, PartialEq)]
 struct Layout {
-    row_labels: Vec<String>,
+    rows: RowLabels,
     columns: ColumnLabels,
     right: i32,
     top: i32,
     row_height: f64,
-    /// Bottom of the grid (and of the colour scale).
+    /// Bottom of the grid's last row, gap included.
     bottom: i32,
     /// The colour scale's ticks, from 0 to its top.
     ticks: Vec<f64>,
@@ -183,12 +278,17 @@ struct Layout {
 }
 
 impl Layout {
-    fn new(map: &Heatmap, width: i32, columns: ColumnLabels, height: i32) -> Layout {
-        let (row_labels, (_, right)) = grid_span(map, width);
+    fn new(
+        map: &Heatmap,
+        width: i32,
+        rows: RowLabels,
+        columns: ColumnLabels,
+        height: i32,
+    ) -> Layout {
+        let (_, right) = rows.grid_span(width);
         let top = columns.grid_top();
-        let rows = map.row_labels.len().max(1);
         let bottom = height - BOTTOM_SPACE;
-        let row_height = f64::from(bottom - top) / rows as f64;
+        let row_height = f64::from(bottom - top) / f64::from(rows.count());
         let max = map
             .values
             .iter()
@@ -203,7 +303,7 @@ impl Layout {
             text_width(&theme::format_fixed(v, 1), CELL_TEXT_SIZE) as i32 <= columns.cell_width - 8
         }) && row_height >= CELL_TEXT_SIZE + 4.0;
         Layout {
-            row_labels,
+            rows,
             columns,
             right,
             top,
@@ -222,10 +322,32 @@ impl Layout {
             .max(f64::MIN_POSITIVE)
     }
 
-    /// Top and bottom of row `r`.
+    /// Top and bottom of row `r`'s band (the cells leave a gap at its bottom).
     fn row(&self, r: usize) -> (i32, i32) {
         let y = |i: usize| self.top + (i as f64 * self.row_height).round() as i32;
         (y(r), y(r + 1))
+    }
+
+    /// The white gap under each cell.
+    fn gap(&self) -> i32 {
+        if self.row_height >= 10.0 {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// Top and bottom of the cells of row `r`: its band less the gap.
+    fn cells(&self, r: usize) -> (i32, i32) {
+        let (y0, y1) = self.row(r);
+        (y0, y1 - self.gap())
+    }
+
+    /// Top and bottom of the colour scale: from the top of the first row's cells to the
+    /// bottom of the last row's.
+    fn scale_span(&self) -> (i32, i32) {
+        let last = self.rows.count() as usize - 1;
+        (self.cells(0).0, self.cells(last).1)
     }
 }
 
@@ -237,9 +359,38 @@ struct Painter<'a> {
 impl Picture for Painter<'_> {
     fn paint<DB: Surface>(&self, root: &Area<DB>, path: &Path) -> Result<()> {
         theme::draw_heading(root, &self.map.title, &self.map.subtitle, path)?;
+        draw_column_labels(root, &self.layout, path)?;
         draw_grid(root, self.map, &self.layout, path)?;
         draw_legend(root, self.map, &self.layout, path)
     }
+}
+
+fn draw_column_labels<DB: Surface>(root: &Area<DB>, layout: &Layout, path: &Path) -> Result<()> {
+    let columns = &layout.columns;
+    let (left, cell_width) = (columns.left, columns.cell_width);
+    let column_style = if columns.rotated {
+        style(columns.size, theme::TEXT, HPos::Left, VPos::Center)
+            .transform(FontTransform::Rotate270)
+    } else {
+        style(columns.size, theme::TEXT, HPos::Center, VPos::Bottom)
+    };
+    for (c, lines) in columns.lines.iter().enumerate() {
+        let x = left + c as i32 * cell_width + cell_width / 2;
+        let count = lines.len() as f64;
+        for (i, line) in lines.iter().enumerate() {
+            let at = if columns.rotated {
+                // Turned, the ink of a centred line sits left of its anchor; the lines of one
+                // label stand side by side, centred on the column, the first at the left.
+                let shift = CENTRE_INK_SHIFT * columns.size
+                    + (i as f64 - (count - 1.0) / 2.0) * columns.line_step();
+                (x + shift.round() as i32, layout.top - LABEL_GAP)
+            } else {
+                (x, layout.top - 12)
+            };
+            draw_text(root, line, at, &column_style, path)?;
+        }
+    }
+    Ok(())
 }
 
 fn draw_grid<DB: Surface>(
@@ -250,43 +401,28 @@ fn draw_grid<DB: Surface>(
 ) -> Result<()> {
     let columns = &layout.columns;
     let (left, cell_width) = (columns.left, columns.cell_width);
-    let column_style = if columns.rotated {
-        style(columns.size, theme::TEXT, HPos::Left, VPos::Center)
-            .transform(FontTransform::Rotate270)
-    } else {
-        style(columns.size, theme::TEXT, HPos::Center, VPos::Bottom)
-    };
-    for (c, label) in columns.texts.iter().enumerate() {
-        let x = left + c as i32 * cell_width + cell_width / 2;
-        if label.is_empty() {
-            continue;
-        }
-        let at = if columns.rotated {
-            // Turned, the ink of a centred line sits left of its anchor.
-            let shift = (CENTRE_INK_SHIFT * columns.size).round() as i32;
-            (x + shift, layout.top - LABEL_GAP)
-        } else {
-            (x, layout.top - 12)
-        };
-        draw_text(root, label, at, &column_style, path)?;
-    }
+    let label_style = style(theme::TICK_SIZE, theme::TEXT, HPos::Right, VPos::Center);
     let scale_max = layout.scale_max();
-    for (r, (label, values)) in layout.row_labels.iter().zip(&map.values).enumerate() {
-        let (y0, y1) = layout.row(r);
-        let gap = if y1 - y0 >= 10 { 2 } else { 1 };
-        draw_text(
-            root,
-            label,
-            (left - 10, (y0 + y1) / 2),
-            &style(theme::TICK_SIZE, theme::TEXT, HPos::Right, VPos::Center),
-            path,
-        )?;
-        for (c, &value) in values.iter().enumerate().take(columns.texts.len()) {
+    for (r, (lines, values)) in layout.rows.lines.iter().zip(&map.values).enumerate() {
+        let (y0, y1) = layout.cells(r);
+        let middle = f64::from(y0 + y1) / 2.0;
+        let count = lines.len() as f64;
+        for (i, line) in lines.iter().enumerate() {
+            let y = middle + (i as f64 - (count - 1.0) / 2.0) * f64::from(ROW_LINE);
+            draw_text(
+                root,
+                line,
+                (left - 10, y.round() as i32),
+                &label_style,
+                path,
+            )?;
+        }
+        for (c, &value) in values.iter().enumerate().take(columns.lines.len()) {
             let x = left + c as i32 * cell_width;
             let color = theme::viridis(value / scale_max);
             fill_rect(
                 root,
-                [(x, y0), (x + cell_width - gap, y1 - gap)],
+                [(x, y0), (x + cell_width - layout.gap(), y1)],
                 color,
                 path,
             )?;
@@ -317,7 +453,7 @@ fn draw_legend<DB: Surface>(
     path: &Path,
 ) -> Result<()> {
     let x = layout.right + 30;
-    let (top, bottom) = (layout.top, layout.row(layout.row_labels.len().max(1)).1 - 2);
+    let (top, bottom) = layout.scale_span();
     let steps = 100;
     let step_height = f64::from(bottom - top) / f64::from(steps);
     for i in 0..steps {
@@ -348,24 +484,30 @@ fn draw_legend<DB: Surface>(
             path,
         )?;
     }
-    let label = fit(
-        &map.value_label,
-        theme::TICK_SIZE - 2.0,
-        (theme::MARGIN + LEGEND_WIDTH - 20) as u32,
-    );
-    draw_text(
-        root,
-        &label,
-        // Clear of the top tick label, which is centred on the top of the scale.
-        (x - 10, top - 22),
-        &style(
-            theme::TICK_SIZE - 2.0,
-            theme::MUTED,
-            HPos::Left,
-            VPos::Bottom,
-        ),
-        path,
-    )
+    let size = theme::TICK_SIZE - 2.0;
+    let lines = legend_caption(&map.value_label);
+    let count = lines.len() as i32;
+    for (i, line) in lines.iter().enumerate() {
+        draw_text(
+            root,
+            line,
+            // Clear of the top tick label, which is centred on the top of the scale.
+            (x - 10, top - 22 - (count - 1 - i as i32) * CAPTION_LINE),
+            &style(size, theme::MUTED, HPos::Left, VPos::Bottom),
+            path,
+        )?;
+    }
+    Ok(())
+}
+
+/// Distance between the lines of the colour scale's caption.
+const CAPTION_LINE: i32 = 20;
+
+/// The colour scale's caption in at most two lines between the scale's left edge (less 10
+/// pixels) and the right margin's middle.
+fn legend_caption(caption: &str) -> Vec<String> {
+    let room = theme::MARGIN / 2 + LEGEND_WIDTH - 20;
+    wrap(caption, theme::TICK_SIZE - 2.0, room as u32, 2)
 }
 
 #[cfg(test)]
@@ -416,6 +558,89 @@ mod tests {
         }
     }
 
+    /// The heatmap's layout on a canvas `width` wide and, if given, `height` high, as
+    /// [`draw`] computes it.
+    fn layout(map: &Heatmap, width: i32, height: Option<u32>) -> Layout {
+        let canvas = Canvas::png("x.png")
+            .with_width(width as u32)
+            .with_height(height);
+        let rows = RowLabels::new(map, width);
+        let columns = ColumnLabels::new(&map.column_labels, rows.grid_span(width));
+        let height = canvas.image_height(
+            columns.grid_top() + rows.natural_height() + BOTTOM_SPACE,
+            columns.grid_top() + rows.least_height() + BOTTOM_SPACE,
+        );
+        Layout::new(map, width, rows, columns, height)
+    }
+
+    /// Whether `lines` are `label` broken into lines: at spaces, or after `-`, `_` or `/`.
+    fn whole(lines: &[String], label: &str) -> bool {
+        let mut joined = String::new();
+        for line in lines {
+            if !joined.is_empty() && !joined.ends_with(['-', '_', '/']) {
+                joined.push(' ');
+            }
+            joined.push_str(line);
+        }
+        joined == label
+    }
+
+    /// A box, left, top, right, bottom, in pixels.
+    type Box = (i32, i32, i32, i32);
+
+    /// The boxes of the labels as [`draw_column_labels`], [`draw_legend`] and [`draw_grid`]
+    /// place them: column labels and the scale's caption, then row labels.
+    fn label_boxes(layout: &Layout) -> (Vec<Box>, Vec<Box>) {
+        let columns = &layout.columns;
+        let mut column_boxes = Vec::new();
+        for (c, lines) in columns.lines.iter().enumerate() {
+            let x = columns.left + c as i32 * columns.cell_width + columns.cell_width / 2;
+            let count = lines.len() as f64;
+            for (i, line) in lines.iter().enumerate() {
+                let w = text_width(line, columns.size) as i32;
+                if columns.rotated {
+                    // The line's thickness across, its length upwards from the gap.
+                    let middle =
+                        f64::from(x) + (i as f64 - (count - 1.0) / 2.0) * columns.line_step();
+                    let half = (columns.size * LINE_SHARE / 2.0).ceil() as i32;
+                    let bottom = layout.top - LABEL_GAP;
+                    let m = middle.round() as i32;
+                    column_boxes.push((m - half, bottom - w, m + half, bottom));
+                } else {
+                    let h = columns.size as i32;
+                    let bottom = layout.top - 12;
+                    column_boxes.push((x - w / 2, bottom - h, x + w - w / 2, bottom));
+                }
+            }
+        }
+        let mut row_boxes = Vec::new();
+        for (r, lines) in layout.rows.lines.iter().enumerate() {
+            let (y0, y1) = layout.cells(r);
+            let middle = f64::from(y0 + y1) / 2.0;
+            let count = lines.len() as f64;
+            for (i, line) in lines.iter().enumerate() {
+                let y = (middle + (i as f64 - (count - 1.0) / 2.0) * f64::from(ROW_LINE)) as i32;
+                let w = text_width(line, theme::TICK_SIZE) as i32;
+                let half = (theme::TICK_SIZE / 2.0) as i32;
+                let right = columns.left - 10;
+                row_boxes.push((right - w, y - half, right, y + half));
+            }
+        }
+        let x = layout.right + 30 - 10;
+        let lines = legend_caption("per 10,000 words");
+        let count = lines.len() as i32;
+        for (i, line) in lines.iter().enumerate() {
+            let bottom = layout.top - 22 - (count - 1 - i as i32) * CAPTION_LINE;
+            let w = text_width(line, theme::TICK_SIZE - 2.0) as i32;
+            column_boxes.push((x, bottom - (theme::TICK_SIZE - 2.0) as i32, x + w, bottom));
+        }
+        (column_boxes, row_boxes)
+    }
+
+    fn overlap(a: &Box, b: &Box) -> bool {
+        a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+    }
+
     /// Users saw "governm..." and "united sta..." over 40 columns: every label must be
     /// whole, and thin enough for its column.
     #[test]
@@ -423,49 +648,138 @@ mod tests {
         theme::ensure_font().unwrap();
         let map = heatmap(22, 40);
         for width in [1000, 1600, 2400] {
-            let columns = ColumnLabels::new(&map.column_labels, grid_span(&map, width).1);
+            let rows = RowLabels::new(&map, width);
+            let columns = ColumnLabels::new(&map.column_labels, rows.grid_span(width));
             assert!(columns.rotated, "{width}");
-            assert_eq!(columns.texts, map.column_labels, "{width}");
-            assert!(
-                columns.size >= MIN_COLUMN_FONT + 3.0,
-                "{width}: {}",
-                columns.size
-            );
+            for (lines, label) in columns.lines.iter().zip(&map.column_labels) {
+                assert!(whole(lines, label), "{width}: {lines:?} for {label}");
+            }
+            assert!(columns.size >= MIN_COLUMN_FONT, "{width}: {}", columns.size);
             assert!(
                 columns.size * LINE_SHARE <= f64::from(columns.cell_width - 3),
                 "{width}: {columns:?}"
             );
-            let longest = map
-                .column_labels
+            let longest = columns
+                .lines
                 .iter()
+                .flatten()
                 .map(|l| text_width(l, columns.size) as i32)
                 .max()
                 .unwrap();
             assert!(columns.grid_top() - LABEL_GAP - longest >= HEADING_BOTTOM);
         }
+        // Columns too narrow for any text leave every label out rather than cut some.
+        let narrow =
+            ColumnLabels::new(&map.column_labels, RowLabels::new(&map, 640).grid_span(640));
+        assert!(narrow.cell_width < 11, "{narrow:?}");
+        assert!(narrow.lines.iter().all(Vec::is_empty));
         // Few columns: across, in full size, whole too.
         let few = heatmap(5, 4);
-        let columns = ColumnLabels::new(&few.column_labels, grid_span(&few, 1600).1);
+        let columns = ColumnLabels::new(
+            &few.column_labels,
+            RowLabels::new(&few, 1600).grid_span(1600),
+        );
         assert!(!columns.rotated);
-        assert_eq!(columns.texts, few.column_labels);
+        assert_eq!(columns.lines.concat(), few.column_labels);
         assert_eq!(columns.grid_top(), TOP);
     }
 
+    /// The State of the Union by party: long party names are whole, on one line where there
+    /// is room, else in two ("Democratic-" over "Republican"), and a term longer than a
+    /// column label may be breaks into lines side by side rather than being cut.
+    #[test]
+    fn long_group_names_and_terms_are_whole_at_any_width() {
+        theme::ensure_font().unwrap();
+        let mut map = heatmap(7, 10);
+        map.row_labels = [
+            "Democratic",
+            "Democratic-Republican",
+            "Federalist",
+            "National Union",
+            "Nonpartisan",
+            "Republican",
+            "Whig",
+        ]
+        .map(String::from)
+        .to_vec();
+        map.column_labels[4] = "the united nations framework convention on climate change".into();
+        for width in [640, 800, 1000, 1600, 2400] {
+            for height in [None, Some(300), Some(1200)] {
+                let layout = layout(&map, width, height);
+                for (lines, label) in layout.rows.lines.iter().zip(&map.row_labels) {
+                    assert!(whole(lines, label), "{width}: {lines:?}");
+                }
+                for (lines, label) in layout.columns.lines.iter().zip(&map.column_labels) {
+                    assert!(whole(lines, label), "{width}: {lines:?}");
+                }
+                let one_line = layout.rows.lines.iter().all(|l| l.len() == 1);
+                assert_eq!(one_line, width >= 800, "{width}: {:?}", layout.rows.lines);
+                // Each row holds its label's lines.
+                let lines = layout.rows.most_lines();
+                assert!(layout.row_height >= f64::from(lines * ROW_LINE), "{width}");
+            }
+        }
+    }
+
+    /// No label leaves the image or runs into another label, the heading or the grid.
+    #[test]
+    fn labels_stay_inside_the_image_and_apart() {
+        theme::ensure_font().unwrap();
+        let mut long_rows = heatmap(12, 10);
+        long_rows.row_labels[3] = "United Kingdom of Great Britain and Northern Ireland".into();
+        long_rows.row_labels[5] = "S/PV.4726 (Resumption 1)".into();
+        for map in [heatmap(22, 10), heatmap(22, 40), heatmap(3, 4), long_rows] {
+            for width in [640, 1000, 1600, 2400] {
+                for height in [None, Some(400), Some(1800)] {
+                    let layout = layout(&map, width, height);
+                    let (columns, rows) = label_boxes(&layout);
+                    let image = (
+                        0,
+                        theme::HEADING_BOTTOM,
+                        width,
+                        layout.bottom + BOTTOM_SPACE,
+                    );
+                    let grid = (layout.columns.left, layout.top, layout.right, layout.bottom);
+                    let all: Vec<&Box> = columns.iter().chain(&rows).collect();
+                    for (i, a) in all.iter().enumerate() {
+                        assert!(
+                            a.0 >= theme::MARGIN / 2 && a.2 <= image.2 - theme::MARGIN / 2,
+                            "{width}: {a:?} leaves the image"
+                        );
+                        assert!(a.1 >= image.1 && a.3 <= image.3, "{width}: {a:?}");
+                        assert!(!overlap(a, &grid), "{width}: {a:?} covers the grid");
+                        for b in &all[i + 1..] {
+                            assert!(!overlap(a, b), "{width} {height:?}: {a:?} and {b:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The colour scale runs from the top of the first row's cells to the bottom of the
+    /// last row's, whatever the number of rows and the canvas's height.
     #[test]
     fn the_colour_scale_is_as_tall_as_the_grid() {
         theme::ensure_font().unwrap();
-        for (rows, height) in [(1, None), (3, None), (22, None), (22, Some(600))] {
+        for (rows, height) in [
+            (1, None),
+            (3, None),
+            (22, None),
+            (22, Some(600)),
+            (40, Some(300)),
+            (0, None),
+        ] {
             let map = heatmap(rows, 10);
-            let canvas = Canvas::png("x.png").with_height(height);
-            let columns = ColumnLabels::new(&map.column_labels, grid_span(&map, 1600).1);
-            let top = columns.grid_top();
-            let r = rows as i32;
-            let height = canvas.image_height(
-                top + (r * ROW_HEIGHT).max(MIN_GRID_HEIGHT) + BOTTOM_SPACE,
-                top + r * MIN_ROW_HEIGHT + BOTTOM_SPACE,
+            let layout = layout(&map, 1600, height);
+            let last = rows.max(1) - 1;
+            assert_eq!(
+                layout.scale_span(),
+                (layout.cells(0).0, layout.cells(last).1),
+                "{rows}"
             );
-            let layout = Layout::new(&map, 1600, columns, height);
-            assert_eq!(layout.row(rows).1, layout.bottom, "{rows}");
+            assert_eq!(layout.row(last).1, layout.bottom, "{rows}");
+            let r = rows.max(1) as i32;
             assert!(layout.bottom - layout.top >= MIN_GRID_HEIGHT.min(r * MIN_ROW_HEIGHT));
             assert!(layout.ticks.len() >= 2);
         }

@@ -121,6 +121,76 @@ pub fn fit(text: &str, size: f64, max_width: u32) -> String {
     "…".to_owned()
 }
 
+/// `text` in at most `max_lines` lines of at most `max_width` pixels at `size`. Lines break
+/// at spaces and after `-`, `_` and `/` (which stay at the end of their line); a piece
+/// wider than a line on its own is broken between characters. Only when the text needs more
+/// than `max_lines` lines is the last line shortened with an ellipsis, so a label whose
+/// lines fit is shown whole. Empty text gives no lines.
+pub fn wrap(text: &str, size: f64, max_width: u32, max_lines: usize) -> Vec<String> {
+    let max_lines = max_lines.max(1);
+    // Each piece with whether a space followed it.
+    let mut pieces: Vec<(String, bool)> = Vec::new();
+    for word in text.split_whitespace() {
+        pieces.extend(
+            word.split_inclusive(['-', '_', '/'])
+                .map(|p| (p.to_owned(), false)),
+        );
+        if let Some(last) = pieces.last_mut() {
+            last.1 = true;
+        }
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        if lines.len() + 1 == max_lines {
+            // The last line: whatever is left, shortened if need be.
+            let rest: String = pieces[i..]
+                .iter()
+                .map(|(p, space)| if *space { format!("{p} ") } else { p.clone() })
+                .collect();
+            line.push_str(&rest);
+            lines.push(fit(line.trim_end(), size, max_width));
+            return lines;
+        }
+        let (piece, space) = &pieces[i];
+        let longer = format!("{line}{piece}");
+        if text_width(longer.trim_end(), size) <= max_width {
+            line = longer;
+            if *space {
+                line.push(' ');
+            }
+            i += 1;
+        } else if line.is_empty() {
+            // A piece wider than a line: as many characters as fit, the rest on the next.
+            let chars: Vec<char> = piece.chars().collect();
+            let keep = (1..=chars.len())
+                .rev()
+                .find(|&k| text_width(&chars[..k].iter().collect::<String>(), size) <= max_width)
+                .unwrap_or(1);
+            lines.push(chars[..keep].iter().collect());
+            pieces[i].0 = chars[keep..].iter().collect();
+            if pieces[i].0.is_empty() {
+                i += 1;
+            }
+        } else {
+            lines.push(line.trim_end().to_owned());
+            line.clear();
+        }
+    }
+    if !line.trim_end().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
+}
+
+/// Whether `lines` hold all of `text` (as [`wrap`] breaks it, spaces aside): nothing left
+/// out, nothing shortened.
+pub fn is_whole(lines: &[String], text: &str) -> bool {
+    let squeezed = |t: &str| t.split_whitespace().collect::<String>();
+    squeezed(&lines.concat()) == squeezed(text)
+}
+
 /// Draws `text` with its anchor at `(x, y)`. An SVG's text is placed and sized to match the
 /// PNG's: see [`vector_text`].
 pub fn draw_text<DB: Surface>(
@@ -200,7 +270,74 @@ pub fn draw_line<DB: Surface>(
         .map_err(|e| chart_error(path, e))
 }
 
-/// Title and subtitle at the top left.
+/// Smallest size a title is shrunk to before it is shortened.
+const MIN_TITLE_SIZE: f64 = 24.0;
+/// Smallest size a subtitle is shrunk to on one line, before it takes two lines.
+const MIN_SUBTITLE_SIZE: f64 = 18.0;
+/// Sizes of a subtitle in two lines, tried in turn; the second line ends above
+/// [`HEADING_BOTTOM`].
+const TWO_LINE_SUBTITLE_SIZES: [f64; 2] = [17.0, 15.0];
+/// Top of the subtitle.
+const SUBTITLE_TOP: i32 = 72;
+/// The lowest the heading reaches: every chart's content starts below it.
+pub const HEADING_BOTTOM: i32 = 110;
+
+/// A heading as drawn: the title in one line, the subtitle in one or two.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    pub title: String,
+    pub title_size: f64,
+    pub subtitle: Vec<String>,
+    pub subtitle_size: f64,
+}
+
+impl Heading {
+    /// The heading of `title` and `subtitle` for `width` pixels: full size when they fit;
+    /// else smaller, the subtitle perhaps in two lines; shortened only when even the
+    /// smallest sizes do not fit.
+    pub fn new(title: &str, subtitle: &str, width: u32) -> Heading {
+        let title_size = shrunk_to_fit(title, TITLE_SIZE, MIN_TITLE_SIZE, width);
+        let heading = |subtitle_size: f64, lines: Vec<String>| Heading {
+            title: fit(title, title_size, width),
+            title_size,
+            subtitle: lines,
+            subtitle_size,
+        };
+        let one_line = shrunk_to_fit(subtitle, SUBTITLE_SIZE, MIN_SUBTITLE_SIZE, width);
+        if text_width(subtitle, one_line) <= width {
+            return heading(one_line, vec![subtitle.to_owned()]);
+        }
+        for size in TWO_LINE_SUBTITLE_SIZES {
+            let lines = wrap(subtitle, size, width, usize::MAX);
+            if lines.len() <= 2 {
+                return heading(size, lines);
+            }
+        }
+        let smallest = TWO_LINE_SUBTITLE_SIZES[TWO_LINE_SUBTITLE_SIZES.len() - 1];
+        heading(smallest, wrap(subtitle, smallest, width, 2))
+    }
+
+    /// Top of each subtitle line.
+    pub fn subtitle_tops(&self) -> Vec<i32> {
+        let step = (self.subtitle_size * 1.15).round() as i32;
+        (0..self.subtitle.len() as i32)
+            .map(|i| SUBTITLE_TOP + i * step)
+            .collect()
+    }
+}
+
+/// The largest size from `size` down to `least`, in steps of one pixel, at which `text` is
+/// at most `width` pixels wide; `least` when none is.
+fn shrunk_to_fit(text: &str, size: f64, least: f64, width: u32) -> f64 {
+    let mut s = size;
+    while s > least && text_width(text, s) > width {
+        s -= 1.0;
+    }
+    s.max(least)
+}
+
+/// Title and subtitle at the top left, within the margins: shrunk (the subtitle perhaps in
+/// two lines) rather than cut; see [`Heading::new`].
 pub fn draw_heading<DB: Surface>(
     area: &Area<DB>,
     title: &str,
@@ -208,22 +345,24 @@ pub fn draw_heading<DB: Surface>(
     path: &Path,
 ) -> Result<()> {
     let width = area.dim_in_pixel().0.saturating_sub(2 * MARGIN as u32);
-    let title = fit(title, TITLE_SIZE, width);
+    let heading = Heading::new(title, subtitle, width);
     draw_text(
         area,
-        &title,
+        &heading.title,
         (MARGIN, 24),
-        &style(TITLE_SIZE, TEXT, HPos::Left, VPos::Top),
+        &style(heading.title_size, TEXT, HPos::Left, VPos::Top),
         path,
     )?;
-    let subtitle = fit(subtitle, SUBTITLE_SIZE, width);
-    draw_text(
-        area,
-        &subtitle,
-        (MARGIN, 72),
-        &style(SUBTITLE_SIZE, MUTED, HPos::Left, VPos::Top),
-        path,
-    )
+    for (line, top) in heading.subtitle.iter().zip(heading.subtitle_tops()) {
+        draw_text(
+            area,
+            line,
+            (MARGIN, top),
+            &style(heading.subtitle_size, MUTED, HPos::Left, VPos::Top),
+            path,
+        )?;
+    }
+    Ok(())
 }
 
 /// Round tick values from 0 to at least `max`: steps of 1, 2 or 5 times a power of ten.
@@ -399,6 +538,93 @@ mod tests {
         assert_eq!(format_number(0.04, 1), "0");
         assert_eq!(format_fixed(34.0, 1), "34.0");
         assert_eq!(format_fixed(-1234.25, 1), "-1,234.2");
+    }
+
+    #[test]
+    fn text_wraps_between_words_and_after_hyphens() {
+        ensure_font().unwrap();
+        let width = |t: &str| text_width(t, TICK_SIZE);
+        let cases: [(&str, u32, usize, &[&str]); 7] = [
+            (
+                "1 - cosine (average linkage)",
+                width("1 - cosine (average"),
+                3,
+                &["1 - cosine (average", "linkage)"],
+            ),
+            (
+                "Democratic-Republican",
+                width("Democratic-Rep"),
+                2,
+                &["Democratic-", "Republican"],
+            ),
+            (
+                "UNSC_2002_SPV.4644_spch001",
+                width("UNSC_2002_SPV.4644_"),
+                2,
+                &["UNSC_2002_SPV.4644_", "spch001"],
+            ),
+            (
+                "National Union",
+                width("National Union"),
+                2,
+                &["National Union"],
+            ),
+            // A piece wider than a line is broken between characters.
+            ("abcdefgh", width("abcd"), 3, &["abcd", "efgh"]),
+            ("", 100, 3, &[]),
+            // Too long for the lines allowed: the last line is shortened.
+            ("a b c d e f", width("a b"), 2, &["a b", "c…"]),
+        ];
+        for (text, max, lines, expected) in cases {
+            let wrapped = wrap(text, TICK_SIZE, max, lines);
+            assert_eq!(wrapped, expected, "{text}");
+            assert!(
+                wrapped.iter().all(|l| text_width(l, TICK_SIZE) <= max),
+                "{text}"
+            );
+            assert_eq!(is_whole(&wrapped, text), !text.starts_with("a b"), "{text}");
+        }
+        assert_eq!(wrap("a b c d e f", TICK_SIZE, 1, 2).len(), 2);
+    }
+
+    /// A subtitle too long for one line shrinks, then takes two lines, and is shortened
+    /// only when two lines of the smallest size do not hold it; the heading never reaches
+    /// below [`HEADING_BOTTOM`].
+    #[test]
+    fn headings_shrink_and_wrap_rather_than_cut() {
+        ensure_font().unwrap();
+        let title = "Key terms of meeting_symbol S/PV.4726 (Resumption 1)";
+        let subtitle = "Flesch-Kincaid grade level: 0.39 x words per sentence + 11.8 x \
+            syllables per word - 15.59; a point per speech (512), lines: the mean of the 8 \
+            largest meeting_symbol groups per year";
+        for (width, lines) in [(2400, 1), (1520, 1), (920, 2), (720, 2)] {
+            let heading = Heading::new(title, subtitle, width);
+            assert_eq!(heading.title, title, "{width}");
+            assert!(text_width(&heading.title, heading.title_size) <= width);
+            assert_eq!(heading.subtitle.len(), lines, "{width}");
+            assert!(heading.subtitle_size >= 15.0, "{width}");
+            assert!(
+                is_whole(&heading.subtitle, subtitle),
+                "{width}: {heading:?}"
+            );
+            for line in &heading.subtitle {
+                assert!(text_width(line, heading.subtitle_size) <= width, "{width}");
+            }
+            let last = heading.subtitle_tops().last().copied().unwrap();
+            assert!(
+                last + heading.subtitle_size as i32 <= HEADING_BOTTOM,
+                "{width}"
+            );
+        }
+        let short = Heading::new("Terms", "22 speeches", 560);
+        assert_eq!(
+            (short.title_size, short.subtitle_size),
+            (TITLE_SIZE, SUBTITLE_SIZE)
+        );
+        // Narrower than two lines of the smallest size hold: shortened, still two lines.
+        let cut = Heading::new(title, &subtitle.repeat(2), 560);
+        assert_eq!(cut.subtitle.len(), 2);
+        assert!(cut.subtitle[1].ends_with('…'));
     }
 
     #[test]

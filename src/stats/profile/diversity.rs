@@ -104,14 +104,14 @@ pub(crate) fn diversity(forms: &[FormId], window: usize, scratch: &mut Scratch) 
     }
     let v = scratch.touched.len();
     let n_f = n as f64;
-    let sum_squares: f64 = scratch
+    // Yule's K as 10^4 x (sum of i^2 V(i) - N) / N^2: the difference in integers, so a speech
+    // of distinct words gets exactly 0, not a rounding error of 1e-13.
+    let sum_squares: u128 = scratch
         .touched
         .iter()
-        .map(|&form| {
-            let i = f64::from(scratch.counts[form as usize]);
-            (i / n_f) * (i / n_f)
-        })
+        .map(|&form| u128::from(scratch.counts[form as usize]).pow(2))
         .sum();
+    let yules_k = 1e4 * (sum_squares - n as u128) as f64 / (n_f * n_f);
     scratch.clear();
     let ttr = v as f64 / n_f;
     let (mattr, mattr_short) = if n < window || window == 0 {
@@ -124,7 +124,7 @@ pub(crate) fn diversity(forms: &[FormId], window: usize, scratch: &mut Scratch) 
         mattr: Some(mattr),
         mattr_short,
         mtld: mtld(forms, scratch),
-        yules_k: Some(1e4 * (sum_squares - 1.0 / n_f)),
+        yules_k: Some(yules_k),
         herdan_c: (n > 1).then(|| (v as f64).ln() / n_f.ln()),
         guiraud: Some(v as f64 / n_f.sqrt()),
     }
@@ -242,6 +242,8 @@ mod tests {
             5e-4,
         );
         close(measure(PREAMBLE, 100).yules_k, 243.055556, 5e-7);
+        // Every word once: sum of i^2 V(i) = N, so K is exactly 0.
+        assert_eq!(measure("a b c d e f g h i j", 100).yules_k, Some(0.0));
     }
 
     #[test]

@@ -133,6 +133,27 @@ pub(super) fn place_labels(
     labels
 }
 
+/// Pairs of nodes `(i, j)`, `i < j`, of different components (`component[i]` names node
+/// i's) whose labels share a line of text less than [`COMPONENT_LABEL_GAP`] apart, so that
+/// they may read as one phrase.
+pub(super) fn close_strangers(
+    labels: &[Option<PlacedLabel>],
+    component: &[usize],
+) -> Vec<(usize, usize)> {
+    let mut close = Vec::new();
+    for (i, a) in labels.iter().enumerate() {
+        for (j, b) in labels.iter().enumerate().skip(i + 1) {
+            let (Some(a), Some(b)) = (a, b) else { continue };
+            let same_line = a.rect.top < b.rect.bottom && b.rect.top < a.rect.bottom;
+            let gap = (b.rect.left - a.rect.right).max(a.rect.left - b.rect.right);
+            if component[i] != component[j] && same_line && gap < COMPONENT_LABEL_GAP - 1e-9 {
+                close.push((i, j));
+            }
+        }
+    }
+    close
+}
+
 /// The texts and sizes to try for a label, best first: the whole label in each size, then
 /// shorter and shorter cuts in the smallest size.
 fn attempts(
