@@ -84,12 +84,12 @@ impl Analysis {
         let warnings = too_long_for_spreadsheets(&tables, self.config.table_format.parquet());
         clock.start("report", 0);
         self.write_descriptions(&tables, &warnings, &mut staging)?;
+        let inputs = record::input_files(self)?;
         clock.finish();
         let summary = Summary {
             warnings: self.warnings.iter().chain(&warnings).cloned().collect(),
             ..self.summary(Vec::new(), clock.stages())
         };
-        let inputs = record::input_files(self)?;
         let records: Vec<TableRecord> = tables.iter().map(|t| t.record.clone()).collect();
         let run = record::run_json(self, &summary, &inputs, &records, &clock.stages(), started);
         let path = staging.file(RUN_JSON)?;
@@ -193,6 +193,7 @@ pub(crate) fn parquet_name(csv_path: &str) -> String {
 /// A warning for each table a spreadsheet cannot open whole, saying how to get it in a
 /// form that fits.
 fn too_long_for_spreadsheets(tables: &[WrittenTable], have_parquet: bool) -> Vec<Warning> {
+    let has_matrix = tables.iter().any(|t| t.output.name() == "term_matrix");
     tables
         .iter()
         .filter(|t| t.record.rows + 1 > SPREADSHEET_ROWS)
@@ -212,7 +213,7 @@ fn too_long_for_spreadsheets(tables: &[WrittenTable], have_parquet: bool) -> Vec
                     thousands(t.record.rows),
                     thousands(SPREADSHEET_ROWS),
                     thousands(SPREADSHEET_ROWS - 1),
-                    fitting_form(t.output.name()),
+                    fitting_form(t.output.name(), has_matrix),
                 ),
             )
         })
@@ -220,8 +221,12 @@ fn too_long_for_spreadsheets(tables: &[WrittenTable], have_parquet: bool) -> Vec
 }
 
 /// How to get a table that a spreadsheet can open.
-fn fitting_form(table: &str) -> &'static str {
+fn fitting_form(table: &str, has_matrix: bool) -> &'static str {
     match table {
+        "term_frequency" if !has_matrix => {
+            "For a spreadsheet, `speechstat analyze` writes tables/term_matrix.csv (speeches by \
+             the --matrix-terms most frequent terms) and, with --group-by, terms_by_group.csv"
+        }
         "term_frequency" => {
             "For a spreadsheet, open tables/term_matrix.csv (speeches by the --matrix-terms \
              most frequent terms) or terms_by_group.csv (with --group-by)"
@@ -294,5 +299,48 @@ mod tests {
                 ("charts/keyness_".to_owned(), ".svg".to_owned()),
             ]
         );
+    }
+
+    fn written(name: &str, rows: u64) -> WrittenTable {
+        let output = OUTPUTS
+            .iter()
+            .find(|o| o.is_table() && o.name() == name)
+            .unwrap();
+        WrittenTable {
+            output,
+            record: TableRecord {
+                path: output.path.to_owned(),
+                rows,
+            },
+            header: Vec::new(),
+            preview: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn tables_longer_than_a_spreadsheet_get_a_warning_with_a_way_out() {
+        // 1,048,575 rows and the header fill a sheet exactly; one more row does not fit.
+        let fits = written("term_frequency", SPREADSHEET_ROWS - 1);
+        assert!(too_long_for_spreadsheets(&[fits], false).is_empty());
+        let tables = [
+            written("term_frequency", 3_289_910),
+            written("cooccurrence", SPREADSHEET_ROWS),
+            written("term_matrix", 5_685),
+        ];
+        let warnings: Vec<String> = too_long_for_spreadsheets(&tables, false)
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].contains("tables/term_frequency.csv: 3,289,910 rows"));
+        assert!(warnings[0].contains("open tables/term_matrix.csv"));
+        assert!(warnings[0].contains("--format parquet writes it whole"));
+        assert!(warnings[1].contains("raise --min-count"));
+        // Without term_matrix (the word count), the advice names the command that writes it;
+        // with Parquet written, the warning points at the file.
+        let alone = [written("term_frequency", 3_289_910)];
+        let warning = too_long_for_spreadsheets(&alone, true)[0].to_string();
+        assert!(warning.contains("`speechstat analyze` writes tables/term_matrix.csv"));
+        assert!(warning.contains("tables/term_frequency.parquet holds it whole"));
     }
 }

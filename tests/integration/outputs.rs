@@ -5,6 +5,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use sha2::Digest;
+
 use speechstat::{
     Output, When, CONTEXT_METADATA, GROUP_COLUMN, MATRIX_TERMS, METADATA, OUTPUTS, ROW_NAME,
     UNIT_PAIR, WORD,
@@ -200,4 +202,48 @@ fn the_readme_output_table_is_the_output_list() {
         readme[begin..stop] == expected,
         "README.md's output table differs from OUTPUTS; replace it with:\n{expected}"
     );
+}
+
+#[test]
+fn the_same_input_and_options_give_byte_identical_tables_and_run_json_names_each_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = repo().join("corpus");
+    let options = ["--group-by", "party", "--format", "both", "--tokens"];
+    let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+    analyze_ok(&[&corpus], &one, &options);
+    analyze_ok(&[&corpus], &two, &options);
+    let tables = files_in(&one);
+    assert!(tables.contains("tables/terms.parquet") && tables.contains("tables/README.md"));
+    for file in tables.iter().filter(|f| f.starts_with("tables/")) {
+        let a = std::fs::read(one.join(file)).unwrap();
+        let b = std::fs::read(two.join(file)).unwrap();
+        assert!(a == b, "{file} differs between two runs");
+    }
+    // run.json: each input with its size and SHA-256 (of the bytes on disk), and the tables.
+    let json = std::fs::read_to_string(one.join("run.json")).unwrap();
+    for input in ["corpus/manifest.csv", "corpus/speeches/2026-Trump-1.txt"] {
+        let bytes = std::fs::read(repo().join(input)).unwrap();
+        let hex: String = sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert!(
+            json.contains(&format!("\"{hex}\"")),
+            "{input}: {hex} not in run.json"
+        );
+        assert!(
+            json.contains(&format!("\"bytes\": {}", bytes.len())),
+            "{input}"
+        );
+    }
+    assert!(json.contains("\"tables/term_matrix.csv\""), "{json}");
+    // Apart from the start time, the stage times and the output folder, the two agree.
+    let stable = |out: &Path| -> Vec<String> {
+        let json = std::fs::read_to_string(out.join("run.json")).unwrap();
+        json.lines()
+            .filter(|l| !l.contains("\"seconds\"") && !l.contains("started_utc"))
+            .map(|l| l.replace(out.to_str().unwrap(), "OUT"))
+            .collect()
+    };
+    assert_eq!(stable(&one), stable(&two));
 }
