@@ -247,3 +247,43 @@ fn the_same_input_and_options_give_byte_identical_tables_and_run_json_names_each
     };
     assert_eq!(stable(&one), stable(&two));
 }
+
+#[test]
+fn the_term_matrix_holds_the_rates_of_term_frequency_for_the_most_frequent_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    analyze_ok(&[&repo().join("corpus")], &out, &["--matrix-terms", "12"]);
+    let tables = out.join("tables");
+    let matrix = Table::read(&tables.join("term_matrix.csv"));
+    let terms = Table::read(&tables.join("terms.csv"));
+    let frequency = Table::read(&tables.join("term_frequency.csv"));
+    // The columns: doc_id, n_tokens, then the labels of the 12 first rows of terms.csv.
+    let labels: Vec<&str> = terms.column("label").into_iter().take(12).collect();
+    assert_eq!(matrix.header[..2], ["doc_id", "n_tokens"]);
+    assert_eq!(matrix.header[2..], labels);
+    let term_of: std::collections::HashMap<&str, &str> = terms
+        .rows
+        .iter()
+        .map(|r| (r["label"].as_str(), r["term"].as_str()))
+        .collect();
+    let rate: std::collections::HashMap<(&str, &str), &str> = frequency
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                (r["doc_id"].as_str(), r["term"].as_str()),
+                r["per_10k"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(matrix.rows.len(), 22);
+    for row in &matrix.rows {
+        for label in &labels {
+            let expected = rate
+                .get(&(row["doc_id"].as_str(), term_of[label]))
+                .copied()
+                .unwrap_or("0");
+            assert_eq!(row[*label], expected, "{} {label}", row["doc_id"]);
+        }
+    }
+}
