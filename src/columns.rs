@@ -35,12 +35,22 @@ const POWERS_OF_TEN: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
+/// `a × 10^shift` with one rounding, or NaN where 10^|shift| is not an exact double (the
+/// caller then asks the general formatter).
+fn scale(a: f64, shift: i32) -> f64 {
+    match shift.unsigned_abs() as usize {
+        s if s >= POWERS_OF_TEN.len() => f64::NAN,
+        s if shift >= 0 => a * POWERS_OF_TEN[s],
+        s => a / POWERS_OF_TEN[s],
+    }
+}
+
 impl Rounded {
     /// `v` rounded as `format!("{v:.5e}")` rounds (the exact binary value, ties to even);
     /// none for a value that is not finite. The quick way scales `v` by an exact power of ten
     /// (one rounding, an error far below a unit of the sixth digit) and rounds in integers;
-    /// where that error could matter (near a half, or a first digit that is not where the
-    /// logarithm put it) the general formatter decides.
+    /// where that error could matter (near a half, a subnormal, or a first digit that is not
+    /// where the binary exponent put it) the general formatter decides.
     pub fn of(v: f64) -> Option<Rounded> {
         if !v.is_finite() {
             return None;
@@ -54,13 +64,16 @@ impl Rounded {
                 exponent: 0,
             });
         }
-        let exponent = a.log10().floor() as i32;
-        let shift = 5 - exponent;
-        let scaled = match shift.unsigned_abs() as usize {
-            s if s >= POWERS_OF_TEN.len() => f64::NAN,
-            s if shift >= 0 => a * POWERS_OF_TEN[s],
-            s => a / POWERS_OF_TEN[s],
-        };
+        // The power of ten of the first digit, from the binary exponent rather than a
+        // logarithm (the tables print millions of numbers): 2^e2 <= a < 2^(e2 + 1) puts it at
+        // floor(e2 log10 2) or one above, which the scaled value tells apart.
+        let binary_exponent = ((a.to_bits() >> 52) & 0x7ff) as i32 - 1023;
+        let mut exponent = (f64::from(binary_exponent) * std::f64::consts::LOG10_2).floor() as i32;
+        let mut scaled = scale(a, 5 - exponent);
+        if scaled >= 1_000_000.0 {
+            exponent += 1;
+            scaled = scale(a, 5 - exponent);
+        }
         let fraction = scaled - scaled.floor();
         if (100_000.0..999_999.5).contains(&scaled) && (fraction - 0.5).abs() > 1e-9 {
             return Some(Rounded {

@@ -33,6 +33,21 @@ pub(crate) fn as_printed(x: f64) -> f64 {
     Rounded::of(x).map_or(x, Rounded::value)
 }
 
+/// Sorts `items` by `score` as printed, largest first, then by `tie`. Each score is rounded
+/// once, not in every comparison: rounding to significant digits costs a logarithm.
+pub(crate) fn sort_by_printed_score<T>(
+    items: &mut Vec<T>,
+    score: impl Fn(&T) -> f64,
+    tie: impl Fn(&T, &T) -> std::cmp::Ordering,
+) {
+    let mut keyed: Vec<(f64, T)> = items
+        .drain(..)
+        .map(|t| (as_printed(score(&t)), t))
+        .collect();
+    keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| tie(&a.1, &b.1)));
+    items.extend(keyed.into_iter().map(|(_, t)| t));
+}
+
 /// Assembles a table from equal-length columns.
 pub(crate) fn frame(table: &'static str, columns: Vec<Column>) -> Result<DataFrame> {
     DataFrame::new_infer_height(columns).map_err(|source| Error::Table { table, source })

@@ -242,17 +242,14 @@ pub(crate) fn strongest<'n>(
     top: usize,
     name: impl Fn(TermId) -> &'n str,
 ) -> Vec<Key> {
-    let order = |x: &Key, y: &Key| {
-        crate::stats::as_printed(y.log_likelihood.abs())
-            .total_cmp(&crate::stats::as_printed(x.log_likelihood.abs()))
-            .then_with(|| name(x.term).cmp(name(y.term)))
-    };
+    let strength = |k: &Key| k.log_likelihood.abs();
+    let by_name = |x: &Key, y: &Key| name(x.term).cmp(name(y.term));
     let (mut over, mut under): (Vec<Key>, Vec<Key>) = keys
         .drain(..)
         .filter(|k| k.log_likelihood != 0.0)
         .partition(|k| k.log_likelihood > 0.0);
-    over.sort_by(order);
-    under.sort_by(order);
+    crate::stats::sort_by_printed_score(&mut over, strength, by_name);
+    crate::stats::sort_by_printed_score(&mut under, strength, by_name);
     over.truncate(top);
     under.truncate(top);
     over.extend(under);

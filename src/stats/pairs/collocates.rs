@@ -13,7 +13,7 @@ use crate::columns;
 use crate::error::Result;
 use crate::stats::association::Contingency;
 use crate::stats::counts::CountTables;
-use crate::stats::{as_printed, frame};
+use crate::stats::{frame, sort_by_printed_score};
 use crate::text::{TermId, Vocabulary};
 
 /// One collocate of a focus term.
@@ -46,11 +46,11 @@ pub fn collocates_of(
             scores: cooccurrences.contingency(&pair),
         })
         .collect();
-    found.sort_by(|a, b| {
-        as_printed(b.scores.log_likelihood())
-            .total_cmp(&as_printed(a.scores.log_likelihood()))
-            .then_with(|| vocab.term(a.collocate).cmp(vocab.term(b.collocate)))
-    });
+    sort_by_printed_score(
+        &mut found,
+        |c| c.scores.log_likelihood(),
+        |a, b| vocab.term(a.collocate).cmp(vocab.term(b.collocate)),
+    );
     found
 }
 

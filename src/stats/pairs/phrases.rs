@@ -17,7 +17,7 @@ use super::collocations::{contingency, count_adjacent};
 use crate::columns;
 use crate::error::Result;
 use crate::stats::counts::CountTables;
-use crate::stats::{as_printed, frame};
+use crate::stats::{frame, sort_by_printed_score};
 use crate::text::{FormId, TermId, TokenizedCorpus, Vocabulary};
 
 /// When a pair is a phrase.
@@ -81,12 +81,16 @@ pub fn choose_phrases(
                 .then_some(phrase)
         })
         .collect();
-    phrases.sort_by(|a, b| {
-        as_printed(b.log_likelihood)
-            .total_cmp(&as_printed(a.log_likelihood))
-            .then_with(|| vocab.term(a.first).cmp(vocab.term(b.first)))
-            .then_with(|| vocab.term(a.second).cmp(vocab.term(b.second)))
-    });
+    sort_by_printed_score(
+        &mut phrases,
+        |p| p.log_likelihood,
+        |a, b| {
+            vocab
+                .term(a.first)
+                .cmp(vocab.term(b.first))
+                .then_with(|| vocab.term(a.second).cmp(vocab.term(b.second)))
+        },
+    );
     phrases
 }
 
