@@ -1,13 +1,16 @@
 //! Where and how a chart is drawn: the file, its format (PNG or SVG), its size in pixels and,
 //! for PNG, its resolution.
 //!
-//! Every chart is laid out for the canvas's width, with font sizes fixed in pixels: a narrower
-//! chart fits fewer or shorter labels (shortened with an ellipsis, or left out where a chart
-//! shows "as many as fit", such as tick labels), never cut by an edge or overlapping.
+//! Every chart is laid out for the canvas's width: on a narrower canvas long labels first
+//! take a smaller size or a second line (headings, heatmap labels, keyness annotations and
+//! captions, series labels), and only when even that does not fit are they shortened with
+//! an ellipsis, or left out where a chart shows "as many as fit" (tick labels, speech names
+//! under a dispersion plot); never cut by an edge or overlapping.
 //!
 //! The height is the chart's own when [`Canvas::height`] is `None`: what its content needs
 //! (rows of bars, heatmap rows, bands, panels) or, for charts without rows (line charts,
-//! log-log charts, networks), a height that suits the width. With `Some(h)` the image is
+//! log-log charts, networks), a height that suits the width; a network is drawn taller where
+//! that height would crowd its labels. With `Some(h)` the image is
 //! exactly `h` pixels high: the heading, axes and captions keep their size, and the rows (or
 //! the plot) share what is left, growing or shrinking with it. Rows shrink only down to the
 //! least height that still holds their text (about the font size plus a few pixels); when

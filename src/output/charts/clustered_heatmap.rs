@@ -7,6 +7,11 @@
 //! cells the reader came for. Rows and columns stay readable up to [`MAX_LABELS`] labels:
 //! cells shrink with their number (never below [`MIN_CELL`] pixels), labels never below
 //! 14 px; cell values are printed only when cells are big enough to hold them.
+//!
+//! Labels are whole where the width allows: the dendrogram narrows (down to
+//! [`DENDROGRAM_LEAST`] pixels) to give long labels room, and a label wider than its room
+//! takes as many lines as its cell holds (stacked in its row, side by side in its column).
+//! Only a label that even so does not fit is shortened with an ellipsis.
 
 use std::path::Path;
 

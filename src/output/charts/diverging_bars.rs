@@ -61,9 +61,20 @@ const MAX_BAR_HALF: f64 = ROW_HEIGHT as f64 * 0.36 * 1.25;
 const TOP: i32 = 180;
 /// Space between the block of positive bars and the block of negative ones.
 const BLOCK_GAP: i32 = 18;
-const ANNOTATION_MAX_WIDTH: i32 = 260;
-/// Widest an annotation may be, as a share of the image's width.
-const ANNOTATION_MAX_SHARE: f64 = 1.0 / 6.0;
+/// Share of a side the bars keep while the annotations shrink to make room for them.
+const BAR_SHARE: f64 = 0.45;
+/// Least length of a side's longest bar: annotations in the smallest size take the rest of
+/// the side, and only beyond that are shortened.
+const MIN_HALF: i32 = 90;
+/// Sizes of the annotations, tried in turn until the widest leaves the bars [`BAR_SHARE`]
+/// of a side.
+const ANNOTATION_SIZES: [f64; 3] = [theme::TICK_SIZE, 17.0, 15.0];
+/// Sizes of the side headings, tried in turn on one line; the last also in two lines.
+const HEADING_SIZES: [f64; 2] = [theme::LABEL_SIZE, 19.0];
+/// Most lines of the note under the axis.
+const NOTE_LINES: usize = 3;
+/// Distance between the lines of a side heading or of the note.
+const LINE_STEP: i32 = 24;
 /// Space between the zero line and a label, and between a bar's end and its annotation.
 const GAP: i32 = 10;
 const SWATCH: i32 = 16;
@@ -71,33 +82,141 @@ const SWATCH: i32 = 16;
 /// Draws the chart.
 pub(crate) fn draw(chart: &DivergingBars, canvas: &Canvas) -> Result<()> {
     theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
+    let width = canvas.layout_width();
+    let layout = Layout::new(chart, width);
     let rows = chart.bars.len().max(1) as i32;
     let gap = if split_at(&chart.bars).is_some() {
         BLOCK_GAP
     } else {
         0
     };
-    let bottom_space = if chart.note.trim().is_empty() {
-        110
-    } else {
-        150
-    };
+    let bottom_space = layout.bottom_space();
     let height = canvas.image_height(
         TOP + rows * ROW_HEIGHT + gap + bottom_space,
         TOP + rows * MIN_ROW_HEIGHT + gap + bottom_space,
     );
     let painter = Painter {
         chart,
-        width: canvas.layout_width(),
+        layout,
         bottom: height - bottom_space,
         row: f64::from(height - bottom_space - gap - TOP) / f64::from(rows),
     };
     canvas.draw(height, &painter)
 }
 
+/// Where the texts go across, and in what size: computed from the width alone.
+#[derive(Debug, Clone, PartialEq)]
+struct Layout {
+    width: i32,
+    /// The zero line.
+    zero: i32,
+    /// Length of the longest bar on either side.
+    half: i32,
+    annotation_size: f64,
+    /// Written beside each bar; whole unless even the smallest size leaves no room.
+    annotations: Vec<String>,
+    /// Widest a term's label may be, on the empty side of the zero line.
+    label_cap: u32,
+    /// The negative side's heading and the positive side's: size and lines.
+    headings: [(f64, Vec<String>); 2],
+    /// The note under the axis, in up to [`NOTE_LINES`] lines.
+    note: Vec<String>,
+}
+
+impl Layout {
+    fn new(chart: &DivergingBars, width: i32) -> Layout {
+        let zero = width / 2;
+        // A side: its bars, the gap and the widest annotation, and room for half the
+        // outermost tick label.
+        let side = zero - theme::MARGIN - GAP - 4;
+        let preferred = side - MIN_HALF.max((f64::from(side) * BAR_SHARE) as i32);
+        let room = (side - MIN_HALF).max(24);
+        let widest = |size: f64| {
+            chart
+                .bars
+                .iter()
+                .map(|b| text_width(&b.annotation, size) as i32)
+                .max()
+                .unwrap_or(0)
+        };
+        let annotation_size = ANNOTATION_SIZES
+            .iter()
+            .copied()
+            .find(|&size| widest(size) <= preferred)
+            .unwrap_or(ANNOTATION_SIZES[ANNOTATION_SIZES.len() - 1]);
+        let annotations: Vec<String> = chart
+            .bars
+            .iter()
+            .map(|b| fit(&b.annotation, annotation_size, room as u32))
+            .collect();
+        let annotation_width = annotations
+            .iter()
+            .map(|a| text_width(a, annotation_size))
+            .max()
+            .unwrap_or(0) as i32;
+        let half = side - annotation_width.max(24);
+        let heading_room = (zero - theme::MARGIN - SWATCH - 20).max(20) as u32;
+        let heading = |text: &str| -> (f64, Vec<String>) {
+            for size in HEADING_SIZES {
+                if text_width(text, size) <= heading_room {
+                    return (size, vec![text.to_owned()]);
+                }
+            }
+            let size = HEADING_SIZES[HEADING_SIZES.len() - 1];
+            (size, theme::wrap(text, size, heading_room, 2))
+        };
+        let note = if chart.note.trim().is_empty() {
+            Vec::new()
+        } else {
+            theme::wrap(
+                &chart.note,
+                theme::TICK_SIZE,
+                (width - 2 * theme::MARGIN) as u32,
+                NOTE_LINES,
+            )
+        };
+        Layout {
+            width,
+            zero,
+            half,
+            annotation_size,
+            annotations,
+            label_cap: (zero - theme::MARGIN - GAP - 6).max(20) as u32,
+            headings: [
+                heading(&chart.negative_heading),
+                heading(&chart.positive_heading),
+            ],
+            note,
+        }
+    }
+
+    /// Room under the plot: tick labels, the axis caption and the note.
+    fn bottom_space(&self) -> i32 {
+        match self.note.len() {
+            0 => 110,
+            lines => 150 + (lines as i32 - 1) * LINE_STEP,
+        }
+    }
+
+    /// The middle of a side's heading (`positive` or not) of `width` pixels: over the middle
+    /// of its bars, but inside its side of the image.
+    fn heading_center(&self, positive: bool, width: i32) -> i32 {
+        let half_width = width / 2;
+        if positive {
+            (self.zero + self.half / 2)
+                .min(self.width - theme::MARGIN - half_width)
+                .max(self.zero + 10 + half_width)
+        } else {
+            (self.zero - self.half / 2)
+                .max(theme::MARGIN + half_width)
+                .min(self.zero - 10 - half_width)
+        }
+    }
+}
+
 struct Painter<'a> {
     chart: &'a DivergingBars,
-    width: i32,
+    layout: Layout,
     /// Bottom of the plot.
     bottom: i32,
     /// Height of a row.
@@ -170,24 +289,12 @@ fn draw_boxed<DB: Surface>(
 fn draw_plot<DB: Surface>(root: &Area<DB>, painter: &Painter<'_>, path: &Path) -> Result<()> {
     let Painter {
         chart,
-        width,
+        ref layout,
         bottom,
         row,
     } = *painter;
-    let annotation_cap = ANNOTATION_MAX_WIDTH.min((f64::from(width) * ANNOTATION_MAX_SHARE) as i32);
-    let annotations: Vec<String> = chart
-        .bars
-        .iter()
-        .map(|b| fit(&b.annotation, theme::TICK_SIZE, annotation_cap as u32))
-        .collect();
-    let annotation_width = annotations
-        .iter()
-        .map(|a| text_width(a, theme::TICK_SIZE))
-        .max()
-        .unwrap_or(0) as i32;
-    let zero = width / 2;
-    // Room at both ends for the widest annotation, and for half the outermost tick label.
-    let half = zero - theme::MARGIN - annotation_width.max(24) - GAP - 4;
+    let (width, zero, half) = (layout.width, layout.zero, layout.half);
+    let annotations = &layout.annotations;
     let max = chart
         .bars
         .iter()
@@ -230,35 +337,23 @@ fn draw_plot<DB: Surface>(root: &Area<DB>, painter: &Painter<'_>, path: &Path) -
         &style(theme::LABEL_SIZE, theme::TEXT, HPos::Center, VPos::Top),
         path,
     )?;
-    if !chart.note.trim().is_empty() {
+    for (i, line) in layout.note.iter().enumerate() {
         draw_text(
             root,
-            &fit(
-                &chart.note,
-                theme::TICK_SIZE,
-                (width - 2 * theme::MARGIN) as u32,
-            ),
-            (zero, bottom + 88),
+            line,
+            (zero, bottom + 88 + i as i32 * LINE_STEP),
             &style(theme::TICK_SIZE, theme::MUTED, HPos::Center, VPos::Top),
             path,
         )?;
     }
-    draw_side_heading(
-        root,
-        &chart.negative_heading,
-        NEGATIVE,
-        zero - half / 2,
-        half,
-        path,
-    )?;
-    draw_side_heading(
-        root,
-        &chart.positive_heading,
-        theme::BAR,
-        zero + half / 2,
-        half,
-        path,
-    )?;
+    for (positive, text, color) in [
+        (false, &chart.negative_heading, NEGATIVE),
+        (true, &chart.positive_heading, theme::BAR),
+    ] {
+        if !text.trim().is_empty() {
+            draw_side_heading(root, layout, positive, color, path)?;
+        }
+    }
 
     if chart.bars.is_empty() {
         let message = "Nothing to show: no terms to draw.";
@@ -282,8 +377,7 @@ fn draw_plot<DB: Surface>(root: &Area<DB>, painter: &Painter<'_>, path: &Path) -
             path,
         )?;
     }
-    let label_width = (half - GAP - 6).max(20) as u32;
-    for (i, (bar, annotation)) in chart.bars.iter().zip(&annotations).enumerate() {
+    for (i, (bar, annotation)) in chart.bars.iter().zip(annotations).enumerate() {
         let shift = if split.is_some_and(|s| i >= s) {
             BLOCK_GAP
         } else {
@@ -311,7 +405,7 @@ fn draw_plot<DB: Surface>(root: &Area<DB>, painter: &Painter<'_>, path: &Path) -
                 path,
             )?;
         }
-        let label = fit(&bar.label, theme::LABEL_SIZE, label_width);
+        let label = fit(&bar.label, theme::LABEL_SIZE, layout.label_cap);
         let (label_x, label_pos, note_x, note_pos) = if negative {
             (zero + GAP, HPos::Left, end - GAP, HPos::Right)
         } else {
@@ -330,7 +424,7 @@ fn draw_plot<DB: Surface>(root: &Area<DB>, painter: &Painter<'_>, path: &Path) -
             root,
             annotation,
             (note_x, center),
-            theme::TICK_SIZE,
+            layout.annotation_size,
             text_color,
             note_pos,
             path,
@@ -344,35 +438,45 @@ fn draw_plot<DB: Surface>(root: &Area<DB>, painter: &Painter<'_>, path: &Path) -
     )
 }
 
-/// A side's caption above the plot, centred on its half, after a swatch of its colour.
+/// A side's caption above the plot (the positive side's or the negative side's), after a
+/// swatch of its colour, centred over its bars but inside its side of the image; in two
+/// lines where one does not fit.
 fn draw_side_heading<DB: Surface>(
     root: &Area<DB>,
-    text: &str,
+    layout: &Layout,
+    positive: bool,
     color: RGBColor,
-    center: i32,
-    half: i32,
     path: &Path,
 ) -> Result<()> {
-    if text.trim().is_empty() {
-        return Ok(());
-    }
-    let text = fit(text, theme::LABEL_SIZE, (half - SWATCH - 24).max(20) as u32);
-    let width = SWATCH + 10 + text_width(&text, theme::LABEL_SIZE) as i32;
-    let left = center - width / 2;
-    let y = TOP - 26;
+    let (size, lines) = &layout.headings[usize::from(positive)];
+    let longest = lines
+        .iter()
+        .map(|l| text_width(l, *size) as i32)
+        .max()
+        .unwrap_or(0);
+    let width = SWATCH + 10 + longest;
+    let left = layout.heading_center(positive, width) - width / 2;
+    let count = lines.len() as i32;
+    let first = TOP - 26 - (count - 1) * LINE_STEP;
     fill_rect(
         root,
-        [(left, y - SWATCH / 2), (left + SWATCH, y + SWATCH / 2)],
+        [
+            (left, first - SWATCH / 2),
+            (left + SWATCH, first + SWATCH / 2),
+        ],
         color,
         path,
     )?;
-    draw_text(
-        root,
-        &text,
-        (left + SWATCH + 10, y),
-        &style(theme::LABEL_SIZE, theme::TEXT, HPos::Left, VPos::Center),
-        path,
-    )
+    for (i, line) in lines.iter().enumerate() {
+        draw_text(
+            root,
+            line,
+            (left + SWATCH + 10, first + i as i32 * LINE_STEP),
+            &style(*size, theme::TEXT, HPos::Left, VPos::Center),
+            path,
+        )?;
+    }
+    Ok(())
 }
 
 const SEPARATOR_STYLE: ShapeStyle = ShapeStyle {
@@ -466,6 +570,79 @@ mod tests {
         assert_eq!(split_at(&bars[..10]), None);
         assert_eq!(split_at(&bars[10..]), None);
         assert_eq!(split_at(&[]), None);
+    }
+
+    /// The State of the Union's key terms of the Democratic-Republican party on a narrow
+    /// canvas were cut ("11.1 vs 1.9 · i…", "Less frequent in…"): every annotation, side
+    /// heading and the note are whole from 640 pixels wide, and stay on their own side.
+    #[test]
+    fn annotations_and_headings_are_whole_at_any_width() {
+        theme::ensure_font().unwrap();
+        let mut chart = chart(
+            keyness()
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut b)| {
+                    b.annotation = format!("{}.1 vs 1.9 · in 26 of 28", 10 + i);
+                    b
+                })
+                .collect(),
+        );
+        chart.positive_heading = "More frequent in Democratic-Republican".into();
+        chart.negative_heading = "Less frequent in Democratic-Republican".into();
+        chart.note = "Lighter bars: not significant (p >= 0.05 after Bonferroni over 9,500 \
+            terms tested). Beside each bar: rate per 10,000 words here vs in the reference."
+            .into();
+        for width in [640, 800, 1000, 1600, 2400] {
+            let layout = Layout::new(&chart, width);
+            let annotations: Vec<&str> = chart.bars.iter().map(|b| b.annotation.as_str()).collect();
+            assert_eq!(layout.annotations, annotations, "{width}");
+            assert!(layout.half >= MIN_HALF, "{width}: {}", layout.half);
+            // An annotation ends inside the margin, half a tick label from the edge.
+            let widest = layout
+                .annotations
+                .iter()
+                .map(|a| text_width(a, layout.annotation_size) as i32)
+                .max()
+                .unwrap();
+            assert!(layout.zero + layout.half + GAP + widest <= width - theme::MARGIN);
+            for (positive, text) in [
+                (false, &chart.negative_heading),
+                (true, &chart.positive_heading),
+            ] {
+                let (size, lines) = &layout.headings[usize::from(positive)];
+                assert!(theme::is_whole(lines, text), "{width}: {lines:?}");
+                let w = SWATCH
+                    + 10
+                    + lines
+                        .iter()
+                        .map(|l| text_width(l, *size) as i32)
+                        .max()
+                        .unwrap();
+                let left = layout.heading_center(positive, w) - w / 2;
+                if positive {
+                    assert!(
+                        left > layout.zero && left + w <= width - theme::MARGIN,
+                        "{width}"
+                    );
+                } else {
+                    assert!(left >= theme::MARGIN && left + w < layout.zero, "{width}");
+                }
+                // Two lines end above the plot and below the page's heading.
+                let top = TOP - 26 - (lines.len() as i32 - 1) * LINE_STEP - (*size as i32) / 2;
+                assert!(top >= theme::HEADING_BOTTOM, "{width}");
+            }
+            assert!(theme::is_whole(&layout.note, &chart.note), "{width}");
+            let label = "self-determination";
+            assert!(
+                text_width(label, theme::LABEL_SIZE) <= layout.label_cap,
+                "{width}"
+            );
+        }
+        // At the default width nothing shrinks.
+        let wide = Layout::new(&chart, 1600);
+        assert_eq!(wide.annotation_size, theme::TICK_SIZE);
+        assert_eq!(wide.headings[1].1.len(), 1);
     }
 
     #[test]

@@ -2,14 +2,17 @@
 //! column per term, colour and printed value = the rate. Readable up to [`MAX_ROWS`] rows;
 //! callers aggregate or select rows beyond that and say so in the title.
 //!
-//! Nothing is cut. Row labels take the room they need, up to [`ROW_LABEL_MAX_WIDTH`] (or a
-//! quarter of a wide image), and beyond that break into two lines ("Democratic-" over
+//! Labels are whole rather than cut. A row label stays on one line up to
+//! [`ROW_LABEL_MAX_WIDTH`] (or a quarter of a wide image) as long as every column keeps
+//! [`MIN_CELL_WIDTH`]; beyond that it breaks into two lines ("Democratic-" over
 //! "Republican"), the rows growing to hold them. Column labels are written across when every
 //! one fits its column, else all of them upwards, in a size that keeps neighbours apart (from
-//! [`theme::LABEL_SIZE`] down to [`MIN_COLUMN_FONT`]), a label longer than
-//! [`COLUMN_LABEL_CAP`] pixels in two or three lines side by side where the column is wide
-//! enough. Values are printed in the cells when every one fits. The colour scale at the right
-//! is exactly as tall as the grid.
+//! [`theme::LABEL_SIZE`] down to [`MIN_COLUMN_FONT`]); a label longer than
+//! [`COLUMN_LABEL_CAP`] pixels takes two or three lines side by side, in a smaller size if
+//! need be. Only a label longer than all that allows is shortened with an ellipsis, and only
+//! columns too narrow for any text (a canvas far too narrow for its columns) leave their
+//! labels out. Values are printed in the cells when every one fits. The colour scale at the
+//! right is exactly as tall as the grid.
 
 use std::path::Path;
 
@@ -64,7 +67,7 @@ const LEGEND_BAR: i32 = 26;
 /// Top of the grid when the column labels are written across.
 const TOP: i32 = 170;
 /// Under the heading: the column labels start below this.
-const HEADING_BOTTOM: i32 = 120;
+const HEADING_BOTTOM: i32 = theme::HEADING_BOTTOM + 10;
 /// Space between the grid and the column labels.
 const LABEL_GAP: i32 = 10;
 /// Under the grid.

@@ -81,7 +81,9 @@ const BOTTOM_SPACE: i32 = 110;
 /// Widest a series label may be.
 const LABEL_MAX_WIDTH: i32 = 320;
 /// Widest a series label may be, as a share of the image's width.
-const LABEL_MAX_SHARE: f64 = 0.22;
+const LABEL_MAX_SHARE: f64 = 0.3;
+/// Sizes of the series labels, tried in turn until every label fits its room whole.
+const LABEL_SIZES: [f64; 3] = [theme::LABEL_SIZE, 19.0, 17.0];
 /// Vertical distance between the centres of two series labels.
 const LABEL_STEP: i32 = 26;
 /// Space between the plot's right edge and the series labels (room for leader lines).
@@ -304,8 +306,9 @@ struct Layout {
     bottom: i32,
     x: Axis,
     y: Axis,
-    /// The series labels, fitted.
+    /// The series labels, whole unless longer than their room in the smallest size.
     labels: Vec<String>,
+    label_size: f64,
 }
 
 impl Layout {
@@ -328,15 +331,25 @@ impl Layout {
             .map(|&t| text_width(&tick_label(t, y.step, false), theme::TICK_SIZE))
             .max()
             .unwrap_or(0) as i32;
-        let label_cap = LABEL_MAX_WIDTH.min((f64::from(width) * LABEL_MAX_SHARE) as i32);
+        let label_cap = LABEL_MAX_WIDTH.min((f64::from(width) * LABEL_MAX_SHARE) as i32) as u32;
+        let label_size = LABEL_SIZES
+            .iter()
+            .copied()
+            .find(|&size| {
+                chart
+                    .series
+                    .iter()
+                    .all(|s| text_width(&s.label, size) <= label_cap)
+            })
+            .unwrap_or(LABEL_SIZES[LABEL_SIZES.len() - 1]);
         let labels: Vec<String> = chart
             .series
             .iter()
-            .map(|s| fit(&s.label, theme::LABEL_SIZE, label_cap as u32))
+            .map(|s| fit(&s.label, label_size, label_cap))
             .collect();
         let label_width = labels
             .iter()
-            .map(|l| text_width(l, theme::LABEL_SIZE))
+            .map(|l| text_width(l, label_size))
             .max()
             .unwrap_or(0) as i32;
         let left = theme::MARGIN + y_label_width + 14;
@@ -361,6 +374,7 @@ impl Layout {
             x,
             y,
             labels,
+            label_size,
         }
     }
 
@@ -611,7 +625,7 @@ fn draw_series<DB: Surface>(
             root,
             &layout.labels[i],
             (label_x, label_y),
-            &style(theme::LABEL_SIZE, color, HPos::Left, VPos::Center),
+            &style(layout.label_size, color, HPos::Left, VPos::Center),
             path,
         )?;
     }
@@ -884,6 +898,49 @@ mod tests {
         let mut placed = spread(&many, 26.0, 0.0, 700.0);
         placed.sort_by(f64::total_cmp);
         assert!(placed.windows(2).all(|w| w[1] - w[0] >= 26.0 - 1e-9));
+    }
+
+    /// The parties of the State of the Union label their lines at the right: whole at every
+    /// width ("Democratic-Repu…" at 800 pixels was cut), in a smaller size where need be,
+    /// and inside the image.
+    #[test]
+    fn series_labels_are_whole_at_any_width() {
+        theme::ensure_font().unwrap();
+        let parties = [
+            "Republican",
+            "Democratic",
+            "National Union",
+            "Democratic-Republican",
+        ];
+        let chart = chart(
+            parties
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    series(
+                        p,
+                        vec![(1800.0 + i as f64, 50.0), (2020.0, 60.0 + i as f64)],
+                    )
+                })
+                .collect(),
+            vec![],
+        );
+        for width in [640, 800, 1000, 1600, 2400] {
+            let layout = Layout::new(&chart, width, PLOT_TOP + PLOT_HEIGHT);
+            assert_eq!(layout.labels, parties, "{width}");
+            let widest = parties
+                .iter()
+                .map(|p| text_width(p, layout.label_size) as i32)
+                .max()
+                .unwrap();
+            assert!(
+                layout.right + LEADER_ROOM + widest <= width - theme::MARGIN,
+                "{width}"
+            );
+            assert!(layout.right - layout.left >= width / 2, "{width}");
+        }
+        let wide = Layout::new(&chart, 1600, PLOT_TOP + PLOT_HEIGHT);
+        assert_eq!(wide.label_size, theme::LABEL_SIZE);
     }
 
     #[test]

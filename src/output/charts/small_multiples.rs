@@ -125,6 +125,7 @@ pub(crate) fn draw(chart: &SmallMultiples, canvas: &Canvas) -> Result<()> {
     let columns = columns(chart.panels.len(), width);
     let rows = chart.panels.len().div_ceil(columns).max(1) as i32;
     let mut sizes = Sizes::for_columns(columns);
+    sizes.label = label_size(chart, &sizes, panel_width(width, columns));
     let bars = most_bars(chart);
     let height_for = |row: i32| {
         let panel = sizes.title_height() + bars * row;
@@ -175,6 +176,35 @@ impl Picture for Painter<'_> {
     }
 }
 
+/// Width of a panel on an image `width` wide with `columns` columns of panels.
+fn panel_width(width: i32, columns: usize) -> i32 {
+    let cols = columns.max(1) as i32;
+    (width - 2 * theme::MARGIN - (cols - 1) * COLUMN_GAP) / cols
+}
+
+/// Smallest size the bars' labels are made to fit their room whole.
+const MIN_LABEL_SIZE: f64 = 15.0;
+
+/// The size of the bars' labels: the columns' own, or smaller (down to [`MIN_LABEL_SIZE`])
+/// until every label fits its share of a panel `panel_width` wide; a label too long even in
+/// the smallest size is shortened and does not make the others smaller.
+fn label_size(chart: &SmallMultiples, sizes: &Sizes, panel_width: i32) -> f64 {
+    let cap = (f64::from(panel_width) * sizes.label_share) as u32;
+    let labels: Vec<&str> = chart
+        .panels
+        .iter()
+        .flat_map(|p| &p.bars)
+        .map(|b| b.label.as_str())
+        .filter(|l| text_width(l, MIN_LABEL_SIZE) <= cap)
+        .collect();
+    let fits = |size: f64| labels.iter().all(|l| text_width(l, size) <= cap);
+    let mut size = sizes.label;
+    while size > MIN_LABEL_SIZE && !fits(size) {
+        size -= 1.0;
+    }
+    size
+}
+
 /// The most bars of any panel (at least 1).
 fn most_bars(chart: &SmallMultiples) -> i32 {
     chart
@@ -195,8 +225,7 @@ fn draw_panels<DB: Surface>(root: &Area<DB>, painter: &Painter<'_>, path: &Path)
         panel_height,
         ..
     } = *painter;
-    let cols = columns as i32;
-    let panel_width = (width - 2 * theme::MARGIN - (cols - 1) * COLUMN_GAP) / cols;
+    let panel_width = panel_width(width, columns);
     let bars = || chart.panels.iter().flat_map(|p| &p.bars);
     let label_cap = (f64::from(panel_width) * sizes.label_share) as u32;
     let label_width = bars()
@@ -441,6 +470,39 @@ mod tests {
         assert_eq!(columns(30, 2400), 5);
         assert_eq!(columns(2, 640), 2);
         assert_eq!(columns(30, 100), 1);
+    }
+
+    /// "communicat…" and "commission…" on a narrow canvas: the bars' labels shrink (not
+    /// below 15 px) until every word fits its share of a panel whole.
+    #[test]
+    fn bar_labels_shrink_rather_than_get_cut() {
+        theme::ensure_font().unwrap();
+        let mut chart = chart((0..7).map(|i| panel(i, 8)).collect());
+        chart.panels[1].bars[4].label = "communication".into();
+        chart.panels[2].bars[1].label = "commissioners".into();
+        for width in [640, 800, 1000, 1600, 2400] {
+            let columns = columns(chart.panels.len(), width);
+            let sizes = Sizes::for_columns(columns);
+            let size = label_size(&chart, &sizes, panel_width(width, columns));
+            assert!(size >= MIN_LABEL_SIZE && size <= sizes.label, "{width}");
+            let cap = f64::from(panel_width(width, columns)) * sizes.label_share;
+            // Words; a phrase ("humanitarian assistance") may still be shortened.
+            for bar in chart.panels.iter().flat_map(|p| &p.bars) {
+                if !bar.label.contains(' ') {
+                    let w = f64::from(text_width(&bar.label, size));
+                    assert!(w <= cap, "{width}: {}", bar.label);
+                }
+            }
+        }
+        // Words that fit keep the columns' size.
+        for bar in chart.panels.iter_mut().flat_map(|p| &mut p.bars) {
+            bar.label = bar.label.split_whitespace().next().unwrap_or("").to_owned();
+        }
+        let sizes = Sizes::for_columns(columns(7, 1600));
+        assert_eq!(
+            label_size(&chart, &sizes, panel_width(1600, columns(7, 1600))),
+            sizes.label
+        );
     }
 
     #[test]

@@ -277,15 +277,20 @@ const MIN_SUBTITLE_SIZE: f64 = 18.0;
 /// Sizes of a subtitle in two lines, tried in turn; the second line ends above
 /// [`HEADING_BOTTOM`].
 const TWO_LINE_SUBTITLE_SIZES: [f64; 2] = [17.0, 15.0];
-/// Top of the subtitle.
+/// Top of the title.
+const TITLE_TOP: i32 = 24;
+/// Size of a title in two lines, and the distance between the lines.
+const TWO_LINE_TITLE_SIZE: f64 = 22.0;
+const TWO_LINE_TITLE_STEP: i32 = 25;
+/// Top of the subtitle under a title of one line.
 const SUBTITLE_TOP: i32 = 72;
 /// The lowest the heading reaches: every chart's content starts below it.
 pub const HEADING_BOTTOM: i32 = 110;
 
-/// A heading as drawn: the title in one line, the subtitle in one or two.
+/// A heading as drawn: the title and the subtitle, each in one line or two.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Heading {
-    pub title: String,
+    pub title: Vec<String>,
     pub title_size: f64,
     pub subtitle: Vec<String>,
     pub subtitle_size: f64,
@@ -293,35 +298,64 @@ pub struct Heading {
 
 impl Heading {
     /// The heading of `title` and `subtitle` for `width` pixels: full size when they fit;
-    /// else smaller, the subtitle perhaps in two lines; shortened only when even the
-    /// smallest sizes do not fit.
+    /// else smaller, in two lines if need be, always ending above [`HEADING_BOTTOM`];
+    /// shortened only when even the smallest sizes do not fit.
     pub fn new(title: &str, subtitle: &str, width: u32) -> Heading {
-        let title_size = shrunk_to_fit(title, TITLE_SIZE, MIN_TITLE_SIZE, width);
-        let heading = |subtitle_size: f64, lines: Vec<String>| Heading {
-            title: fit(title, title_size, width),
+        let one_line = shrunk_to_fit(title, TITLE_SIZE, MIN_TITLE_SIZE, width);
+        let (title_size, title) = if text_width(title, one_line) <= width {
+            (one_line, vec![title.to_owned()])
+        } else {
+            (
+                TWO_LINE_TITLE_SIZE,
+                wrap(title, TWO_LINE_TITLE_SIZE, width, 2),
+            )
+        };
+        let mut heading = Heading {
+            title,
             title_size,
-            subtitle: lines,
-            subtitle_size,
+            subtitle: Vec::new(),
+            subtitle_size: SUBTITLE_SIZE,
+        };
+        let fits = |h: &Heading| {
+            let last = h.subtitle_tops().last().copied().unwrap_or(0);
+            last + h.subtitle_size.ceil() as i32 <= HEADING_BOTTOM
         };
         let one_line = shrunk_to_fit(subtitle, SUBTITLE_SIZE, MIN_SUBTITLE_SIZE, width);
         if text_width(subtitle, one_line) <= width {
-            return heading(one_line, vec![subtitle.to_owned()]);
+            heading.subtitle = vec![subtitle.to_owned()];
+            heading.subtitle_size = one_line;
+            return heading;
         }
         for size in TWO_LINE_SUBTITLE_SIZES {
-            let lines = wrap(subtitle, size, width, usize::MAX);
-            if lines.len() <= 2 {
-                return heading(size, lines);
+            heading.subtitle = wrap(subtitle, size, width, usize::MAX);
+            heading.subtitle_size = size;
+            if heading.subtitle.len() <= 2 && fits(&heading) {
+                return heading;
             }
         }
         let smallest = TWO_LINE_SUBTITLE_SIZES[TWO_LINE_SUBTITLE_SIZES.len() - 1];
-        heading(smallest, wrap(subtitle, smallest, width, 2))
+        heading.subtitle = wrap(subtitle, smallest, width, 2);
+        heading.subtitle_size = smallest;
+        heading
     }
 
-    /// Top of each subtitle line.
+    /// Top of each title line.
+    pub fn title_tops(&self) -> Vec<i32> {
+        (0..self.title.len() as i32)
+            .map(|i| TITLE_TOP + i * TWO_LINE_TITLE_STEP)
+            .collect()
+    }
+
+    /// Top of each subtitle line: under the title.
     pub fn subtitle_tops(&self) -> Vec<i32> {
+        let top = if self.title.len() > 1 {
+            TITLE_TOP + 2 * TWO_LINE_TITLE_STEP + 2
+        } else {
+            SUBTITLE_TOP
+        };
         let step = (self.subtitle_size * 1.15).round() as i32;
         (0..self.subtitle.len() as i32)
-            .map(|i| SUBTITLE_TOP + i * step)
+            .map(|i| top + i * step)
             .collect()
     }
 }
@@ -346,13 +380,15 @@ pub fn draw_heading<DB: Surface>(
 ) -> Result<()> {
     let width = area.dim_in_pixel().0.saturating_sub(2 * MARGIN as u32);
     let heading = Heading::new(title, subtitle, width);
-    draw_text(
-        area,
-        &heading.title,
-        (MARGIN, 24),
-        &style(heading.title_size, TEXT, HPos::Left, VPos::Top),
-        path,
-    )?;
+    for (line, top) in heading.title.iter().zip(heading.title_tops()) {
+        draw_text(
+            area,
+            line,
+            (MARGIN, top),
+            &style(heading.title_size, TEXT, HPos::Left, VPos::Top),
+            path,
+        )?;
+    }
     for (line, top) in heading.subtitle.iter().zip(heading.subtitle_tops()) {
         draw_text(
             area,
@@ -599,8 +635,8 @@ mod tests {
             largest meeting_symbol groups per year";
         for (width, lines) in [(2400, 1), (1520, 1), (920, 2), (720, 2)] {
             let heading = Heading::new(title, subtitle, width);
-            assert_eq!(heading.title, title, "{width}");
-            assert!(text_width(&heading.title, heading.title_size) <= width);
+            assert_eq!(heading.title, [title], "{width}");
+            assert!(text_width(&heading.title[0], heading.title_size) <= width);
             assert_eq!(heading.subtitle.len(), lines, "{width}");
             assert!(heading.subtitle_size >= 15.0, "{width}");
             assert!(
@@ -616,6 +652,18 @@ mod tests {
                 "{width}"
             );
         }
+        // A title too long for one line at the least size takes two, the subtitle under it.
+        let long = "The 8 least evenly spread terms (highest DP): where each occurrence falls";
+        let one = Heading::new(long, subtitle, 720);
+        assert_eq!((one.title.len(), one.title_size), (1, TWO_LINE_TITLE_SIZE));
+        let two = Heading::new(long, subtitle, 600);
+        assert_eq!(two.title.len(), 2);
+        assert!(is_whole(&two.title, long));
+        assert!(is_whole(&two.subtitle, subtitle), "{two:?}");
+        let title_bottom = two.title_tops()[1] + two.title_size as i32;
+        assert!(two.subtitle_tops()[0] >= title_bottom);
+        let last = two.subtitle_tops().last().copied().unwrap();
+        assert!(last + two.subtitle_size as i32 <= HEADING_BOTTOM);
         let short = Heading::new("Terms", "22 speeches", 560);
         assert_eq!(
             (short.title_size, short.subtitle_size),

@@ -59,8 +59,9 @@ const TICK_INSET: i32 = 7;
 const LABEL_MAX_WIDTH: i32 = 300;
 /// Widest a row label may be, as a share of the image's width.
 const LABEL_MAX_SHARE: f64 = 0.22;
-/// Longest a boundary label may be (it is written upwards).
-const BOUNDARY_LABEL_MAX: u32 = 210;
+/// Longest a boundary label may be (it is written upwards): room for a speech's file name
+/// such as "UNSC_2003_SPV.4726Resumption1_spch065" whole.
+const BOUNDARY_LABEL_MAX: u32 = 400;
 /// Least horizontal distance between two boundary labels' centres.
 const BOUNDARY_LABEL_STEP: i32 = 27;
 /// Space between the label column and the bands, and between the bands and the counts.
@@ -397,14 +398,22 @@ fn draw_axis<DB: Surface>(
         draw_text(root, label, (x, bottom + 10), &upwards, path)?;
     }
     let caption_top = bottom + 12 + layout.boundary_label_height + 12;
+    // Centred under the bands, but inside the page: as wide as the page if need be.
+    let page = root.dim_in_pixel().0 as i32;
+    let caption = fit(
+        &xray.x_label,
+        theme::LABEL_SIZE,
+        (page - 2 * theme::MARGIN).max(0) as u32,
+    );
+    let half = text_width(&caption, theme::LABEL_SIZE) as i32 / 2;
+    let x = ((layout.left + layout.right) / 2).clamp(
+        theme::MARGIN + half,
+        (page - theme::MARGIN - half).max(theme::MARGIN + half),
+    );
     draw_text(
         root,
-        &fit(
-            &xray.x_label,
-            theme::LABEL_SIZE,
-            (layout.right - layout.left) as u32,
-        ),
-        ((layout.left + layout.right) / 2, caption_top),
+        &caption,
+        (x, caption_top),
         &style(theme::LABEL_SIZE, theme::TEXT, HPos::Center, VPos::Top),
         path,
     )
@@ -534,6 +543,27 @@ mod tests {
         assert_eq!(layout.shown[0].0, 0);
         assert!(xs.windows(2).all(|w| w[1] - w[0] >= BOUNDARY_LABEL_STEP));
         assert!(xs.len() > 30, "{}", xs.len());
+    }
+
+    /// The UN Security Council corpus names its speeches "UNSC_2002_SPV.4644_spch001":
+    /// written whole, not "UNSC_2002_SPV.4644_…", which hid the only part that differs.
+    #[test]
+    fn boundary_labels_are_whole_speech_names() {
+        let names = [
+            "UNSC_2002_SPV.4644_spch001",
+            "UNSC_2003_SPV.4726Resumption1_spch065",
+            "2016-S_PV.7847-Koncke",
+        ];
+        let boundaries = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (i as f64 / 3.0, (*n).to_owned()))
+            .collect();
+        let layout = probe_layout(&xray(terms(), boundaries));
+        let shown: Vec<&str> = layout.shown.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(shown, names);
+        let longest = text_width(names[1], theme::TICK_SIZE) as i32;
+        assert_eq!(layout.boundary_label_height, longest);
     }
 
     #[test]

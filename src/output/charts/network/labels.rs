@@ -23,8 +23,15 @@ const RING_PENALTY: f64 = 2.0;
 const LABEL_RINGS: usize = 3;
 /// Least horizontal space between the boxes of two labels of different components that
 /// share a line of text, so that they do not read as one phrase ("district" beside "last
-/// annual"): about two and a half word spaces more than within a phrase.
-pub(super) const COMPONENT_LABEL_GAP: f64 = 2.5 * theme::LABEL_SIZE;
+/// annual"): three em, some ten times the space between the words of a phrase.
+pub(super) const COMPONENT_LABEL_GAP: f64 = 3.0 * theme::LABEL_SIZE;
+
+/// How text is measured and shortened, in pixels: `width` of a text at a font size, and
+/// `shorten` a text at a font size to a width, with an ellipsis.
+pub(super) struct Measure<'a> {
+    pub(super) width: &'a dyn Fn(&str, f64) -> f64,
+    pub(super) shorten: &'a dyn Fn(&str, f64, f64) -> String,
+}
 
 /// A label as placed: the text drawn (perhaps shortened), its font size, and its box (the
 /// text plus [`LABEL_PAD`]) in pixels.
@@ -49,8 +56,8 @@ impl PlacedLabel {
 /// Label boxes, one per node, placed greedily from the largest disc down (ties by index).
 /// A box never intersects another box or any disc and lies inside `bounds`; a box on the same
 /// line as a label of another component (`component[i]` names node i's) keeps at least
-/// [`COMPONENT_LABEL_GAP`] from it, unless no position, size or cut of the label can. Among the free
-/// positions the cheapest wins: one per line crossing the box, plus the position's penalty
+/// [`COMPONENT_LABEL_GAP`] from it, unless no position, size or cut of the label can. Among
+/// the free positions the cheapest wins: one per line crossing the box, plus the position's penalty
 /// (a label at the side of its disc reads best), plus [`RING_PENALTY`] per ring out, plus
 /// [`AMBIGUITY_PENALTY`] when another disc is about as close as its own; ties go to the
 /// earlier candidate.
@@ -61,9 +68,9 @@ pub(super) fn place_labels(
     links: &[Link],
     component: &[usize],
     bounds: &Rect,
-    width: &dyn Fn(&str, f64) -> f64,
-    shorten: &dyn Fn(&str, f64, f64) -> String,
+    measure: &Measure<'_>,
 ) -> Vec<Option<PlacedLabel>> {
+    let width = measure.width;
     let n = texts.len();
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| radii[b].total_cmp(&radii[a]).then(a.cmp(&b)));
@@ -100,7 +107,7 @@ pub(super) fn place_labels(
             .count()
     };
     for i in order {
-        let tries = attempts(texts[i], bounds, width, shorten);
+        let tries = attempts(texts[i], bounds, measure);
         // Apart from other components' labels if at all possible, else anywhere free.
         'placing: for apart in [true, false] {
             for (text, size) in &tries {
@@ -156,12 +163,8 @@ pub(super) fn close_strangers(
 
 /// The texts and sizes to try for a label, best first: the whole label in each size, then
 /// shorter and shorter cuts in the smallest size.
-fn attempts(
-    text: &str,
-    bounds: &Rect,
-    width: &dyn Fn(&str, f64) -> f64,
-    shorten: &dyn Fn(&str, f64, f64) -> String,
-) -> Vec<(String, f64)> {
+fn attempts(text: &str, bounds: &Rect, measure: &Measure<'_>) -> Vec<(String, f64)> {
+    let (width, shorten) = (measure.width, measure.shorten);
     let room = bounds.width() - 2.0 * LABEL_PAD;
     let mut tries: Vec<(String, f64)> = LABEL_SIZES
         .iter()

@@ -3,6 +3,7 @@
 //! drawing area, and an overlap-removal pass.
 
 use super::geometry::{Point, Rect};
+use super::labels::COMPONENT_LABEL_GAP;
 use super::{Network, Node};
 use crate::output::charts::theme;
 
@@ -139,7 +140,21 @@ pub(super) fn layout(
         .map(|(r, w)| r + LABEL_ROOM * w)
         .collect();
     for members in &components {
-        let positions = spring_layout(members, links, &room, spring);
+        let mut positions = spring_layout(members, links, &room, spring);
+        // Laid flat, a component wider (labels and all) than a drawing area that is higher
+        // than wide would be shrunk to fit: turned, its long axis runs down instead.
+        let (low, high) = positions.iter().zip(members).fold(
+            (f64::INFINITY, f64::NEG_INFINITY),
+            |(lo, hi), (p, &m)| {
+                let reach = radii[m] + label_widths[m];
+                (lo.min(p.x - reach), hi.max(p.x + reach))
+            },
+        );
+        if plot.height() > plot.width() && high - low > plot.width() {
+            for p in &mut positions {
+                (p.x, p.y) = (-p.y, p.x);
+            }
+        }
         let mut bounds = Rect {
             left: f64::INFINITY,
             top: f64::INFINITY,
@@ -147,9 +162,10 @@ pub(super) fn layout(
             bottom: f64::NEG_INFINITY,
         };
         for (&m, p) in members.iter().zip(&positions) {
-            // Room for a label beside the disc, so labels of neighbouring components do not
-            // run into each other ("united" + "rights" reading as one).
-            let across = radii[m] + label_widths[m] * 0.8 + pad;
+            // Room for a whole label beside the outermost discs, and half the gap between
+            // labels of different components, so that the labels of neighbouring components
+            // keep apart ("district" beside "last annual" reading as one phrase).
+            let across = radii[m] + label_widths[m] + COMPONENT_LABEL_GAP / 2.0;
             let down = radii[m] + theme::LABEL_SIZE / 2.0 + pad;
             bounds.left = bounds.left.min(p.x - across);
             bounds.top = bounds.top.min(p.y - down);

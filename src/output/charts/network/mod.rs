@@ -6,10 +6,12 @@
 //! 1. a force-directed layout (Fruchterman and Reingold 1991) of each connected component,
 //!    started from a sunflower spiral and run for a fixed number of steps, so the same input
 //!    gives the same picture byte for byte; nodes with long labels repel more, and each
-//!    component is turned so that its long axis runs across;
+//!    component is turned so that its long axis runs across (or down, where the drawing
+//!    area is higher than wide and the component would not fit across);
 //! 2. the components packed side by side (in rows, or in a column beside the largest, or in
-//!    rows below it, whichever can be drawn the largest), and the whole scaled to fill the
-//!    drawing area;
+//!    rows below it, whichever can be drawn the largest), each with room for a whole label
+//!    beside its outermost discs and half of [`labels::COMPONENT_LABEL_GAP`] around that, and
+//!    the whole scaled to fill the drawing area;
 //! 3. an overlap-removal pass that pushes discs apart until none touch;
 //! 4. greedy label placement from the largest disc down: eight positions around the disc
 //!    (right, left, above, below, diagonals) in rings a little farther out, then a smaller
@@ -17,6 +19,9 @@
 //!    inside the image; among free positions it prefers the side of its disc, few lines
 //!    crossing it, and no other disc about as close as its own. Labels of different
 //!    components keep well apart on a line of text, so that they do not read as one phrase.
+//!
+//! Where the canvas's height leaves a label out, shortened, or beside a label of another
+//! component, the image is drawn taller, as little as that needs ([`fitted`]).
 //!
 //! Steps 1 to 3 are in `layout`, step 4 in `labels`, both on the points and rectangles of
 //! `geometry`; this file holds the public types and the painting.
@@ -37,7 +42,7 @@ mod labels;
 mod layout;
 
 use geometry::{Point, Rect};
-use labels::{place_labels, PlacedLabel, LABEL_PAD};
+use labels::{place_labels, Measure, PlacedLabel, LABEL_PAD};
 use layout::{component_of, layout, links, radii, Link};
 
 /// A term: a disc with a label.
@@ -88,9 +93,11 @@ const MAX_NATURAL_HEIGHT: i32 = 1800;
 const MIN_HEIGHT: i32 = 480;
 
 /// Below the title and subtitle drawn by [`theme::draw_heading`].
-const HEADING_BOTTOM: f64 = 112.0;
-/// The strip at the bottom that holds the legend.
+const HEADING_BOTTOM: f64 = (theme::HEADING_BOTTOM + 2) as f64;
+/// The strip at the bottom that holds the legend, in one line.
 const LEGEND_HEIGHT: f64 = 60.0;
+/// Distance between the legend's two lines, when it takes two.
+const LEGEND_LINE: f64 = 30.0;
 
 const MIN_STROKE: f64 = 1.0;
 const MAX_STROKE: f64 = 8.0;
@@ -136,12 +143,21 @@ fn fitted(
         return (start, None);
     }
     let most = (f64::from(start.max(natural)) * MAX_GROWTH) as i32;
+    let legend = Legend::new(network, width).height();
     let mut height = start;
     let mut best: Option<(usize, i32, Geometry)> = None;
     loop {
-        let g = geometry(network, &Frame::new(width, height), measure, shorten);
+        let g = geometry(
+            network,
+            &Frame::new(width, height, legend),
+            measure,
+            shorten,
+        );
         let problems = label_problems(network, &g);
-        if best.as_ref().is_none_or(|(fewest, _, _)| problems < *fewest) {
+        if best
+            .as_ref()
+            .is_none_or(|(fewest, _, _)| problems < *fewest)
+        {
             best = Some((problems, height, g));
         }
         if problems == 0 || height >= most {
@@ -153,18 +169,31 @@ fn fitted(
     (height, Some(g))
 }
 
-/// How far the labels of `g` fall short: one for each label left out or shortened, and one
-/// for each pair of labels of different components that share a line of text closer than
+/// How far the labels of `g` fall short: one for each label left out, shortened, or nearer
+/// to another disc than to its own (so that it may be read as that disc's), and one for
+/// each pair of labels of different components that share a line of text closer than
 /// [`labels::COMPONENT_LABEL_GAP`].
 fn label_problems(network: &Network, g: &Geometry) -> usize {
-    let missing = g
+    let astray = g
         .labels
         .iter()
         .zip(&network.nodes)
-        .filter(|(label, node)| label.as_ref().is_none_or(|l| l.text != node.label))
+        .enumerate()
+        .filter(|(i, (label, node))| {
+            label.as_ref().is_none_or(|l| {
+                let own = l.rect.gap_to_disc(g.centers[*i], g.radii[*i]);
+                let nearer = g
+                    .centers
+                    .iter()
+                    .zip(&g.radii)
+                    .enumerate()
+                    .any(|(j, (&c, &r))| j != *i && l.rect.gap_to_disc(c, r) < own);
+                l.text != node.label || nearer
+            })
+        })
         .count();
     let component = component_of(g.centers.len(), &g.links);
-    missing + labels::close_strangers(&g.labels, &component).len()
+    astray + labels::close_strangers(&g.labels, &component).len()
 }
 
 struct Painter<'a> {
@@ -252,11 +281,65 @@ fn draw_labels<DB: Surface>(root: &Area<DB>, geometry: &Geometry, path: &Path) -
     Ok(())
 }
 
-/// One line at the bottom left: sample discs and lines, then what they mean and their range
-/// (lines only when there are any).
+/// The legend at the bottom left: sample discs and what they mean, then (when there are
+/// lines) sample lines and what they mean, each with its range; in one line, or in two where
+/// one is too narrow.
+#[derive(Debug, Clone, PartialEq)]
+struct Legend {
+    nodes: String,
+    edges: Option<String>,
+    two_lines: bool,
+}
+
+/// Room the sample discs take before the discs' text.
+const LEGEND_DISCS: i32 = 2 * 5 + 6 + 2 * 10 + 6 + 4;
+/// Room the sample lines take before the lines' text.
+const LEGEND_LINES: i32 = 2 * 44;
+/// Space between the discs' part and the lines' part on one line.
+const LEGEND_GAP: i32 = 36;
+
+impl Legend {
+    /// The legend of `network` on an image `width` pixels wide.
+    fn new(network: &Network, width: i32) -> Legend {
+        let frequencies: Vec<f64> = network.nodes.iter().map(|n| n.frequency).collect();
+        let nodes = format!("Node size: frequency{}", range_text(&frequencies));
+        let n = network.nodes.len();
+        let scores: Vec<f64> = network
+            .edges
+            .iter()
+            .filter(|e| e.a < n && e.b < n && e.a != e.b)
+            .map(|e| e.score)
+            .collect();
+        let edges = (!scores.is_empty())
+            .then(|| format!("line width: {}{}", network.score_label, range_text(&scores)));
+        let size = theme::TICK_SIZE;
+        let one_line = LEGEND_DISCS
+            + text_width(&format!("{nodes};"), size) as i32
+            + LEGEND_GAP
+            + LEGEND_LINES
+            + edges.as_deref().map_or(0, |e| text_width(e, size) as i32);
+        let two_lines = edges.is_some() && one_line > width - 2 * theme::MARGIN;
+        Legend {
+            nodes,
+            edges,
+            two_lines,
+        }
+    }
+
+    /// Height of the strip at the bottom of the image that holds the legend.
+    fn height(&self) -> f64 {
+        if self.two_lines {
+            LEGEND_HEIGHT + LEGEND_LINE
+        } else {
+            LEGEND_HEIGHT
+        }
+    }
+}
+
 fn draw_legend<DB: Surface>(root: &Area<DB>, network: &Network, path: &Path) -> Result<()> {
     let (width, height) = root.dim_in_pixel();
-    let y = (f64::from(height) - LEGEND_HEIGHT / 2.0).round() as i32;
+    let legend = Legend::new(network, width as i32);
+    let mut y = (f64::from(height) - legend.height() + LEGEND_HEIGHT / 2.0).round() as i32;
     let size = theme::TICK_SIZE;
     let text_style = style(size, theme::MUTED, HPos::Left, VPos::Center);
     let mut x = theme::MARGIN;
@@ -265,33 +348,38 @@ fn draw_legend<DB: Surface>(root: &Area<DB>, network: &Network, path: &Path) -> 
             .map_err(|e| chart_error(path, e))?;
         x += 2 * r + 6;
     }
-    let frequencies: Vec<f64> = network.nodes.iter().map(|n| n.frequency).collect();
-    let nodes = format!("Node size: frequency{}", range_text(&frequencies));
-    let n = network.nodes.len();
-    let scores: Vec<f64> = network
-        .edges
-        .iter()
-        .filter(|e| e.a < n && e.b < n && e.a != e.b)
-        .map(|e| e.score)
-        .collect();
-    let nodes = if scores.is_empty() {
-        nodes
-    } else {
-        nodes + ";"
+    let nodes = match (&legend.edges, legend.two_lines) {
+        (Some(_), false) => format!("{};", legend.nodes),
+        _ => legend.nodes.clone(),
     };
-    draw_text(root, &nodes, (x + 4, y + 4), &text_style, path)?;
-    if scores.is_empty() {
+    let room = |x: i32| (width as i32 - theme::MARGIN - x).max(0) as u32;
+    draw_text(
+        root,
+        &theme::fit(&nodes, size, room(x + 4)),
+        (x + 4, y + 4),
+        &text_style,
+        path,
+    )?;
+    let Some(edges) = &legend.edges else {
         return Ok(());
+    };
+    if legend.two_lines {
+        x = theme::MARGIN;
+        y += LEGEND_LINE as i32;
+    } else {
+        x += 4 + text_width(&nodes, size) as i32 + LEGEND_GAP;
     }
-    x += 4 + text_width(&nodes, size) as i32 + 36;
     for strength in [0.05, 1.0] {
         draw_line(root, vec![(x, y), (x + 34, y)], edge_style(strength), path)?;
-        x += 44;
+        x += LEGEND_LINES / 2;
     }
-    let edges = format!("line width: {}{}", network.score_label, range_text(&scores));
-    let room = (width as i32 - theme::MARGIN - x).max(0) as u32;
-    let edges = theme::fit(&edges, size, room);
-    draw_text(root, &edges, (x, y + 4), &text_style, path)
+    draw_text(
+        root,
+        &theme::fit(edges, size, room(x)),
+        (x, y + 4),
+        &text_style,
+        path,
+    )
 }
 
 /// " (12 to 2,950)" for the finite values, or nothing when there are none.
@@ -349,8 +437,7 @@ fn geometry(
         &links,
         &component,
         &frame.labels,
-        width,
-        shorten,
+        &Measure { width, shorten },
     );
     Geometry {
         centers,
@@ -370,8 +457,9 @@ struct Frame {
 }
 
 impl Frame {
-    /// The frame of an image `width` by `height` pixels.
-    fn new(width: i32, height: i32) -> Frame {
+    /// The frame of an image `width` by `height` pixels whose legend takes `legend` pixels
+    /// at the bottom.
+    fn new(width: i32, height: i32, legend: f64) -> Frame {
         let width = f64::from(width);
         let height = f64::from(height);
         let margin = f64::from(theme::MARGIN);
@@ -380,13 +468,13 @@ impl Frame {
                 left: margin,
                 top: HEADING_BOTTOM + 8.0,
                 right: width - margin,
-                bottom: height - LEGEND_HEIGHT - 8.0,
+                bottom: height - legend - 8.0,
             },
             labels: Rect {
                 left: margin / 2.0,
                 top: HEADING_BOTTOM,
                 right: width - margin / 2.0,
-                bottom: height - LEGEND_HEIGHT,
+                bottom: height - legend,
             },
         }
     }
@@ -401,7 +489,7 @@ mod tests {
 
     /// The frame of the default image, 1600 by 1200.
     fn frame() -> Frame {
-        Frame::new(DEFAULT_WIDTH as i32, 1200)
+        Frame::new(DEFAULT_WIDTH as i32, 1200, LEGEND_HEIGHT)
     }
 
     fn check_geometry(g: &Geometry, frame: &Frame) {
@@ -450,7 +538,11 @@ mod tests {
     /// [`labels::COMPONENT_LABEL_GAP`].
     fn close_strangers(g: &Geometry) -> Vec<(String, String)> {
         let component = component_of(g.centers.len(), &g.links);
-        let text = |i: usize| g.labels[i].as_ref().map_or(String::new(), |l| l.text.clone());
+        let text = |i: usize| {
+            g.labels[i]
+                .as_ref()
+                .map_or(String::new(), |l| l.text.clone())
+        };
         labels::close_strangers(&g.labels, &component)
             .into_iter()
             .map(|(i, j)| (text(i), text(j)))
@@ -479,23 +571,53 @@ mod tests {
         assert!(full * 10 >= g.labels.len() * 8, "{full} in full size");
     }
 
-    /// With the embedded font, on canvases of the default size, narrow, wide and low: every
-    /// label is placed whole, inside the image, over no disc or other label, and apart from
-    /// other components' labels; the image grows only where the height asked for is too low
-    /// for that, and the default canvas is high enough for a debate's network.
+    /// With the embedded font, on canvases of the default size, narrow, wide and low: no label
+    /// leaves the image or covers a disc or another label. From 1000 pixels wide (1600 for
+    /// the largest network) every label is whole, beside its own disc and apart from other
+    /// components' labels, the image growing where the height asked for is too low for that;
+    /// the default canvas is high enough for a debate's network. Narrower, labels stay whole
+    /// down to 800 pixels, and at the narrowest few are shortened.
     #[test]
     fn labels_measured_with_the_embedded_font_fit_too() {
         theme::ensure_font().unwrap();
         let width = |text: &str, size: f64| f64::from(text_width(text, size));
         let shorten = |text: &str, size: f64, max: f64| theme::fit(text, size, max as u32);
-        for (w, h) in [(1600, 1200), (1000, 800), (2400, 1800), (1600, 600), (640, 480)] {
-            for (name, net) in [("debate", un_debate()), ("large", large()), ("pairs", pairs())] {
+        for (w, h) in [
+            (1600, 1200),
+            (1000, 800),
+            (2400, 1800),
+            (1600, 600),
+            (800, 600),
+            (640, 480),
+        ] {
+            for (name, net) in [
+                ("debate", un_debate()),
+                ("large", large()),
+                ("pairs", pairs()),
+            ] {
                 let natural = (w * 3 / 4).clamp(MIN_NATURAL_HEIGHT, MAX_NATURAL_HEIGHT);
                 let (height, g) = fitted(&net, w, h, natural, &width, &shorten);
                 let g = g.unwrap();
-                eprintln!("{name} {w} x {h}: {height}, {} problems", label_problems(&net, &g));
-                check_geometry(&g, &Frame::new(w, height));
-                assert_eq!(label_problems(&net, &g), 0, "{name} {w} x {h}: {height}");
+                let legend = Legend::new(&net, w).height();
+                check_geometry(&g, &Frame::new(w, height, legend));
+                let problems = label_problems(&net, &g);
+                let short = g
+                    .labels
+                    .iter()
+                    .zip(&net.nodes)
+                    .filter(|(l, n)| l.as_ref().is_none_or(|l| l.text != n.label))
+                    .count();
+                let at = format!("{name} {w} x {h}: {height}, {problems} problems, {short} short");
+                if w >= 1000 && (name != "large" || w >= 1600) {
+                    assert_eq!(problems, 0, "{at}");
+                } else if w >= 800 && name != "large" {
+                    // Crowded: a label may sit nearer another disc than its own, but whole.
+                    assert_eq!(short, 0, "{at}");
+                } else {
+                    // The narrowest canvas, or the largest network on a narrow one: a few
+                    // labels shortened (or, very rarely, left out).
+                    assert!(short * 6 < net.nodes.len(), "{at}");
+                }
                 assert!(height >= h, "{name} {w} x {h}: {height}");
                 if (name, w, h) == ("debate", 1600, 1200) {
                     assert_eq!(height, h);
@@ -505,23 +627,53 @@ mod tests {
     }
 
     /// Many small components side by side ("united states", "qaida al", "bless god"): no
-    /// label of one sits beside a label of another on its line.
+    /// label of one sits beside a label of another on its line, on the canvas's own height
+    /// or, where that is too low, on the height [`draw`] grows it to.
     #[test]
     fn labels_of_different_components_keep_apart() {
         theme::ensure_font().unwrap();
         let width = |text: &str, size: f64| f64::from(text_width(text, size));
         let shorten = |text: &str, size: f64, max: f64| theme::fit(text, size, max as u32);
-        for (w, h) in [(1600, 1200), (1000, 800), (2400, 1800)] {
-            let frame = Frame::new(w, h);
-            for net in [un_debate(), pairs()] {
-                let g = geometry(&net, &frame, &width, &shorten);
+        for (w, h) in [(1600, 1200), (1000, 800), (2400, 1800), (800, 600)] {
+            for (name, net) in [("debate", un_debate()), ("pairs", pairs())] {
+                let (height, g) = fitted(&net, w, h, h, &width, &shorten);
+                let g = g.unwrap();
                 assert_eq!(
                     close_strangers(&g),
                     [] as [(String, String); 0],
-                    "{w} x {h}"
+                    "{name} {w} x {h}: {height}"
                 );
             }
         }
+        // On the default canvas the debate keeps its height: the gaps cost no room.
+        let g = geometry(&un_debate(), &frame(), &width, &shorten);
+        assert_eq!(close_strangers(&g), [] as [(String, String); 0]);
+    }
+
+    /// The legend is whole at every width: in one line where it fits, else the lines'
+    /// part on a second line; the drawing area leaves room for it.
+    #[test]
+    fn the_legend_is_whole_at_any_width() {
+        theme::ensure_font().unwrap();
+        let size = theme::TICK_SIZE;
+        for width in [640, 800, 1000, 1600, 2400] {
+            let legend = Legend::new(&un_debate(), width);
+            let nodes = text_width(&legend.nodes, size) as i32 + 1;
+            let edges = text_width(legend.edges.as_deref().unwrap(), size) as i32;
+            let room = width - 2 * theme::MARGIN;
+            if legend.two_lines {
+                assert!(LEGEND_DISCS + nodes <= room, "{width}");
+                assert!(LEGEND_LINES + edges <= room, "{width}");
+                assert!(LEGEND_DISCS + nodes + LEGEND_GAP + LEGEND_LINES + edges > room);
+            } else {
+                assert!(LEGEND_DISCS + nodes + LEGEND_GAP + LEGEND_LINES + edges <= room);
+            }
+            assert_eq!(legend.two_lines, width < 1000, "{width}");
+            let frame = Frame::new(width, 1000, legend.height());
+            assert!(frame.labels.bottom + legend.height() <= 1000.0);
+        }
+        let lonely = Legend::new(&network(&[("peace", 10.0)], &[]), 640);
+        assert_eq!((lonely.edges, lonely.two_lines), (None, false));
     }
 
     #[test]
@@ -628,25 +780,5 @@ mod tests {
             &png("scattered"),
         )
         .unwrap();
-    }
-}
-#[cfg(test)]
-mod zz_diag {
-    use super::fixtures::{large, pairs, un_debate};
-    use super::*;
-    #[test]
-    fn zz_diag() {
-        theme::ensure_font().unwrap();
-        let width = |text: &str, size: f64| f64::from(text_width(text, size));
-        let shorten = |text: &str, size: f64, max: f64| theme::fit(text, size, max as u32);
-        for (name, net) in [("debate", un_debate()), ("large", large()), ("pairs", pairs())] {
-            for h in [480, 600, 800, 939, 1100, 1300, 1600] {
-                let g = geometry(&net, &Frame::new(640, h), &width, &shorten);
-                let component = component_of(g.centers.len(), &g.links);
-                let bad: Vec<String> = g.labels.iter().zip(&net.nodes).filter(|(l, n)| l.as_ref().is_none_or(|l| l.text != n.label)).map(|(l, n)| format!("{}->{:?}", n.label, l.as_ref().map(|l| l.text.clone()))).collect();
-                let close = labels::close_strangers(&g.labels, &component);
-                eprintln!("{name} 640x{h}: {bad:?} close {:?}", close.iter().map(|&(i, j)| (net.nodes[i].label.clone(), net.nodes[j].label.clone())).collect::<Vec<_>>());
-            }
-        }
     }
 }
