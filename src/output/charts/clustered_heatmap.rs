@@ -81,7 +81,6 @@ const LEGEND_GAP: i32 = 30;
 const LEGEND_WIDTH: i32 = 120;
 const LEGEND_BAR: i32 = 24;
 const LEGEND_MIN_HEIGHT: i32 = 260;
-const LEGEND_MAX_HEIGHT: i32 = 480;
 const SMALL: f64 = theme::TICK_SIZE - 2.0;
 /// Colour of the diagonal.
 const DIAGONAL: RGBColor = RGBColor(205, 205, 205);
@@ -213,7 +212,9 @@ impl Layout {
             rotated,
             column_label_height,
             legend_left: matrix_left + n * cell + GAP + label_width + LEGEND_GAP,
-            legend_height: (n * cell).clamp(LEGEND_MIN_HEIGHT, LEGEND_MAX_HEIGHT),
+            // As tall as the grid, so the scale reads against every row; a few short rows
+            // still get a scale whose ticks do not crowd.
+            legend_height: (n * cell).max(LEGEND_MIN_HEIGHT),
         }
     }
 
@@ -680,6 +681,16 @@ mod tests {
             let too_many = Layout::new(&countries(150), width, MAX_CELL);
             assert!(too_many.legend_left + LEGEND_WIDTH <= right, "{width}");
             assert!(too_many.cell >= 1);
+        }
+    }
+
+    #[test]
+    fn the_colour_scale_is_as_tall_as_the_grid() {
+        theme::ensure_font().unwrap();
+        for n in [7, 20, 60] {
+            let layout = Layout::new(&countries(n), 1600, MAX_CELL);
+            let grid = n as i32 * layout.cell;
+            assert_eq!(layout.legend_height, grid.max(LEGEND_MIN_HEIGHT), "{n}");
         }
     }
 
