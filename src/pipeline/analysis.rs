@@ -16,7 +16,6 @@ use crate::stats::profile::Profiles;
 use crate::text::{Line, TermId, TokenizedCorpus, Vocabulary};
 
 use super::config::Config;
-use super::record::StageTime;
 
 /// A corpus analysed: read, tokenized and counted, with the pair counts and groupings its
 /// configuration asked for. Tables are built from it on demand with
@@ -72,6 +71,15 @@ pub struct Concordance {
     pub corpus: Corpus,
     /// The lines, in corpus order.
     pub lines: Vec<Line>,
+}
+
+/// How long one stage of a run took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageTime {
+    /// The stage, as the progress bar names it (`reading`, `tokenizing`, `tables`, ...).
+    pub stage: &'static str,
+    /// Wall-clock seconds.
+    pub seconds: f64,
 }
 
 /// What a run did, for the closing summary.

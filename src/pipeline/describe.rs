@@ -5,8 +5,9 @@
 
 use super::analysis::Analysis;
 use super::dictionary::{chart_caption, data_dictionary, DictionaryEntry};
+use super::outputs::svg_name;
 use super::outputs::{Output, DATA_DICTIONARY, OUTPUTS, REPORT_HTML, REPORT_MARKDOWN, WORD};
-use super::write::{svg_name, thousands, WrittenTable};
+use super::write::{thousands, WrittenTable};
 use crate::error::{Error, Result, Warning};
 use crate::output::report::{write_html, write_markdown, Report, ReportChart, ReportTable};
 use crate::output::tables::{CsvStyle, TableFormat};

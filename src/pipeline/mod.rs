@@ -13,13 +13,13 @@ mod settings;
 mod write;
 
 pub use crate::stats::profile::trends::Period;
+pub use analysis::StageTime;
 pub use analysis::{Analysis, Concordance, Summary};
 pub use config::{ChartOptions, Config, KwicOptions, Mode};
 pub use outputs::{
     Build, Charts, Emit, Family, Output, When, CONTEXT_METADATA, GROUP_COLUMN, MATRIX_TERMS,
     METADATA, OUTPUTS, ROW_NAME, UNIT_PAIR, WORD,
 };
-pub use record::StageTime;
 pub use settings::Setting;
 pub use write::SPREADSHEET_ROWS;
 

@@ -11,7 +11,6 @@ use polars::prelude::DataFrame;
 
 use super::analysis::{Analysis, Grouping, Pairs};
 use super::config::{ChartOptions, Mode};
-use super::write::svg_name;
 use crate::columns::*;
 use crate::error::{Error, Result};
 use crate::output::charts::theme::format_number;
@@ -1015,6 +1014,22 @@ impl Charts<'_> {
             height: options.height,
             dpi: options.dpi,
         })
+    }
+}
+
+/// `tables/terms.parquet` for `tables/terms.csv`.
+pub(crate) fn parquet_name(csv_path: &str) -> String {
+    match csv_path.strip_suffix(".csv") {
+        Some(stem) => format!("{stem}.parquet"),
+        None => format!("{csv_path}.parquet"),
+    }
+}
+
+/// `charts/zipf.svg` for `charts/zipf.png`.
+pub(crate) fn svg_name(png_path: &str) -> String {
+    match png_path.strip_suffix(".png") {
+        Some(stem) => format!("{stem}.svg"),
+        None => png_path.to_owned(),
     }
 }
 

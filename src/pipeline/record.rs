@@ -10,20 +10,11 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use super::analysis::{Analysis, Summary};
+use super::analysis::{Analysis, StageTime, Summary};
 use crate::error::{Error, Result};
 use crate::output::json::Json;
 use crate::progress::Progress;
 use crate::text::StopwordSource;
-
-/// How long one stage of a run took.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StageTime {
-    /// The stage, as the progress bar names it (`reading`, `tokenizing`, `tables`, ...).
-    pub stage: &'static str,
-    /// Wall-clock seconds.
-    pub seconds: f64,
-}
 
 /// Passes progress on and notes how long each stage took.
 pub(crate) struct StageClock<'a> {

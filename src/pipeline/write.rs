@@ -8,7 +8,7 @@ use std::time::SystemTime;
 use polars::prelude::DataFrame;
 
 use super::analysis::{Analysis, Summary};
-use super::outputs::{Build, Charts, Output, OUTPUTS, RUN_JSON, WORD};
+use super::outputs::{parquet_name, svg_name, Build, Charts, Output, OUTPUTS, RUN_JSON, WORD};
 use super::record::{self, StageClock, TableRecord};
 pub(crate) use crate::columns::thousands;
 use crate::error::{Error, Result, Warning};
@@ -182,14 +182,6 @@ impl Analysis {
     }
 }
 
-/// `tables/terms.parquet` for `tables/terms.csv`.
-pub(crate) fn parquet_name(csv_path: &str) -> String {
-    match csv_path.strip_suffix(".csv") {
-        Some(stem) => format!("{stem}.parquet"),
-        None => format!("{csv_path}.parquet"),
-    }
-}
-
 /// A warning for each table a spreadsheet cannot open whole, saying how to get it in a
 /// form that fits.
 fn too_long_for_spreadsheets(tables: &[WrittenTable], have_parquet: bool) -> Vec<Warning> {
@@ -270,14 +262,6 @@ fn owned_patterns() -> Vec<(String, String)> {
             ]
         })
         .collect()
-}
-
-/// `charts/zipf.svg` for `charts/zipf.png`.
-pub(crate) fn svg_name(png_path: &str) -> String {
-    match png_path.strip_suffix(".png") {
-        Some(stem) => format!("{stem}.svg"),
-        None => png_path.to_owned(),
-    }
 }
 
 #[cfg(test)]

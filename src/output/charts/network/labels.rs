@@ -4,7 +4,7 @@
 use std::f64::consts::FRAC_1_SQRT_2;
 
 use super::geometry::{Point, Rect};
-use super::layout::Link;
+use super::layout::{Link, COMPONENT_LABEL_GAP};
 use crate::output::charts::theme;
 
 /// Label sizes tried in turn when a label does not fit.
@@ -21,10 +21,6 @@ const AMBIGUITY_PENALTY: f64 = 3.0;
 const RING_PENALTY: f64 = 2.0;
 /// Rings of candidate positions, each farther from the disc.
 const LABEL_RINGS: usize = 3;
-/// Least horizontal space between the boxes of two labels of different components that
-/// share a line of text, so that they do not read as one phrase ("district" beside "last
-/// annual"): three em, some ten times the space between the words of a phrase.
-pub(super) const COMPONENT_LABEL_GAP: f64 = 3.0 * theme::LABEL_SIZE;
 
 /// How text is measured and shortened, in pixels: `width` of a text at a font size, and
 /// `shorten` a text at a font size to a width, with an ellipsis.

@@ -3,9 +3,13 @@
 //! drawing area, and an overlap-removal pass.
 
 use super::geometry::{Point, Rect};
-use super::labels::COMPONENT_LABEL_GAP;
 use super::{Network, Node};
 use crate::output::charts::theme;
+
+/// Least horizontal space between the boxes of two labels of different components that
+/// share a line of text, so that they do not read as one phrase ("district" beside "last
+/// annual"): three em, some ten times the space between the words of a phrase.
+pub(super) const COMPONENT_LABEL_GAP: f64 = 3.0 * theme::LABEL_SIZE;
 
 const MIN_RADIUS: f64 = 6.0;
 const MAX_RADIUS: f64 = 44.0;

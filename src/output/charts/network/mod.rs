@@ -10,7 +10,7 @@
 //!    area is higher than wide and the component would not fit across);
 //! 2. the components packed side by side (in rows, or in a column beside the largest, or in
 //!    rows below it, whichever can be drawn the largest), each with room for a whole label
-//!    beside its outermost discs and half of [`labels::COMPONENT_LABEL_GAP`] around that, and
+//!    beside its outermost discs and half of [`layout::COMPONENT_LABEL_GAP`] around that, and
 //!    the whole scaled to fill the drawing area;
 //! 3. an overlap-removal pass that pushes discs apart until none touch;
 //! 4. greedy label placement from the largest disc down: eight positions around the disc
@@ -172,7 +172,7 @@ fn fitted(
 /// How far the labels of `g` fall short: one for each label left out, shortened, or nearer
 /// to another disc than to its own (so that it may be read as that disc's), and one for
 /// each pair of labels of different components that share a line of text closer than
-/// [`labels::COMPONENT_LABEL_GAP`].
+/// [`layout::COMPONENT_LABEL_GAP`].
 fn label_problems(network: &Network, g: &Geometry) -> usize {
     let astray = g
         .labels
@@ -535,7 +535,7 @@ mod tests {
     }
 
     /// Texts of the labels of different components on one line of text closer than
-    /// [`labels::COMPONENT_LABEL_GAP`].
+    /// [`layout::COMPONENT_LABEL_GAP`].
     fn close_strangers(g: &Geometry) -> Vec<(String, String)> {
         let component = component_of(g.centers.len(), &g.links);
         let text = |i: usize| {
