@@ -6,9 +6,7 @@ use std::path::Path;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::canvas::{Canvas, Picture};
-use super::theme::{
-    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area, Surface,
-};
+use super::theme::{self, draw_line, draw_text, fill_rect, fit, style, text_width, Area, Surface};
 use crate::error::Result;
 
 /// One bar: its label, its length and the text written at its end.
@@ -44,7 +42,7 @@ const BOTTOM_SPACE: i32 = 110;
 
 /// Draws the chart.
 pub fn draw(chart: &BarChart, canvas: &Canvas) -> Result<()> {
-    theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
+    canvas.ensure_font()?;
     let rows = chart.bars.len().max(1) as i32;
     let height = canvas.image_height(
         TOP + rows * ROW_HEIGHT + BOTTOM_SPACE,

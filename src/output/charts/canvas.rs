@@ -111,6 +111,11 @@ impl Canvas {
 }
 
 impl Canvas {
+    /// Loads the embedded font that lays out and draws every chart; an error names the file.
+    pub(crate) fn ensure_font(&self) -> Result<()> {
+        super::theme::ensure_font().map_err(|e| chart_error(&self.path, e))
+    }
+
     /// The width the chart is laid out for: [`Canvas::width`], at least [`MIN_WIDTH`].
     pub(crate) fn layout_width(&self) -> i32 {
         self.width.max(MIN_WIDTH) as i32

@@ -20,9 +20,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontTransform;
 
 use super::canvas::{Canvas, Picture};
-use super::theme::{
-    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area, Surface,
-};
+use super::theme::{self, draw_line, draw_text, fill_rect, fit, style, text_width, Area, Surface};
 use crate::error::Result;
 
 /// One merge of agglomerative clustering: clusters `a` and `b` joined at `height`. Leaves are
@@ -249,7 +247,7 @@ impl Layout {
 /// on a canvas of a given height they shrink until the chart fits it, but never below
 /// [`MIN_CELL`] (or the size the width allows, if smaller).
 pub(crate) fn draw(map: &ClusteredHeatmap, canvas: &Canvas) -> Result<()> {
-    theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
+    canvas.ensure_font()?;
     let width = canvas.layout_width();
     let mut layout = Layout::new(&map.labels, width, MAX_CELL);
     let natural = layout.height();

@@ -8,9 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::canvas::{Canvas, Picture};
-use super::theme::{
-    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area, Surface,
-};
+use super::theme::{self, draw_line, draw_text, fill_rect, fit, style, text_width, Area, Surface};
 use crate::error::Result;
 
 /// One bar: positive values extend right of the zero line, negative ones left.
@@ -81,7 +79,7 @@ const SWATCH: i32 = 16;
 
 /// Draws the chart.
 pub(crate) fn draw(chart: &DivergingBars, canvas: &Canvas) -> Result<()> {
-    theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
+    canvas.ensure_font()?;
     let width = canvas.layout_width();
     let layout = Layout::new(chart, width);
     let rows = chart.bars.len().max(1) as i32;

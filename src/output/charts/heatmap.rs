@@ -20,9 +20,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontTransform;
 
 use super::canvas::{Canvas, Picture};
-use super::theme::{
-    self, chart_error, draw_text, fill_rect, style, text_width, wrap, Area, Surface,
-};
+use super::theme::{self, draw_text, fill_rect, style, text_width, wrap, Area, Surface};
 use crate::error::Result;
 
 /// Most rows a heatmap shows.
@@ -93,7 +91,7 @@ const CENTRE_INK_SHIFT: f64 = 0.15;
 
 /// Draws the heatmap.
 pub fn draw(map: &Heatmap, canvas: &Canvas) -> Result<()> {
-    theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
+    canvas.ensure_font()?;
     let width = canvas.layout_width();
     let rows = RowLabels::new(map, width);
     let columns = ColumnLabels::new(&map.column_labels, rows.grid_span(width));

@@ -107,7 +107,7 @@ const ZERO_LINE: ShapeStyle = ShapeStyle {
 
 /// Draws the chart.
 pub(crate) fn draw(chart: &LineChart, canvas: &Canvas) -> Result<()> {
-    theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
+    canvas.ensure_font()?;
     let labels_need = label_room(chart.series.len());
     let height = canvas.image_height(
         PLOT_TOP + PLOT_HEIGHT.max(labels_need) + BOTTOM_SPACE,

@@ -91,7 +91,7 @@ const LEGEND_BORDER: ShapeStyle = ShapeStyle {
 
 /// Draws the chart.
 pub(crate) fn draw(chart: &LogLogChart, canvas: &Canvas) -> Result<()> {
-    theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
+    canvas.ensure_font()?;
     let height = canvas.image_height(
         PLOT_TOP + PLOT_HEIGHT + BOTTOM_SPACE,
         PLOT_TOP + MIN_PLOT_HEIGHT + BOTTOM_SPACE,

@@ -8,9 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::bar_chart::Bar;
 use super::canvas::{Canvas, Picture};
-use super::theme::{
-    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area, Surface,
-};
+use super::theme::{self, draw_line, draw_text, fill_rect, fit, style, text_width, Area, Surface};
 use crate::error::Result;
 
 /// One panel: a target and its bars.
@@ -120,7 +118,7 @@ const BOTTOM_SPACE: i32 = AXIS_HEIGHT + 80;
 
 /// Draws the chart.
 pub(crate) fn draw(chart: &SmallMultiples, canvas: &Canvas) -> Result<()> {
-    theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
+    canvas.ensure_font()?;
     let width = canvas.layout_width();
     let columns = columns(chart.panels.len(), width);
     let rows = chart.panels.len().div_ceil(columns).max(1) as i32;

@@ -15,9 +15,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontTransform;
 
 use super::canvas::{Canvas, Picture};
-use super::theme::{
-    self, chart_error, draw_line, draw_text, fill_rect, fit, style, text_width, Area, Surface,
-};
+use super::theme::{self, draw_line, draw_text, fill_rect, fit, style, text_width, Area, Surface};
 use crate::error::Result;
 
 /// One term's band.
@@ -210,7 +208,7 @@ fn shown_labels(xs: &[i32], step: i32) -> Vec<usize> {
 
 /// Draws the chart.
 pub(crate) fn draw(xray: &XRay, canvas: &Canvas) -> Result<()> {
-    theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
+    canvas.ensure_font()?;
     let width = canvas.layout_width();
     let rows = xray.rows.len().max(1) as i32;
     let below = Layout::new(xray, width, f64::from(ROW_HEIGHT)).below();

@@ -109,7 +109,7 @@ const LABEL_BACKGROUND: RGBAColor = RGBAColor(255, 255, 255, 0.85);
 /// canvas's height, or taller where that leaves a label out, shortened, or beside a label of
 /// another component: see [`fitted`].
 pub fn draw(network: &Network, canvas: &Canvas) -> Result<()> {
-    theme::ensure_font().map_err(|e| chart_error(&canvas.path, e))?;
+    canvas.ensure_font()?;
     let width = canvas.layout_width();
     let natural = (width * 3 / 4).clamp(MIN_NATURAL_HEIGHT, MAX_NATURAL_HEIGHT);
     let start = canvas.image_height(natural, MIN_HEIGHT);
