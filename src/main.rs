@@ -283,6 +283,13 @@ fn print_summary(summary: &Summary, out: &std::path::Path, seconds: f64) {
     }
 }
 
+/// The process's peak resident memory so far in KiB (Linux's `VmHWM`); none elsewhere.
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
 /// `n` with thousands separators and the noun that agrees with it: "1 speech",
 /// "12,345 tokens".
 fn counted(n: impl TryInto<u64>, one: &str, many: &str) -> String {
@@ -299,7 +306,9 @@ struct TerminalProgress {
     /// The current stage's bar: a new one per stage, so that no stage is ever drawn with the
     /// look or the counts of the one before.
     bar: Mutex<Option<ProgressBar>>,
-    stages: Mutex<Vec<(&'static str, Instant, Option<Duration>)>>,
+    /// Each stage: its name, when it started, and once finished how long it took and the
+    /// process's peak memory so far.
+    stages: Mutex<Vec<(&'static str, Instant, Option<(Duration, Option<u64>)>)>>,
 }
 
 /// How often a spinner turns.
@@ -342,9 +351,12 @@ impl TerminalProgress {
             return;
         };
         let mut stderr = std::io::stderr().lock();
-        for (name, _, took) in stages.iter() {
-            if let Some(took) = took {
-                let _ = writeln!(stderr, "{name:>17}: {:7.3} s", took.as_secs_f64());
+        for (name, _, finished) in stages.iter() {
+            if let Some((took, peak)) = finished {
+                let peak = peak.map_or(String::new(), |kb| {
+                    format!("   peak memory so far {:>6} MB", kb * 1024 / 1_000_000)
+                });
+                let _ = writeln!(stderr, "{name:>17}: {:7.3} s{peak}", took.as_secs_f64());
             }
         }
     }
@@ -379,8 +391,8 @@ impl Progress for TerminalProgress {
 
     fn finish(&self) {
         if let Ok(mut stages) = self.stages.lock() {
-            if let Some((_, started, took @ None)) = stages.last_mut() {
-                *took = Some(started.elapsed());
+            if let Some((_, started, finished @ None)) = stages.last_mut() {
+                *finished = Some((started.elapsed(), peak_memory_kb()));
             }
         }
         if let Ok(mut current) = self.bar.lock() {

@@ -369,7 +369,8 @@ pub struct InputArgs {
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 
-    /// Print the time each stage took (reading, tokenizing, counting, tables, ...) to stderr.
+    /// Print the time each stage took (reading, tokenizing, counting, tables, ...) and the
+    /// peak memory so far (Linux) to stderr.
     #[arg(long)]
     pub timings: bool,
 

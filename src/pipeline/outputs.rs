@@ -136,8 +136,10 @@ pub const ROW_NAME: &str = "<doc_id or the --group-by column>";
 /// In a table's columns, one column per term: the `--matrix-terms` most frequent, by label.
 pub const MATRIX_TERMS: &str = "<the --matrix-terms most frequent terms>";
 
-/// Rows of a long table built as one DataFrame before it is written.
-const ROWS_PER_PART: usize = 1 << 20;
+/// Rows of a long table built as one DataFrame before it is written: large enough to keep
+/// both cores busy formatting, small enough that a part's string columns stay a few tens of
+/// megabytes.
+const ROWS_PER_PART: usize = 1 << 18;
 /// Collocations listed per group in `collocations_by_group.csv`.
 const TOP_PER_GROUP: usize = 25;
 
@@ -213,11 +215,7 @@ pub static OUTPUTS: &[Output] = &[
         what: "one row per speech and term: count, rate and tf-idf",
         columns: &[DOC_ID, TERM, LABEL, COUNT, PER_10K, TF_IDF],
         build: Build::Table(|a, emit| {
-            emit(terms::term_frequency_frame(
-                &a.counts,
-                a.vocab(),
-                &a.doc_ids,
-            )?)
+            terms::term_frequency_frames(&a.counts, a.vocab(), &a.doc_ids, ROWS_PER_PART, emit)
         }),
     },
     Output {

@@ -120,13 +120,16 @@ fn count_document(doc: &DocTokens, vocab: &Vocabulary) -> DocCounts {
         }
         same
     });
+    // Kept for the whole run: without the slack that growing left.
+    terms.shrink_to_fit();
     DocCounts { forms, terms }
 }
 
 /// Sorts ids and counts each one: `[3, 1, 3]` gives `[(1, 1), (3, 2)]`.
 fn run_lengths(mut ids: Vec<u32>) -> Vec<(u32, u32)> {
     ids.sort_unstable();
-    let mut out: Vec<(u32, u32)> = Vec::new();
+    let distinct = ids.windows(2).filter(|w| w[0] != w[1]).count() + usize::from(!ids.is_empty());
+    let mut out: Vec<(u32, u32)> = Vec::with_capacity(distinct);
     for id in ids {
         match out.last_mut() {
             Some((last, n)) if *last == id => *n += 1,

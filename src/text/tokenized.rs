@@ -123,6 +123,10 @@ fn tokenize_chunk(documents: &[Document]) -> LocalChunk {
                 });
                 doc.forms.push(id);
             });
+            // Growth by doubling leaves up to half of each vector unused, and the token
+            // streams are the largest thing held for the rest of the run.
+            doc.forms.shrink_to_fit();
+            doc.sentence_starts.shrink_to_fit();
             doc
         })
         .collect();

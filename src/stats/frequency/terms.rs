@@ -15,6 +15,7 @@
 use polars::prelude::*;
 use rayon::prelude::*;
 
+use crate::chunks::chunk_ranges;
 use crate::columns;
 use crate::error::Result;
 use crate::stats::counts::{per_10k, CountTables};
@@ -80,25 +81,48 @@ pub fn terms_frame(counts: &CountTables, vocab: &Vocabulary) -> Result<DataFrame
     })
 }
 
-/// One row per document and counted term.
-pub fn term_frequency_frame(
+/// One row per document and counted term, in parts of whole documents of about
+/// `rows_per_part` rows handed to `emit` in order: the table of a large corpus never exists
+/// whole.
+pub(crate) fn term_frequency_frames(
     counts: &CountTables,
     vocab: &Vocabulary,
     doc_ids: &[String],
+    rows_per_part: usize,
+    emit: &mut dyn FnMut(DataFrame) -> Result<()>,
+) -> Result<()> {
+    let rank = vocab.alphabetical_term_ranks();
+    let rows = counts.doc_terms.iter().map(|d| d.len() as u64);
+    let parts = chunk_ranges(rows, u64::try_from(rows_per_part).unwrap_or(u64::MAX));
+    if parts.is_empty() {
+        return emit(term_frequency_part(counts, vocab, doc_ids, &rank, 0..0)?);
+    }
+    for docs in parts {
+        emit(term_frequency_part(counts, vocab, doc_ids, &rank, docs)?)?;
+    }
+    Ok(())
+}
+
+/// The rows of documents `docs`; `rank` is each term's place in alphabetical order.
+fn term_frequency_part(
+    counts: &CountTables,
+    vocab: &Vocabulary,
+    doc_ids: &[String],
+    rank: &[u32],
+    docs: std::ops::Range<usize>,
 ) -> Result<DataFrame> {
     let n_docs = counts.n_docs();
-    let rank = vocab.alphabetical_term_ranks();
     // (document, term, count) in table order, each document sorted on its own thread.
-    let rows: Vec<(usize, TermId, u64)> = counts
-        .doc_terms
+    let first = docs.start;
+    let rows: Vec<(usize, TermId, u64)> = counts.doc_terms[docs]
         .par_iter()
         .enumerate()
-        .map(|(d, entries)| {
+        .map(|(i, entries)| {
             let mut entries = entries.clone();
             entries.sort_unstable_by_key(|&(t, n)| (std::cmp::Reverse(n), rank[t as usize]));
             entries
                 .into_iter()
-                .map(|(t, n)| (d, t, u64::from(n)))
+                .map(|(t, n)| (first + i, t, u64::from(n)))
                 .collect::<Vec<_>>()
         })
         .collect::<Vec<_>>()
@@ -172,6 +196,23 @@ mod tests {
     use super::*;
     use crate::stats::counts::{count, tests::tokenized};
 
+    /// The whole table as one frame.
+    fn term_frequency_frame(
+        counts: &CountTables,
+        vocab: &Vocabulary,
+        doc_ids: &[String],
+    ) -> Result<DataFrame> {
+        let mut whole = None;
+        term_frequency_frames(counts, vocab, doc_ids, usize::MAX, &mut |part| {
+            whole = Some(part);
+            Ok(())
+        })?;
+        match whole {
+            Some(df) => Ok(df),
+            None => term_frequency_part(counts, vocab, doc_ids, &[], 0..0),
+        }
+    }
+
     #[test]
     fn tf_idf_matches_the_worked_example() {
         // STATISTICS.md: d1 = "this is a a sample", d2 = "this is another another example
@@ -200,6 +241,29 @@ mod tests {
             .find(|&i| docs.get(i) == Some("d1") && terms.get(i) == Some("this"))
             .unwrap();
         assert_eq!(tfidf.get(this), Some(0.0));
+    }
+
+    #[test]
+    fn the_table_in_parts_is_the_whole_table_of_whole_documents() {
+        let corpus = tokenized(&["a b a c", "b b d", "e", "a e e f g"], false, false);
+        let counts = count(&corpus);
+        let ids: Vec<String> = (1..=4).map(|i| format!("d{i}")).collect();
+        let whole = term_frequency_frame(&counts, &corpus.vocab, &ids).unwrap();
+        let mut parts = Vec::new();
+        term_frequency_frames(&counts, &corpus.vocab, &ids, 3, &mut |part| {
+            parts.push(part);
+            Ok(())
+        })
+        .unwrap();
+        // Parts end once they reach 3 rows: the first document (3), the next two (2 + 1),
+        // the last (4).
+        let heights: Vec<usize> = parts.iter().map(DataFrame::height).collect();
+        assert_eq!(heights, [3, 3, 4]);
+        let mut joined = parts[0].clone();
+        for part in &parts[1..] {
+            joined.vstack_mut(part).unwrap();
+        }
+        assert!(joined.equals(&whole));
     }
 
     #[test]
