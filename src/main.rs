@@ -19,6 +19,7 @@ use speechstat::{thousands, Concordance, Config, Progress, Summary};
 const MAX_WARNINGS_SHOWN: usize = 50;
 
 fn main() -> ExitCode {
+    return_large_blocks_to_the_system();
     let typed: Vec<OsString> = std::env::args_os().collect();
     let cli = match cli::parse(&typed) {
         Ok(cli) => cli,
@@ -280,6 +281,20 @@ fn print_summary(summary: &Summary, out: &std::path::Path, seconds: f64) {
             "{} (see above).",
             counted(summary.warnings.len(), "warning", "warnings")
         );
+    }
+}
+
+/// Makes glibc's allocator give every freed block of a megabyte or more back to the system.
+/// By default it raises that threshold after each large free, up to 32 MB, and keeps blocks
+/// below it in its heaps: a run frees the tables of one stage and builds those of the next,
+/// and the freed blocks then counted in the peak memory (about 40 MB of 520 on a 75 MB
+/// corpus). Elsewhere the system allocator is left as it is.
+fn return_large_blocks_to_the_system() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets allocator parameters; it is called before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 1 << 20);
     }
 }
 

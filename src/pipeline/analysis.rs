@@ -23,6 +23,9 @@ use super::config::Config;
 pub struct Analysis {
     pub(crate) config: Config,
     pub(crate) corpus: Corpus,
+    /// Bytes of the documents' texts as tokenized (a run that only writes its outputs frees
+    /// the texts themselves).
+    pub(crate) text_bytes: usize,
     /// The documents' ids, in corpus order.
     pub(crate) doc_ids: Vec<String>,
     pub(crate) tokens: TokenizedCorpus,
@@ -110,12 +113,14 @@ impl Analysis {
     pub(crate) fn counted(
         config: &Config,
         corpus: Corpus,
+        text_bytes: usize,
         tokens: TokenizedCorpus,
         counts: CountTables,
         warnings: Vec<Warning>,
     ) -> Analysis {
         Analysis {
             config: config.clone(),
+            text_bytes,
             doc_ids: corpus.documents.iter().map(|d| d.id.clone()).collect(),
             corpus,
             tokens,
@@ -154,7 +159,7 @@ impl Analysis {
             types: self.tokens.vocab.n_forms(),
             terms: self.counts.counted_terms().count(),
             sentences: self.counts.n_sentences.iter().map(|&n| u64::from(n)).sum(),
-            text_bytes: self.corpus.text_bytes(),
+            text_bytes: self.text_bytes,
             outputs,
             warnings: self.warnings.clone(),
             stages,

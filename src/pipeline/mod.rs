@@ -35,7 +35,8 @@ use crate::text::{join_phrases, tokenize_corpus, Normalizer, Stopwords, TermId, 
 pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
     let started = std::time::SystemTime::now();
     let clock = record::StageClock::new(progress);
-    let analysis = analyze_with(config, &clock)?;
+    // Nothing written needs the texts once they are tokens: freeing them lowers the peak.
+    let analysis = read_and_analyze(config, &clock, Texts::Release)?;
     let written = analysis.write_recorded(&config.out, &clock, started)?;
     let mut summary = analysis.summary(written.files, clock.stages());
     summary.warnings.extend(written.warnings);
@@ -50,16 +51,20 @@ pub fn analyze(config: &Config) -> Result<Analysis> {
 /// Analyses documents already in memory (see [`Corpus::new`]); `config.inputs` is not read.
 pub fn analyze_corpus(config: &Config, corpus: Corpus) -> Result<Analysis> {
     let normalizer = normalizer(config)?;
-    count_and_pair(config, &normalizer, corpus, &Silent)
+    count_and_pair(config, &normalizer, corpus, &Silent, Texts::Keep)
 }
 
 /// [`analyze`], reporting each stage to `progress`.
 pub fn analyze_with(config: &Config, progress: &dyn Progress) -> Result<Analysis> {
+    read_and_analyze(config, progress, Texts::Keep)
+}
+
+fn read_and_analyze(config: &Config, progress: &dyn Progress, texts: Texts) -> Result<Analysis> {
     let normalizer = normalizer(config)?;
     let corpus = stage(progress, "reading", || {
         read_corpus(&config.inputs, &config.read)
     })?;
-    count_and_pair(config, &normalizer, corpus, progress)
+    count_and_pair(config, &normalizer, corpus, progress, texts)
 }
 
 /// Every occurrence of a pattern in the corpus `config` describes (its reading options and
@@ -87,10 +92,12 @@ pub fn concordance(
 fn count_and_pair(
     config: &Config,
     normalizer: &Normalizer,
-    corpus: Corpus,
+    mut corpus: Corpus,
     progress: &dyn Progress,
+    texts: Texts,
 ) -> Result<Analysis> {
     let analyzing = config.mode == Mode::Analyze;
+    let text_bytes = corpus.text_bytes();
     let tokens = tokenize(&corpus, normalizer, progress);
     let kwic = match config.kwic.as_ref().filter(|_| analyzing) {
         Some(options) => Some(families::concordance(
@@ -98,6 +105,11 @@ fn count_and_pair(
         )?),
         None => None,
     };
+    if texts == Texts::Release {
+        for document in &mut corpus.documents {
+            document.text = String::new();
+        }
+    }
     let (tokens, phrases) = match config.phrases.filter(|_| analyzing) {
         Some(options) => join_strong_phrases(tokens, options),
         None => (tokens, None),
@@ -105,7 +117,9 @@ fn count_and_pair(
     let counts = stage(progress, "counting", || count(&tokens));
     let mut warnings = corpus.warnings.clone();
     if !analyzing {
-        return Ok(Analysis::counted(config, corpus, tokens, counts, warnings));
+        return Ok(Analysis::counted(
+            config, corpus, text_bytes, tokens, counts, warnings,
+        ));
     }
     let groupings = config
         .group_by
@@ -175,7 +189,7 @@ fn count_and_pair(
         kwic,
         profiles: Some(profiles),
         timeline,
-        ..Analysis::counted(config, corpus, tokens, counts, warnings)
+        ..Analysis::counted(config, corpus, text_bytes, tokens, counts, warnings)
     })
 }
 
@@ -194,6 +208,15 @@ fn join_strong_phrases(
     let phrases = choose_phrases(&tokens, &count(&tokens), options);
     let pairs: Vec<(TermId, TermId)> = phrases.iter().map(|p| (p.first, p.second)).collect();
     (join_phrases(tokens, &pairs), Some(phrases))
+}
+
+/// Whether the analysis keeps the documents' texts once they are tokenized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Texts {
+    /// For callers of the library, who may read them in [`Analysis::corpus`].
+    Keep,
+    /// For a run that writes its outputs and ends.
+    Release,
 }
 
 /// Runs `work` as a named stage of unknown length.

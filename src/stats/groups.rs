@@ -3,6 +3,8 @@
 //! when every value is a number, as years are; the blank group last). A group's rate is its
 //! summed counts over its summed n_tokens.
 
+use rayon::prelude::*;
+
 use super::counts::{per_10k, CountTables};
 use crate::columns;
 use crate::corpus::Corpus;
@@ -99,13 +101,22 @@ impl GroupCounts {
     /// group).
     pub fn sum_of(counts: &CountTables, of_doc: &[Option<usize>], n: usize) -> GroupCounts {
         let mut n_tokens = vec![0u64; n];
-        let mut entries: Vec<Vec<(TermId, u64)>> = vec![Vec::new(); n];
+        let mut sizes = vec![0usize; n];
+        for (d, g) in of_doc.iter().enumerate() {
+            if let Some(g) = *g {
+                sizes[g] += counts.doc_terms[d].len();
+            }
+        }
+        // Sized once: grown by doubling, the entries of a grouping by speech would take up
+        // to twice the count tables they copy.
+        let mut entries: Vec<Vec<(TermId, u64)>> =
+            sizes.into_iter().map(Vec::with_capacity).collect();
         for (d, g) in of_doc.iter().enumerate() {
             let Some(g) = *g else { continue };
             n_tokens[g] += counts.n_tokens[d];
             entries[g].extend(counts.doc_terms[d].iter().map(|&(t, c)| (t, u64::from(c))));
         }
-        let terms = entries.into_iter().map(merge_sorted_counts).collect();
+        let terms = entries.into_par_iter().map(merge_sorted_counts).collect();
         GroupCounts { n_tokens, terms }
     }
 
@@ -125,14 +136,15 @@ impl GroupCounts {
 /// Sorts `(term, count)` pairs by term and adds up the counts of equal terms.
 fn merge_sorted_counts(mut entries: Vec<(TermId, u64)>) -> Vec<(TermId, u64)> {
     entries.sort_unstable_by_key(|&(t, _)| t);
-    let mut merged: Vec<(TermId, u64)> = Vec::with_capacity(entries.len());
-    for (t, c) in entries {
-        match merged.last_mut() {
-            Some((last, total)) if *last == t => *total += c,
-            _ => merged.push((t, c)),
+    entries.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 += later.1;
         }
-    }
-    merged
+        same
+    });
+    entries.shrink_to_fit();
+    entries
 }
 
 #[cfg(test)]
