@@ -121,12 +121,20 @@ impl Rounded {
     /// zeros dropped, plain notation for exponents −4 to 5, `1.5e-07` style outside them;
     /// `decimal` is the decimal separator. Zero is `0`, whatever its sign.
     pub fn write(self, decimal: char, out: &mut String) {
+        // Composed in bytes on the stack and appended once: tables print millions.
+        let mut buffer = [0u8; 32];
+        let mut len = 0;
+        let mut put = |byte: u8| {
+            buffer[len] = byte;
+            len += 1;
+        };
+        let decimal = u8::try_from(decimal).unwrap_or(b'.');
         if self.digits == 0 {
             out.push('0');
             return;
         }
         if self.negative {
-            out.push('-');
+            put(b'-');
         }
         let mut digits = [0u8; SIGNIFICANT_DIGITS];
         let mut rest = self.digits;
@@ -136,38 +144,41 @@ impl Rounded {
         }
         let used = digits.iter().rposition(|&d| d != b'0').map_or(1, |i| i + 1);
         let digits = &digits[..used];
-        let push = |out: &mut String, ds: &[u8]| ds.iter().for_each(|&d| out.push(d as char));
         let e = self.exponent;
         if (-4..SIGNIFICANT_DIGITS as i32).contains(&e) {
             if e < 0 {
-                out.push('0');
-                out.push(decimal);
-                (0..-e - 1).for_each(|_| out.push('0'));
-                push(out, digits);
+                put(b'0');
+                put(decimal);
+                (0..-e - 1).for_each(|_| put(b'0'));
+                digits.iter().for_each(|&d| put(d));
             } else {
                 let whole = e as usize + 1;
                 if digits.len() <= whole {
-                    push(out, digits);
-                    (digits.len()..whole).for_each(|_| out.push('0'));
+                    digits.iter().for_each(|&d| put(d));
+                    (digits.len()..whole).for_each(|_| put(b'0'));
                 } else {
-                    push(out, &digits[..whole]);
-                    out.push(decimal);
-                    push(out, &digits[whole..]);
+                    digits[..whole].iter().for_each(|&d| put(d));
+                    put(decimal);
+                    digits[whole..].iter().for_each(|&d| put(d));
                 }
             }
         } else {
-            push(out, &digits[..1]);
+            put(digits[0]);
             if digits.len() > 1 {
-                out.push(decimal);
-                push(out, &digits[1..]);
+                put(decimal);
+                digits[1..].iter().for_each(|&d| put(d));
             }
-            out.push('e');
-            out.push(if e < 0 { '-' } else { '+' });
-            if e.abs() < 10 {
-                out.push('0');
+            put(b'e');
+            put(if e < 0 { b'-' } else { b'+' });
+            let magnitude = e.unsigned_abs();
+            if magnitude >= 100 {
+                put(b'0' + (magnitude / 100) as u8);
             }
-            out.push_str(&e.abs().to_string());
+            put(b'0' + (magnitude / 10 % 10) as u8);
+            put(b'0' + (magnitude % 10) as u8);
         }
+        // Only ASCII digits, signs, 'e' and an ASCII separator were put.
+        out.push_str(std::str::from_utf8(&buffer[..len]).unwrap_or_default());
     }
 }
 

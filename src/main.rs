@@ -298,11 +298,26 @@ fn return_large_blocks_to_the_system() {
     }
 }
 
-/// The process's peak resident memory so far in KiB (Linux's `VmHWM`); none elsewhere.
-fn peak_memory_kb() -> Option<u64> {
+/// Returns the memory a stage freed to the system. glibc keeps freed blocks of the worker
+/// threads' heaps for reuse; between stages, which allocate differently, they would only
+/// add to the peak. A few milliseconds per stage.
+fn give_freed_memory_back() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory; it is thread-safe.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// The process's resident memory now and its peak so far, in KiB (Linux's `VmRSS` and
+/// `VmHWM`); none elsewhere.
+fn memory_kb() -> Option<(u64, u64)> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
+    let field = |name: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    };
+    Some((field("VmRSS:")?, field("VmHWM:")?))
 }
 
 /// `n` with thousands separators and the noun that agrees with it: "1 speech",
@@ -321,10 +336,18 @@ struct TerminalProgress {
     /// The current stage's bar: a new one per stage, so that no stage is ever drawn with the
     /// look or the counts of the one before.
     bar: Mutex<Option<ProgressBar>>,
-    /// Each stage: its name, when it started, and once finished how long it took and the
-    /// process's peak memory so far.
-    stages: Mutex<Vec<(&'static str, Instant, Option<(Duration, Option<u64>)>)>>,
+    stages: Mutex<Vec<Stage>>,
+    /// Each table and chart written: the stage it was written in, its path and seconds.
+    outputs: Mutex<Vec<(&'static str, String, f64)>>,
 }
+
+/// A stage: its name, when it started, and once finished how long it took and the
+/// process's memory then and at its peak so far (KiB).
+type Stage = (
+    &'static str,
+    Instant,
+    Option<(Duration, Option<(u64, u64)>)>,
+);
 
 /// How often a spinner turns.
 const SPIN: Duration = Duration::from_millis(120);
@@ -335,6 +358,7 @@ impl TerminalProgress {
             visible,
             bar: Mutex::new(None),
             stages: Mutex::new(Vec::new()),
+            outputs: Mutex::new(Vec::new()),
         }
     }
 
@@ -366,12 +390,21 @@ impl TerminalProgress {
             return;
         };
         let mut stderr = std::io::stderr().lock();
+        let outputs = self.outputs.lock().map(|o| o.clone()).unwrap_or_default();
         for (name, _, finished) in stages.iter() {
-            if let Some((took, peak)) = finished {
-                let peak = peak.map_or(String::new(), |kb| {
-                    format!("   peak memory so far {:>6} MB", kb * 1024 / 1_000_000)
+            if let Some((took, memory)) = finished {
+                let mb = |kb: u64| kb * 1024 / 1_000_000;
+                let peak = memory.map_or(String::new(), |(now, peak)| {
+                    format!(
+                        "   memory {:>5} MB, peak so far {:>5} MB",
+                        mb(now),
+                        mb(peak)
+                    )
                 });
                 let _ = writeln!(stderr, "{name:>17}: {:7.3} s{peak}", took.as_secs_f64());
+                for (_, path, seconds) in outputs.iter().filter(|(stage, ..)| stage == name) {
+                    let _ = writeln!(stderr, "{:>19}{seconds:7.3} s  {path}", "");
+                }
             }
         }
     }
@@ -396,6 +429,17 @@ impl Progress for TerminalProgress {
         }
     }
 
+    fn output_done(&self, path: &str, seconds: f64) {
+        let stage = self
+            .stages
+            .lock()
+            .ok()
+            .and_then(|stages| stages.last().map(|s| s.0));
+        if let (Some(stage), Ok(mut outputs)) = (stage, self.outputs.lock()) {
+            outputs.push((stage, path.to_owned(), seconds));
+        }
+    }
+
     fn advance(&self, steps: u64) {
         if let Ok(current) = self.bar.lock() {
             if let Some(bar) = current.as_ref() {
@@ -405,9 +449,10 @@ impl Progress for TerminalProgress {
     }
 
     fn finish(&self) {
+        give_freed_memory_back();
         if let Ok(mut stages) = self.stages.lock() {
             if let Some((_, started, finished @ None)) = stages.last_mut() {
-                *finished = Some((started.elapsed(), peak_memory_kb()));
+                *finished = Some((started.elapsed(), memory_kb()));
             }
         }
         if let Ok(mut current) = self.bar.lock() {

@@ -11,6 +11,9 @@ pub trait Progress: Sync {
     fn advance(&self, _steps: u64) {}
     /// The current stage is done.
     fn finish(&self) {}
+    /// Within the current stage, the output `path` (a table or chart) took `seconds` to
+    /// build and write.
+    fn output_done(&self, _path: &str, _seconds: f64) {}
 }
 
 /// Reports nothing.

@@ -369,8 +369,9 @@ pub struct InputArgs {
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 
-    /// Print the time each stage took (reading, tokenizing, counting, tables, ...) and the
-    /// peak memory so far (Linux) to stderr.
+    /// Print the time each stage took (reading, tokenizing, counting, tables, ...) with the
+    /// memory in use after it and at the peak so far (Linux), and each table's and chart's
+    /// time, to stderr.
     #[arg(long)]
     pub timings: bool,
 

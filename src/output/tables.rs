@@ -4,10 +4,11 @@
 //! spreadsheet (a byte-order mark, text that would start a formula made safe), the same with
 //! `;` and decimal commas, or plain UTF-8 for programs.
 
-use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{BufWriter, Write as _};
+use std::io::Write as _;
 use std::path::Path;
+use std::sync::mpsc::{sync_channel, SyncSender};
+use std::thread::JoinHandle;
 
 use polars::prelude::*;
 use rayon::prelude::*;
@@ -97,13 +98,51 @@ impl TableFormat {
 const BOM: &str = "\u{FEFF}";
 
 /// A CSV table written in parts: a long table can be built and written a slice of rows at a
-/// time, so it never has to exist whole as a DataFrame.
+/// time, so it never has to exist whole as a DataFrame. The file is written on a thread of
+/// its own, while the next rows are formatted.
 pub struct TableWriter<'p> {
     path: &'p Path,
     style: CsvStyle,
-    file: BufWriter<File>,
+    file: Option<FileThread>,
     header: Option<Vec<String>>,
     rows: u64,
+}
+
+/// A file written by a thread from buffers sent to it, in order.
+struct FileThread {
+    buffers: SyncSender<Vec<u8>>,
+    thread: JoinHandle<std::io::Result<()>>,
+}
+
+/// Formatted buffers waiting for the file thread: enough to keep it busy, few enough to
+/// hold little memory.
+const BUFFERS_IN_FLIGHT: usize = 4;
+
+impl FileThread {
+    fn start(file: File) -> FileThread {
+        let (buffers, received) = sync_channel::<Vec<u8>>(BUFFERS_IN_FLIGHT);
+        let thread = std::thread::spawn(move || {
+            let mut file = file;
+            for buffer in received {
+                file.write_all(&buffer)?;
+            }
+            file.flush()
+        });
+        FileThread { buffers, thread }
+    }
+
+    /// Hands `buffer` to the thread; an error when the thread has stopped on one.
+    fn send(&self, buffer: Vec<u8>) -> std::result::Result<(), ()> {
+        self.buffers.send(buffer).map_err(|_| ())
+    }
+
+    /// Waits for every buffer to be written; the thread's error, if it met one.
+    fn join(self) -> std::io::Result<()> {
+        drop(self.buffers);
+        self.thread
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("the writing thread panicked")))
+    }
 }
 
 impl<'p> TableWriter<'p> {
@@ -112,10 +151,25 @@ impl<'p> TableWriter<'p> {
         Ok(TableWriter {
             path,
             style,
-            file: BufWriter::with_capacity(1 << 20, file),
+            file: Some(FileThread::start(file)),
             header: None,
             rows: 0,
         })
+    }
+
+    /// Sends bytes to the file; the file's error if writing failed.
+    fn send(&mut self, bytes: Vec<u8>) -> Result<()> {
+        let sent = self.file.as_ref().map(|f| f.send(bytes));
+        match sent {
+            Some(Ok(())) => Ok(()),
+            _ => {
+                let error = match self.file.take().map(FileThread::join) {
+                    Some(Err(e)) => e,
+                    _ => std::io::Error::other("the file was closed"),
+                };
+                Err(Error::write(self.path, error))
+            }
+        }
     }
 
     /// Writes the rows of `df`; the first part also gives the header, and every later part
@@ -141,9 +195,7 @@ impl<'p> TableWriter<'p> {
                     push_field(&mut line, name, style);
                 }
                 line.push('\n');
-                self.file
-                    .write_all(line.as_bytes())
-                    .map_err(|e| Error::write(path, e))?;
+                self.send(line.into_bytes())?;
                 self.header = Some(names);
             }
             Some(header) if *header != names => {
@@ -167,19 +219,33 @@ impl<'p> TableWriter<'p> {
                 .map(|slice| format_rows(slice, style, path))
                 .collect::<Result<_>>()?;
             for bytes in formatted {
-                self.file
-                    .write_all(&bytes)
-                    .map_err(|e| Error::write(path, e))?;
+                self.send(bytes)?;
             }
         }
         self.rows += df.height() as u64;
         Ok(())
     }
 
-    /// Flushes the table to disk; returns the number of rows written (header aside).
+    /// Waits until the table is on disk; returns the number of rows written (header aside).
     pub fn finish(mut self) -> Result<u64> {
-        self.file.flush().map_err(|e| Error::write(self.path, e))?;
-        Ok(self.rows)
+        match self.file.take().map(FileThread::join) {
+            Some(Ok(())) => Ok(self.rows),
+            Some(Err(e)) => Err(Error::write(self.path, e)),
+            None => Err(Error::write(
+                self.path,
+                std::io::Error::other("the file was closed"),
+            )),
+        }
+    }
+}
+
+impl Drop for TableWriter<'_> {
+    /// A table abandoned part-way (an error elsewhere) still waits for its thread, so no
+    /// file is being written once the caller cleans up.
+    fn drop(&mut self) {
+        if let Some(file) = self.file.take() {
+            let _ = file.join();
+        }
     }
 }
 
@@ -251,7 +317,11 @@ fn push_field(out: &mut String, field: &str, style: CsvStyle) {
     } else {
         ""
     };
-    if field.contains([style.separator(), '"', '\n', '\r']) {
+    let separator = style.separator() as u8;
+    if field
+        .bytes()
+        .any(|b| b == separator || matches!(b, b'"' | b'\n' | b'\r'))
+    {
         out.push('"');
         out.push_str(guard);
         out.push_str(&field.replace('"', "\"\""));
@@ -260,6 +330,25 @@ fn push_field(out: &mut String, field: &str, style: CsvStyle) {
         out.push_str(guard);
         out.push_str(field);
     }
+}
+
+/// Appends an integer in decimal, without the general formatter (tables print millions).
+fn push_integer(out: &mut String, negative: bool, mut magnitude: u64) {
+    let mut buffer = [0u8; 21];
+    let mut start = buffer.len();
+    loop {
+        start -= 1;
+        buffer[start] = b'0' + (magnitude % 10) as u8;
+        magnitude /= 10;
+        if magnitude == 0 {
+            break;
+        }
+    }
+    if negative {
+        start -= 1;
+        buffer[start] = b'-';
+    }
+    out.push_str(std::str::from_utf8(&buffer[start..]).unwrap_or_default());
 }
 
 /// Whether a spreadsheet would take `field` for a formula: it begins with `=`, `+`, `-`, `@`,
@@ -305,23 +394,39 @@ impl<'a> Cells<'a> {
     /// Appends the cell of `row`; a missing value (or a float that is not finite) is an
     /// empty cell.
     fn format(&self, row: usize, style: CsvStyle, out: &mut String) {
-        let _ = match self {
-            Cells::Str(c) => {
-                push_field(out, c.get(row).unwrap_or(""), style);
-                Ok(())
+        match self {
+            Cells::Str(c) => push_field(out, c.get(row).unwrap_or(""), style),
+            Cells::U32(c) => {
+                if let Some(v) = c.get(row) {
+                    push_integer(out, false, u64::from(v));
+                }
             }
-            Cells::U32(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
-            Cells::U64(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
-            Cells::I32(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
-            Cells::I64(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
+            Cells::U64(c) => {
+                if let Some(v) = c.get(row) {
+                    push_integer(out, false, v);
+                }
+            }
+            Cells::I32(c) => {
+                if let Some(v) = c.get(row) {
+                    push_integer(out, v < 0, u64::from(v.unsigned_abs()));
+                }
+            }
+            Cells::I64(c) => {
+                if let Some(v) = c.get(row) {
+                    push_integer(out, v < 0, v.unsigned_abs());
+                }
+            }
             Cells::F64(c) => {
                 if let Some(rounded) = c.get(row).and_then(Rounded::of) {
                     rounded.write(style.decimal(), out);
                 }
-                Ok(())
             }
-            Cells::Bool(c) => c.get(row).map_or(Ok(()), |v| write!(out, "{v}")),
-        };
+            Cells::Bool(c) => {
+                if let Some(v) = c.get(row) {
+                    out.push_str(if v { "true" } else { "false" });
+                }
+            }
+        }
     }
 }
 

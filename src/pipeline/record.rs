@@ -50,6 +50,10 @@ impl Progress for StageClock<'_> {
         self.inner.advance(steps);
     }
 
+    fn output_done(&self, path: &str, seconds: f64) {
+        self.inner.output_done(path, seconds);
+    }
+
     fn finish(&self) {
         let finished = self.started.lock().ok().and_then(|mut s| s.take());
         if let (Some((stage, at)), Ok(mut stages)) = (finished, self.stages.lock()) {

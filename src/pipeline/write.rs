@@ -3,7 +3,7 @@
 //! `run.json`), all into a staging folder moved into place only when everything is written.
 
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::{Instant, SystemTime};
 
 use polars::prelude::DataFrame;
 
@@ -64,6 +64,7 @@ impl Analysis {
         for stage in outputs.chunk_by(|a, b| a.stage() == b.stage()) {
             clock.start(stage[0].stage(), 0);
             for &output in stage {
+                let started = Instant::now();
                 match output.build {
                     Build::Table(build) => {
                         tables.push(self.write_table(output, build, &mut staging)?);
@@ -78,6 +79,7 @@ impl Analysis {
                     )?,
                     Build::Description => {}
                 }
+                clock.output_done(output.path, started.elapsed().as_secs_f64());
             }
             clock.finish();
         }

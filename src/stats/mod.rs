@@ -48,6 +48,30 @@ pub(crate) fn sort_by_printed_score<T>(
     items.extend(keyed.into_iter().map(|(_, t)| t));
 }
 
+/// The first `n` of `items` in the order of [`sort_by_printed_score`], in that order, when
+/// `tie` tells any two items apart: the others are set aside by selection, not sorted.
+pub(crate) fn top_by_printed_score<T>(
+    items: Vec<T>,
+    n: usize,
+    score: impl Fn(&T) -> f64,
+    tie: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> Vec<T> {
+    let mut keyed: Vec<(f64, T)> = items
+        .into_iter()
+        .map(|t| (as_printed(score(&t)), t))
+        .collect();
+    let order = |a: &(f64, T), b: &(f64, T)| b.0.total_cmp(&a.0).then_with(|| tie(&a.1, &b.1));
+    if n == 0 {
+        return Vec::new();
+    }
+    if keyed.len() > n {
+        keyed.select_nth_unstable_by(n - 1, order);
+        keyed.truncate(n);
+    }
+    keyed.sort_by(order);
+    keyed.into_iter().map(|(_, t)| t).collect()
+}
+
 /// Assembles a table from equal-length columns.
 pub(crate) fn frame(table: &'static str, columns: Vec<Column>) -> Result<DataFrame> {
     DataFrame::new_infer_height(columns).map_err(|source| Error::Table { table, source })
@@ -55,6 +79,19 @@ pub(crate) fn frame(table: &'static str, columns: Vec<Column>) -> Result<DataFra
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_top_by_selection_is_the_head_of_the_sort() {
+        let scores = [3.0, 1.0, 2.0000001, 2.0, 5.0, 2.0000002, 0.5, 4.0];
+        let items: Vec<(f64, usize)> = scores.iter().copied().zip(0..).collect();
+        let tie = |a: &(f64, usize), b: &(f64, usize)| a.1.cmp(&b.1);
+        let mut sorted = items.clone();
+        super::sort_by_printed_score(&mut sorted, |x| x.0, tie);
+        for n in 0..=items.len() + 1 {
+            let top = super::top_by_printed_score(items.clone(), n, |x| x.0, tie);
+            assert_eq!(top, sorted[..n.min(items.len())], "n = {n}");
+        }
+    }
+
     #[test]
     fn scores_sort_as_printed() {
         assert_eq!(super::as_printed(24.14809212), 24.1481);

@@ -101,9 +101,11 @@ struct LocalChunk {
 }
 
 fn tokenize_chunk(documents: &[Document]) -> LocalChunk {
+    // Surface words up to 7 bytes (most tokens) are looked up by an integer key, which
+    // hashes and compares in one step; longer ones by their text.
+    let mut by_short_surface: FxHashMap<u64, FormId> = FxHashMap::default();
     let mut by_surface: FxHashMap<&str, FormId> = FxHashMap::default();
-    let mut by_form: FxHashMap<String, FormId> = FxHashMap::default();
-    let mut forms: Vec<String> = Vec::new();
+    let mut forms = LocalForms::default();
     let docs = documents
         .iter()
         .map(|document| {
@@ -114,13 +116,14 @@ fn tokenize_chunk(documents: &[Document]) -> LocalChunk {
                     doc.sentence_starts.push(doc.forms.len() as u32);
                 }
                 let surface = &text[span.range()];
-                let id = *by_surface.entry(surface).or_insert_with(|| {
-                    let form = normalize_word(surface);
-                    *by_form.entry(form).or_insert_with_key(|form| {
-                        forms.push(form.clone());
-                        (forms.len() - 1) as FormId
-                    })
-                });
+                let id = match short_key(surface) {
+                    Some(key) => *by_short_surface
+                        .entry(key)
+                        .or_insert_with(|| forms.id_of(surface)),
+                    None => *by_surface
+                        .entry(surface)
+                        .or_insert_with(|| forms.id_of(surface)),
+                };
                 doc.forms.push(id);
             });
             // Growth by doubling leaves up to half of each vector unused, and the token
@@ -130,7 +133,43 @@ fn tokenize_chunk(documents: &[Document]) -> LocalChunk {
             doc
         })
         .collect();
-    LocalChunk { forms, docs }
+    LocalChunk {
+        forms: forms.forms,
+        docs,
+    }
+}
+
+/// The bytes of a word of at most 7 bytes and its length, in one integer: equal keys, equal
+/// words.
+fn short_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 7 {
+        return None;
+    }
+    let mut key = (bytes.len() as u64) << 56;
+    for (i, &b) in bytes.iter().enumerate() {
+        key |= u64::from(b) << (8 * i);
+    }
+    Some(key)
+}
+
+/// A chunk's normalized forms, each with its local id.
+#[derive(Default)]
+struct LocalForms {
+    by_form: FxHashMap<String, FormId>,
+    forms: Vec<String>,
+}
+
+impl LocalForms {
+    /// The local id of the form of `surface`, a new one the first time.
+    fn id_of(&mut self, surface: &str) -> FormId {
+        let form = normalize_word(surface);
+        let forms = &mut self.forms;
+        *self.by_form.entry(form).or_insert_with_key(|form| {
+            forms.push(form.clone());
+            (forms.len() - 1) as FormId
+        })
+    }
 }
 
 #[cfg(test)]
@@ -159,6 +198,16 @@ mod tests {
             true,
             Stopwords::load(&StopwordSource::Builtin, language).unwrap(),
         )
+    }
+
+    #[test]
+    fn short_keys_tell_words_apart_by_bytes_and_length() {
+        assert_eq!(short_key("peace"), short_key("peace"));
+        assert_ne!(short_key("a"), short_key("a\0"));
+        assert_ne!(short_key("ab"), short_key("ba"));
+        assert_ne!(short_key(""), short_key("\0"));
+        assert!(short_key("nations").is_some());
+        assert_eq!(short_key("security"), None);
     }
 
     #[test]

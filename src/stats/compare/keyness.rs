@@ -34,7 +34,7 @@ use crate::columns;
 use crate::error::Result;
 use crate::stats::association::{keyness_g2, p_value_1df, pearson_chi2};
 use crate::stats::counts::per_10k;
-use crate::stats::frame;
+use crate::stats::{frame, top_by_printed_score};
 use crate::text::TermId;
 
 /// Which terms are scored and listed.
@@ -244,16 +244,15 @@ pub(crate) fn strongest<'n>(
 ) -> Vec<Key> {
     let strength = |k: &Key| k.log_likelihood.abs();
     let by_name = |x: &Key, y: &Key| name(x.term).cmp(name(y.term));
-    let (mut over, mut under): (Vec<Key>, Vec<Key>) = keys
+    let (over, under): (Vec<Key>, Vec<Key>) = keys
         .drain(..)
         .filter(|k| k.log_likelihood != 0.0)
         .partition(|k| k.log_likelihood > 0.0);
-    crate::stats::sort_by_printed_score(&mut over, strength, by_name);
-    crate::stats::sort_by_printed_score(&mut under, strength, by_name);
-    over.truncate(top);
-    under.truncate(top);
-    over.extend(under);
-    over
+    // New vectors of `top` each: every target's list is kept for the rest of the run.
+    let mut listed = top_by_printed_score(over, top, strength, by_name);
+    listed.extend(top_by_printed_score(under, top, strength, by_name));
+    listed.shrink_to_fit();
+    listed
 }
 
 /// One target and its listed keys.
