@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Times speechstat against scikit-learn's CountVectorizer, a Python + NLTK pipeline and
-# `cat | wc -w` on one corpus, or (--scaling) speechstat on 1/4, 1/2, 1 and 2 times a corpus.
+# `cat | wc -w` on one corpus, or (--scaling) speechstat on 1, 2, 5 and 10 times a corpus.
 #
 # Usage: bench/compare.sh [--scaling] [CORPUS]
 #   CORPUS   folder of speeches (default: ../shared/corpora/ungdc_1995_2024 beside the repo)
 # Environment:
 #   RUNS=N              runs per command, the median is reported (default 3)
+#   SCALING_RUNS=N      runs per command with --scaling (default: RUNS if set, else 1)
+#   SCALES="1 2 5 10"   the size factors for --scaling, positive whole numbers (default 1 2 5 10)
 #   CARGO_TARGET_DIR    where cargo builds (default: the repository's target/)
 #   SPEECHSTAT_BIN=PATH use this speechstat binary instead of running cargo build
 #   XDG_CACHE_HOME      the Python virtualenv goes to ${XDG_CACHE_HOME:-~/.cache}/speechstat-bench-venv
+#   TMPDIR              the temporary folder goes there (default /tmp); --scaling writes outputs
+#                       of several GB there, one at a time, and warns below 8 GB free
 #
 # The report goes to stdout (Markdown, ready to paste) and to bench/results/; progress to stderr.
 # See bench/README.md for what each figure means.
@@ -16,13 +20,15 @@ set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$SCRIPT_DIR/.." && pwd)"
-RUNS="${RUNS:-3}"
+SCALES="${SCALES:-1 2 5 10}"
+MIN_FREE_GB=8 # free space --scaling asks for: analyze on 10x the default corpus writes several GB
 STOPWORDS="$REPO/assets/stopwords/en.txt"
 VENV="${XDG_CACHE_HOME:-$HOME/.cache}/speechstat-bench-venv"
 
 log() { printf '%s\n' "$*" >&2; }
 die() { printf 'compare.sh: %s\n' "$*" >&2; exit 1; }
-usage() { sed -n '2,14s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+# The comment block at the top of this file, from its second line to the first non-comment line.
+usage() { sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "${BASH_SOURCE[0]}"; }
 
 # ---- arguments ----------------------------------------------------------------------------
 mode=compare
@@ -36,7 +42,22 @@ for arg in "$@"; do
            corpus_arg="$arg" ;;
     esac
 done
-[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive whole number, not '$RUNS'"
+for var in RUNS SCALING_RUNS; do
+    value="${!var:-}"
+    [ -z "$value" ] || [[ "$value" =~ ^[1-9][0-9]*$ ]] || die "$var must be a positive whole number, not '$value'"
+done
+if [ "$mode" = scaling ]; then
+    RUNS="${SCALING_RUNS:-${RUNS:-1}}"
+    read -r -a SCALE_LIST <<<"$SCALES"
+    [ "${#SCALE_LIST[@]}" -gt 0 ] || die "SCALES is empty: give the size factors, such as SCALES=\"1 2 5 10\""
+    for factor in "${SCALE_LIST[@]}"; do
+        [[ "$factor" =~ ^[1-9][0-9]{0,3}$ ]] \
+            || die "SCALES must be positive whole numbers (up to 9999) separated by spaces, such as \"1 2 5 10\"; '$factor' is not one"
+    done
+    mapfile -t SCALE_LIST < <(printf '%s\n' "${SCALE_LIST[@]}" | sort -n -u)
+else
+    RUNS="${RUNS:-3}"
+fi
 
 corpus="${corpus_arg:-$REPO/../shared/corpora/ungdc_1995_2024}"
 if [ ! -d "$corpus" ]; then
@@ -181,36 +202,78 @@ run_compare() {
 }
 
 # ---- 6. scaling ---------------------------------------------------------------------------
+# joined SEP LAST ITEM...: the items separated by SEP, the last two by LAST ("1, 2, 5 and 10").
+joined() {
+    local sep="$1" last="$2" out="$3" n=$(($# - 3)) i
+    shift 3
+    for ((i = 1; i <= n; i++)); do
+        if ((i == n)); then out="$out$last$1"; else out="$out$sep$1"; fi
+        shift
+    done
+    printf '%s' "$out"
+}
+
+# Warns when the folder the outputs go to has less than MIN_FREE_GB free (df's figures).
+check_free_space() {
+    local free_kb free_gb largest_mb
+    free_kb="$(df -Pk "$TMP" 2>/dev/null | awk 'NR == 2 { print $4 }')"
+    if ! [[ "$free_kb" =~ ^[0-9]+$ ]]; then
+        log "   (could not read the free space of $TMP with df; speechstat's outputs need up to several GB)"
+        return 0
+    fi
+    free_gb="$(awk -v kb="$free_kb" 'BEGIN { printf "%.1f", kb * 1024 / 1e9 }')"
+    largest_mb="$(awk -v b="$N_BYTES" -v k="${SCALE_LIST[-1]}" 'BEGIN { printf "%.0f", b * k / 1e6 }')"
+    if ((free_kb * 1024 < MIN_FREE_GB * 1000000000)); then
+        log "compare.sh: warning: only $free_gb GB free in ${TMPDIR:-/tmp} (df, for $TMP), less than the $MIN_FREE_GB GB advised:"
+        log "  each run's output is deleted once measured, but one run of speechstat analyze on the largest"
+        log "  corpus (${SCALE_LIST[-1]}x = $largest_mb MB of text) may write several GB. If a run fails for lack of space,"
+        log "  set TMPDIR to a folder on a bigger disk or use smaller SCALES. Going on."
+    else
+        log "   free space in ${TMPDIR:-/tmp}: $free_gb GB (each run's output is written there, then deleted)"
+    fi
+}
+
 run_scaling() {
     local runs="$TMP/runs.tsv" out="$TMP/out" factor dir n_files n_bytes n_words tool i result
+    log "== scaling: $(joined ", " " and " "${SCALE_LIST[@]}") times $(basename "$CORPUS"), $RUNS run(s) per command"
+    check_free_space
+    case " ${SCALE_LIST[*]} " in
+        *" 1 "*) ;;
+        *) log "   (SCALES has no 1: the time / 1x and memory / 1x columns will read -)" ;;
+    esac
     : >"$runs"
-    for factor in 1/4 1/2 1 2; do
-        dir="$TMP/scaled/${factor/\//-}"
+    for factor in "${SCALE_LIST[@]}"; do
+        dir="$TMP/scaled/${factor}x"
         "$PY" "$SCRIPT_DIR/corpus.py" scale "$TMP/files.txt" "$factor" "$dir"
         "$PY" "$SCRIPT_DIR/corpus.py" list "$dir" "$dir.files" >"$dir.size"
         read -r n_files n_bytes <"$dir.size"
-        log "== $factor x the corpus: $n_files files; counting words with wc -w (untimed)"
+        log "== ${factor}x the corpus: $(thousands "$n_files") files, $(mb "$n_bytes") MB; counting words with wc -w (untimed; also warms the page cache)"
         n_words="$(words "$dir.files")"
         for tool in freq analyze; do
             for ((i = 1; i <= RUNS; i++)); do
                 rm -rf "$out"
                 result="$(measure "speechstat $tool" "$BIN" "$tool" "$dir" --out "$out" -q)"
+                rm -rf "$out" # at 10x, analyze's output is several GB: delete it at once
                 printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$factor" "$n_files" "$n_bytes" "$n_words" \
                     "speechstat $tool" "$result" >>"$runs"
-                log "   speechstat $tool, run $i/$RUNS: $(printf '%s' "$result" | awk -F'\t' '{printf "%.3f s, %.0f MB peak", $1, $2 * 1024 / 1e6}')"
+                log "   speechstat $tool, ${factor}x, run $i/$RUNS: $(printf '%s' "$result" | awk -F'\t' '{printf "%.3f s, %.0f MB peak", $1, $2 * 1024 / 1e6}')"
             done
         done
+        rm -rf "$dir" "$dir.files" "$dir.size"
     done
-    rm -rf "$out"
 
     local report="$SCRIPT_DIR/results/scaling-$STAMP.md" csv="$SCRIPT_DIR/results/scaling-$STAMP.csv"
+    local linear="not shown, as SCALES has no 1"
+    case " ${SCALE_LIST[*]} " in
+        *" 1 "*) linear="against 1x, every file once; linear growth reads $(joined ", " ", " "${SCALE_LIST[@]}")" ;;
+    esac
     {
-        echo "### speechstat scaling: 1/4, 1/2, 1 and 2 times $(basename "$CORPUS")"
+        echo "### speechstat scaling: $(joined ", " " and " "${SCALE_LIST[@]}") times $(basename "$CORPUS")"
         echo
         machine_lines
-        echo "- corpus: $(basename "$CORPUS"), $(thousands "$N_FILES") files, $(mb "$N_BYTES") MB; 1/4 = every 4th file, 1/2 = every 2nd, 2 = every file twice (symbolic links, no manifest)"
+        echo "- corpus: $(basename "$CORPUS"), $(thousands "$N_FILES") files, $(mb "$N_BYTES") MB; kx = every file k times under new names (symbolic links, no manifest)"
         runs_line
-        echo "- time / 1x and memory / 1x: against the whole corpus; linear growth reads 0.25, 0.5, 1, 2"
+        echo "- tokens/s = the wc -w word count / time; time / 1x and memory / 1x: $linear"
         echo
         "$PY" "$SCRIPT_DIR/report.py" scaling "$runs" "$csv"
     } >"$report"

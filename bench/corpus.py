@@ -8,13 +8,15 @@ Usage:
       sorted by path, hidden files and folders skipped (as speechstat reads a folder).
   corpus.py scale LIST FACTOR DEST_DIR
       Fills DEST_DIR with symbolic links to the files of LIST, for a corpus FACTOR times the
-      size: 1/4 = every 4th file, 1/2 = every 2nd, 1 = all, 2 = every file twice under two
-      names. Links are named NNNNN_name (NNNNN_a_name, NNNNN_b_name for 2), so name order is
-      list order; no manifest is written.
+      size: FACTOR (a positive whole number) copies of every file, each under its own name.
+      Links are named NNNNN_rCC_name (file number in LIST, then copy number from 01), so
+      names never clash and name order is list order, the copies of a file side by side.
+      No manifest is written.
 """
 
 import csv
 import os
+import re
 import sys
 
 
@@ -51,15 +53,18 @@ def list_corpus(folder, list_out):
 
 
 def scale(list_path, factor, dest):
+    if not re.fullmatch(r"[1-9][0-9]*", factor):
+        sys.exit(f"corpus.py: the scale factor must be a positive whole number, not '{factor}'")
+    copies = int(factor)
     with open(list_path, encoding="utf-8") as f:
         files = [line.rstrip("\n") for line in f if line.strip()]
-    every = {"1/4": 4, "1/2": 2, "1": 1, "2": 1}[factor]
-    copies = ["a_", "b_"] if factor == "2" else [""]
+    # Fixed-width numbers keep name order equal to list order (wider only for huge lists).
+    i_width, copy_width = max(5, len(str(len(files) - 1))), max(2, len(str(copies)))
     os.makedirs(dest, exist_ok=True)
     for i, path in enumerate(files):
-        if i % every == 0:
-            for copy in copies:
-                os.symlink(path, os.path.join(dest, f"{i:05d}_{copy}{os.path.basename(path)}"))
+        for copy in range(1, copies + 1):
+            name = f"{i:0{i_width}d}_r{copy:0{copy_width}d}_{os.path.basename(path)}"
+            os.symlink(path, os.path.join(dest, name))
 
 
 if __name__ == "__main__":

@@ -5,8 +5,10 @@ Usage:
   report.py scaling RUNS_TSV CSV_OUT
 
 RUNS_TSV has one line per run. For `compare`: TOOL<TAB>SECONDS<TAB>MAX_RSS_KB, tools in the
-order they are to be printed. For `scaling`: SIZE<TAB>FILES<TAB>BYTES<TAB>WORDS<TAB>TOOL<TAB>
-SECONDS<TAB>MAX_RSS_KB. Time is the median of the runs, memory the largest peak of the runs.
+order they are to be printed. For `scaling`: FACTOR<TAB>FILES<TAB>BYTES<TAB>WORDS<TAB>TOOL<TAB>
+SECONDS<TAB>MAX_RSS_KB, FACTOR a whole number (1 = the corpus once; without a 1 the
+`time / 1x` and `memory / 1x` columns read -), factors and tools in the order they are to be
+printed. Time is the median of the runs, memory the largest peak of the runs.
 MB means 10^6 bytes throughout. Prints a Markdown table (and for `compare` the goal ratios)
 and writes the same figures to CSV_OUT.
 """
@@ -102,33 +104,38 @@ def compare(runs_path, csv_path, files, total_bytes, words):
 
 def scaling(runs_path, csv_path):
     seconds, rss, sizes = defaultdict(list), defaultdict(list), {}
-    for size, files, nbytes, words, tool, s, kb in read_runs(runs_path):
-        sizes[size] = (int(files), int(nbytes), int(words))
-        seconds[(tool, size)].append(float(s))
-        rss[(tool, size)].append(int(kb))
+    for factor, files, nbytes, words, tool, s, kb in read_runs(runs_path):
+        sizes[factor] = (int(files), int(nbytes), int(words))
+        seconds[(tool, factor)].append(float(s))
+        rss[(tool, factor)].append(int(kb))
     stats = {key: summarize(seconds[key], rss[key]) for key in seconds}
     tools = list(dict.fromkeys(tool for tool, _ in stats))
 
     rows = []
     with open(csv_path, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
-        writer.writerow(["tool", "size", "files", "bytes", "words", "runs", "median_s", "min_s",
-                         "max_s", "mb_per_s", "peak_mb", "time_vs_1x", "memory_vs_1x"])
+        writer.writerow(["tool", "factor", "files", "bytes", "words", "runs", "median_s", "min_s",
+                         "max_s", "mb_per_s", "tokens_per_s", "peak_mb", "time_vs_1x",
+                         "memory_vs_1x"])
         for tool in tools:
-            base = stats.get((tool, "1"))
-            for size, (files, nbytes, words) in sizes.items():
-                st = stats[(tool, size)]
+            base = stats.get((tool, "1"))  # None without a 1x run: the two ratios stay blank
+            for factor, (files, nbytes, words) in sizes.items():
+                st = stats[(tool, factor)]
                 s = st["median_s"]
-                t_rel = s / base["median_s"] if base else float("nan")
-                m_rel = st["peak_mb"] / base["peak_mb"] if base else float("nan")
-                rows.append([tool, f"{size} x", f"{files:,}", fmt_mb(nbytes), f"{words:,}", fmt_s(s), f"{nbytes / 1e6 / s:.1f}",
-                             f"{st['peak_mb']:.0f}", f"{t_rel:.2f}", f"{m_rel:.2f}"])
-                writer.writerow([tool, size, files, nbytes, words, st["runs"], f"{s:.4f}",
-                                 f"{st['min_s']:.4f}", f"{st['max_s']:.4f}",
-                                 f"{nbytes / 1e6 / s:.2f}", f"{st['peak_mb']:.1f}",
-                                 f"{t_rel:.3f}", f"{m_rel:.3f}"])
-    print(table(["tool", "size", "files", "MB", "words", "median s", "MB/s", "peak MB",
-                 "time / 1x", "memory / 1x"], rows))
+                t_rel = s / base["median_s"] if base else None
+                m_rel = st["peak_mb"] / base["peak_mb"] if base else None
+                mb_per_s, tokens_per_s = nbytes / 1e6 / s, words / s
+                rows.append([tool, f"{factor}x", f"{files:,}", fmt_mb(nbytes), f"{words:,}",
+                             fmt_s(s), f"{mb_per_s:.1f}", f"{tokens_per_s / 1e6:.2f} M",
+                             f"{st['peak_mb']:.0f}",
+                             "-" if t_rel is None else f"{t_rel:.2f}",
+                             "-" if m_rel is None else f"{m_rel:.2f}"])
+                writer.writerow([tool, factor, files, nbytes, words, st["runs"], f"{s:.4f}",
+                                 f"{st['min_s']:.4f}", f"{st['max_s']:.4f}", f"{mb_per_s:.2f}",
+                                 f"{tokens_per_s:.0f}", f"{st['peak_mb']:.1f}", fmt_ratio(t_rel),
+                                 fmt_ratio(m_rel)])
+    print(table(["tool", "factor", "files", "MB", "words", "median s", "MB/s", "tokens/s",
+                 "peak MB", "time / 1x", "memory / 1x"], rows))
 
 
 if __name__ == "__main__":
