@@ -20,12 +20,15 @@ from collections import defaultdict
 
 FREQ, ANALYZE = "speechstat freq", "speechstat analyze"
 COUNTVECTORIZER, NLTK, WC = "CountVectorizer", "NLTK pipeline", "wc -w"
-# (numerator, denominator, goal text, goal met?)
+# Time ratios: (numerator, denominator, goal text, goal met?)
 GOALS = [
-    (COUNTVECTORIZER, FREQ, "goal >= 20", lambda r: r >= 20),
-    (FREQ, WC, "goal <= 3", lambda r: r <= 3),
-    (NLTK, ANALYZE, "goal >= 50", lambda r: r >= 50),
+    (FREQ, WC, "goal <= 2.5", lambda r: r <= 2.5),
+    (ANALYZE, WC, "goal <= 5", lambda r: r <= 5),
+    (COUNTVECTORIZER, FREQ, "for reference", None),
+    (NLTK, ANALYZE, "for reference", None),
 ]
+# Peak memory in MB: (tool, goal)
+MEMORY_GOALS = [(FREQ, 300), (ANALYZE, 500)]
 
 
 def read_runs(path):
@@ -89,7 +92,13 @@ def compare(runs_path, csv_path, files, total_bytes, words):
     for num, den, goal, met in GOALS:
         if num in median and den in median:
             ratio = median[num] / median[den]
-            print(f"- {num} / {den} = {ratio:.1f} x ({goal}: {'met' if met(ratio) else 'NOT met'})")
+            verdict = goal if met is None else f"{goal}: {'met' if met(ratio) else 'NOT met'}"
+            print(f"- {num} / {den} = {ratio:.1f} x ({verdict})")
+    for tool, goal_mb in MEMORY_GOALS:
+        if tool in stats:
+            peak = stats[tool]["peak_mb"]
+            print(f"- {tool} peak memory = {peak:.0f} MB (goal <= {goal_mb}: "
+                  f"{'met' if peak <= goal_mb else 'NOT met'})")
 
     with open(csv_path, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)

@@ -213,12 +213,31 @@ const BLOCK_ROWS: usize = 32;
 /// A term held by at least 1 / DENSE_SHARE of a block's rows is multiplied for every row.
 const DENSE_SHARE: usize = 4;
 
+/// Later units whose accumulators are filled together, every term adding to them before
+/// the next tile: 4,096 units of 32 rows of doubles take 1 MB, within a core's second-level
+/// cache. Measured on three times the UN General Debate corpus (17,052 speeches, whose
+/// accumulators take 4 MB a block), the similarity table took 15-16 s instead of 23 s.
+const TILE_UNITS: usize = 4096;
+
+/// A term of a block: the block's rows that hold it, the later units that hold it with their
+/// weights, its lane of weights when dense (an index into the block's lanes), and how far
+/// its units have been added.
+struct BlockTerm<'a> {
+    rows: &'a [(TermId, u32, f64)],
+    units: &'a [u32],
+    weights: &'a [f64],
+    dense: Option<usize>,
+    next: usize,
+}
+
 /// A block of rows being filled: per later unit b, one accumulator per row of the block.
 struct Scratch {
     dot: Vec<f64>,
     /// Terms shared; counted only when `count_shared` (the Jaccard of every pair is wanted).
     shared: Vec<u32>,
     count_shared: bool,
+    /// Later units per tile ([`TILE_UNITS`]; smaller in tests).
+    tile_units: usize,
 }
 
 impl Scratch {
@@ -227,6 +246,7 @@ impl Scratch {
             dot: Vec::new(),
             shared: Vec::new(),
             count_shared,
+            tile_units: TILE_UNITS,
         }
     }
 
@@ -265,42 +285,74 @@ impl Scratch {
         // but are never read: no test in the inner loops. Absent rows add 0 x w = 0, which
         // leaves a sum of non-negative products unchanged, so dense and sparse rows give the
         // same bits.
-        let mut lane = [0.0f64; BLOCK_ROWS];
-        let mut present = [0u32; BLOCK_ROWS];
+        let mut terms: Vec<BlockTerm<'_>> = Vec::new();
+        let mut lanes: Vec<([f64; BLOCK_ROWS], [u32; BLOCK_ROWS])> = Vec::new();
         for of_term in entries.chunk_by(|x, y| x.0 == y.0) {
             let (units, weights) = postings.after(of_term[0].0, first as u32);
-            if of_term.len() * DENSE_SHARE >= width {
-                // Most rows hold the term: one contiguous multiply-add per later unit, which
-                // the compiler vectorizes.
-                lane.fill(0.0);
-                present.fill(0);
+            // Most rows hold the term: one contiguous multiply-add per later unit, which the
+            // compiler vectorizes.
+            let dense = (of_term.len() * DENSE_SHARE >= width).then(|| {
+                let mut lane = ([0.0f64; BLOCK_ROWS], [0u32; BLOCK_ROWS]);
                 for &(_, r, w_a) in of_term {
-                    lane[r as usize] = w_a;
-                    present[r as usize] = 1;
+                    lane.0[r as usize] = w_a;
+                    lane.1[r as usize] = 1;
                 }
-                add_dense_term(
-                    &mut self.dot,
-                    &mut self.shared,
-                    self.count_shared,
-                    DenseTerm {
-                        units,
-                        weights,
-                        first,
-                        lane: &lane[..width],
-                        present: &present[..width],
-                    },
-                );
-            } else {
-                for (&b, &w_b) in units.iter().zip(weights) {
-                    let slot = (b as usize - first - 1) * width;
-                    for &(_, r, w_a) in of_term {
-                        self.dot[slot + r as usize] += w_a * w_b;
-                        if self.count_shared {
-                            self.shared[slot + r as usize] += 1;
+                lanes.push(lane);
+                lanes.len() - 1
+            });
+            terms.push(BlockTerm {
+                rows: of_term,
+                units,
+                weights,
+                dense,
+                next: 0,
+            });
+        }
+        // The later units a tile at a time, every term in term order within each tile, so
+        // each accumulator still receives its products in term order: the tile stays in
+        // cache while all the terms add to it, where a pass over every later unit per term
+        // would stream a large corpus's accumulators from memory once per term.
+        let mut tile_start = first + 1;
+        while tile_start < n {
+            let tile_end = (tile_start + self.tile_units).min(n);
+            for term in &mut terms {
+                let start = term.next;
+                let mut end = start;
+                while end < term.units.len() && (term.units[end] as usize) < tile_end {
+                    end += 1;
+                }
+                if end == start {
+                    continue;
+                }
+                term.next = end;
+                let (units, weights) = (&term.units[start..end], &term.weights[start..end]);
+                match term.dense {
+                    Some(lane) => add_dense_term(
+                        &mut self.dot,
+                        &mut self.shared,
+                        self.count_shared,
+                        DenseTerm {
+                            units,
+                            weights,
+                            first,
+                            lane: &lanes[lane].0[..width],
+                            present: &lanes[lane].1[..width],
+                        },
+                    ),
+                    None => {
+                        for (&b, &w_b) in units.iter().zip(weights) {
+                            let slot = (b as usize - first - 1) * width;
+                            for &(_, r, w_a) in term.rows {
+                                self.dot[slot + r as usize] += w_a * w_b;
+                                if self.count_shared {
+                                    self.shared[slot + r as usize] += 1;
+                                }
+                            }
                         }
                     }
                 }
             }
+            tile_start = tile_end;
         }
         for r in 0..width {
             let a = first + r;
@@ -433,19 +485,42 @@ pub(crate) fn most_similar(vectors: &Vectors, n_terms: usize, k: usize) -> Vec<S
             best
         })
         .reduce(|| Best::new(n, k), Best::merge);
-    best.lists
+    // The terms shared with each kept partner: the unit's terms marked once, each partner's
+    // looked up, instead of a merge of the two rows per pair.
+    let lists: Vec<Vec<Similarity>> = best
+        .lists
         .into_par_iter()
         .enumerate()
-        .flat_map_iter(|(unit, list)| {
-            list.into_iter().map(move |entry| {
-                let merged = vectors.pair(unit, entry.partner as usize);
-                Similarity {
-                    cosine: entry.cosine,
-                    ..merged
+        .map_init(
+            || vec![false; n_terms],
+            |marked, (unit, list)| {
+                for &(t, _) in &vectors.rows[unit] {
+                    marked[t as usize] = true;
                 }
-            })
-        })
-        .collect()
+                let kept = list
+                    .into_iter()
+                    .map(|entry| {
+                        let partner = entry.partner as usize;
+                        let shared = vectors.rows[partner]
+                            .iter()
+                            .filter(|&&(t, _)| marked[t as usize])
+                            .count() as u32;
+                        Similarity {
+                            a: unit as u32,
+                            b: entry.partner,
+                            cosine: entry.cosine,
+                            jaccard: vectors.jaccard(unit, partner, shared),
+                        }
+                    })
+                    .collect();
+                for &(t, _) in &vectors.rows[unit] {
+                    marked[t as usize] = false;
+                }
+                kept
+            },
+        )
+        .collect();
+    lists.concat()
 }
 
 /// Row chunks of about equal work: row a touches the units after it.
@@ -694,6 +769,40 @@ mod tests {
         let with_third = pairs.iter().find(|p| p.b == 2).unwrap();
         assert_eq!(with_third.cosine, None);
         close(with_third.jaccard, 0.5);
+    }
+
+    #[test]
+    fn tiles_of_later_units_give_the_bits_of_a_merge_of_two_rows() {
+        let texts: Vec<String> = (0..70)
+            .map(|i| {
+                (0..25)
+                    .map(|j| format!("w{}", (i * 5 + j * j * 3) % 41))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let corpus = tokenized(&borrowed, false, false);
+        let counts = count(&corpus);
+        let vectors = speech_vectors(&counts);
+        let postings = Postings::build(&vectors, corpus.vocab.n_terms());
+        for tile_units in [1, 3, 7, TILE_UNITS] {
+            let mut scratch = Scratch::new(true);
+            scratch.tile_units = tile_units;
+            let mut visited = 0;
+            for block in blocks(0..vectors.len()) {
+                scratch.block(&postings, &vectors, block, |a, b, dot, shared| {
+                    let merged = vectors.pair(a, b);
+                    assert_eq!(
+                        vectors.cosine(a, b, dot).map(f64::to_bits),
+                        merged.cosine.map(f64::to_bits)
+                    );
+                    assert_eq!(vectors.jaccard(a, b, shared), merged.jaccard);
+                    visited += 1;
+                });
+            }
+            assert_eq!(visited, 70 * 69 / 2);
+        }
     }
 
     #[test]
