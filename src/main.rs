@@ -19,7 +19,6 @@ use speechstat::{thousands, Concordance, Config, Progress, Summary};
 const MAX_WARNINGS_SHOWN: usize = 50;
 
 fn main() -> ExitCode {
-    return_large_blocks_to_the_system();
     let typed: Vec<OsString> = std::env::args_os().collect();
     let cli = match cli::parse(&typed) {
         Ok(cli) => cli,
@@ -284,23 +283,11 @@ fn print_summary(summary: &Summary, out: &std::path::Path, seconds: f64) {
     }
 }
 
-/// Makes glibc's allocator give every freed block of a megabyte or more back to the system.
-/// By default it raises that threshold after each large free, up to 32 MB, and keeps blocks
-/// below it in its heaps: a run frees the tables of one stage and builds those of the next,
-/// and the freed blocks then counted in the peak memory (about 40 MB of 520 on a 75 MB
-/// corpus). Elsewhere the system allocator is left as it is.
-fn return_large_blocks_to_the_system() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets allocator parameters; it is called before any thread starts.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, 1 << 20);
-    }
-}
-
 /// Returns the memory a stage freed to the system. glibc keeps freed blocks of the worker
 /// threads' heaps for reuse; between stages, which allocate differently, they would only
-/// add to the peak. A few milliseconds per stage.
+/// add to the peak. A few milliseconds per stage. (Also lowering glibc's mmap threshold to
+/// 1 MB took the UN General Debate peak from about 357 to 299 MB, but cost a second of
+/// page faults on that corpus and 15% on small ones: not kept.)
 fn give_freed_memory_back() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free memory; it is thread-safe.
