@@ -107,22 +107,31 @@ pub fn count(corpus: &TokenizedCorpus) -> CountTables {
 fn count_document(doc: &DocTokens, vocab: &Vocabulary) -> DocCounts {
     let forms = run_lengths(doc.forms.clone());
     // Forms of one term (nations, nation) are summed under it.
-    let mut terms: Vec<(TermId, u32)> = forms
+    let terms: Vec<(TermId, u32)> = forms
         .iter()
         .filter(|&&(form, _)| !vocab.is_stopword(form))
         .map(|&(form, n)| (vocab.term_of_form(form), n))
         .collect();
-    terms.sort_unstable_by_key(|&(term, _)| term);
-    terms.dedup_by(|later, kept| {
+    // Kept for the whole run: without the slack that growing left.
+    let terms = sum_by_term(terms);
+    DocCounts { forms, terms }
+}
+
+/// Sorts `(term, count)` pairs by term, adds up the counts of equal terms, and drops the
+/// spare capacity: count lists are kept for the whole run.
+pub(crate) fn sum_by_term<N: std::ops::AddAssign + Copy>(
+    mut entries: Vec<(TermId, N)>,
+) -> Vec<(TermId, N)> {
+    entries.sort_unstable_by_key(|&(term, _)| term);
+    entries.dedup_by(|later, kept| {
         let same = later.0 == kept.0;
         if same {
             kept.1 += later.1;
         }
         same
     });
-    // Kept for the whole run: without the slack that growing left.
-    terms.shrink_to_fit();
-    DocCounts { forms, terms }
+    entries.shrink_to_fit();
+    entries
 }
 
 /// Sorts ids and counts each one: `[3, 1, 3]` gives `[(1, 1), (3, 2)]`.

@@ -5,7 +5,7 @@
 
 use rayon::prelude::*;
 
-use super::counts::{per_10k, CountTables};
+use super::counts::{per_10k, sum_by_term, CountTables};
 use crate::columns;
 use crate::corpus::Corpus;
 use crate::error::{Error, Result};
@@ -116,7 +116,7 @@ impl GroupCounts {
             n_tokens[g] += counts.n_tokens[d];
             entries[g].extend(counts.doc_terms[d].iter().map(|&(t, c)| (t, u64::from(c))));
         }
-        let terms = entries.into_par_iter().map(merge_sorted_counts).collect();
+        let terms = entries.into_par_iter().map(sum_by_term).collect();
         GroupCounts { n_tokens, terms }
     }
 
@@ -131,20 +131,6 @@ impl GroupCounts {
     pub fn rate(&self, group: usize, term: TermId) -> f64 {
         per_10k(self.count(group, term), self.n_tokens[group])
     }
-}
-
-/// Sorts `(term, count)` pairs by term and adds up the counts of equal terms.
-fn merge_sorted_counts(mut entries: Vec<(TermId, u64)>) -> Vec<(TermId, u64)> {
-    entries.sort_unstable_by_key(|&(t, _)| t);
-    entries.dedup_by(|later, kept| {
-        let same = later.0 == kept.0;
-        if same {
-            kept.1 += later.1;
-        }
-        same
-    });
-    entries.shrink_to_fit();
-    entries
 }
 
 #[cfg(test)]

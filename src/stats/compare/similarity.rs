@@ -697,6 +697,7 @@ fn jaccard_column(pairs: &[Similarity]) -> Column {
 mod tests {
     use super::*;
     use crate::stats::counts::{count, tests::tokenized};
+    use crate::text::TokenizedCorpus;
 
     fn close(actual: Option<f64>, expected: f64) {
         let actual = actual.expect("a value");
@@ -771,18 +772,27 @@ mod tests {
         close(with_third.jaccard, 0.5);
     }
 
-    #[test]
-    fn tiles_of_later_units_give_the_bits_of_a_merge_of_two_rows() {
-        let texts: Vec<String> = (0..70)
+    /// `speeches` speeches of `words` words each, word j of speech i being `w{word(i, j)}`.
+    fn generated(
+        speeches: usize,
+        words: usize,
+        word: impl Fn(usize, usize) -> usize,
+    ) -> TokenizedCorpus {
+        let texts: Vec<String> = (0..speeches)
             .map(|i| {
-                (0..25)
-                    .map(|j| format!("w{}", (i * 5 + j * j * 3) % 41))
+                (0..words)
+                    .map(|j| format!("w{}", word(i, j)))
                     .collect::<Vec<_>>()
                     .join(" ")
             })
             .collect();
         let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let corpus = tokenized(&borrowed, false, false);
+        tokenized(&borrowed, false, false)
+    }
+
+    #[test]
+    fn tiles_of_later_units_give_the_bits_of_a_merge_of_two_rows() {
+        let corpus = generated(70, 25, |i, j| (i * 5 + j * j * 3) % 41);
         let counts = count(&corpus);
         let vectors = speech_vectors(&counts);
         let postings = Postings::build(&vectors, corpus.vocab.n_terms());
@@ -807,16 +817,7 @@ mod tests {
 
     #[test]
     fn the_most_similar_are_those_of_all_pairs_whatever_the_chunks() {
-        let texts: Vec<String> = (0..40)
-            .map(|i| {
-                (0..30)
-                    .map(|j| format!("w{}", (i * 7 + j * j) % 23))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect();
-        let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let corpus = tokenized(&borrowed, false, false);
+        let corpus = generated(40, 30, |i, j| (i * 7 + j * j) % 23);
         let counts = count(&corpus);
         let vectors = speech_vectors(&counts);
         let n_terms = corpus.vocab.n_terms();
