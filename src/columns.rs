@@ -1,6 +1,8 @@
-//! Column names of every table, in one place, so no module mistypes one, and how their
-//! numbers are printed. The meaning of each column is documented in README.md and
-//! docs/statistics.md; which table has which columns, in the output list (`crate::OUTPUTS`).
+//! The columns of every table, each a value with its name and meaning, in one place, so no
+//! module mistypes a name and every description of a table (the data dictionary, the report,
+//! `speechstat explain`, README.md) says the same; and how their numbers are printed. Which
+//! table has which columns, and where a name means something else in one table, is in the
+//! output catalogue (`crate::OUTPUTS`).
 
 /// Significant digits of every float column. Statistics round sort keys to them
 /// ([`crate::stats::as_printed`]), so rows are in order as printed.
@@ -182,97 +184,553 @@ impl Rounded {
     }
 }
 
-pub const DOC_ID: &str = "doc_id";
-pub const SOURCE: &str = "source";
-pub const ENCODING: &str = "encoding";
-pub const N_TOKENS: &str = "n_tokens";
-pub const N_TYPES: &str = "n_types";
-pub const N_SENTENCES: &str = "n_sentences";
-pub const N_ANNOTATIONS: &str = "n_annotations";
-pub const N_FOOTER_LINES: &str = "n_footer_lines";
-pub const N_DOCUMENTS: &str = "n_documents";
-pub const N_TERMS: &str = "n_terms";
-pub const MEAN_TOKENS: &str = "mean_tokens";
-pub const MEDIAN_TOKENS: &str = "median_tokens";
+/// A column of a table: its name as written and what it means. The catalogue of outputs lists
+/// each table's columns as these values; where a name means something else in one table, its
+/// entry overrides the meaning there ([`TableColumn::means`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableColumn {
+    /// The name in the header; for a placeholder, how it is shown in the docs
+    /// (`<metadata>`).
+    pub name: &'static str,
+    /// What a value of the column is: its formula where it has one, its convention or range.
+    pub meaning: &'static str,
+    /// Whether this is one column or a placeholder for columns named after the corpus or
+    /// the options.
+    pub stands_for: StandsFor,
+}
 
+/// What a declared column stands for in the header as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StandsFor {
+    /// One column of this name.
+    Itself,
+    /// Every metadata column of the corpus.
+    Metadata,
+    /// Those of `speaker`, `country_or_org`, `year` and `date` the corpus has.
+    ContextMetadata,
+    /// The first `--group-by` column, named as in the metadata.
+    GroupColumn,
+    /// `doc_id`, or with `--group-by` the first grouping column.
+    RowName,
+    /// One column per term: the `--matrix-terms` most frequent, by label.
+    MatrixTerms,
+    /// One of these sets of columns: `doc_a`, `doc_b`, or with `--group-by` `group_by`,
+    /// `group_a`, `group_b`.
+    UnitPair(&'static [TableColumn]),
+}
+
+impl TableColumn {
+    /// A column of its own name.
+    pub const fn new(name: &'static str, meaning: &'static str) -> TableColumn {
+        TableColumn {
+            name,
+            meaning,
+            stands_for: StandsFor::Itself,
+        }
+    }
+
+    const fn placeholder(
+        name: &'static str,
+        stands_for: StandsFor,
+        meaning: &'static str,
+    ) -> TableColumn {
+        TableColumn {
+            name,
+            meaning,
+            stands_for,
+        }
+    }
+
+    /// The same column with the meaning it has in one table.
+    pub const fn means(self, meaning: &'static str) -> TableColumn {
+        TableColumn { meaning, ..self }
+    }
+
+    /// Whether this stands for columns named after the corpus or the options.
+    pub fn is_placeholder(&self) -> bool {
+        self.stands_for != StandsFor::Itself
+    }
+
+    /// Whether this stands for the two units of a pair.
+    pub fn is_unit_pair(&self) -> bool {
+        matches!(self.stands_for, StandsFor::UnitPair(_))
+    }
+
+    /// This column if it is the one written as `name`, or the column of that name it
+    /// stands for (one of a unit pair's); none otherwise, placeholders of corpus-named
+    /// columns included.
+    pub fn named(&self, name: &str) -> Option<TableColumn> {
+        match self.stands_for {
+            StandsFor::Itself => (self.name == name).then_some(*self),
+            StandsFor::UnitPair(columns) => columns.iter().find(|c| c.name == name).copied(),
+            _ => None,
+        }
+    }
+
+    /// The column as a list of columns says it: `` `count` ``, or in words for a placeholder
+    /// ("every metadata column").
+    pub fn in_words(&self) -> String {
+        match self.stands_for {
+            StandsFor::Itself => format!("`{}`", self.name),
+            StandsFor::Metadata => "every metadata column".to_owned(),
+            StandsFor::ContextMetadata => {
+                "`speaker`, `country_or_org`, `year`, `date` (those the corpus has)".to_owned()
+            }
+            StandsFor::GroupColumn => "the `--group-by` column".to_owned(),
+            StandsFor::RowName => {
+                "`doc_id` (with `--group-by`: the `--group-by` column)".to_owned()
+            }
+            StandsFor::MatrixTerms => {
+                "one per term: the `--matrix-terms` (100) most frequent, by label".to_owned()
+            }
+            StandsFor::UnitPair(_) => {
+                "`doc_a`, `doc_b` (with `--group-by`: `group_by`, `group_a`, `group_b`)".to_owned()
+            }
+        }
+    }
+}
+
+// Placeholders: columns named after the corpus or the options.
+
+/// Every metadata column of the corpus.
+pub const METADATA: TableColumn = TableColumn::placeholder(
+    "<metadata>",
+    StandsFor::Metadata,
+    "Metadata of the speech from the corpus: a manifest or CSV column, or the speaker, \
+     country_or_org and language_spoken of a UN speech heading (`## Speaker (Country) \
+     (spoke in Language):`) where the corpus gives no such column.",
+);
+/// Those of `speaker`, `country_or_org`, `year` and `date` the corpus has.
+pub const CONTEXT_METADATA: TableColumn = TableColumn::placeholder(
+    "<speaker, country_or_org, year, date>",
+    StandsFor::ContextMetadata,
+    METADATA.meaning,
+);
+/// The first `--group-by` column, named as in the metadata.
+pub const GROUP_COLUMN: TableColumn = TableColumn::placeholder(
+    "<group-by column>",
+    StandsFor::GroupColumn,
+    "The group: a value of the first --group-by column, after which the column is \
+     named; (blank) for speeches without a value.",
+);
+/// What names a row: `doc_id`, or with `--group-by` the grouping column.
+pub const ROW_NAME: TableColumn = TableColumn::placeholder(
+    "<doc_id or the --group-by column>",
+    StandsFor::RowName,
+    "What the row is: a speech (doc_id) or, with --group-by, a group (a value of the \
+     first grouping column, after which the column is named).",
+);
+/// One column per term: the `--matrix-terms` most frequent, by label.
+pub const MATRIX_TERMS: TableColumn = TableColumn::placeholder(
+    "<the --matrix-terms most frequent terms>",
+    StandsFor::MatrixTerms,
+    "The term's per_10k in the row: its count / n_tokens × 10,000. One column per term \
+     of the --matrix-terms most frequent in the corpus, most frequent first, named by \
+     its label.",
+);
+
+// Sizes and identities.
+
+pub const DOC_ID: TableColumn = TableColumn::new(
+    "doc_id",
+    "The speech's id: its file name without extension (the relative path when two \
+     files share a name, name:row for a CSV row), with #n for the n-th speech of a file \
+     holding several.",
+);
+pub const SOURCE: TableColumn = TableColumn::new(
+    "source",
+    "The file the speech was read from (path:line for a CSV row).",
+);
+pub const ENCODING: TableColumn = TableColumn::new(
+    "encoding",
+    "How the file's bytes were decoded: utf-8, utf-8-bom, utf-16le, utf-16be, or \
+     windows-1252 for a file that is not valid UTF-8 (the run warns).",
+);
+pub const N_DOCUMENTS: TableColumn = TableColumn::new("n_documents", "Speeches in the corpus.");
+pub const N_TOKENS: TableColumn = TableColumn::new(
+    "n_tokens",
+    "Word tokens of the speech, stopwords included (punctuation is not a token); a \
+     phrase joined by --phrases is one token. The denominator of every rate.",
+);
+pub const N_TYPES: TableColumn = TableColumn::new(
+    "n_types",
+    "Distinct lowercased word forms of the speech, stopwords included.",
+);
+pub const N_SENTENCES: TableColumn = TableColumn::new("n_sentences", "Sentences of the speech.");
+pub const N_ANNOTATIONS: TableColumn = TableColumn::new(
+    "n_annotations",
+    "Bracketed annotations such as [Applause] taken out of the text before counting \
+     (none with --keep-annotations).",
+);
+pub const N_FOOTER_LINES: TableColumn = TableColumn::new(
+    "n_footer_lines",
+    "Lines of page furniture in a printed record (a page number, a UN job number, a \
+     meeting-record symbol) taken out before counting.",
+);
+pub const N_TERMS: TableColumn = TableColumn::new(
+    "n_terms",
+    "Distinct terms counted at least once; stopwords are never terms.",
+);
+pub const MEAN_TOKENS: TableColumn = TableColumn::new(
+    "mean_tokens",
+    "Mean speech length in word tokens: n_tokens / n_documents.",
+);
+pub const MEDIAN_TOKENS: TableColumn = TableColumn::new(
+    "median_tokens",
+    "Median of the speeches' n_tokens; with an even number of speeches, the mean of \
+     the two middle values.",
+);
+
+/// Metadata columns of a UN speech heading (not table columns of their own).
 pub const SPEAKER: &str = "speaker";
 pub const COUNTRY_OR_ORG: &str = "country_or_org";
 pub const LANGUAGE_SPOKEN: &str = "language_spoken";
 
-pub const TERM: &str = "term";
-pub const LABEL: &str = "label";
-pub const COUNT: &str = "count";
-pub const DOC_FREQ: &str = "doc_freq";
-pub const PER_10K: &str = "per_10k";
-pub const TF_IDF: &str = "tf_idf";
+// Terms and their frequencies.
 
-pub const SENTENCE: &str = "sentence";
-pub const POSITION: &str = "position";
-pub const TOKEN: &str = "token";
-pub const STOPWORD: &str = "stopword";
+pub const TERM: TableColumn = TableColumn::new(
+    "term",
+    "What tokens are counted under: the Snowball stem of their lowercased form, or the \
+     form itself with --no-stem; forms with a digit or / are never stemmed.",
+);
+pub const LABEL: TableColumn = TableColumn::new(
+    "label",
+    "The term's most frequent word form in the corpus (ties: the alphabetically \
+     first), so a table reads trafficking, not traffick.",
+);
+pub const COUNT: TableColumn = TableColumn::new(
+    "count",
+    "Occurrences of the term in the corpus (non-stopword tokens).",
+);
+pub const DOC_FREQ: TableColumn = TableColumn::new(
+    "doc_freq",
+    "Speeches in which the term is counted at least once (its range).",
+);
+pub const PER_10K: TableColumn = TableColumn::new(
+    "per_10k",
+    "count / n_tokens × 10,000, n_tokens counting every word token of the corpus, \
+     stopwords included.",
+);
+pub const TF_IDF: TableColumn = TableColumn::new(
+    "tf_idf",
+    "(count / n_tokens) × ln(N_docs / doc_freq), natural log, no smoothing (as \
+     tidytext and NLTK): 0 for a term used in every speech.",
+);
 
-pub const TERM_1: &str = "term_1";
-pub const TERM_2: &str = "term_2";
-pub const TERM_A: &str = "term_a";
-pub const TERM_B: &str = "term_b";
-pub const LABEL_A: &str = "label_a";
-pub const LABEL_B: &str = "label_b";
-pub const PMI: &str = "pmi";
-pub const NPMI: &str = "npmi";
-pub const LOG_LIKELIHOOD: &str = "log_likelihood";
-pub const T_SCORE: &str = "t_score";
-pub const CHI2: &str = "chi2";
-pub const DICE: &str = "dice";
-pub const LOG_DICE: &str = "log_dice";
-pub const FOCUS: &str = "focus";
-pub const COLLOCATE: &str = "collocate";
-pub const PHRASE: &str = "phrase";
+// Dispersion.
 
-pub const GROUP_BY: &str = "group_by";
-pub const TARGET: &str = "target";
-pub const REFERENCE: &str = "reference";
-pub const COUNT_TARGET: &str = "count_target";
-pub const COUNT_REFERENCE: &str = "count_reference";
-pub const PER_10K_TARGET: &str = "per_10k_target";
-pub const PER_10K_REFERENCE: &str = "per_10k_reference";
-pub const P_VALUE: &str = "p_value";
-pub const LOG_RATIO: &str = "log_ratio";
-pub const PERCENT_DIFF: &str = "percent_diff";
-pub const RANGE_TARGET: &str = "range_target";
-pub const SIGNIFICANT: &str = "significant";
+pub const RANGE: TableColumn =
+    TableColumn::new("range", "Speeches of the group that use the term.");
+pub const DP: TableColumn = TableColumn::new(
+    "dp",
+    "Gries' DP (deviation of proportions) = 0.5 × Σ |v_i / f − s_i| over the speeches, \
+     v_i the term's count in speech i, f its total, s_i the speech's share of all word \
+     tokens: 0 when spread as the speeches' sizes, near 1 when in one small speech.",
+);
+pub const DP_NORM: TableColumn = TableColumn::new(
+    "dp_norm",
+    "dp / (1 − the smallest s_i) (Lijffijt & Gries 2012), from 0 to 1; empty for a \
+     corpus of one speech.",
+);
 
-pub const DOC_A: &str = "doc_a";
-pub const DOC_B: &str = "doc_b";
-pub const GROUP_A: &str = "group_a";
-pub const GROUP_B: &str = "group_b";
-pub const COSINE: &str = "cosine";
-pub const JACCARD: &str = "jaccard";
+// Tokens and lines in context.
 
-pub const LEFT: &str = "left";
-pub const KEYWORD: &str = "keyword";
-pub const RIGHT: &str = "right";
+pub const SENTENCE: TableColumn = TableColumn::new(
+    "sentence",
+    "0-based index of the token's sentence in the speech.",
+);
+pub const POSITION: TableColumn = TableColumn::new(
+    "position",
+    "0-based index of the token among the speech's word tokens.",
+);
+pub const TOKEN: TableColumn = TableColumn::new(
+    "token",
+    "The word form: the token lowercased (a joined phrase: two forms).",
+);
+pub const STOPWORD: TableColumn = TableColumn::new(
+    "stopword",
+    "true when the form is on the stopword list: counted in n_tokens, never as a term.",
+);
+pub const LEFT: TableColumn = TableColumn::new(
+    "left",
+    "Up to --width words before the keyword, cut from the speech's text (casing and \
+     punctuation as written, white space as one space).",
+);
+pub const KEYWORD: TableColumn = TableColumn::new(
+    "keyword",
+    "The words that match the --kwic pattern, as written in the speech.",
+);
+pub const RIGHT: TableColumn = TableColumn::new(
+    "right",
+    "Up to --width words after the keyword, cut from the speech's text (casing and \
+     punctuation as written, white space as one space).",
+);
 
-pub const GROUP: &str = "group";
-pub const RANGE: &str = "range";
-pub const DP: &str = "dp";
-pub const DP_NORM: &str = "dp_norm";
+// Pairs of terms.
 
-pub const TTR: &str = "ttr";
-pub const MATTR: &str = "mattr";
-pub const MATTR_SHORT: &str = "mattr_short";
-pub const MTLD: &str = "mtld";
-pub const YULES_K: &str = "yules_k";
-pub const HERDAN_C: &str = "herdan_c";
-pub const GUIRAUD: &str = "guiraud";
-pub const STTR: &str = "sttr";
-pub const MEAN_SENTENCE_LENGTH: &str = "mean_sentence_length";
-pub const SYLLABLES_PER_WORD: &str = "syllables_per_word";
-pub const FLESCH_READING_EASE: &str = "flesch_reading_ease";
-pub const FLESCH_KINCAID_GRADE: &str = "flesch_kincaid_grade";
+pub const TERM_1: TableColumn = TableColumn::new("term_1", "The pair's first term, in text order.");
+pub const TERM_2: TableColumn =
+    TableColumn::new("term_2", "The pair's second term, in text order.");
+pub const TERM_A: TableColumn = TableColumn::new(
+    "term_a",
+    "One term of the pair: the alphabetically first (term_a < term_b).",
+);
+pub const TERM_B: TableColumn = TableColumn::new(
+    "term_b",
+    "The other term of the pair: the alphabetically second.",
+);
+pub const LABEL_A: TableColumn =
+    TableColumn::new("label_a", "The label (most frequent word form) of term_a.");
+pub const LABEL_B: TableColumn =
+    TableColumn::new("label_b", "The label (most frequent word form) of term_b.");
+pub const FOCUS: TableColumn = TableColumn::new("focus", "The --focus word, by its label.");
+pub const COLLOCATE: TableColumn = TableColumn::new(
+    "collocate",
+    "A term that co-occurs with the focus word (the other term of the pair).",
+);
+pub const PHRASE: TableColumn = TableColumn::new(
+    "phrase",
+    "The phrase as written: the two most frequent word forms of the pair joined by a \
+     space, counted as one term from then on.",
+);
+pub const PMI: TableColumn = TableColumn::new(
+    "pmi",
+    "Pointwise mutual information, log2(n_ii × n_xx / (n_ix × n_xi)) on the pair's 2×2 \
+     table: 0 for independence, positive when the terms attract, negative when they \
+     avoid each other.",
+);
+pub const NPMI: TableColumn = TableColumn::new(
+    "npmi",
+    "pmi / −log2(n_ii / n_xx) (Bouma 2009), from −1 to 1: 1 when the terms only occur \
+     together, 0 for independence, negative when they avoid each other.",
+);
+pub const LOG_LIKELIHOOD: TableColumn = TableColumn::new(
+    "log_likelihood",
+    "Dunning's G² = 2 × Σ O × ln(O / E) over the four cells of the pair's 2×2 table (as \
+     NLTK and AntConc): large for attraction and avoidance alike, pmi gives the \
+     direction.",
+);
+pub const T_SCORE: TableColumn = TableColumn::new(
+    "t_score",
+    "(n_ii − n_ix × n_xi / n_xx) / √n_ii: observed minus expected, scaled.",
+);
+pub const CHI2: TableColumn = TableColumn::new(
+    "chi2",
+    "Pearson's chi-square of the pair's 2×2 table, without Yates' correction.",
+);
+pub const DICE: TableColumn = TableColumn::new("dice", "2 × n_ii / (n_ix + n_xi), from 0 to 1.");
+pub const LOG_DICE: TableColumn =
+    TableColumn::new("log_dice", "14 + log2(dice) (Rychlý 2008): at most 14.");
 
-pub const PERIOD: &str = "period";
-pub const PERIOD_START: &str = "period_start";
-pub const PERIOD_TOKENS: &str = "period_tokens";
+// Comparisons.
+
+pub const GROUP_BY: TableColumn = TableColumn::new("group_by", "The --group-by column.");
+pub const TARGET: TableColumn = TableColumn::new(
+    "target",
+    "The target: a speech id, a group (a value of group_by), or corpus.",
+);
+pub const REFERENCE: TableColumn = TableColumn::new(
+    "reference",
+    "What the target is compared with: rest of corpus, the other speech or group of \
+     --compare, or the path of the --reference corpus.",
+);
+pub const COUNT_TARGET: TableColumn =
+    TableColumn::new("count_target", "a: occurrences of the term in the target.");
+pub const COUNT_REFERENCE: TableColumn = TableColumn::new(
+    "count_reference",
+    "b: occurrences of the term in the reference.",
+);
+pub const PER_10K_TARGET: TableColumn = TableColumn::new(
+    "per_10k_target",
+    "a / c × 10,000, c = the target's word tokens, stopwords included.",
+);
+pub const PER_10K_REFERENCE: TableColumn = TableColumn::new(
+    "per_10k_reference",
+    "b / d × 10,000, d = the reference's word tokens, stopwords included.",
+);
+pub const P_VALUE: TableColumn = TableColumn::new(
+    "p_value",
+    "The probability that a chi-square variable with 1 degree of freedom exceeds \
+     |log_likelihood|, erfc(√(|G²| / 2)); not corrected for the number of terms tested \
+     (see significant).",
+);
+pub const LOG_RATIO: TableColumn = TableColumn::new(
+    "log_ratio",
+    "log2((a / c) / (b / d)) (Hardie 2014), a zero count taken as 0.5: 1 means twice as \
+     frequent in the target, −1 half as frequent.",
+);
+pub const PERCENT_DIFF: TableColumn = TableColumn::new(
+    "percent_diff",
+    "(a / c − b / d) / (b / d) × 100 (Gabrielatos & Marchi 2012); empty when b = 0.",
+);
+pub const RANGE_TARGET: TableColumn = TableColumn::new(
+    "range_target",
+    "Speeches of the target that use the term: range 1 means one speech made it key.",
+);
+pub const SIGNIFICANT: TableColumn = TableColumn::new(
+    "significant",
+    "true when p_value < 0.05 / n (Bonferroni), n = the terms tested for this target \
+     (those with a + b ≥ --min-count).",
+);
+
+pub const DOC_A: TableColumn = TableColumn::new(
+    "doc_a",
+    "The first speech of the pair (doc_a before doc_b in corpus order).",
+);
+pub const DOC_B: TableColumn = TableColumn::new(
+    "doc_b",
+    "The second speech of the pair; beyond 1,000 speeches, one of doc_a's 10 most \
+     similar.",
+);
+pub const GROUP_A: TableColumn = TableColumn::new(
+    "group_a",
+    "The first group of the pair (a value of group_by).",
+);
+pub const GROUP_B: TableColumn = TableColumn::new(
+    "group_b",
+    "The second group of the pair (a value of group_by).",
+);
+pub const COSINE: TableColumn = TableColumn::new(
+    "cosine",
+    "Cosine of the two tf-idf vectors (stopwords excluded; a group weighted as one long \
+     speech with the corpus's idf), from 0 to 1; empty when a vector is all zeros.",
+);
+pub const JACCARD: TableColumn = TableColumn::new(
+    "jaccard",
+    "Terms used by both / terms used by either (stopwords excluded), from 0 to 1; empty \
+     when neither uses any.",
+);
+
+// Profiles: diversity and readability of speeches and groups.
+
+pub const GROUP: TableColumn = TableColumn::new(
+    "group",
+    "The group: a value of the group_by column ((blank) for none).",
+);
+pub const TTR: TableColumn = TableColumn::new(
+    "ttr",
+    "Type-token ratio: distinct lowercased forms / word tokens (V / N).",
+);
+pub const MATTR: TableColumn = TableColumn::new(
+    "mattr",
+    "Moving-average TTR (Covington & McFall 2010): the mean TTR of every window of \
+     --mattr-window consecutive tokens; the plain ttr for a shorter speech.",
+);
+pub const MATTR_SHORT: TableColumn = TableColumn::new(
+    "mattr_short",
+    "true when the speech is shorter than --mattr-window tokens, so its mattr is its \
+     plain ttr.",
+);
+pub const MTLD: TableColumn = TableColumn::new(
+    "mtld",
+    "MTLD (McCarthy & Jarvis 2010): tokens per factor, a factor ending where the running \
+     TTR drops below 0.72 (the rest counted in part), the mean of the forward and \
+     backward passes; empty when no factor is counted.",
+);
+pub const YULES_K: TableColumn = TableColumn::new(
+    "yules_k",
+    "Yule's K = 10^4 × (Σ V(i) × (i / N)² − 1 / N), V(i) the forms seen exactly i \
+     times: lower is more diverse.",
+);
+pub const HERDAN_C: TableColumn = TableColumn::new(
+    "herdan_c",
+    "Herdan's C = ln V / ln N; empty for a one-token speech.",
+);
+pub const GUIRAUD: TableColumn = TableColumn::new("guiraud", "Guiraud's R = V / √N.");
+pub const STTR: TableColumn = TableColumn::new(
+    "sttr",
+    "Standardized TTR (WordSmith): the mean TTR of consecutive 1,000-token stretches of \
+     the group's speeches in corpus order, the last incomplete one left out; empty \
+     under 1,000 tokens.",
+);
+pub const TTR_MEAN: TableColumn =
+    TableColumn::new("ttr_mean", "Mean of the ttr of the group's speeches.");
+pub const TTR_MEDIAN: TableColumn =
+    TableColumn::new("ttr_median", "Median of the ttr of the group's speeches.");
+pub const MATTR_MEAN: TableColumn =
+    TableColumn::new("mattr_mean", "Mean of the mattr of the group's speeches.");
+pub const MATTR_MEDIAN: TableColumn = TableColumn::new(
+    "mattr_median",
+    "Median of the mattr of the group's speeches.",
+);
+pub const MTLD_MEAN: TableColumn = TableColumn::new(
+    "mtld_mean",
+    "Mean of the mtld of the group's speeches that have one.",
+);
+pub const MTLD_MEDIAN: TableColumn = TableColumn::new(
+    "mtld_median",
+    "Median of the mtld of the group's speeches that have one.",
+);
+pub const YULES_K_MEAN: TableColumn = TableColumn::new(
+    "yules_k_mean",
+    "Mean of the yules_k of the group's speeches.",
+);
+pub const YULES_K_MEDIAN: TableColumn = TableColumn::new(
+    "yules_k_median",
+    "Median of the yules_k of the group's speeches.",
+);
+pub const HERDAN_C_MEAN: TableColumn = TableColumn::new(
+    "herdan_c_mean",
+    "Mean of the herdan_c of the group's speeches that have one.",
+);
+pub const HERDAN_C_MEDIAN: TableColumn = TableColumn::new(
+    "herdan_c_median",
+    "Median of the herdan_c of the group's speeches that have one.",
+);
+pub const GUIRAUD_MEAN: TableColumn = TableColumn::new(
+    "guiraud_mean",
+    "Mean of the guiraud of the group's speeches.",
+);
+pub const GUIRAUD_MEDIAN: TableColumn = TableColumn::new(
+    "guiraud_median",
+    "Median of the guiraud of the group's speeches.",
+);
+pub const MEAN_SENTENCE_LENGTH: TableColumn = TableColumn::new(
+    "mean_sentence_length",
+    "Words per sentence, words being the word tokens that hold a letter; English only \
+     (empty otherwise).",
+);
+pub const SYLLABLES_PER_WORD: TableColumn = TableColumn::new(
+    "syllables_per_word",
+    "Syllables per word, syllables counted by rule; English only (empty otherwise).",
+);
+pub const FLESCH_READING_EASE: TableColumn = TableColumn::new(
+    "flesch_reading_ease",
+    "206.835 − 1.015 × words per sentence − 84.6 × syllables per word (Flesch 1948): \
+     higher is easier, 60–70 plain English, under 30 very hard; English only.",
+);
+pub const FLESCH_KINCAID_GRADE: TableColumn = TableColumn::new(
+    "flesch_kincaid_grade",
+    "0.39 × words per sentence + 11.8 × syllables per word − 15.59 (Kincaid et al. \
+     1975): a US school grade; English only.",
+);
+
+// Periods.
+
+pub const PERIOD: TableColumn = TableColumn::new(
+    "period",
+    "The period (--period): a year (1990), five years (1990-1994) or a decade (1990s); \
+     a speech's year is the first four-digit number of its time column.",
+);
+pub const PERIOD_START: TableColumn = TableColumn::new("period_start", "The period's first year.");
+pub const PERIOD_TOKENS: TableColumn = TableColumn::new(
+    "period_tokens",
+    "Word tokens of the period's speeches, stopwords included.",
+);
+
+/// The two units of a pair: two speeches, or two groups of a grouping.
+pub const UNIT_PAIR: TableColumn = TableColumn::placeholder(
+    "<doc_a, doc_b or group_by, group_a, group_b>",
+    StandsFor::UnitPair(&[
+        DOC_A,
+        DOC_B,
+        GROUP_BY.means("The --group-by column whose groups are compared."),
+        GROUP_A,
+        GROUP_B,
+    ]),
+    "The two speeches compared (doc_a, doc_b) or, with --group-by, the grouping column \
+     (group_by) and its two groups (group_a, group_b).",
+);
 
 #[cfg(test)]
 mod tests {

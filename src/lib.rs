@@ -63,16 +63,15 @@ mod progress;
 mod stats;
 mod text;
 
-pub use columns::thousands;
+pub use columns::{thousands, StandsFor, TableColumn};
 pub use corpus::{Corpus, Document, Encoding, ReadOptions};
 pub use error::{Error, Result, Subject, Warning};
 pub use output::charts::canvas::{ChartFormat, MIN_WIDTH as MIN_CHART_WIDTH};
 pub use output::tables::{CsvStyle, TableFormat};
 pub use pipeline::{
-    analyze, analyze_corpus, analyze_with, concordance, run, Analysis, Build, ChartOptions, Charts,
-    Concordance, Config, Emit, Family, KwicOptions, Mode, Output, Period, Setting, StageTime,
-    Summary, When, CONTEXT_METADATA, GROUP_COLUMN, MATRIX_TERMS, METADATA, OUTPUTS, ROW_NAME,
-    SPREADSHEET_ROWS, UNIT_PAIR, WORD,
+    analyze, analyze_corpus, analyze_with, concordance, run, Analysis, ChartOptions, Concordance,
+    Config, Family, KwicOptions, Mode, OutputInfo, OutputKind, Period, Setting, StageTime, Summary,
+    When, OUTPUTS, SPREADSHEET_ROWS, WORD,
 };
 pub use progress::{Progress, Silent};
 pub use stats::frequency::matrix::MAX_MATRIX_TERMS;

@@ -67,11 +67,11 @@ fn main() -> ExitCode {
     }
 }
 
-/// `speechstat explain`: a statistic's sections of docs/statistics.md, or the names. A
-/// closed pipe is not an error.
+/// `speechstat explain`: a statistic's sections of docs/statistics.md, a table or chart of
+/// the catalogue, or the names. A closed pipe is not an error.
 fn explain(args: &ExplainArgs) {
-    let text = match args.statistic {
-        Some(name) => cli::explanation(name),
+    let text = match args.topic {
+        Some(topic) => cli::explain(topic),
         None => cli::statistics_index(),
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());

@@ -1,6 +1,10 @@
-//! The names `speechstat explain` takes and the sections of docs/statistics.md they
-//! print: the page is the one account of every statistic, so its text is printed as it is
-//! and never copied here.
+//! The names `speechstat explain` takes and what it prints for each: a statistic's sections of
+//! docs/statistics.md (the one account of every statistic, printed as it is and never copied
+//! here), with the meaning of the column of that name in each table; a table or chart of the
+//! output catalogue (`speechstat::OUTPUTS`), with its columns and the options that shape it;
+//! or the whole catalogue as the Markdown table README.md holds.
+
+use speechstat::{OutputInfo, OutputKind, OUTPUTS};
 
 use super::closest;
 
@@ -104,26 +108,77 @@ fn sections() -> Vec<Section> {
         .collect()
 }
 
-/// The value parser of `explain`'s argument: a name, in any case, with `_` for `-` (so a
-/// column name such as `log_ratio` works).
-pub(super) fn statistic(text: &str) -> Result<&'static str, String> {
-    let wanted = text.trim().to_lowercase().replace('_', "-");
-    if let Some(&(name, _)) = NAMES.iter().find(|(name, _)| *name == wanted) {
-        return Ok(name);
+/// What `speechstat explain` is asked about.
+#[derive(Debug, Clone, Copy)]
+pub enum Topic {
+    /// A statistic or a column, by its name in [`NAMES`].
+    Statistic(&'static str),
+    /// A table or chart, by its file name or path (`keyness.csv`, `charts/zipf.png`).
+    Output(&'static OutputInfo),
+    /// Every output, as a Markdown table.
+    Outputs,
+}
+
+/// The value parser of `explain`'s argument: a statistic's name, in any case, with `_` for
+/// `-` (so a column name such as `log_ratio` works); a table or chart by its file name or
+/// path; or `outputs`.
+pub(super) fn topic(text: &str) -> Result<Topic, String> {
+    let text = text.trim();
+    if text == "outputs" {
+        return Ok(Topic::Outputs);
     }
+    if let Some(output) = output_named(text) {
+        return Ok(Topic::Output(output));
+    }
+    let wanted = text.to_lowercase().replace('_', "-");
+    if let Some(&(name, _)) = NAMES.iter().find(|(name, _)| *name == wanted) {
+        return Ok(Topic::Statistic(name));
+    }
+    let files = OUTPUTS.iter().map(|o| file_name(o.path));
     let hint = closest(&wanted, NAMES.iter().map(|(name, _)| *name))
+        .or_else(|| closest(text, files))
         .map(|n| format!(" (did you mean {n:?}?)"))
         .unwrap_or_default();
     let all: Vec<&str> = NAMES.iter().map(|(name, _)| *name).collect();
     Err(format!(
-        "no statistic of that name{hint}; the names are: {}",
+        "no statistic, table or chart of that name{hint}; the statistics are: {}; a table or \
+         chart by its file name (keyness.csv, zipf.png); `outputs` for them all",
         all.join(", ")
     ))
 }
 
+/// The output whose path or file name is `text` (`tables/keyness.csv`, `keyness.csv`,
+/// `keyness_Republican.png`).
+fn output_named(text: &str) -> Option<&'static OutputInfo> {
+    let path = match text.contains('/') {
+        true => text.to_owned(),
+        false => OUTPUTS
+            .iter()
+            .map(|o| o.path)
+            .find(|p| file_name(p) == text)
+            .map_or_else(|| format!("charts/{text}"), str::to_owned),
+    };
+    OUTPUTS
+        .iter()
+        .find(|o| o.path == path || (o.is_chart() && o.is_file(&path)))
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// What `explain` prints about `topic`.
+pub fn explain(topic: Topic) -> String {
+    match topic {
+        Topic::Statistic(name) => explanation(name),
+        Topic::Output(output) => describe_output(output),
+        Topic::Outputs => outputs_table(),
+    }
+}
+
 /// The sections `name` prints, as they stand in docs/statistics.md, one blank line
 /// between two.
-pub fn explanation(name: &str) -> String {
+fn explanation(name: &str) -> String {
     let prefix = NAMES
         .iter()
         .find(|(n, _)| *n == name)
@@ -133,7 +188,120 @@ pub fn explanation(name: &str) -> String {
         .filter(|s| s.heading.starts_with(prefix))
         .map(|s| s.text)
         .collect();
-    format!("{}\n", texts.join("\n\n"))
+    let mut text = format!("{}\n", texts.join("\n\n"));
+    let column = name.replace('-', "_");
+    let tables: Vec<&OutputInfo> = OUTPUTS
+        .iter()
+        .filter(|o| o.columns.iter().any(|c| c.named(&column).is_some()))
+        .collect();
+    if !tables.is_empty() {
+        text.push_str(&format!("\nThe column {column} in the tables:\n"));
+        for output in tables {
+            if let Some(c) = output.columns.iter().find_map(|c| c.named(&column)) {
+                text.push_str(&item(file_name(output.path), c.meaning));
+            }
+        }
+    }
+    text
+}
+
+/// A table or chart of the catalogue: its file, when it is written, what it holds; a
+/// chart's caption; a table's options and every column with its meaning.
+fn describe_output(output: &OutputInfo) -> String {
+    let mut text = format!("{} ({})\n", output.path, output.when.condition());
+    text.push_str(&paragraph(&sentence(output.what)));
+    if output.kind() == OutputKind::Chart {
+        text.push('\n');
+        text.push_str(&paragraph(output.caption));
+    }
+    if !output.options.is_empty() {
+        let options: Vec<String> = output.options.iter().map(|o| format!("--{o}")).collect();
+        text.push_str(&format!(
+            "\nOptions that shape it:\n{}",
+            paragraph(&options.join(", "))
+                .lines()
+                .map(|l| format!("  {l}\n"))
+                .collect::<String>()
+        ));
+    }
+    if !output.columns.is_empty() {
+        text.push_str("\nColumns:\n");
+        for column in output.columns {
+            text.push_str(&item(column.name, column.meaning));
+        }
+    }
+    let statistic = output.name().replace('_', "-");
+    if NAMES.iter().any(|(name, _)| *name == statistic) {
+        text.push_str(&format!(
+            "\nHow it is computed: speechstat explain {statistic}\n"
+        ));
+    }
+    text
+}
+
+/// Every output as the Markdown table of README.md: file, when written, what it holds, its
+/// columns.
+pub fn outputs_table() -> String {
+    let mut table =
+        String::from("| file | written | what it holds | columns |\n|---|---|---|---|\n");
+    for output in OUTPUTS {
+        let columns: Vec<String> = output.columns.iter().map(|c| c.in_words()).collect();
+        table.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            output.path,
+            output.when.condition(),
+            output.what,
+            columns.join(", ")
+        ));
+    }
+    table
+}
+
+/// Lines of at most [`WIDTH`] characters.
+const WIDTH: usize = 92;
+
+/// `text` broken into lines of at most [`WIDTH`] characters.
+fn paragraph(text: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > WIDTH {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// `  name  meaning`, the meaning broken into lines indented by four.
+fn item(name: &str, meaning: &str) -> String {
+    let mut out = format!("  {name}\n");
+    for line in paragraph(meaning).lines() {
+        out.push_str(&format!("    {line}\n"));
+    }
+    out
+}
+
+/// `what` as a sentence: capitalised, with a full stop.
+fn sentence(what: &str) -> String {
+    let mut chars = what.chars();
+    let mut text: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    if !text.ends_with(['.', '!', '?']) {
+        text.push('.');
+    }
+    text
 }
 
 /// Every name, under the section it prints (a section's heading without its list of
@@ -155,13 +323,29 @@ pub fn index() -> String {
         let title = section.heading.split(" (").next().unwrap_or_default();
         text.push_str(&wrap(title, &names));
     }
+    text.push_str(
+        "\nA table or chart by its file name prints its columns, their meanings and the \
+         options\nthat shape it (speechstat explain keyness.csv); `speechstat explain outputs` \
+         lists them all:\n",
+    );
+    let tables: Vec<&str> = OUTPUTS
+        .iter()
+        .filter(|o| o.is_table())
+        .map(|o| file_name(o.path))
+        .collect();
+    let charts: Vec<&str> = OUTPUTS
+        .iter()
+        .filter(|o| o.is_chart())
+        .map(|o| file_name(o.path))
+        .collect();
+    text.push_str(&wrap("Tables", &tables));
+    text.push_str(&wrap("Charts", &charts));
     text
 }
 
 /// `title: a, b, c` indented by two spaces, broken into lines of at most 92 characters,
 /// the later ones indented by six.
 fn wrap(title: &str, names: &[&str]) -> String {
-    const WIDTH: usize = 92;
     let mut out = String::new();
     let mut line = format!("  {title}:");
     for (i, name) in names.iter().enumerate() {
@@ -191,7 +375,8 @@ mod tests {
         for (name, _) in NAMES {
             let text = explanation(name);
             assert!(text.trim().len() > 40, "{name}: {text:?}");
-            for part in text.trim_end().split("\n\n## ") {
+            let sections = text.split("\nThe column ").next().unwrap_or_default();
+            for part in sections.trim_end().split("\n\n## ") {
                 let part = part.strip_prefix("## ").unwrap_or(part);
                 assert!(PAGE.contains(part), "{name}: not in the page: {part}");
             }
@@ -209,11 +394,61 @@ mod tests {
         }
     }
 
+    fn statistic(text: &str) -> Result<&'static str, String> {
+        match topic(text)? {
+            Topic::Statistic(name) => Ok(name),
+            other => Err(format!("{other:?}")),
+        }
+    }
+
     #[test]
     fn column_names_and_any_case_are_taken() {
         assert_eq!(statistic("log_ratio"), Ok("log-ratio"));
         assert_eq!(statistic("TF_IDF"), Ok("tf-idf"));
         assert!(statistic("keynes").unwrap_err().contains("\"keyness\""));
+    }
+
+    #[test]
+    fn a_column_name_also_prints_its_meaning_in_each_table() {
+        let text = explanation("count");
+        assert!(
+            text.contains("The column count in the tables:\n  terms.csv\n"),
+            "{text}"
+        );
+        assert!(text.contains("  term_frequency.csv\n    Occurrences of the term in the speech."));
+    }
+
+    #[test]
+    fn tables_and_charts_are_explained_from_the_catalogue() {
+        for output in OUTPUTS {
+            let Ok(Topic::Output(found)) = topic(file_name(output.path)) else {
+                panic!("{} is not found by its file name", output.path);
+            };
+            assert_eq!(found.path, output.path);
+            let text = explain(Topic::Output(found));
+            assert!(text.starts_with(output.path), "{text}");
+            for column in output.columns {
+                assert!(text.contains(&format!("  {}\n", column.name)), "{text}");
+            }
+            assert!(
+                text.lines().all(|l| l.chars().count() <= WIDTH + 4),
+                "{text}"
+            );
+        }
+        let Ok(Topic::Output(keyness)) = topic("tables/keyness.csv") else {
+            panic!("tables/keyness.csv not found");
+        };
+        let text = explain(Topic::Output(keyness));
+        assert!(text.contains("--min-count"), "{text}");
+        assert!(
+            text.contains("How it is computed: speechstat explain keyness"),
+            "{text}"
+        );
+        assert!(
+            matches!(topic("keyness_Republican.png"), Ok(Topic::Output(o)) if o.path == "charts/keyness_<word>.png")
+        );
+        assert!(matches!(topic("outputs"), Ok(Topic::Outputs)));
+        assert!(outputs_table().contains("| `tables/terms.csv` | always |"));
     }
 
     #[test]

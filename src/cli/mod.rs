@@ -524,9 +524,13 @@ const EXPLAIN_EXAMPLES: &str = concat!(
   speechstat explain keyness
       Keyness: G2, log ratio, the 2x2 table, which convention each follows.
   speechstat explain log_ratio
-      A column name works too.
+      A column name works too: the statistic, and the column's meaning in each table.
+  speechstat explain keyness.csv
+      A table's columns with their meanings, and the options that shape it (a chart too).
+  speechstat explain outputs
+      Every table and chart, as a Markdown table.
   speechstat explain
-      The names explain knows, by section of docs/statistics.md.
+      The names explain knows, by section of docs/statistics.md, and every output.
 
 ",
     exit_codes!()
@@ -536,13 +540,14 @@ const EXPLAIN_EXAMPLES: &str = concat!(
 #[derive(Debug, Args)]
 #[command(after_help = EXPLAIN_EXAMPLES)]
 pub struct ExplainArgs {
-    /// A statistic (keyness, g2, log-ratio, tf-idf, mattr, mtld, dp, flesch, ...) or a
-    /// column name (log_ratio); without it, the list of names.
-    #[arg(value_name = "STATISTIC", value_parser = explain::statistic)]
-    pub statistic: Option<&'static str>,
+    /// A statistic (keyness, g2, log-ratio, tf-idf, mattr, mtld, dp, flesch, ...), a column
+    /// name (log_ratio), a table or chart (keyness.csv, zipf.png), or `outputs`; without it,
+    /// the list of names.
+    #[arg(value_name = "NAME", value_parser = explain::topic)]
+    pub topic: Option<explain::Topic>,
 }
 
-pub use explain::{explanation, index as statistics_index};
+pub use explain::{explain, index as statistics_index};
 
 impl KwicMatchArgs {
     /// The library's concordance options for `pattern`.

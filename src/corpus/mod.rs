@@ -392,14 +392,14 @@ fn assign_ids(drafts: &[Draft]) -> Vec<String> {
 
 /// Columns the tables compute themselves; metadata with these names is renamed `meta_<name>`.
 const COMPUTED_COLUMNS: [&str; 8] = [
-    columns::DOC_ID,
-    columns::SOURCE,
-    columns::ENCODING,
-    columns::N_TOKENS,
-    columns::N_TYPES,
-    columns::N_SENTENCES,
-    columns::N_ANNOTATIONS,
-    columns::N_FOOTER_LINES,
+    columns::DOC_ID.name,
+    columns::SOURCE.name,
+    columns::ENCODING.name,
+    columns::N_TOKENS.name,
+    columns::N_TYPES.name,
+    columns::N_SENTENCES.name,
+    columns::N_ANNOTATIONS.name,
+    columns::N_FOOTER_LINES.name,
 ];
 
 fn metadata_name(name: &str) -> String {

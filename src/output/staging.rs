@@ -47,11 +47,6 @@ impl Staging {
         })
     }
 
-    /// The outputs written so far, relative to the output folder, in order.
-    pub fn written(&self) -> &[String] {
-        &self.written
-    }
-
     /// Where to write the output `relative` (e.g. "tables/terms.csv") during the run.
     pub fn file(&mut self, relative: &str) -> Result<PathBuf> {
         let path = self.staging.join(relative);

@@ -1,21 +1,33 @@
 //! What an analysis holds once the counting is done: the corpus, its tokens and count tables,
 //! and what each family of statistics was asked for and has counted. Every table and chart of
-//! [`crate::OUTPUTS`] is built from this on demand.
+//! [`crate::OUTPUTS`] is shaped from this on demand; the methods of [`Analysis`] are all here.
+
+use std::path::{Path, PathBuf};
+
+use polars::prelude::DataFrame;
 
 use crate::corpus::Corpus;
-use crate::error::Warning;
+use crate::error::{Error, Result, Warning};
+use crate::progress::Progress;
 use crate::stats::compare::keyness::Target;
 use crate::stats::compare::reference::ReferenceCounts;
+use crate::stats::compare::similarity::Similarity;
 use crate::stats::counts::CountTables;
+use crate::stats::frequency::ranking::Rows;
 use crate::stats::groups::{GroupCounts, Groups};
 use crate::stats::pairs::collocates::Collocate;
+use crate::stats::pairs::collocations::AdjacentPairs;
 use crate::stats::pairs::cooccurrence::Cooccurrences;
 use crate::stats::pairs::phrases::Phrase;
-use crate::stats::profile::trends::Timeline;
+use crate::stats::profile::dispersion::Occurrences;
+use crate::stats::profile::group_profiles::GroupProfile;
+use crate::stats::profile::trends::{RateChange, Timeline};
 use crate::stats::profile::Profiles;
 use crate::text::{Line, TermId, TokenizedCorpus, Vocabulary};
 
-use super::config::Config;
+use super::config::{Config, Mode};
+use super::outputs::{Build, OUTPUTS};
+use super::record::StageClock;
 
 /// A corpus analysed: read, tokenized and counted, with the pair counts and groupings its
 /// configuration asked for. Tables are built from it on demand with
@@ -48,9 +60,58 @@ pub struct Analysis {
     pub(crate) kwic: Option<Vec<Line>>,
     /// Diversity and readability of every speech.
     pub(crate) profiles: Option<Profiles>,
-    /// The speeches placed in periods, when the corpus is dated.
-    pub(crate) timeline: Option<Timeline>,
+    /// The speeches placed in periods with their summed counts, when the corpus is dated.
+    pub(crate) periods: Option<Periods>,
+    /// The profile of every group of each grouping, groupings in order.
+    pub(crate) group_profiles: Vec<GroupProfile>,
+    /// The similarity of speeches or groups, for its table and its heatmap.
+    pub(crate) similarity: Option<Similarities>,
+    /// The rows of the terms-across-speeches chart (speeches, groups or years) and their
+    /// sums.
+    pub(crate) comparison: Option<ComparisonRows>,
+    /// Where the dispersion plot's terms occur.
+    pub(crate) dispersion_plot: Option<Occurrences>,
     pub(crate) warnings: Vec<Warning>,
+}
+
+/// The speeches placed in periods, with their counts summed per period.
+pub(crate) struct Periods {
+    pub timeline: Timeline,
+    pub sums: GroupCounts,
+    /// The terms whose rate rose most from the first to the last third of the periods, then
+    /// those that fell most.
+    pub changed_most: Vec<RateChange>,
+}
+
+/// Similarity of pairs of units, for the table and the heatmap.
+pub(crate) struct Similarities {
+    pub table: SimilarityTable,
+    pub heatmap: SimilarityMatrix,
+}
+
+/// The pairs of `similarity.csv`.
+pub(crate) enum SimilarityTable {
+    /// Of speeches: every pair, or each speech's most similar beyond a thousand.
+    Speeches(Vec<Similarity>),
+    /// Of the groups of each grouping, in order: every pair.
+    Groups(Vec<Vec<Similarity>>),
+}
+
+/// The cosines of the heatmap's units: the first grouping's groups, or the speeches; the
+/// largest when there are more than the chart shows.
+pub(crate) struct SimilarityMatrix {
+    /// The units shown, by index, in their order.
+    pub shown: Vec<usize>,
+    /// Units there were to choose from.
+    pub of: usize,
+    /// Cosine of every pair of shown units (0 for an undefined one).
+    pub cosine: Vec<Vec<f64>>,
+}
+
+/// The rows of the terms-across-speeches chart with their counts summed.
+pub(crate) struct ComparisonRows {
+    pub rows: Rows,
+    pub sums: GroupCounts,
 }
 
 /// Speeches grouped by a metadata column, with their summed counts.
@@ -66,6 +127,11 @@ pub(crate) struct Pairs {
     pub focus: Vec<TermId>,
     /// The collocates of the focus terms, for their table and their charts.
     pub collocates: Vec<Collocate>,
+    /// Adjacent pairs of the corpus (collocations), those seen `--min-count` times.
+    pub adjacent: AdjacentPairs,
+    /// The strongest adjacent pairs of each group of the first grouping, scored within it;
+    /// empty without `--group-by`.
+    pub by_group: Vec<AdjacentPairs>,
 }
 
 /// Every occurrence of a pattern, with its context: what `speechstat kwic` prints.
@@ -134,7 +200,11 @@ impl Analysis {
             reference_files: Vec::new(),
             kwic: None,
             profiles: None,
-            timeline: None,
+            periods: None,
+            group_profiles: Vec::new(),
+            similarity: None,
+            comparison: None,
+            dispersion_plot: None,
             warnings,
         }
     }
@@ -188,5 +258,138 @@ impl Analysis {
     /// The first `--group-by` grouping: the one of the per-group tables and charts.
     pub(crate) fn first_grouping(&self) -> Option<&Grouping> {
         self.groupings.first()
+    }
+
+    /// The name of a unit of the similarity heatmap: a group of the first grouping, or a
+    /// speech.
+    pub(crate) fn unit_name(&self, unit: usize) -> &str {
+        match self.first_grouping() {
+            Some(g) => &g.groups.names[unit],
+            None => &self.doc_ids[unit],
+        }
+    }
+
+    /// The names of the tables this analysis has (see [`crate::OutputInfo::name`]), in
+    /// output order.
+    pub fn table_names(&self) -> Vec<&'static str> {
+        OUTPUTS
+            .iter()
+            .filter(|o| o.is_table() && o.is_written_by(self))
+            .map(|o| o.name())
+            .collect()
+    }
+
+    /// One table as a DataFrame, by name (`"terms"`, `"cooccurrence"`, ...): the rows the
+    /// command line writes to `tables/<name>.csv`, without reading a file back.
+    pub fn table(&self, name: &str) -> Result<DataFrame> {
+        let (output, build) = OUTPUTS
+            .iter()
+            .find_map(|o| match o.build {
+                Build::Table(build) if o.name() == name => Some((o, build)),
+                _ => None,
+            })
+            .ok_or_else(|| Error::UnknownTable {
+                name: name.to_owned(),
+                known: OUTPUTS
+                    .iter()
+                    .filter(|o| o.is_table())
+                    .map(|o| o.name())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })?;
+        if !output.is_written_by(self) {
+            return Err(Error::TableNotMade {
+                name: name.to_owned(),
+                when: match (output.when.option(), self.config.mode) {
+                    (_, Mode::WordCount) if !output.in_word_count => {
+                        "the word count alone does not make it".to_owned()
+                    }
+                    (Some(option), _) => format!("it is made only with {option}"),
+                    (None, _) => "this analysis does not make it".to_owned(),
+                },
+            });
+        }
+        let mut whole: Option<DataFrame> = None;
+        build(self, &mut |part| {
+            match &mut whole {
+                None => whole = Some(part),
+                Some(whole) => {
+                    whole
+                        .vstack_mut_owned(part)
+                        .map_err(|source| Error::Table {
+                            table: output.path,
+                            source,
+                        })?;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(whole.unwrap_or_default())
+    }
+
+    /// Writes every table and chart of this analysis into `out`, with the report pages, the
+    /// data dictionary and `run.json`, whole or not at all: into a staging folder first,
+    /// moved into place when everything is written, with outputs of an earlier run that this
+    /// one does not make removed. Returns the files written.
+    pub fn write(&self, out: &Path, progress: &dyn Progress) -> Result<Vec<PathBuf>> {
+        let clock = StageClock::new(progress);
+        Ok(super::write::write(self, out, &clock, std::time::SystemTime::now())?.files)
+    }
+
+    /// The first grouping, or why there is none.
+    pub(crate) fn grouping(&self) -> Result<&Grouping> {
+        self.first_grouping().ok_or(Error::NotComputed {
+            what: "groups",
+            why: "the analysis was not asked to group speeches (--group-by)",
+        })
+    }
+
+    pub(crate) fn pairs(&self) -> Result<&Pairs> {
+        self.pairs.as_ref().ok_or(Error::NotComputed {
+            what: "pair counts",
+            why: "the word count alone (speechstat freq) does not count pairs",
+        })
+    }
+
+    pub(crate) fn profiles(&self) -> Result<&Profiles> {
+        self.profiles.as_ref().ok_or(Error::NotComputed {
+            what: "profiles",
+            why: "the word count alone (speechstat freq) does not profile speeches",
+        })
+    }
+
+    pub(crate) fn periods(&self) -> Result<&Periods> {
+        self.periods.as_ref().ok_or(Error::NotComputed {
+            what: "periods",
+            why: "the speeches are not dated (no year or date column; see --time)",
+        })
+    }
+
+    pub(crate) fn keyness(&self) -> Result<&[Target]> {
+        self.keyness.as_deref().ok_or(Error::NotComputed {
+            what: "keyness scores",
+            why: "the word count alone (speechstat freq) does not compare",
+        })
+    }
+
+    pub(crate) fn similarity(&self) -> Result<&Similarities> {
+        self.similarity.as_ref().ok_or(Error::NotComputed {
+            what: "similarity",
+            why: "the word count alone (speechstat freq) does not compare",
+        })
+    }
+
+    pub(crate) fn comparison_rows(&self) -> Result<&ComparisonRows> {
+        self.comparison.as_ref().ok_or(Error::NotComputed {
+            what: "the rows of the comparison chart",
+            why: "the word count alone (speechstat freq) does not draw charts",
+        })
+    }
+
+    pub(crate) fn dispersion_plot(&self) -> Result<&Occurrences> {
+        self.dispersion_plot.as_ref().ok_or(Error::NotComputed {
+            what: "the dispersion plot's occurrences",
+            why: "the word count alone (speechstat freq) does not draw charts",
+        })
     }
 }

@@ -4,121 +4,114 @@
 //! caption, the first rows of every table).
 
 use super::analysis::Analysis;
-use super::dictionary::{chart_caption, data_dictionary, DictionaryEntry};
-use super::outputs::svg_name;
-use super::outputs::{Output, DATA_DICTIONARY, OUTPUTS, REPORT_HTML, REPORT_MARKDOWN, WORD};
-use super::write::{thousands, WrittenTable};
+use super::dictionary::{data_dictionary, DictionaryEntry};
+use super::outputs::{DATA_DICTIONARY, REPORT_HTML, REPORT_MARKDOWN};
+use super::write::{thousands, WrittenChart, WrittenTable};
 use crate::error::{Error, Result, Warning};
 use crate::output::report::{write_html, write_markdown, Report, ReportChart, ReportTable};
 use crate::output::tables::{CsvStyle, TableFormat};
 use crate::output::Staging;
 
-impl Analysis {
-    /// Writes the data dictionary and the report pages of the tables and charts written.
-    pub(crate) fn write_descriptions(
-        &self,
-        tables: &[WrittenTable],
-        warnings: &[Warning],
-        staging: &mut Staging,
-    ) -> Result<()> {
-        let settings = self.config.settings();
-        let entries: Vec<DictionaryEntry<'_>> = tables
-            .iter()
-            .map(|t| DictionaryEntry {
-                output: t.output,
-                header: &t.header,
-                rows: t.record.rows,
-            })
-            .collect();
-        let notes = format_notes(self.config.csv, self.config.table_format);
-        let path = staging.file(DATA_DICTIONARY)?;
-        std::fs::write(&path, data_dictionary(&entries, &settings, &notes))
-            .map_err(|e| Error::write(&path, e))?;
+/// Writes the data dictionary and the report pages of the tables and charts written.
+pub(crate) fn write_descriptions(
+    analysis: &Analysis,
+    tables: &[WrittenTable],
+    charts: &[WrittenChart],
+    warnings: &[Warning],
+    staging: &mut Staging,
+) -> Result<()> {
+    let settings = analysis.config.settings();
+    let entries: Vec<DictionaryEntry<'_>> = tables
+        .iter()
+        .map(|t| DictionaryEntry {
+            output: t.output,
+            header: &t.header,
+            rows: t.record.rows,
+        })
+        .collect();
+    let notes = format_notes(analysis.config.csv, analysis.config.table_format);
+    let path = staging.file(DATA_DICTIONARY)?;
+    std::fs::write(&path, data_dictionary(&entries, &settings, &notes))
+        .map_err(|e| Error::write(&path, e))?;
 
-        let charts: Vec<ReportChart> = staging
-            .written()
+    let charts: Vec<ReportChart> = charts
+        .iter()
+        .map(|chart| ReportChart {
+            path: chart.path.clone(),
+            title: chart.title.clone(),
+            caption: chart.output.caption.to_owned(),
+        })
+        .collect();
+    let report = Report {
+        title: format!("speechstat: {}", corpus_name(analysis)),
+        generated_by: format!("speechstat {}", env!("CARGO_PKG_VERSION")),
+        summary: summary_lines(analysis),
+        options: settings
             .iter()
-            .filter(|file| file.starts_with("charts/"))
-            .filter_map(|file| {
-                let output = chart_output(file)?;
-                Some(ReportChart {
-                    path: file.clone(),
-                    title: chart_title(file),
-                    caption: chart_caption(output.path).unwrap_or(output.what).to_owned(),
-                })
-            })
-            .collect();
-        let report = Report {
-            title: format!("speechstat: {}", self.corpus_name()),
-            generated_by: format!("speechstat {}", env!("CARGO_PKG_VERSION")),
-            summary: self.summary_lines(),
-            options: settings
-                .iter()
-                .map(|(name, value)| (format!("--{name}"), value.to_string()))
-                .collect(),
-            warnings: self
-                .warnings
-                .iter()
-                .chain(warnings)
-                .map(|w| w.to_string())
-                .collect(),
-            charts,
-            tables: tables
-                .iter()
-                .map(|t| ReportTable {
-                    path: t.record.path.clone(),
-                    caption: t.output.what.to_owned(),
-                    header: t.header.clone(),
-                    rows: t.preview.clone(),
-                    total_rows: t.record.rows as usize,
-                })
-                .collect(),
-        };
-        let html = staging.file(REPORT_HTML)?;
-        write_html(&report, &html)?;
-        let markdown = staging.file(REPORT_MARKDOWN)?;
-        write_markdown(&report, &markdown)
-    }
-
-    /// What the corpus is called in the report's title: the folders or files read.
-    fn corpus_name(&self) -> String {
-        let names: Vec<String> = self
-            .config
-            .inputs
+            .map(|(name, value)| (format!("--{name}"), value.to_string()))
+            .collect(),
+        warnings: analysis
+            .warnings
             .iter()
-            .map(|p| {
-                p.file_name()
-                    .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into())
+            .chain(warnings)
+            .map(|w| w.to_string())
+            .collect(),
+        charts,
+        tables: tables
+            .iter()
+            .map(|t| ReportTable {
+                path: t.record.path.clone(),
+                caption: t.output.what.to_owned(),
+                header: t.header.clone(),
+                rows: t.preview.clone(),
+                total_rows: t.record.rows as usize,
             })
-            .collect();
-        match names.is_empty() {
-            true => "documents".to_owned(),
-            false => names.join(", "),
-        }
-    }
+            .collect(),
+    };
+    let html = staging.file(REPORT_HTML)?;
+    write_html(&report, &html)?;
+    let markdown = staging.file(REPORT_MARKDOWN)?;
+    write_markdown(&report, &markdown)
+}
 
-    /// The corpus in figures, as the report's summary shows them.
-    fn summary_lines(&self) -> Vec<(String, String)> {
-        let summary = self.summary(Vec::new(), Vec::new());
-        let mut lines = vec![
-            ("Speeches".to_owned(), thousands(summary.documents as u64)),
-            ("Word tokens".to_owned(), thousands(summary.tokens)),
-            ("Word types".to_owned(), thousands(summary.types as u64)),
-            ("Terms counted".to_owned(), thousands(summary.terms as u64)),
-            ("Sentences".to_owned(), thousands(summary.sentences)),
-            (
-                "Text".to_owned(),
-                format!("{:.1} MB", summary.text_bytes as f64 / 1e6),
-            ),
-        ];
-        for grouping in &self.groupings {
-            lines.push((
-                format!("Groups by {}", grouping.groups.column),
-                thousands(grouping.groups.len() as u64),
-            ));
-        }
-        lines
+/// What the corpus is called in the report's title: the folders or files read.
+fn corpus_name(analysis: &Analysis) -> String {
+    let names: Vec<String> = analysis
+        .config
+        .inputs
+        .iter()
+        .map(|p| {
+            p.file_name()
+                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into())
+        })
+        .collect();
+    match names.is_empty() {
+        true => "documents".to_owned(),
+        false => names.join(", "),
     }
+}
+
+/// The corpus in figures, as the report's summary shows them.
+fn summary_lines(analysis: &Analysis) -> Vec<(String, String)> {
+    let summary = analysis.summary(Vec::new(), Vec::new());
+    let mut lines = vec![
+        ("Speeches".to_owned(), thousands(summary.documents as u64)),
+        ("Word tokens".to_owned(), thousands(summary.tokens)),
+        ("Word types".to_owned(), thousands(summary.types as u64)),
+        ("Terms counted".to_owned(), thousands(summary.terms as u64)),
+        ("Sentences".to_owned(), thousands(summary.sentences)),
+        (
+            "Text".to_owned(),
+            format!("{:.1} MB", summary.text_bytes as f64 / 1e6),
+        ),
+    ];
+    for grouping in &analysis.groupings {
+        lines.push((
+            format!("Groups by {}", grouping.groups.column),
+            thousands(grouping.groups.len() as u64),
+        ));
+    }
+    lines
 }
 
 /// How the files of this run are formatted, for the data dictionary.
@@ -158,61 +151,4 @@ fn format_notes(style: CsvStyle, format: TableFormat) -> Vec<String> {
         );
     }
     notes
-}
-
-/// The output a chart file belongs to: its path (PNG or SVG), or its pattern for charts
-/// named after a word.
-fn chart_output(file: &str) -> Option<&'static Output> {
-    OUTPUTS.iter().filter(|o| o.is_chart()).find(|o| {
-        let variants = [o.path.to_owned(), svg_name(o.path)];
-        variants.iter().any(|path| match path.split_once(WORD) {
-            Some((before, after)) => file.starts_with(before) && file.ends_with(after),
-            None => file == path,
-        })
-    })
-}
-
-/// `Keyness: Republican` for `charts/keyness_Republican.png`; `Top terms` for
-/// `charts/top_terms.png`.
-fn chart_title(file: &str) -> String {
-    let name = file.rsplit('/').next().unwrap_or(file);
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let (base, word) = match chart_output(file).and_then(|o| o.path.split_once(WORD)) {
-        Some((before, _)) => {
-            let prefix = before.rsplit('/').next().unwrap_or(before);
-            (prefix.trim_end_matches('_'), stem.strip_prefix(prefix))
-        }
-        None => (stem, None),
-    };
-    let mut title: String = base.replace('_', " ");
-    if let Some(first) = title.get(..1) {
-        title = first.to_uppercase() + &title[1..];
-    }
-    match word {
-        Some(word) => format!("{title}: {word}"),
-        None => title,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chart_files_get_their_output_and_a_title() {
-        assert_eq!(chart_title("charts/top_terms.png"), "Top terms");
-        assert_eq!(
-            chart_title("charts/keyness_Republican.svg"),
-            "Keyness: Republican"
-        );
-        assert_eq!(
-            chart_output("charts/collocates_peace.png").map(|o| o.path),
-            Some("charts/collocates_<word>.png")
-        );
-        assert_eq!(
-            chart_output("charts/zipf.svg").map(|o| o.path),
-            Some("charts/zipf.png")
-        );
-        assert!(chart_output("charts/other.png").is_none());
-    }
 }

@@ -1,24 +1,39 @@
 //! The passes of the families of statistics that run before any output is written, each
-//! given only what it uses: groupings, pair counts, the reference corpus, keyness, the
-//! concordance, and the words a user asked for.
+//! given only what it uses: groupings, pair counts, the reference corpus, keyness,
+//! similarity, the concordance, the profiles of groups, the periods of a dated corpus, what
+//! the charts show, and the words a user asked for. Every pass over the tokens or the count
+//! tables is here; the outputs' builders only shape what these return.
 
 use std::path::Path;
 
-use super::analysis::{Grouping, Pairs};
+use super::analysis::{
+    ComparisonRows, Grouping, Pairs, Periods, Similarities, SimilarityMatrix, SimilarityTable,
+};
 use super::config::{Config, KwicOptions};
 use crate::columns;
 use crate::corpus::{read_corpus, Corpus, ReadOptions};
 use crate::error::{Error, Result, Warning};
+use crate::output::charts::{heatmap, xray};
+use crate::output::figures::similarity_heatmap;
+use crate::output::figures::term_trends;
 use crate::progress::Silent;
 use crate::stats::compare::keyness::{KeynessOptions, Target};
 use crate::stats::compare::reference::ReferenceCounts;
+use crate::stats::compare::similarity::{
+    all_pairs, cosine_matrix, group_vectors, similarity_pairs, speech_vectors, Vectors,
+};
 use crate::stats::compare::targets::{self, Against, Grouped};
 use crate::stats::counts::{count, CountTables};
+use crate::stats::frequency::ranking;
 use crate::stats::groups::{GroupCounts, Groups};
 use crate::stats::pairs::collocates::collocates_of_all;
+use crate::stats::pairs::collocations::{count_adjacent, strongest_by_group};
 use crate::stats::pairs::cooccurrence::count_cooccurrences;
 use crate::stats::pairs::phrases::Phrase;
-use crate::stats::profile::trends::Timeline;
+use crate::stats::profile::dispersion::{least_even, occurrences, Occurrences};
+use crate::stats::profile::group_profiles::{group_profiles, GroupProfile};
+use crate::stats::profile::trends::{self, Timeline};
+use crate::stats::profile::Profiles;
 use crate::text::{
     find_hits, join_phrases, lines, resolve_words, tokenize_corpus, Line, Normalizer, Pattern,
     TermId, TokenizedCorpus, Vocabulary,
@@ -31,12 +46,22 @@ pub(super) fn group(corpus: &Corpus, counts: &CountTables, column: &str) -> Resu
     Ok(Grouping { groups, sums })
 }
 
-/// Co-occurrence counts, and the collocates of the `--focus` words (a warning for each word
+/// Adjacent pairs listed per group in `collocations_by_group.csv`.
+const TOP_PER_GROUP: usize = 25;
+
+/// Terms of the dispersion plot when none are chosen: the least evenly spread of those used
+/// at least [`DISPERSION_MIN_COUNT`] times.
+const DISPERSION_TERMS: usize = 8;
+const DISPERSION_MIN_COUNT: u64 = 100;
+
+/// Co-occurrence counts, adjacent pairs (of the corpus, and the strongest of each group of
+/// the `first` grouping), and the collocates of the `--focus` words (a warning for each word
 /// the corpus does not have).
 pub(super) fn count_pairs(
     config: &Config,
     tokens: &TokenizedCorpus,
     counts: &CountTables,
+    first: Option<&Grouping>,
     normalizer: &Normalizer,
     warnings: &mut Vec<Warning>,
 ) -> Pairs {
@@ -44,11 +69,102 @@ pub(super) fn count_pairs(
     let (focus, unknown) = requested("--focus", &config.focus, normalizer, tokens, counts);
     warnings.extend(unknown);
     let collocates = collocates_of_all(&cooccurrences, &focus, &tokens.vocab);
+    let adjacent = count_adjacent(tokens, config.min_count);
+    let by_group = match first {
+        Some(g) => strongest_by_group(tokens, &g.groups, &g.sums, config.min_count, TOP_PER_GROUP),
+        None => Vec::new(),
+    };
     Pairs {
         cooccurrences,
         focus,
         collocates,
+        adjacent,
+        by_group,
     }
+}
+
+/// The similarity of speeches (without groupings) or of the groups of each grouping, and
+/// the cosines of the heatmap's units: the first grouping's groups, or the speeches, the
+/// largest by words when there are more than the chart shows.
+pub(super) fn similarity(counts: &CountTables, groupings: &[Grouping]) -> Similarities {
+    let n_terms = counts.term_count.len();
+    fn heatmap(vectors: &Vectors, tokens: &[u64]) -> SimilarityMatrix {
+        let shown = similarity_heatmap::largest(tokens, similarity_heatmap::MAX_UNITS);
+        SimilarityMatrix {
+            cosine: cosine_matrix(vectors, &shown),
+            shown,
+            of: tokens.len(),
+        }
+    }
+    if groupings.is_empty() {
+        let vectors = speech_vectors(counts);
+        return Similarities {
+            heatmap: heatmap(&vectors, &counts.n_tokens),
+            table: SimilarityTable::Speeches(similarity_pairs(&vectors, n_terms)),
+        };
+    }
+    let mut matrix = None;
+    let per_grouping = groupings
+        .iter()
+        .map(|g| {
+            let vectors = group_vectors(&g.sums, counts);
+            if matrix.is_none() {
+                matrix = Some(heatmap(&vectors, &g.sums.n_tokens));
+            }
+            all_pairs(&vectors, n_terms)
+        })
+        .collect();
+    Similarities {
+        table: SimilarityTable::Groups(per_grouping),
+        heatmap: matrix.unwrap_or(SimilarityMatrix {
+            shown: Vec::new(),
+            of: 0,
+            cosine: Vec::new(),
+        }),
+    }
+}
+
+/// The rows of the terms-across-speeches chart: the first grouping's groups, or the
+/// speeches, or the speeches summed by year when there are too many (see
+/// [`ranking::comparison_rows`]), with their counts summed.
+pub(super) fn comparison_rows(
+    corpus: &Corpus,
+    counts: &CountTables,
+    first: Option<&Grouping>,
+) -> Result<ComparisonRows> {
+    let rows =
+        ranking::comparison_rows(corpus, counts, first.map(|g| &g.groups), heatmap::MAX_ROWS)?;
+    let sums = GroupCounts::sum(counts, &rows.groups);
+    Ok(ComparisonRows { rows, sums })
+}
+
+/// The profile of every group of each grouping.
+pub(super) fn profile_groups(
+    groupings: &[Grouping],
+    profiles: &Profiles,
+    tokens: &TokenizedCorpus,
+) -> Vec<GroupProfile> {
+    let groupings: Vec<(&Groups, &GroupCounts)> =
+        groupings.iter().map(|g| (&g.groups, &g.sums)).collect();
+    group_profiles(&groupings, profiles, tokens)
+}
+
+/// Where the dispersion plot's terms occur: the `--terms`, or the least evenly spread.
+pub(super) fn dispersion_plot(
+    tokens: &TokenizedCorpus,
+    counts: &CountTables,
+    chosen: Option<&[TermId]>,
+) -> Occurrences {
+    let terms = match chosen {
+        Some(terms) => terms.to_vec(),
+        None => least_even(
+            counts,
+            &tokens.vocab,
+            DISPERSION_TERMS,
+            DISPERSION_MIN_COUNT,
+        ),
+    };
+    occurrences(tokens, &terms, xray::MAX_ROWS)
 }
 
 /// The counted terms a user's words name (see [`resolve_words`]), and a warning naming
@@ -169,7 +285,7 @@ pub(super) fn concordance(
     if let Some((column, value)) = &options.within {
         // None: the speech's id.
         let index = match column.as_str() {
-            columns::DOC_ID => None,
+            id if id == columns::DOC_ID.name => None,
             _ => Some(
                 corpus
                     .metadata_index(column)
@@ -192,13 +308,33 @@ pub(super) fn concordance(
     Ok(lines(&corpus.documents, &hits, options.width))
 }
 
-/// The speeches placed in periods by `--time` (or `year`, else `date`), when the corpus has
-/// that column; a warning when some speeches have no year, or `--time` names no column.
-pub(super) fn timeline(
+/// The speeches placed in periods by `--time` (or `year`, else `date`), with their counts
+/// summed per period, when the corpus has that column; a warning when some speeches have no
+/// year, or `--time` names no column.
+pub(super) fn periods(
     config: &Config,
     corpus: &Corpus,
+    counts: &CountTables,
+    vocab: &Vocabulary,
     warnings: &mut Vec<Warning>,
-) -> Option<Timeline> {
+) -> Option<Periods> {
+    let timeline = timeline(config, corpus, warnings)?;
+    let sums = timeline.sums(counts);
+    let changed_most = trends::changed_most(
+        &sums,
+        counts,
+        vocab,
+        term_trends::DEFAULT_TERMS,
+        trends::TREND_MIN_COUNT,
+    );
+    Some(Periods {
+        sums,
+        timeline,
+        changed_most,
+    })
+}
+
+fn timeline(config: &Config, corpus: &Corpus, warnings: &mut Vec<Warning>) -> Option<Timeline> {
     let column = match &config.time_column {
         Some(column) => {
             if corpus.metadata_index(column).is_none() {

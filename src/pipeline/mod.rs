@@ -16,10 +16,7 @@ pub use crate::stats::profile::trends::Period;
 pub use analysis::StageTime;
 pub use analysis::{Analysis, Concordance, Summary};
 pub use config::{ChartOptions, Config, KwicOptions, Mode};
-pub use outputs::{
-    Build, Charts, Emit, Family, Output, When, CONTEXT_METADATA, GROUP_COLUMN, MATRIX_TERMS,
-    METADATA, OUTPUTS, ROW_NAME, UNIT_PAIR, WORD,
-};
+pub use outputs::{Family, OutputInfo, OutputKind, When, OUTPUTS, WORD};
 pub use settings::Setting;
 pub use write::SPREADSHEET_ROWS;
 
@@ -37,7 +34,7 @@ pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
     let clock = record::StageClock::new(progress);
     // Nothing written needs the texts once they are tokens: freeing them lowers the peak.
     let analysis = read_and_analyze(config, &clock, Texts::Release)?;
-    let written = analysis.write_recorded(&config.out, &clock, started)?;
+    let written = write::write(&analysis, &config.out, &clock, started)?;
     let mut summary = analysis.summary(written.files, clock.stages());
     summary.warnings.extend(written.warnings);
     Ok(summary)
@@ -126,8 +123,16 @@ fn count_and_pair(
         .iter()
         .map(|column| families::group(&corpus, &counts, column))
         .collect::<Result<Vec<_>>>()?;
+    let comparison = families::comparison_rows(&corpus, &counts, groupings.first())?;
     let pairs = stage(progress, "pairs", || {
-        families::count_pairs(config, &tokens, &counts, normalizer, &mut warnings)
+        families::count_pairs(
+            config,
+            &tokens,
+            &counts,
+            groupings.first(),
+            normalizer,
+            &mut warnings,
+        )
     });
     let chart_terms = config.chart_terms.as_ref().map(|words| {
         let (terms, unknown) = families::requested("--terms", words, normalizer, &tokens, &counts);
@@ -167,10 +172,16 @@ fn count_and_pair(
             ),
         ));
     }
-    let profiles = stage(progress, "profiles", || {
-        profile(&tokens, config.mattr_window, english)
+    let similarity = stage(progress, "similarity", || {
+        families::similarity(&counts, &groupings)
     });
-    let timeline = families::timeline(config, &corpus, &mut warnings);
+    let (profiles, group_profiles, dispersion_plot) = stage(progress, "profiles", || {
+        let profiles = profile(&tokens, config.mattr_window, english);
+        let groups = families::profile_groups(&groupings, &profiles, &tokens);
+        let plot = families::dispersion_plot(&tokens, &counts, chart_terms.as_deref());
+        (profiles, groups, plot)
+    });
+    let periods = families::periods(config, &corpus, &counts, &tokens.vocab, &mut warnings);
     if !keyness.is_empty() && keyness.iter().all(|t| t.reference_tokens == 0) {
         warnings.push(Warning::option(
             "--reference",
@@ -188,7 +199,11 @@ fn count_and_pair(
         reference_files,
         kwic,
         profiles: Some(profiles),
-        timeline,
+        periods,
+        group_profiles,
+        similarity: Some(similarity),
+        comparison: Some(comparison),
+        dispersion_plot: Some(dispersion_plot),
         ..Analysis::counted(config, corpus, text_bytes, tokens, counts, warnings)
     })
 }

@@ -7,13 +7,18 @@ use std::time::{Instant, SystemTime};
 
 use polars::prelude::DataFrame;
 
+use polars::prelude::SortMultipleOptions;
+
 use super::analysis::{Analysis, Summary};
-use super::outputs::{parquet_name, svg_name, Build, Charts, Output, OUTPUTS, RUN_JSON, WORD};
+use super::describe;
+use super::outputs::{
+    parquet_name, svg_name, Build, Charts, Emit, OutputInfo, OutputKind, OUTPUTS, RUN_JSON, WORD,
+};
 use super::record::{self, StageClock, TableRecord};
 pub(crate) use crate::columns::thousands;
 use crate::error::{Error, Result, Warning};
 use crate::output::parquet::ParquetTable;
-use crate::output::tables::{preview_rows, TableWriter};
+use crate::output::tables::{preview_rows, CsvStyle, TableWriter};
 use crate::output::Staging;
 use crate::progress::Progress;
 
@@ -25,10 +30,17 @@ const PREVIEW_ROWS: usize = 10;
 
 /// A table as written: its record for run.json, its header and first rows for the report.
 pub(crate) struct WrittenTable {
-    pub output: &'static Output,
+    pub output: &'static OutputInfo,
     pub record: TableRecord,
     pub header: Vec<String>,
     pub preview: Vec<Vec<String>>,
+}
+
+/// A chart as drawn: its output, its file (relative to the output folder) and its title.
+pub(crate) struct WrittenChart {
+    pub output: &'static OutputInfo,
+    pub path: String,
+    pub title: String,
 }
 
 /// What a run wrote.
@@ -37,157 +49,204 @@ pub(crate) struct Written {
     pub warnings: Vec<Warning>,
 }
 
-impl Analysis {
-    /// Writes every table and chart of this analysis into `out`, with the report pages, the
-    /// data dictionary and `run.json`, whole or not at all: into a staging folder first,
-    /// moved into place when everything is written, with outputs of an earlier run that this
-    /// one does not make removed. Returns the files written.
-    pub fn write(&self, out: &Path, progress: &dyn Progress) -> Result<Vec<PathBuf>> {
-        let clock = StageClock::new(progress);
-        Ok(self.write_recorded(out, &clock, SystemTime::now())?.files)
-    }
-
-    /// [`Analysis::write`], with the stages timed so far on `clock` recorded in run.json.
-    pub(crate) fn write_recorded(
-        &self,
-        out: &Path,
-        clock: &StageClock<'_>,
-        started: SystemTime,
-    ) -> Result<Written> {
-        let mut staging = Staging::begin(out)?;
-        // The descriptions (Build::Description) come after, from what was written.
-        let outputs: Vec<&'static Output> = OUTPUTS
-            .iter()
-            .filter(|o| !matches!(o.build, Build::Description) && o.is_written_by(self))
-            .collect();
-        let mut tables = Vec::new();
-        for stage in outputs.chunk_by(|a, b| a.stage() == b.stage()) {
-            clock.start(stage[0].stage(), 0);
-            for &output in stage {
-                let started = Instant::now();
-                match output.build {
-                    Build::Table(build) => {
-                        tables.push(self.write_table(output, build, &mut staging)?);
-                    }
-                    Build::Chart(draw) => draw(
-                        self,
+/// [`Analysis::write`], with the stages timed so far on `clock` recorded in run.json.
+pub(crate) fn write(
+    analysis: &Analysis,
+    out: &Path,
+    clock: &StageClock<'_>,
+    started: SystemTime,
+) -> Result<Written> {
+    let mut staging = Staging::begin(out)?;
+    // The descriptions come after, from what was written.
+    let outputs: Vec<&'static OutputInfo> = OUTPUTS
+        .iter()
+        .filter(|o| o.kind() != OutputKind::Description && o.is_written_by(analysis))
+        .collect();
+    let mut tables = Vec::new();
+    let mut charts = Vec::new();
+    for stage in outputs.chunk_by(|a, b| a.stage() == b.stage()) {
+        clock.start(stage[0].stage(), 0);
+        for &output in stage {
+            let started = Instant::now();
+            match output.build {
+                Build::Table(build) => {
+                    tables.push(write_table(analysis, output, build, &mut staging)?);
+                }
+                Build::Chart(draw) => {
+                    let mut drawn = Vec::new();
+                    draw(
+                        analysis,
                         &mut Charts {
                             staging: &mut staging,
                             output,
-                            options: self.config.charts,
+                            options: analysis.config.charts,
+                            drawn: &mut drawn,
                         },
-                    )?,
-                    Build::Description => {}
+                    )?;
+                    charts.extend(drawn.into_iter().map(|(path, title)| WrittenChart {
+                        output,
+                        path,
+                        title,
+                    }));
                 }
-                clock.output_done(output.path, started.elapsed().as_secs_f64());
+                Build::Description => {}
             }
-            clock.finish();
+            clock.output_done(output.path, started.elapsed().as_secs_f64());
         }
-        let warnings = too_long_for_spreadsheets(&tables, self.config.table_format.parquet());
-        clock.start("report", 0);
-        self.write_descriptions(&tables, &warnings, &mut staging)?;
-        let inputs = record::input_files(self)?;
         clock.finish();
-        let summary = Summary {
-            warnings: self.warnings.iter().chain(&warnings).cloned().collect(),
-            ..self.summary(Vec::new(), clock.stages())
-        };
-        let records: Vec<TableRecord> = tables.iter().map(|t| t.record.clone()).collect();
-        let run = record::run_json(self, &summary, &inputs, &records, &clock.stages(), started);
-        let path = staging.file(RUN_JSON)?;
-        std::fs::write(&path, run.pretty()).map_err(|e| Error::write(&path, e))?;
-        let owned = owned_files();
-        let patterns = owned_patterns();
-        let files = staging.commit(
-            &owned.iter().map(String::as_str).collect::<Vec<_>>(),
-            &patterns
-                .iter()
-                .map(|(a, b)| (a.as_str(), b.as_str()))
-                .collect::<Vec<_>>(),
-        )?;
-        Ok(Written { files, warnings })
+    }
+    let warnings = too_long_for_spreadsheets(&tables, analysis.config.table_format.parquet());
+    clock.start("report", 0);
+    describe::write_descriptions(analysis, &tables, &charts, &warnings, &mut staging)?;
+    let inputs = record::input_files(analysis)?;
+    clock.finish();
+    let summary = Summary {
+        warnings: analysis.warnings.iter().chain(&warnings).cloned().collect(),
+        ..analysis.summary(Vec::new(), clock.stages())
+    };
+    let records: Vec<TableRecord> = tables.iter().map(|t| t.record.clone()).collect();
+    let run = record::run_json(
+        analysis,
+        &summary,
+        &inputs,
+        &records,
+        &clock.stages(),
+        started,
+    );
+    let path = staging.file(RUN_JSON)?;
+    std::fs::write(&path, run.pretty()).map_err(|e| Error::write(&path, e))?;
+    let owned = owned_files();
+    let patterns = owned_patterns();
+    let files = staging.commit(
+        &owned.iter().map(String::as_str).collect::<Vec<_>>(),
+        &patterns
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect::<Vec<_>>(),
+    )?;
+    Ok(Written { files, warnings })
+}
+
+/// Writes one table as the configuration asks (CSV, Parquet or both), part by part, keeping
+/// its header and the rows the report previews.
+fn write_table(
+    analysis: &Analysis,
+    output: &'static OutputInfo,
+    build: fn(&Analysis, Emit<'_>) -> Result<()>,
+    staging: &mut Staging,
+) -> Result<WrittenTable> {
+    let format = analysis.config.table_format;
+    let style = analysis.config.csv;
+    let csv_path = match format.csv() {
+        true => Some(staging.file(output.path)?),
+        false => None,
+    };
+    let parquet_path = match format.parquet() {
+        true => Some(staging.file(&parquet_name(output.path))?),
+        false => None,
+    };
+    let mut csv = match &csv_path {
+        Some(path) => Some(TableWriter::create(path, style)?),
+        None => None,
+    };
+    let mut parquet = match &parquet_path {
+        Some(path) => Some(ParquetTable::create(path)?),
+        None => None,
+    };
+    let mut header: Option<Vec<String>> = None;
+    let mut preview = Preview::new(output);
+    let mut rows = 0u64;
+    build(analysis, &mut |part: DataFrame| {
+        if header.is_none() {
+            header = Some(
+                part.get_column_names()
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect(),
+            );
+        }
+        preview.offer(&part)?;
+        rows += part.height() as u64;
+        if let Some(csv) = csv.as_mut() {
+            csv.append(&part)?;
+        }
+        if let Some(parquet) = parquet.as_mut() {
+            parquet.append(part)?;
+        }
+        Ok(())
+    })?;
+    if let Some(csv) = csv {
+        csv.finish()?;
+    }
+    if let Some(parquet) = parquet {
+        parquet.finish()?;
+    }
+    Ok(WrittenTable {
+        output,
+        record: TableRecord {
+            path: match format.csv() {
+                true => output.path.to_owned(),
+                false => parquet_name(output.path),
+            },
+            rows,
+        },
+        header: header.unwrap_or_default(),
+        preview: preview.rows(style)?,
+    })
+}
+
+/// The rows of a table the report shows: its first rows, or those with the largest values of
+/// the column the catalogue names ([`OutputInfo::preview_by`]), kept as the parts go by.
+struct Preview {
+    output: &'static OutputInfo,
+    kept: Option<DataFrame>,
+}
+
+impl Preview {
+    fn new(output: &'static OutputInfo) -> Preview {
+        Preview { output, kept: None }
     }
 
-    /// Writes one table as the configuration asks (CSV, Parquet or both), part by part.
-    fn write_table(
-        &self,
-        output: &'static Output,
-        build: fn(&Analysis, super::outputs::Emit<'_>) -> Result<()>,
-        staging: &mut Staging,
-    ) -> Result<WrittenTable> {
-        let format = self.config.table_format;
-        let style = self.config.csv;
-        let csv_path = match format.csv() {
-            true => Some(staging.file(output.path)?),
-            false => None,
+    fn offer(&mut self, part: &DataFrame) -> Result<()> {
+        let table_error = |source| Error::Table {
+            table: self.output.path,
+            source,
         };
-        let parquet_path = match format.parquet() {
-            true => Some(staging.file(&parquet_name(output.path))?),
-            false => None,
-        };
-        let mut csv = match &csv_path {
-            Some(path) => Some(TableWriter::create(path, style)?),
-            None => None,
-        };
-        let mut parquet = match &parquet_path {
-            Some(path) => Some(ParquetTable::create(path)?),
-            None => None,
-        };
-        let mut header: Option<Vec<String>> = None;
-        let mut preview = Vec::new();
-        let mut rows = 0u64;
-        build(self, &mut |part: DataFrame| {
-            if header.is_none() {
-                header = Some(
-                    part.get_column_names()
-                        .iter()
-                        .map(|n| n.to_string())
-                        .collect(),
-                );
-            }
-            if preview.len() < PREVIEW_ROWS {
-                let more = preview_rows(
-                    &part,
-                    PREVIEW_ROWS - preview.len(),
-                    style,
-                    Path::new(output.path),
-                )?;
-                preview.extend(more);
-            }
-            rows += part.height() as u64;
-            if let Some(csv) = csv.as_mut() {
-                csv.append(&part)?;
-            }
-            if let Some(parquet) = parquet.as_mut() {
-                parquet.append(part)?;
-            }
-            Ok(())
-        })?;
-        if let Some(csv) = csv {
-            csv.finish()?;
+        let candidates = match (&self.kept, self.output.preview_by) {
+            (Some(kept), None) if kept.height() >= PREVIEW_ROWS => return Ok(()),
+            (Some(kept), None) => kept.vstack(&part.head(Some(PREVIEW_ROWS - kept.height()))),
+            (Some(kept), Some(_)) => kept.vstack(part),
+            (None, _) => Ok(part.clone()),
         }
-        if let Some(parquet) = parquet {
-            parquet.finish()?;
+        .map_err(table_error)?;
+        let kept = match self.output.preview_by {
+            Some(column) => candidates
+                .sort(
+                    [column.name],
+                    SortMultipleOptions::new()
+                        .with_order_descending(true)
+                        .with_nulls_last(true)
+                        .with_maintain_order(true),
+                )
+                .map_err(table_error)?,
+            None => candidates,
+        };
+        self.kept = Some(kept.head(Some(PREVIEW_ROWS)));
+        Ok(())
+    }
+
+    /// The kept rows, cells as the CSV file prints them.
+    fn rows(self, style: CsvStyle) -> Result<Vec<Vec<String>>> {
+        match self.kept {
+            Some(kept) => preview_rows(&kept, PREVIEW_ROWS, style, Path::new(self.output.path)),
+            None => Ok(Vec::new()),
         }
-        Ok(WrittenTable {
-            output,
-            record: TableRecord {
-                path: match format.csv() {
-                    true => output.path.to_owned(),
-                    false => parquet_name(output.path),
-                },
-                rows,
-            },
-            header: header.unwrap_or_default(),
-            preview,
-        })
     }
 }
 
 /// A warning for each table a spreadsheet cannot open whole, saying how to get it in a
 /// form that fits.
 fn too_long_for_spreadsheets(tables: &[WrittenTable], have_parquet: bool) -> Vec<Warning> {
-    let has_matrix = tables.iter().any(|t| t.output.name() == "term_matrix");
     tables
         .iter()
         .filter(|t| t.record.rows + 1 > SPREADSHEET_ROWS)
@@ -207,33 +266,11 @@ fn too_long_for_spreadsheets(tables: &[WrittenTable], have_parquet: bool) -> Vec
                     thousands(t.record.rows),
                     thousands(SPREADSHEET_ROWS),
                     thousands(SPREADSHEET_ROWS - 1),
-                    fitting_form(t.output.name(), has_matrix),
+                    t.output.too_long,
                 ),
             )
         })
         .collect()
-}
-
-/// How to get a table that a spreadsheet can open.
-fn fitting_form(table: &str, has_matrix: bool) -> &'static str {
-    match table {
-        "term_frequency" if !has_matrix => {
-            "For a spreadsheet, `speechstat analyze` writes tables/term_matrix.csv (speeches by \
-             the --matrix-terms most frequent terms) and, with --group-by, terms_by_group.csv"
-        }
-        "term_frequency" => {
-            "For a spreadsheet, open tables/term_matrix.csv (speeches by the --matrix-terms \
-             most frequent terms) or terms_by_group.csv (with --group-by)"
-        }
-        "tokens" => {
-            "For a spreadsheet, analyse fewer speeches, or use --kwic for the lines of one word"
-        }
-        "cooccurrence" | "collocations" | "collocates" => {
-            "For a spreadsheet, raise --min-count (pairs seen fewer times are left out)"
-        }
-        "kwic" => "For a spreadsheet, narrow --kwic, or limit it to some speeches with --in",
-        _ => "For a spreadsheet, analyse fewer speeches or group them with --group-by",
-    }
 }
 
 /// The files speechstat owns in an output folder: replaced by a run that writes them,
@@ -242,10 +279,10 @@ fn owned_files() -> Vec<String> {
     let mut files = Vec::new();
     for output in OUTPUTS.iter().filter(|o| !o.path.contains(WORD)) {
         files.push(output.path.to_owned());
-        match output.build {
-            Build::Table(_) => files.push(parquet_name(output.path)),
-            Build::Chart(_) => files.push(svg_name(output.path)),
-            Build::Description => {}
+        match output.kind() {
+            OutputKind::Table => files.push(parquet_name(output.path)),
+            OutputKind::Chart => files.push(svg_name(output.path)),
+            OutputKind::Description => {}
         }
     }
     files
@@ -322,11 +359,11 @@ mod tests {
         assert!(warnings[0].contains("open tables/term_matrix.csv"));
         assert!(warnings[0].contains("--format parquet writes it whole"));
         assert!(warnings[1].contains("raise --min-count"));
-        // Without term_matrix (the word count), the advice names the command that writes it;
+        // The advice names the command that writes term_matrix (the word count does not);
         // with Parquet written, the warning points at the file.
         let alone = [written("term_frequency", 3_289_910)];
         let warning = too_long_for_spreadsheets(&alone, true)[0].to_string();
-        assert!(warning.contains("`speechstat analyze` writes tables/term_matrix.csv"));
+        assert!(warning.contains("written by `speechstat analyze`"));
         assert!(warning.contains("tables/term_frequency.parquet holds it whole"));
     }
 }

@@ -59,7 +59,7 @@ impl Groups {
     /// Every document its own group, in corpus order.
     pub fn by_document(corpus: &Corpus) -> Groups {
         Groups {
-            column: columns::DOC_ID.to_owned(),
+            column: columns::DOC_ID.name.to_owned(),
             names: corpus.documents.iter().map(|d| d.id.clone()).collect(),
             of_doc: (0..corpus.documents.len()).collect(),
         }

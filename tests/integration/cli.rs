@@ -182,7 +182,9 @@ fn every_name_explain_lists_prints_sections_of_the_statistics_page_as_they_stand
         );
         let text = stdout(&output);
         assert!(text.starts_with("## "), "explain {name}: {text}");
-        for (i, section) in text.trim_end().split("\n\n## ").enumerate() {
+        // The sections, then for a column name its meaning in each table.
+        let sections = text.split("\nThe column ").next().unwrap_or_default();
+        for (i, section) in sections.trim_end().split("\n\n## ").enumerate() {
             let section = match i {
                 0 => section.to_owned(),
                 _ => format!("## {section}"),
@@ -196,7 +198,27 @@ fn every_name_explain_lists_prints_sections_of_the_statistics_page_as_they_stand
     }
     // A column name, as the tables spell it.
     let output = speechstat(&["explain", "log_ratio"]);
-    assert!(stdout(&output).starts_with("## Keyness"));
+    let text = stdout(&output);
+    assert!(text.starts_with("## Keyness"));
+    assert!(text.contains("The column log_ratio in the tables:\n  keyness.csv\n"));
+}
+
+#[test]
+fn explain_prints_a_table_or_chart_from_the_catalogue() {
+    let output = speechstat(&["explain", "keyness.csv"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("tables/keyness.csv (always)\n"), "{text}");
+    assert!(text.contains("\nColumns:\n  group_by\n"), "{text}");
+    let output = speechstat(&["explain", "charts/zipf.png"]);
+    assert!(stdout(&output).contains("least-squares fit"));
+    let output = speechstat(&["explain", "keynes.csv"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("keyness.csv"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

@@ -7,10 +7,7 @@ use std::path::Path;
 
 use sha2::Digest;
 
-use speechstat::{
-    Output, When, CONTEXT_METADATA, GROUP_COLUMN, MATRIX_TERMS, METADATA, OUTPUTS, ROW_NAME,
-    UNIT_PAIR, WORD,
-};
+use speechstat::{OutputInfo, StandsFor, When, OUTPUTS, WORD};
 
 use crate::helpers::{analyze_ok, repo, speechstat, Table, EVERY_OPTION};
 
@@ -36,7 +33,7 @@ fn files_in(out: &Path) -> BTreeSet<String> {
 }
 
 /// The output a written file is, by its path or its path pattern.
-fn declared(file: &str) -> Option<&'static Output> {
+fn declared(file: &str) -> Option<&'static OutputInfo> {
     OUTPUTS.iter().find(|o| match o.path.split_once(WORD) {
         Some((prefix, suffix)) => file.starts_with(prefix) && file.ends_with(suffix),
         None => o.path == file,
@@ -106,19 +103,21 @@ fn tables_have_the_declared_columns() {
     for output in OUTPUTS.iter().filter(|o| o.is_table()) {
         let table = Table::read(&out.join(output.path));
         let mut expected: Vec<String> = Vec::new();
-        for &column in output.columns {
-            match column {
-                METADATA => expected.extend(metadata.iter().cloned()),
-                CONTEXT_METADATA => expected.extend(
+        for column in output.columns {
+            match column.stands_for {
+                StandsFor::Metadata => expected.extend(metadata.iter().cloned()),
+                StandsFor::ContextMetadata => expected.extend(
                     ["speaker", "country_or_org", "year", "date"]
                         .into_iter()
                         .filter(|c| metadata.iter().any(|m| m == c))
                         .map(String::from),
                 ),
-                UNIT_PAIR => expected.extend(["group_by", "group_a", "group_b"].map(String::from)),
-                GROUP_COLUMN | ROW_NAME => expected.push("party".into()),
-                MATRIX_TERMS => expected.extend(labels.iter().take(100).cloned()),
-                name => expected.push(name.into()),
+                StandsFor::UnitPair(_) => {
+                    expected.extend(["group_by", "group_a", "group_b"].map(String::from))
+                }
+                StandsFor::GroupColumn | StandsFor::RowName => expected.push("party".into()),
+                StandsFor::MatrixTerms => expected.extend(labels.iter().take(100).cloned()),
+                StandsFor::Itself => expected.push(column.name.into()),
             }
         }
         assert_eq!(table.header, expected, "{}", output.path);
@@ -151,40 +150,11 @@ fn help_lists_every_output_from_the_list() {
     }
 }
 
-/// The README's output table, as the output list gives it.
+/// The output table of README.md, as `speechstat explain outputs` renders the catalogue.
 fn readme_table() -> String {
-    let mut table =
-        String::from("| file | written | what it holds | columns |\n|---|---|---|---|\n");
-    for output in OUTPUTS {
-        let when = output.when.condition();
-        let columns: Vec<String> = output
-            .columns
-            .iter()
-            .map(|&c| match c {
-                METADATA => "every metadata column".to_owned(),
-                CONTEXT_METADATA => {
-                    "`speaker`, `country_or_org`, `year`, `date` (those the corpus has)".to_owned()
-                }
-                UNIT_PAIR => {
-                    "`doc_a`, `doc_b` (with `--group-by`: `group_by`, `group_a`, `group_b`)"
-                        .to_owned()
-                }
-                GROUP_COLUMN => "the `--group-by` column".to_owned(),
-                ROW_NAME => "`doc_id` (with `--group-by`: the `--group-by` column)".to_owned(),
-                MATRIX_TERMS => {
-                    "one per term: the `--matrix-terms` (100) most frequent, by label".to_owned()
-                }
-                name => format!("`{name}`"),
-            })
-            .collect();
-        table.push_str(&format!(
-            "| `{}` | {when} | {} | {} |\n",
-            output.path,
-            output.what,
-            columns.join(", ")
-        ));
-    }
-    table
+    let output = speechstat(&["explain", "outputs"]);
+    assert!(output.status.success());
+    String::from_utf8(output.stdout).unwrap()
 }
 
 #[test]
@@ -200,7 +170,8 @@ fn the_readme_output_table_is_the_output_list() {
     let expected = readme_table();
     assert!(
         readme[begin..stop] == expected,
-        "README.md's output table differs from OUTPUTS; replace it with:\n{expected}"
+        "README.md's output table differs from the catalogue; replace it with the output of \
+         `speechstat explain outputs`:\n{expected}"
     );
 }
 

@@ -3,44 +3,36 @@
 //! labelled. A row's label is the term whose occurrences it shows (rows in the order given).
 
 use crate::output::charts::theme::format_number;
-use crate::output::charts::{xray, XRay, XRayRow};
+use crate::output::charts::{XRay, XRayRow};
 use crate::stats::counts::CountTables;
-use crate::text::{TermId, TokenizedCorpus};
+use crate::stats::profile::dispersion::Occurrences;
+use crate::text::Vocabulary;
 
-/// The x-ray of `terms` over the speeches (named by `ids`).
+/// The x-ray of the terms of `occurrences` over the speeches (named by `ids`).
 pub(crate) fn figure(
-    tokens: &TokenizedCorpus,
+    occurrences: &Occurrences,
     counts: &CountTables,
-    terms: &[TermId],
+    vocab: &Vocabulary,
     ids: &[String],
     chosen_by_user: bool,
 ) -> XRay {
-    let vocab = &tokens.vocab;
-    let chosen = terms.len();
-    let terms = &terms[..chosen.min(xray::MAX_ROWS)];
+    let chosen = occurrences.chosen;
+    let terms = &occurrences.terms;
     let total = counts.total_tokens().max(1) as f64;
-    let mut rows: Vec<XRayRow> = terms
+    let rows: Vec<XRayRow> = terms
         .iter()
-        .map(|&t| XRayRow {
+        .zip(&occurrences.positions)
+        .map(|(&t, positions)| XRayRow {
             label: vocab.form(counts.term_label[t as usize]).to_owned(),
-            positions: Vec::new(),
+            positions: positions.iter().map(|&p| p as f64 / total).collect(),
         })
         .collect();
-    let mut boundaries = Vec::with_capacity(tokens.docs.len());
-    let mut offset = 0u64;
-    for (doc, id) in tokens.docs.iter().zip(ids) {
-        boundaries.push((offset as f64 / total, id.clone()));
-        for (i, &form) in doc.forms.iter().enumerate() {
-            if vocab.is_stopword(form) {
-                continue;
-            }
-            let term = vocab.term_of_form(form);
-            if let Some(row) = terms.iter().position(|&t| t == term) {
-                rows[row].positions.push((offset + i as u64) as f64 / total);
-            }
-        }
-        offset += doc.forms.len() as u64;
-    }
+    let boundaries = occurrences
+        .starts
+        .iter()
+        .zip(ids)
+        .map(|(&start, id)| (start as f64 / total, id.clone()))
+        .collect();
     let which = if chosen_by_user && terms.len() < chosen {
         format!("The first {} of {chosen} chosen terms", terms.len())
     } else if chosen_by_user {
@@ -52,7 +44,7 @@ pub(crate) fn figure(
         title: format!("{which}: where each occurrence falls"),
         subtitle: format!(
             "{} in corpus order, {} words; a tick per occurrence, a line where a speech starts",
-            super::speeches(tokens.docs.len()),
+            super::speeches(ids.len()),
             format_number(counts.total_tokens() as f64, 0)
         ),
         x_label: "position in the corpus (speeches in corpus order)".into(),
@@ -64,7 +56,9 @@ pub(crate) fn figure(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::charts::xray;
     use crate::stats::counts::{count, tests::tokenized};
+    use crate::stats::profile::dispersion::occurrences;
 
     #[test]
     fn each_row_holds_the_occurrences_of_its_own_term() {
@@ -75,7 +69,8 @@ mod tests {
             corpus.vocab.term_id("peace").unwrap(),
         );
         let ids = ["a".to_owned(), "b".to_owned()];
-        let xray = figure(&corpus, &counts, &[peace, war], &ids, true);
+        let occurrences = occurrences(&corpus, &[peace, war], xray::MAX_ROWS);
+        let xray = figure(&occurrences, &counts, &corpus.vocab, &ids, true);
         assert_eq!(xray.rows[0].label, "peace");
         assert_eq!(xray.rows[0].positions, [0.2, 0.6, 0.8]);
         assert_eq!(xray.rows[1].label, "war");

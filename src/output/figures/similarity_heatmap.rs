@@ -4,30 +4,20 @@
 
 use crate::output::charts::{clustered_heatmap, ClusteredHeatmap, Merge};
 use crate::stats::compare::clustering::{average_linkage, in_display_order};
-use crate::stats::compare::similarity::Vectors;
 
 /// Units shown at most.
 pub(crate) const MAX_UNITS: usize = clustered_heatmap::MAX_LABELS;
 
-/// The heatmap of the units `shown` (indices into `vectors` and `labels`); `what` names them
-/// for the title ("speeches", "party groups"), `detail` says how they were chosen.
+/// The heatmap of some units, with the `cosine` of every pair of them (as
+/// [`crate::stats::compare::similarity::cosine_matrix`] gives it) and their `labels`; `what`
+/// names them for the title ("speeches", "party groups"), `detail` says how they were chosen.
 pub(crate) fn figure(
-    vectors: &Vectors,
+    cosine: &[Vec<f64>],
     labels: &[String],
-    shown: &[usize],
     what: &str,
     detail: &str,
 ) -> ClusteredHeatmap {
-    let n = shown.len();
-    let cosine: Vec<Vec<f64>> = shown
-        .iter()
-        .map(|&a| {
-            shown
-                .iter()
-                .map(|&b| vectors.pair(a, b).cosine.unwrap_or(0.0))
-                .collect()
-        })
-        .collect();
+    let n = labels.len();
     let (links, order) = average_linkage(n, |i, j| 1.0 - cosine[i][j]);
     let merges = in_display_order(&links, &order)
         .into_iter()
@@ -42,7 +32,7 @@ pub(crate) fn figure(
         subtitle: format!(
             "Cosine similarity of tf-idf vectors, ordered by average-linkage clustering on 1 - cosine; {detail}"
         ),
-        labels: order.iter().map(|&i| labels[shown[i]].clone()).collect(),
+        labels: order.iter().map(|&i| labels[i].clone()).collect(),
         values: order
             .iter()
             .map(|&i| order.iter().map(|&j| cosine[i][j]).collect())
@@ -65,7 +55,7 @@ pub(crate) fn largest(tokens: &[u64], max: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::compare::similarity::speech_vectors;
+    use crate::stats::compare::similarity::{cosine_matrix, speech_vectors};
     use crate::stats::counts::{count, tests::tokenized};
 
     #[test]
@@ -83,7 +73,8 @@ mod tests {
         let counts = count(&corpus);
         let vectors = speech_vectors(&counts);
         let labels: Vec<String> = ["w1", "p1", "w2", "p2"].map(String::from).to_vec();
-        let chart = figure(&vectors, &labels, &[0, 1, 2, 3], "speeches", "4 speeches");
+        let cosine = cosine_matrix(&vectors, &[0, 1, 2, 3]);
+        let chart = figure(&cosine, &labels, "speeches", "4 speeches");
         let position = |l: &str| chart.labels.iter().position(|x| x == l).unwrap();
         assert_eq!(position("w1").abs_diff(position("w2")), 1);
         assert_eq!(position("p1").abs_diff(position("p2")), 1);

@@ -20,7 +20,7 @@ pub(crate) const CONTEXT_COLUMNS: &[&str] = &["speaker", "country_or_org", "year
 pub(crate) fn kwic_frame(lines: &[Line], corpus: &Corpus) -> Result<DataFrame> {
     let docs = &corpus.documents;
     let mut frame_columns = vec![Column::new(
-        columns::DOC_ID.into(),
+        columns::DOC_ID.name.into(),
         lines
             .iter()
             .map(|l| docs[l.hit.doc].id.as_str())
@@ -40,16 +40,16 @@ pub(crate) fn kwic_frame(lines: &[Line], corpus: &Corpus) -> Result<DataFrame> {
     let text = |f: fn(&Line) -> &str| -> Vec<&str> { lines.iter().map(f).collect() };
     frame_columns.extend([
         Column::new(
-            columns::SENTENCE.into(),
+            columns::SENTENCE.name.into(),
             lines.iter().map(|l| l.hit.sentence).collect::<Vec<_>>(),
         ),
         Column::new(
-            columns::POSITION.into(),
+            columns::POSITION.name.into(),
             lines.iter().map(|l| l.hit.position).collect::<Vec<_>>(),
         ),
-        Column::new(columns::LEFT.into(), text(|l| &l.left)),
-        Column::new(columns::KEYWORD.into(), text(|l| &l.keyword)),
-        Column::new(columns::RIGHT.into(), text(|l| &l.right)),
+        Column::new(columns::LEFT.name.into(), text(|l| &l.left)),
+        Column::new(columns::KEYWORD.name.into(), text(|l| &l.keyword)),
+        Column::new(columns::RIGHT.name.into(), text(|l| &l.right)),
     ]);
     frame("kwic", frame_columns)
 }

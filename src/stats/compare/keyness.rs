@@ -337,37 +337,40 @@ pub(crate) fn keyness_frame<'n>(
     frame(
         "keyness",
         vec![
-            Column::new(columns::GROUP_BY.into(), of_target(|t| &t.group_by)),
-            Column::new(columns::TARGET.into(), of_target(|t| &t.name)),
-            Column::new(columns::REFERENCE.into(), of_target(|t| &t.reference)),
-            Column::new(columns::TERM.into(), of_term(|(term, _)| term)),
-            Column::new(columns::LABEL.into(), of_term(|(_, label)| label)),
-            Column::new(columns::COUNT_TARGET.into(), count(|k| k.a)),
-            Column::new(columns::COUNT_REFERENCE.into(), count(|k| k.b)),
+            Column::new(columns::GROUP_BY.name.into(), of_target(|t| &t.group_by)),
+            Column::new(columns::TARGET.name.into(), of_target(|t| &t.name)),
+            Column::new(columns::REFERENCE.name.into(), of_target(|t| &t.reference)),
+            Column::new(columns::TERM.name.into(), of_term(|(term, _)| term)),
+            Column::new(columns::LABEL.name.into(), of_term(|(_, label)| label)),
+            Column::new(columns::COUNT_TARGET.name.into(), count(|k| k.a)),
+            Column::new(columns::COUNT_REFERENCE.name.into(), count(|k| k.b)),
             Column::new(
-                columns::PER_10K_TARGET.into(),
+                columns::PER_10K_TARGET.name.into(),
                 float(&|k| per_10k(k.a, k.c)),
             ),
             Column::new(
-                columns::PER_10K_REFERENCE.into(),
+                columns::PER_10K_REFERENCE.name.into(),
                 float(&|k| per_10k(k.b, k.d)),
             ),
-            Column::new(columns::LOG_LIKELIHOOD.into(), float(&|k| k.log_likelihood)),
-            Column::new(columns::P_VALUE.into(), float(&Key::p_value)),
-            Column::new(columns::CHI2.into(), float(&Key::chi2)),
-            Column::new(columns::LOG_RATIO.into(), float(&Key::log_ratio)),
             Column::new(
-                columns::PERCENT_DIFF.into(),
+                columns::LOG_LIKELIHOOD.name.into(),
+                float(&|k| k.log_likelihood),
+            ),
+            Column::new(columns::P_VALUE.name.into(), float(&Key::p_value)),
+            Column::new(columns::CHI2.name.into(), float(&Key::chi2)),
+            Column::new(columns::LOG_RATIO.name.into(), float(&Key::log_ratio)),
+            Column::new(
+                columns::PERCENT_DIFF.name.into(),
                 rows.iter()
                     .map(|&(_, k)| k.percent_diff())
                     .collect::<Vec<Option<f64>>>(),
             ),
             Column::new(
-                columns::RANGE_TARGET.into(),
+                columns::RANGE_TARGET.name.into(),
                 rows.iter().map(|&(_, k)| k.range).collect::<Vec<u32>>(),
             ),
             Column::new(
-                columns::SIGNIFICANT.into(),
+                columns::SIGNIFICANT.name.into(),
                 rows.iter()
                     .map(|&(t, k)| is_significant(k, t.tested))
                     .collect::<Vec<bool>>(),

@@ -628,11 +628,11 @@ pub(crate) fn speech_similarity_frame(pairs: &[Similarity], ids: &[String]) -> R
         "similarity",
         vec![
             Column::new(
-                columns::DOC_A.into(),
+                columns::DOC_A.name.into(),
                 pairs.iter().map(|p| name(p.a)).collect::<Vec<_>>(),
             ),
             Column::new(
-                columns::DOC_B.into(),
+                columns::DOC_B.name.into(),
                 pairs.iter().map(|p| name(p.b)).collect::<Vec<_>>(),
             ),
             cosine_column(pairs),
@@ -641,10 +641,24 @@ pub(crate) fn speech_similarity_frame(pairs: &[Similarity], ids: &[String]) -> R
     )
 }
 
+/// The cosine of every pair of the units `shown` (indices into `vectors`), 0 where it is
+/// undefined (a vector of zeros): the matrix of a heatmap.
+pub(crate) fn cosine_matrix(vectors: &Vectors, shown: &[usize]) -> Vec<Vec<f64>> {
+    shown
+        .iter()
+        .map(|&a| {
+            shown
+                .iter()
+                .map(|&b| vectors.pair(a, b).cosine.unwrap_or(0.0))
+                .collect()
+        })
+        .collect()
+}
+
 /// The `similarity` table of the groups of several groupings: group_by, group_a, group_b,
 /// cosine, jaccard.
 pub(crate) fn group_similarity_frame(
-    groupings: &[(&str, &[String], Vec<Similarity>)],
+    groupings: &[(&str, &[String], &[Similarity])],
 ) -> Result<DataFrame> {
     let rows: Vec<(&str, &[String], &Similarity)> = groupings
         .iter()
@@ -655,17 +669,17 @@ pub(crate) fn group_similarity_frame(
         "similarity",
         vec![
             Column::new(
-                columns::GROUP_BY.into(),
+                columns::GROUP_BY.name.into(),
                 rows.iter().map(|r| r.0).collect::<Vec<_>>(),
             ),
             Column::new(
-                columns::GROUP_A.into(),
+                columns::GROUP_A.name.into(),
                 rows.iter()
                     .map(|r| r.1[r.2.a as usize].as_str())
                     .collect::<Vec<_>>(),
             ),
             Column::new(
-                columns::GROUP_B.into(),
+                columns::GROUP_B.name.into(),
                 rows.iter()
                     .map(|r| r.1[r.2.b as usize].as_str())
                     .collect::<Vec<_>>(),
@@ -678,14 +692,14 @@ pub(crate) fn group_similarity_frame(
 
 fn cosine_column(pairs: &[Similarity]) -> Column {
     Column::new(
-        columns::COSINE.into(),
+        columns::COSINE.name.into(),
         pairs.iter().map(|p| p.cosine).collect::<Vec<Option<f64>>>(),
     )
 }
 
 fn jaccard_column(pairs: &[Similarity]) -> Column {
     Column::new(
-        columns::JACCARD.into(),
+        columns::JACCARD.name.into(),
         pairs
             .iter()
             .map(|p| p.jaccard)

@@ -167,7 +167,7 @@ fn find_pair<'g>(
     let columns: Vec<&str> = groupings
         .iter()
         .map(|g| g.groups.column.as_str())
-        .chain([columns::DOC_ID])
+        .chain([columns::DOC_ID.name])
         .collect();
     Err(Error::UnknownTarget {
         names: format!("{a:?} and {b:?}"),

@@ -66,13 +66,13 @@ pub fn terms_by_group_frame(
         "terms_by_group",
         vec![
             Column::new(groups.column.as_str().into(), group),
-            Column::new(columns::TERM.into(), term),
-            Column::new(columns::LABEL.into(), label),
-            Column::new(columns::COUNT.into(), count),
-            Column::new(columns::PER_10K.into(), rate),
-            Column::new(columns::RANGE.into(), range),
-            Column::new(columns::DP.into(), dp),
-            Column::new(columns::DP_NORM.into(), dp_norm),
+            Column::new(columns::TERM.name.into(), term),
+            Column::new(columns::LABEL.name.into(), label),
+            Column::new(columns::COUNT.name.into(), count),
+            Column::new(columns::PER_10K.name.into(), rate),
+            Column::new(columns::RANGE.name.into(), range),
+            Column::new(columns::DP.name.into(), dp),
+            Column::new(columns::DP_NORM.name.into(), dp_norm),
         ],
     )
 }

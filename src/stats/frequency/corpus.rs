@@ -25,23 +25,26 @@ pub(crate) fn corpus_frame(counts: &CountTables, vocab: &Vocabulary) -> Result<D
     frame(
         "corpus",
         vec![
-            Column::new(columns::N_DOCUMENTS.into(), [n_documents]),
-            Column::new(columns::N_TOKENS.into(), [n_tokens]),
-            Column::new(columns::N_TYPES.into(), [vocab.n_forms() as u64]),
+            Column::new(columns::N_DOCUMENTS.name.into(), [n_documents]),
+            Column::new(columns::N_TOKENS.name.into(), [n_tokens]),
+            Column::new(columns::N_TYPES.name.into(), [vocab.n_forms() as u64]),
             Column::new(
-                columns::N_TERMS.into(),
+                columns::N_TERMS.name.into(),
                 [counts.counted_terms().count() as u64],
             ),
             Column::new(
-                columns::N_SENTENCES.into(),
+                columns::N_SENTENCES.name.into(),
                 [counts
                     .n_sentences
                     .iter()
                     .map(|&n| u64::from(n))
                     .sum::<u64>()],
             ),
-            Column::new(columns::MEAN_TOKENS.into(), [mean]),
-            Column::new(columns::MEDIAN_TOKENS.into(), [median(&counts.n_tokens)]),
+            Column::new(columns::MEAN_TOKENS.name.into(), [mean]),
+            Column::new(
+                columns::MEDIAN_TOKENS.name.into(),
+                [median(&counts.n_tokens)],
+            ),
         ],
     )
 }

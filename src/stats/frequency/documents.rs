@@ -30,11 +30,11 @@ pub fn documents_frame(
     let docs = &corpus.documents;
     let mut frame_columns = vec![
         Column::new(
-            columns::DOC_ID.into(),
+            columns::DOC_ID.name.into(),
             docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
         ),
         Column::new(
-            columns::SOURCE.into(),
+            columns::SOURCE.name.into(),
             docs.iter().map(|d| d.source.as_str()).collect::<Vec<_>>(),
         ),
     ];
@@ -48,20 +48,20 @@ pub fn documents_frame(
     }
     frame_columns.extend([
         Column::new(
-            columns::ENCODING.into(),
+            columns::ENCODING.name.into(),
             docs.iter().map(|d| d.encoding.name()).collect::<Vec<_>>(),
         ),
-        Column::new(columns::N_TOKENS.into(), counts.n_tokens.clone()),
-        Column::new(columns::N_TYPES.into(), counts.n_types.clone()),
-        Column::new(columns::N_SENTENCES.into(), counts.n_sentences.clone()),
+        Column::new(columns::N_TOKENS.name.into(), counts.n_tokens.clone()),
+        Column::new(columns::N_TYPES.name.into(), counts.n_types.clone()),
+        Column::new(columns::N_SENTENCES.name.into(), counts.n_sentences.clone()),
         Column::new(
-            columns::N_ANNOTATIONS.into(),
+            columns::N_ANNOTATIONS.name.into(),
             docs.iter()
                 .map(|d| d.annotations_removed)
                 .collect::<Vec<_>>(),
         ),
         Column::new(
-            columns::N_FOOTER_LINES.into(),
+            columns::N_FOOTER_LINES.name.into(),
             docs.iter()
                 .map(|d| d.footer_lines_removed)
                 .collect::<Vec<_>>(),
@@ -86,20 +86,20 @@ fn profile_columns(profiles: &Profiles) -> Vec<Column> {
         }
     };
     let mut profile = vec![
-        Column::new(columns::TTR.into(), diversity(|d| d.ttr)),
-        Column::new(columns::MATTR.into(), diversity(|d| d.mattr)),
+        Column::new(columns::TTR.name.into(), diversity(|d| d.ttr)),
+        Column::new(columns::MATTR.name.into(), diversity(|d| d.mattr)),
         Column::new(
-            columns::MATTR_SHORT.into(),
+            columns::MATTR_SHORT.name.into(),
             profiles
                 .diversity
                 .iter()
                 .map(|d| d.mattr_short)
                 .collect::<Vec<bool>>(),
         ),
-        Column::new(columns::MTLD.into(), diversity(|d| d.mtld)),
-        Column::new(columns::YULES_K.into(), diversity(|d| d.yules_k)),
-        Column::new(columns::HERDAN_C.into(), diversity(|d| d.herdan_c)),
-        Column::new(columns::GUIRAUD.into(), diversity(|d| d.guiraud)),
+        Column::new(columns::MTLD.name.into(), diversity(|d| d.mtld)),
+        Column::new(columns::YULES_K.name.into(), diversity(|d| d.yules_k)),
+        Column::new(columns::HERDAN_C.name.into(), diversity(|d| d.herdan_c)),
+        Column::new(columns::GUIRAUD.name.into(), diversity(|d| d.guiraud)),
     ];
     profile.extend(readability_columns(readability));
     profile

@@ -56,7 +56,7 @@ pub(crate) fn term_matrix_frame(
     let (id_column, names, n_tokens, rates): (&str, &[String], Vec<u64>, Vec<Vec<f64>>) = match rows
     {
         MatrixRows::Speeches { doc_ids } => (
-            columns::DOC_ID,
+            columns::DOC_ID.name,
             doc_ids,
             counts.n_tokens.clone(),
             counts
@@ -83,9 +83,9 @@ pub(crate) fn term_matrix_frame(
     };
     let mut table = vec![
         Column::new(id_column.into(), names),
-        Column::new(columns::N_TOKENS.into(), n_tokens),
+        Column::new(columns::N_TOKENS.name.into(), n_tokens),
     ];
-    let mut taken: Vec<String> = vec![id_column.to_owned(), columns::N_TOKENS.to_owned()];
+    let mut taken: Vec<String> = vec![id_column.to_owned(), columns::N_TOKENS.name.to_owned()];
     for (i, &t) in terms.iter().enumerate() {
         let name = column_name(vocab.form(counts.term_label[t as usize]), &taken);
         table.push(Column::new(

@@ -115,7 +115,7 @@ fn largest(groups: Groups, counts: &CountTables, max_rows: usize, all: Chosen) -
 impl Rows {
     /// Whether a row is a speech (else a group of speeches).
     pub(crate) fn rows_are_speeches(&self) -> bool {
-        self.groups.column == columns::DOC_ID
+        self.groups.column == columns::DOC_ID.name
     }
 }
 

@@ -56,23 +56,26 @@ pub fn terms_frame(counts: &CountTables, vocab: &Vocabulary) -> Result<DataFrame
     let df = frame(
         "terms",
         vec![
-            Column::new(columns::TERM.into(), term_strings(&terms, vocab)),
-            Column::new(columns::LABEL.into(), label_strings(&terms, counts, vocab)),
-            Column::new(columns::COUNT.into(), count),
-            Column::new(columns::DOC_FREQ.into(), doc_freq),
-            Column::new(columns::PER_10K.into(), rate),
+            Column::new(columns::TERM.name.into(), term_strings(&terms, vocab)),
             Column::new(
-                columns::DP.into(),
+                columns::LABEL.name.into(),
+                label_strings(&terms, counts, vocab),
+            ),
+            Column::new(columns::COUNT.name.into(), count),
+            Column::new(columns::DOC_FREQ.name.into(), doc_freq),
+            Column::new(columns::PER_10K.name.into(), rate),
+            Column::new(
+                columns::DP.name.into(),
                 spread.iter().map(|s| s.dp).collect::<Vec<_>>(),
             ),
             Column::new(
-                columns::DP_NORM.into(),
+                columns::DP_NORM.name.into(),
                 spread.iter().map(|s| s.dp_norm).collect::<Vec<_>>(),
             ),
         ],
     )?;
     df.sort(
-        [columns::COUNT, columns::TERM],
+        [columns::COUNT.name, columns::TERM.name],
         SortMultipleOptions::new().with_order_descending_multi([true, false]),
     )
     .map_err(|source| crate::error::Error::Table {
@@ -130,33 +133,33 @@ fn term_frequency_part(
     let column = |index: usize| -> Column {
         match index {
             0 => Column::new(
-                columns::DOC_ID.into(),
+                columns::DOC_ID.name.into(),
                 rows.iter()
                     .map(|r| doc_ids[r.0].as_str())
                     .collect::<Vec<_>>(),
             ),
             1 => Column::new(
-                columns::TERM.into(),
+                columns::TERM.name.into(),
                 rows.iter().map(|r| vocab.term(r.1)).collect::<Vec<_>>(),
             ),
             2 => Column::new(
-                columns::LABEL.into(),
+                columns::LABEL.name.into(),
                 rows.iter()
                     .map(|r| vocab.form(counts.term_label[r.1 as usize]))
                     .collect::<Vec<_>>(),
             ),
             3 => Column::new(
-                columns::COUNT.into(),
+                columns::COUNT.name.into(),
                 rows.iter().map(|r| r.2).collect::<Vec<_>>(),
             ),
             4 => Column::new(
-                columns::PER_10K.into(),
+                columns::PER_10K.name.into(),
                 rows.iter()
                     .map(|r| per_10k(r.2, counts.n_tokens[r.0]))
                     .collect::<Vec<_>>(),
             ),
             _ => Column::new(
-                columns::TF_IDF.into(),
+                columns::TF_IDF.name.into(),
                 rows.iter()
                     .map(|r| {
                         tf_idf(

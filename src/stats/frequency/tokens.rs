@@ -61,12 +61,12 @@ impl Part<'_> {
         frame(
             "tokens",
             vec![
-                Column::new(columns::DOC_ID.into(), self.doc_id),
-                Column::new(columns::SENTENCE.into(), self.sentence),
-                Column::new(columns::POSITION.into(), self.position),
-                Column::new(columns::TOKEN.into(), self.token),
-                Column::new(columns::TERM.into(), self.term),
-                Column::new(columns::STOPWORD.into(), self.stopword),
+                Column::new(columns::DOC_ID.name.into(), self.doc_id),
+                Column::new(columns::SENTENCE.name.into(), self.sentence),
+                Column::new(columns::POSITION.name.into(), self.position),
+                Column::new(columns::TOKEN.name.into(), self.token),
+                Column::new(columns::TERM.name.into(), self.term),
+                Column::new(columns::STOPWORD.name.into(), self.stopword),
             ],
         )
     }

@@ -112,31 +112,31 @@ pub fn collocates_frame(
         "collocates",
         vec![
             Column::new(
-                columns::FOCUS.into(),
+                columns::FOCUS.name.into(),
                 rows.iter().map(|c| label(c.focus)).collect::<Vec<_>>(),
             ),
             Column::new(
-                columns::COLLOCATE.into(),
+                columns::COLLOCATE.name.into(),
                 rows.iter()
                     .map(|c| vocab.term(c.collocate))
                     .collect::<Vec<_>>(),
             ),
             Column::new(
-                columns::LABEL.into(),
+                columns::LABEL.name.into(),
                 rows.iter().map(|c| label(c.collocate)).collect::<Vec<_>>(),
             ),
             Column::new(
-                columns::COUNT.into(),
+                columns::COUNT.name.into(),
                 rows.iter().map(|c| c.pair.count).collect::<Vec<_>>(),
             ),
-            Column::new(columns::PMI.into(), score(Contingency::pmi)),
-            Column::new(columns::NPMI.into(), score(Contingency::npmi)),
+            Column::new(columns::PMI.name.into(), score(Contingency::pmi)),
+            Column::new(columns::NPMI.name.into(), score(Contingency::npmi)),
             Column::new(
-                columns::LOG_LIKELIHOOD.into(),
+                columns::LOG_LIKELIHOOD.name.into(),
                 score(Contingency::log_likelihood),
             ),
-            Column::new(columns::T_SCORE.into(), score(Contingency::t_score)),
-            Column::new(columns::DICE.into(), score(Contingency::dice)),
+            Column::new(columns::T_SCORE.name.into(), score(Contingency::t_score)),
+            Column::new(columns::DICE.name.into(), score(Contingency::dice)),
         ],
     )
 }

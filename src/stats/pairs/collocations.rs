@@ -243,46 +243,71 @@ pub fn collocations_frame(
     frame(
         "collocations",
         vec![
-            Column::new(columns::TERM_1.into(), term(|p| p.first)),
-            Column::new(columns::TERM_2.into(), term(|p| p.second)),
-            Column::new(columns::LABEL.into(), label()),
-            Column::new(columns::COUNT.into(), count()),
-            Column::new(columns::PMI.into(), score(Contingency::pmi)),
-            Column::new(columns::NPMI.into(), score(Contingency::npmi)),
-            Column::new(columns::LOG_LIKELIHOOD.into(), log_likelihood()),
-            Column::new(columns::T_SCORE.into(), score(Contingency::t_score)),
-            Column::new(columns::CHI2.into(), score(Contingency::chi2)),
-            Column::new(columns::DICE.into(), score(Contingency::dice)),
-            Column::new(columns::LOG_DICE.into(), score(Contingency::log_dice)),
+            Column::new(columns::TERM_1.name.into(), term(|p| p.first)),
+            Column::new(columns::TERM_2.name.into(), term(|p| p.second)),
+            Column::new(columns::LABEL.name.into(), label()),
+            Column::new(columns::COUNT.name.into(), count()),
+            Column::new(columns::PMI.name.into(), score(Contingency::pmi)),
+            Column::new(columns::NPMI.name.into(), score(Contingency::npmi)),
+            Column::new(columns::LOG_LIKELIHOOD.name.into(), log_likelihood()),
+            Column::new(columns::T_SCORE.name.into(), score(Contingency::t_score)),
+            Column::new(columns::CHI2.name.into(), score(Contingency::chi2)),
+            Column::new(columns::DICE.name.into(), score(Contingency::dice)),
+            Column::new(columns::LOG_DICE.name.into(), score(Contingency::log_dice)),
         ],
     )
 }
 
-/// The strongest `top` collocations of each group, each scored within its group: n_ix and
+/// The strongest `top` adjacent pairs of each group, each scored within its group: n_ix and
 /// n_xi are the terms' counts in the group, n_xx the group's tokens, and `min_count` applies
-/// to counts in the group. Columns: the grouping column, then those of `collocations`.
-pub fn collocations_by_group_frame(
+/// to counts in the group. A pass over the tokens of every group.
+pub fn strongest_by_group(
     corpus: &TokenizedCorpus,
     groups: &Groups,
     group_counts: &GroupCounts,
     min_count: u64,
     top: usize,
-) -> Result<DataFrame> {
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    for (d, &g) in groups.of_doc.iter().enumerate() {
-        members[g].push(d);
-    }
+) -> Vec<AdjacentPairs> {
+    let rank = corpus.vocab.alphabetical_term_ranks();
     let mut term_count = vec![0u64; corpus.vocab.n_terms()];
+    members(groups)
+        .iter()
+        .enumerate()
+        .map(|(g, docs)| {
+            group_term_counts(group_counts, g, &mut term_count);
+            let counted = count_adjacent_in(corpus, docs, min_count).pairs;
+            let log_likelihood: Vec<f64> = counted
+                .iter()
+                .map(|p| contingency(p, &term_count, group_counts.n_tokens[g]).log_likelihood())
+                .collect();
+            let order = strongest_first(&log_likelihood, |i| {
+                (
+                    rank[counted[i].first as usize],
+                    rank[counted[i].second as usize],
+                )
+            });
+            let mut pairs: Vec<AdjacentPair> =
+                order.into_iter().take(top).map(|i| counted[i]).collect();
+            pairs.sort_unstable_by_key(|p| (p.first, p.second));
+            AdjacentPairs { pairs }
+        })
+        .collect()
+}
+
+/// The `collocations_by_group` table: for each group, its pairs (`by_group`, as
+/// [`strongest_by_group`] chose them) scored within the group, strongest first. Columns: the
+/// grouping column, then those of `collocations`.
+pub fn collocations_by_group_frame(
+    groups: &Groups,
+    group_counts: &GroupCounts,
+    by_group: &[AdjacentPairs],
+    vocab: &Vocabulary,
+) -> Result<DataFrame> {
+    let mut term_count = vec![0u64; vocab.n_terms()];
     let mut all: Option<DataFrame> = None;
-    for (g, docs) in members.iter().enumerate() {
-        term_count.iter_mut().for_each(|c| *c = 0);
-        for &(t, c) in &group_counts.terms[g] {
-            term_count[t as usize] = c;
-        }
-        let pairs = count_adjacent_in(corpus, docs, min_count);
-        let mut df =
-            collocations_frame(&pairs, &term_count, group_counts.n_tokens[g], &corpus.vocab)?
-                .head(Some(top));
+    for (g, pairs) in by_group.iter().enumerate() {
+        group_term_counts(group_counts, g, &mut term_count);
+        let mut df = collocations_frame(pairs, &term_count, group_counts.n_tokens[g], vocab)?;
         let name = vec![groups.names[g].as_str(); df.height()];
         let table_error = |source| crate::error::Error::Table {
             table: "collocations_by_group",
@@ -298,6 +323,23 @@ pub fn collocations_by_group_frame(
         }
     }
     Ok(all.unwrap_or_default())
+}
+
+/// The speeches of each group, by index.
+fn members(groups: &Groups) -> Vec<Vec<usize>> {
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (d, &g) in groups.of_doc.iter().enumerate() {
+        members[g].push(d);
+    }
+    members
+}
+
+/// Fills `term_count` (one slot per term) with the counts of group `g`.
+fn group_term_counts(group_counts: &GroupCounts, g: usize, term_count: &mut [u64]) {
+    term_count.iter_mut().for_each(|c| *c = 0);
+    for &(t, c) in &group_counts.terms[g] {
+        term_count[t as usize] = c;
+    }
 }
 
 #[cfg(test)]
@@ -334,7 +376,7 @@ pub(crate) mod tests {
         freedom";
 
     fn row_of(df: &DataFrame, label: &str) -> usize {
-        let labels = df.column(columns::LABEL).unwrap().str().unwrap();
+        let labels = df.column(columns::LABEL.name).unwrap().str().unwrap();
         (0..df.height())
             .find(|&i| labels.get(i) == Some(label))
             .unwrap_or_else(|| panic!("no row {label}"))
@@ -392,23 +434,23 @@ pub(crate) mod tests {
         let df = collocations(&corpus, &counts, 1).unwrap();
 
         let united = row_of(&df, "united nations");
-        close(value(&df, columns::PMI, united), 5.584963);
-        close(value(&df, columns::LOG_LIKELIHOOD, united), 8.345655);
-        close(value(&df, columns::T_SCORE, united), 0.979167);
-        close(value(&df, columns::CHI2, united), 47.494737);
-        close(value(&df, columns::DICE, united), 0.666667);
-        let npmi = value(&df, columns::NPMI, united);
+        close(value(&df, columns::PMI.name, united), 5.584963);
+        close(value(&df, columns::LOG_LIKELIHOOD.name, united), 8.345655);
+        close(value(&df, columns::T_SCORE.name, united), 0.979167);
+        close(value(&df, columns::CHI2.name, united), 47.494737);
+        close(value(&df, columns::DICE.name, united), 0.666667);
+        let npmi = value(&df, columns::NPMI.name, united);
         close(npmi, 5.584963 / 96f64.log2());
         close(
-            value(&df, columns::LOG_DICE, united),
+            value(&df, columns::LOG_DICE.name, united),
             14.0 + (2.0f64 / 3.0).log2(),
         );
         let human = row_of(&df, "human rights");
-        close(value(&df, columns::PMI, human), 4.584963);
+        close(value(&df, columns::PMI.name, human), 4.584963);
 
         // 95 adjacent positions in one sentence, nothing filtered.
         let total: u64 = df
-            .column(columns::COUNT)
+            .column(columns::COUNT.name)
             .unwrap()
             .u64()
             .unwrap()
@@ -515,7 +557,7 @@ pub(crate) mod tests {
 
         let df = collocations_frame(&pairs, &counts.term_count, counts.total_tokens(), v).unwrap();
         let row = row_of(&df, "human rights");
-        let terms = df.column(columns::TERM_2).unwrap().str().unwrap();
+        let terms = df.column(columns::TERM_2.name).unwrap().str().unwrap();
         assert_eq!(terms.get(row), Some("right"));
     }
 
@@ -593,14 +635,14 @@ pub(crate) mod tests {
         let counts = count(&corpus);
         let df = collocations(&corpus, &counts, 1).unwrap();
         let ll: Vec<f64> = df
-            .column(columns::LOG_LIKELIHOOD)
+            .column(columns::LOG_LIKELIHOOD.name)
             .unwrap()
             .f64()
             .unwrap()
             .into_no_null_iter()
             .collect();
-        let t1 = df.column(columns::TERM_1).unwrap().str().unwrap();
-        let t2 = df.column(columns::TERM_2).unwrap().str().unwrap();
+        let t1 = df.column(columns::TERM_1.name).unwrap().str().unwrap();
+        let t2 = df.column(columns::TERM_2.name).unwrap().str().unwrap();
         for i in 1..df.height() {
             let before = (t1.get(i - 1), t2.get(i - 1));
             let after = (t1.get(i), t2.get(i));

@@ -410,16 +410,16 @@ pub fn cooccurrence_frame(
     frame(
         "cooccurrence",
         vec![
-            Column::new(columns::TERM_A.into(), term(false)),
-            Column::new(columns::TERM_B.into(), term(true)),
-            Column::new(columns::LABEL_A.into(), label(false)),
-            Column::new(columns::LABEL_B.into(), label(true)),
-            Column::new(columns::COUNT.into(), count()),
-            Column::new(columns::PMI.into(), score(Contingency::pmi)),
-            Column::new(columns::NPMI.into(), score(Contingency::npmi)),
-            Column::new(columns::LOG_LIKELIHOOD.into(), log_likelihood()),
-            Column::new(columns::T_SCORE.into(), score(Contingency::t_score)),
-            Column::new(columns::DICE.into(), score(Contingency::dice)),
+            Column::new(columns::TERM_A.name.into(), term(false)),
+            Column::new(columns::TERM_B.name.into(), term(true)),
+            Column::new(columns::LABEL_A.name.into(), label(false)),
+            Column::new(columns::LABEL_B.name.into(), label(true)),
+            Column::new(columns::COUNT.name.into(), count()),
+            Column::new(columns::PMI.name.into(), score(Contingency::pmi)),
+            Column::new(columns::NPMI.name.into(), score(Contingency::npmi)),
+            Column::new(columns::LOG_LIKELIHOOD.name.into(), log_likelihood()),
+            Column::new(columns::T_SCORE.name.into(), score(Contingency::t_score)),
+            Column::new(columns::DICE.name.into(), score(Contingency::dice)),
         ],
     )
 }
@@ -631,10 +631,10 @@ mod tests {
         assert_eq!(c.contingency(pair), Contingency::new(1.5, 2.0, 2.0, 5.0));
         let df = cooccurrence_frame(&cooccurrence_rows(&c, v), &c, &counts, v).unwrap();
         let col = |name: &str| df.column(name).unwrap().clone();
-        assert_eq!(col(columns::TERM_A).str().unwrap().get(0), Some("x"));
-        assert_eq!(col(columns::TERM_B).str().unwrap().get(0), Some("y"));
-        assert_eq!(col(columns::COUNT).u64().unwrap().get(0), Some(3));
-        let pmi = col(columns::PMI).f64().unwrap().get(0).unwrap();
+        assert_eq!(col(columns::TERM_A.name).str().unwrap().get(0), Some("x"));
+        assert_eq!(col(columns::TERM_B.name).str().unwrap().get(0), Some("y"));
+        assert_eq!(col(columns::COUNT.name).u64().unwrap().get(0), Some(3));
+        let pmi = col(columns::PMI.name).f64().unwrap().get(0).unwrap();
         assert!((pmi - (15.0f64 / 8.0).log2()).abs() < 1e-12);
         assert!((pmi - 0.906891).abs() < 5e-7);
         let names: Vec<&str> = df
@@ -674,9 +674,9 @@ mod tests {
                 .map(str::to_owned)
         };
         assert_eq!(df.height(), 1);
-        assert_eq!(get(columns::TERM_A).as_deref(), Some("human"));
-        assert_eq!(get(columns::TERM_B).as_deref(), Some("nation"));
-        assert_eq!(get(columns::LABEL_B).as_deref(), Some("nations"));
+        assert_eq!(get(columns::TERM_A.name).as_deref(), Some("human"));
+        assert_eq!(get(columns::TERM_B.name).as_deref(), Some("nation"));
+        assert_eq!(get(columns::LABEL_B.name).as_deref(), Some("nations"));
     }
 
     #[test]

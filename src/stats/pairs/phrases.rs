@@ -104,36 +104,36 @@ pub fn phrases_frame(phrases: &[Phrase], vocab: &Vocabulary) -> Result<DataFrame
         "phrases",
         vec![
             Column::new(
-                columns::PHRASE.into(),
+                columns::PHRASE.name.into(),
                 phrases
                     .iter()
                     .map(|p| format!("{} {}", vocab.form(p.label.0), vocab.form(p.label.1)))
                     .collect::<Vec<_>>(),
             ),
             Column::new(
-                columns::TERM_1.into(),
+                columns::TERM_1.name.into(),
                 phrases
                     .iter()
                     .map(|p| vocab.term(p.first))
                     .collect::<Vec<_>>(),
             ),
             Column::new(
-                columns::TERM_2.into(),
+                columns::TERM_2.name.into(),
                 phrases
                     .iter()
                     .map(|p| vocab.term(p.second))
                     .collect::<Vec<_>>(),
             ),
             Column::new(
-                columns::COUNT.into(),
+                columns::COUNT.name.into(),
                 phrases.iter().map(|p| p.count).collect::<Vec<_>>(),
             ),
             Column::new(
-                columns::NPMI.into(),
+                columns::NPMI.name.into(),
                 phrases.iter().map(|p| p.npmi).collect::<Vec<_>>(),
             ),
             Column::new(
-                columns::LOG_LIKELIHOOD.into(),
+                columns::LOG_LIKELIHOOD.name.into(),
                 phrases.iter().map(|p| p.log_likelihood).collect::<Vec<_>>(),
             ),
         ],

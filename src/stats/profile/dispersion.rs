@@ -12,7 +12,7 @@
 //! 1 - (the sum of the shares of those that do).
 
 use crate::stats::counts::CountTables;
-use crate::text::{TermId, Vocabulary};
+use crate::text::{TermId, TokenizedCorpus, Vocabulary};
 
 /// The dispersion of one term.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -95,6 +95,50 @@ pub(crate) fn least_even(
             .then_with(|| vocab.term(a.1).cmp(vocab.term(b.1)))
     });
     ranked.into_iter().take(n).map(|(_, t)| t).collect()
+}
+
+/// Where each occurrence of some terms falls in the corpus read in order: what a dispersion
+/// plot ("x-ray") draws.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Occurrences {
+    /// The terms, in the order asked.
+    pub terms: Vec<TermId>,
+    /// Terms asked for before any were left out (a plot shows a limited number).
+    pub chosen: usize,
+    /// Per term, the corpus-wide index of each of its tokens (all speeches' word tokens one
+    /// after the other, stopwords included).
+    pub positions: Vec<Vec<u64>>,
+    /// The corpus-wide index of each speech's first token.
+    pub starts: Vec<u64>,
+}
+
+/// The occurrences of the first `max` of `terms`: a pass over the tokens.
+pub(crate) fn occurrences(tokens: &TokenizedCorpus, terms: &[TermId], max: usize) -> Occurrences {
+    let vocab = &tokens.vocab;
+    let chosen = terms.len();
+    let terms = &terms[..chosen.min(max)];
+    let mut positions = vec![Vec::new(); terms.len()];
+    let mut starts = Vec::with_capacity(tokens.docs.len());
+    let mut offset = 0u64;
+    for doc in &tokens.docs {
+        starts.push(offset);
+        for (i, &form) in doc.forms.iter().enumerate() {
+            if vocab.is_stopword(form) {
+                continue;
+            }
+            let term = vocab.term_of_form(form);
+            if let Some(row) = terms.iter().position(|&t| t == term) {
+                positions[row].push(offset + i as u64);
+            }
+        }
+        offset += doc.forms.len() as u64;
+    }
+    Occurrences {
+        terms: terms.to_vec(),
+        chosen,
+        positions,
+        starts,
+    }
 }
 
 #[cfg(test)]

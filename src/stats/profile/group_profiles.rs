@@ -17,7 +17,7 @@ use polars::prelude::*;
 use super::diversity::{Diversity, Scratch};
 use super::readability::{readability_columns, Counts, Score};
 use super::Profiles;
-use crate::columns;
+use crate::columns::{self, TableColumn};
 use crate::error::Result;
 use crate::stats::frame;
 use crate::stats::groups::{GroupCounts, Groups};
@@ -29,79 +29,127 @@ pub(crate) const STTR_TOKENS: usize = 1_000;
 /// One measure of a speech's diversity.
 type Measure = fn(&Diversity) -> Option<f64>;
 
-/// A column of values, some empty.
-type Values = Vec<Option<f64>>;
-
-/// The measures of [`Diversity`] summarised per group, with their column stem.
-const MEASURES: [(&str, Measure); 6] = [
-    ("ttr", |d| d.ttr),
-    ("mattr", |d| d.mattr),
-    ("mtld", |d| d.mtld),
-    ("yules_k", |d| d.yules_k),
-    ("herdan_c", |d| d.herdan_c),
-    ("guiraud", |d| d.guiraud),
+/// The measures of [`Diversity`] summarised per group, with the columns of their mean and
+/// median.
+const MEASURES: [(TableColumn, TableColumn, Measure); 6] = [
+    (columns::TTR_MEAN, columns::TTR_MEDIAN, |d| d.ttr),
+    (columns::MATTR_MEAN, columns::MATTR_MEDIAN, |d| d.mattr),
+    (columns::MTLD_MEAN, columns::MTLD_MEDIAN, |d| d.mtld),
+    (columns::YULES_K_MEAN, columns::YULES_K_MEDIAN, |d| {
+        d.yules_k
+    }),
+    (columns::HERDAN_C_MEAN, columns::HERDAN_C_MEDIAN, |d| {
+        d.herdan_c
+    }),
+    (columns::GUIRAUD_MEAN, columns::GUIRAUD_MEDIAN, |d| {
+        d.guiraud
+    }),
 ];
 
-/// One row per group of each grouping.
-pub(crate) fn groups_frame(
+/// The profile of one group of one grouping: a row of `groups`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct GroupProfile {
+    /// Index of the grouping, in the order given.
+    pub grouping: usize,
+    /// Index of the group in its grouping.
+    pub group: usize,
+    pub n_documents: u32,
+    pub n_tokens: u64,
+    pub sttr: Option<f64>,
+    /// The (mean, median) of each of [`MEASURES`] over the group's speeches.
+    pub measures: [(Option<f64>, Option<f64>); 6],
+    /// The group's readability counts, pooled (zero when not English).
+    pub pooled: Counts,
+}
+
+/// The profile of every group of each grouping, groupings in order: a pass over the tokens of
+/// each grouping (the standardized TTR reads the speeches in order).
+pub(crate) fn group_profiles(
     groupings: &[(&Groups, &GroupCounts)],
     profiles: &Profiles,
     tokens: &TokenizedCorpus,
-) -> Result<DataFrame> {
-    let mut group_by: Vec<&str> = Vec::new();
-    let mut group: Vec<&str> = Vec::new();
-    let mut n_documents: Vec<u32> = Vec::new();
-    let mut n_tokens: Vec<u64> = Vec::new();
-    let mut sttr: Values = Vec::new();
-    let mut measures: Vec<(Values, Values)> = vec![(Vec::new(), Vec::new()); MEASURES.len()];
-    let mut pooled: Vec<Counts> = Vec::new();
+) -> Vec<GroupProfile> {
+    let mut rows = Vec::new();
     let mut scratch = Scratch::new(tokens.vocab.n_forms());
-    for (groups, sums) in groupings {
+    for (grouping, (groups, sums)) in groupings.iter().enumerate() {
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
         for (d, &g) in groups.of_doc.iter().enumerate() {
             members[g].push(d);
         }
         for (g, docs) in members.iter().enumerate() {
-            group_by.push(&groups.column);
-            group.push(&groups.names[g]);
-            n_documents.push(docs.len() as u32);
-            n_tokens.push(sums.n_tokens[g]);
-            sttr.push(standardized_ttr(docs, tokens, &mut scratch));
-            for (i, (_, measure)) in MEASURES.iter().enumerate() {
+            let measures = MEASURES.map(|(_, _, measure)| {
                 let mut values: Vec<f64> = docs
                     .iter()
                     .filter_map(|&d| measure(&profiles.diversity[d]))
                     .collect();
-                measures[i].0.push(mean(&values));
-                measures[i].1.push(median(&mut values));
-            }
-            let mut counts = Counts::default();
+                (mean(&values), median(&mut values))
+            });
+            let mut pooled = Counts::default();
             if let Some(readability) = &profiles.readability {
                 for &d in docs {
-                    counts.add(readability[d]);
+                    pooled.add(readability[d]);
                 }
             }
-            pooled.push(counts);
+            rows.push(GroupProfile {
+                grouping,
+                group: g,
+                n_documents: docs.len() as u32,
+                n_tokens: sums.n_tokens[g],
+                sttr: standardized_ttr(docs, tokens, &mut scratch),
+                measures,
+                pooled,
+            });
         }
     }
-    let english = profiles.readability.is_some();
+    rows
+}
+
+/// One row per group of each grouping (`groupings` as given to [`group_profiles`]); the
+/// readability columns empty unless `english`.
+pub(crate) fn groups_frame(
+    groupings: &[&Groups],
+    rows: &[GroupProfile],
+    english: bool,
+) -> Result<DataFrame> {
+    let groups = |r: &GroupProfile| groupings[r.grouping];
+    let mut frame_columns = vec![
+        Column::new(
+            columns::GROUP_BY.name.into(),
+            rows.iter()
+                .map(|r| groups(r).column.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            columns::GROUP.name.into(),
+            rows.iter()
+                .map(|r| groups(r).names[r.group].as_str())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            columns::N_DOCUMENTS.name.into(),
+            rows.iter().map(|r| r.n_documents).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            columns::N_TOKENS.name.into(),
+            rows.iter().map(|r| r.n_tokens).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            columns::STTR.name.into(),
+            rows.iter().map(|r| r.sttr).collect::<Vec<_>>(),
+        ),
+    ];
+    for (i, (mean, median, _)) in MEASURES.iter().enumerate() {
+        let values = |pick: fn((Option<f64>, Option<f64>)) -> Option<f64>| {
+            rows.iter().map(|r| pick(r.measures[i])).collect::<Vec<_>>()
+        };
+        frame_columns.push(Column::new(mean.name.into(), values(|m| m.0)));
+        frame_columns.push(Column::new(median.name.into(), values(|m| m.1)));
+    }
     let readability = |score: Score| -> Vec<Option<f64>> {
-        pooled
-            .iter()
-            .map(|c| if english { score(c) } else { None })
+        rows.iter()
+            .map(|r| if english { score(&r.pooled) } else { None })
             .collect()
     };
-    let mut frame_columns = vec![
-        Column::new(columns::GROUP_BY.into(), group_by),
-        Column::new(columns::GROUP.into(), group),
-        Column::new(columns::N_DOCUMENTS.into(), n_documents),
-        Column::new(columns::N_TOKENS.into(), n_tokens),
-        Column::new(columns::STTR.into(), sttr),
-    ];
-    for ((stem, _), (means, medians)) in MEASURES.iter().zip(measures) {
-        frame_columns.push(Column::new(format!("{stem}_mean").into(), means));
-        frame_columns.push(Column::new(format!("{stem}_median").into(), medians));
-    }
     frame_columns.extend(readability_columns(readability));
     frame("groups", frame_columns)
 }
@@ -169,7 +217,8 @@ mod tests {
         };
         let sums = GroupCounts::sum(&counts, &groups);
         let profiles = profile(&corpus, 100, true);
-        let df = groups_frame(&[(&groups, &sums)], &profiles, &corpus).unwrap();
+        let rows = group_profiles(&[(&groups, &sums)], &profiles, &corpus);
+        let df = groups_frame(&[&groups], &rows, true).unwrap();
         assert_eq!(df.height(), 2);
         let value = |name: &str, row: usize| df.column(name).unwrap().f64().unwrap().get(row);
         // TTRs 1, 0.5 and 0.25: mean 0.583333, median 0.5.

@@ -25,10 +25,19 @@ pub(crate) type Score = fn(&Counts) -> Option<f64>;
 /// The readability columns of a table, named, each from `values(score)`.
 pub(crate) fn readability_columns(values: impl Fn(Score) -> Vec<Option<f64>>) -> [Column; 4] {
     let scores: [(&str, Score); 4] = [
-        (columns::MEAN_SENTENCE_LENGTH, Counts::mean_sentence_length),
-        (columns::SYLLABLES_PER_WORD, Counts::syllables_per_word),
-        (columns::FLESCH_READING_EASE, Counts::flesch_reading_ease),
-        (columns::FLESCH_KINCAID_GRADE, Counts::flesch_kincaid_grade),
+        (
+            columns::MEAN_SENTENCE_LENGTH.name,
+            Counts::mean_sentence_length,
+        ),
+        (columns::SYLLABLES_PER_WORD.name, Counts::syllables_per_word),
+        (
+            columns::FLESCH_READING_EASE.name,
+            Counts::flesch_reading_ease,
+        ),
+        (
+            columns::FLESCH_KINCAID_GRADE.name,
+            Counts::flesch_kincaid_grade,
+        ),
     ];
     scores.map(|(name, score)| Column::new(name.into(), values(score)))
 }

@@ -157,15 +157,33 @@ pub(crate) fn term_trends_frame(
     frame(
         "term_trends",
         vec![
-            Column::new(columns::PERIOD.into(), period),
-            Column::new(columns::PERIOD_START.into(), start),
-            Column::new(columns::TERM.into(), term),
-            Column::new(columns::LABEL.into(), label),
-            Column::new(columns::COUNT.into(), count),
-            Column::new(columns::PER_10K.into(), rate),
-            Column::new(columns::PERIOD_TOKENS.into(), tokens),
+            Column::new(columns::PERIOD.name.into(), period),
+            Column::new(columns::PERIOD_START.name.into(), start),
+            Column::new(columns::TERM.name.into(), term),
+            Column::new(columns::LABEL.name.into(), label),
+            Column::new(columns::COUNT.name.into(), count),
+            Column::new(columns::PER_10K.name.into(), rate),
+            Column::new(columns::PERIOD_TOKENS.name.into(), tokens),
         ],
     )
+}
+
+/// A term's rate per 10,000 words in the first and the last third of the periods.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct RateChange {
+    pub term: TermId,
+    pub before: f64,
+    pub after: f64,
+}
+
+/// The periods of the first and the last third (`first..last` ranges of period indices);
+/// none for fewer than two periods.
+pub(crate) fn thirds(periods: usize) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    if periods < 2 {
+        return None;
+    }
+    let third = periods.div_ceil(3);
+    Some((0..third, periods - third..periods))
 }
 
 /// The `n` terms whose rate changed most between the first and the last third of the periods:
@@ -176,12 +194,10 @@ pub(crate) fn changed_most(
     vocab: &Vocabulary,
     n: usize,
     min_count: u64,
-) -> Vec<TermId> {
-    let periods = sums.terms.len();
-    if periods < 2 {
+) -> Vec<RateChange> {
+    let Some((first, last)) = thirds(sums.terms.len()) else {
         return Vec::new();
-    }
-    let third = periods.div_ceil(3);
+    };
     let pooled = |range: std::ops::Range<usize>| {
         let mut tally = vec![0u64; counts.term_count.len()];
         let mut tokens = 0u64;
@@ -193,21 +209,28 @@ pub(crate) fn changed_most(
         }
         (tally, tokens)
     };
-    let (early, early_tokens) = pooled(0..third);
-    let (late, late_tokens) = pooled(periods - third..periods);
-    let mut change: Vec<(f64, TermId)> = counts
+    let (early, early_tokens) = pooled(first);
+    let (late, late_tokens) = pooled(last);
+    let mut change: Vec<(f64, RateChange)> = counts
         .counted_terms()
         .filter(|&t| counts.term_count[t as usize] >= min_count)
-        .map(|t| {
-            let before = per_10k(early[t as usize], early_tokens);
-            let after = per_10k(late[t as usize], late_tokens);
-            (after - before, t)
+        .map(|term| {
+            let before = per_10k(early[term as usize], early_tokens);
+            let after = per_10k(late[term as usize], late_tokens);
+            let rate = RateChange {
+                term,
+                before,
+                after,
+            };
+            (after - before, rate)
         })
         .collect();
-    let by = |x: &(f64, TermId), y: &(f64, TermId)| vocab.term(x.1).cmp(vocab.term(y.1));
+    let by = |x: &(f64, RateChange), y: &(f64, RateChange)| {
+        vocab.term(x.1.term).cmp(vocab.term(y.1.term))
+    };
     change.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| by(x, y)));
     let rising = n.div_ceil(2);
-    let mut chosen: Vec<TermId> = change
+    let mut chosen: Vec<RateChange> = change
         .iter()
         .take(rising)
         .filter(|c| c.0 > 0.0)
@@ -294,8 +317,9 @@ mod tests {
         assert!((rates[0] - 2.0 / 3.0 * 1e4).abs() < 1e-9);
         // War falls from 2/3 of the first third to none of the last; peace rises.
         let chosen = changed_most(&sums, &counts, &corpus.vocab, 2, 1);
-        let names: Vec<&str> = chosen.iter().map(|&t| corpus.vocab.term(t)).collect();
+        let names: Vec<&str> = chosen.iter().map(|c| corpus.vocab.term(c.term)).collect();
         assert_eq!(names, ["peace", "war"]);
+        assert!(chosen[0].after > chosen[0].before && chosen[1].after == 0.0);
         assert!(changed_most(&sums, &counts, &corpus.vocab, 4, TREND_MIN_COUNT).is_empty());
     }
 }

@@ -1,0 +1,216 @@
+//! The compare family's outputs: the key terms of every target, the similarity of speeches
+//! or groups, the `--kwic` lines; keyness and similarity as charts.
+
+use super::{chart, counted_with, table, Charts, Family, OutputInfo, When};
+use crate::columns::*;
+use crate::error::Result;
+use crate::output::charts::theme::format_number;
+use crate::output::charts::{clustered_heatmap, diverging_bars, small_multiples};
+use crate::output::figures::keyness as keyness_figures;
+use crate::output::figures::similarity_heatmap;
+use crate::pipeline::analysis::{Analysis, SimilarityTable};
+use crate::stats::compare::keyness::{self, Target};
+use crate::stats::compare::targets::WHOLE_CORPUS;
+use crate::stats::compare::{concordance, similarity};
+
+pub(super) const TABLES: &[OutputInfo] = &[
+    OutputInfo {
+        path: "tables/keyness.csv",
+        what: "per target (each speech, or each group of each --group-by), its most over- and under-used terms",
+        options: counted_with!("group-by", "compare", "reference", "min-count", "top"),
+        columns: &[
+            GROUP_BY.means(
+                "The target's grouping: a --group-by column, doc_id when each speech is a \
+                 target, or corpus for the whole corpus against --reference.",
+            ),
+            TARGET,
+            REFERENCE,
+            TERM,
+            LABEL.means(
+                "The term's most frequent word form in the corpus (for a term only the \
+                 --reference corpus has, in that corpus); ties: the alphabetically first.",
+            ),
+            COUNT_TARGET,
+            COUNT_REFERENCE,
+            PER_10K_TARGET,
+            PER_10K_REFERENCE,
+            LOG_LIKELIHOOD.means(
+                "Dunning's G² = 2 × Σ O × ln(O / E) over the four cells of [[a, b], [c − a, \
+                 d − b]] (a, b the term's counts and c, d the word tokens of target and \
+                 reference), no continuity correction; signed: positive when the term is \
+                 relatively more frequent in the target (over-used), negative when less \
+                 (under-used).",
+            ),
+            P_VALUE,
+            CHI2.means(
+                "Pearson's chi-square of the same 2×2 table, without Yates' correction, signed \
+                 like log_likelihood.",
+            ),
+            LOG_RATIO,
+            PERCENT_DIFF,
+            RANGE_TARGET,
+            SIGNIFICANT,
+        ],
+        ..table(Family::Compare, |a, emit| {
+            emit(keyness::keyness_frame(a.keyness()?, |t| a.term_and_label(t))?)
+        })
+    },
+    OutputInfo {
+        path: "tables/similarity.csv",
+        what: "cosine and Jaccard similarity of pairs of speeches (every pair up to 1,000, else each one's 10 most similar) or of groups",
+        options: counted_with!("group-by"),
+        columns: &[UNIT_PAIR, COSINE, JACCARD],
+        preview_by: Some(COSINE),
+        ..table(Family::Compare, |a, emit| match &a.similarity()?.table {
+            SimilarityTable::Speeches(pairs) => {
+                emit(similarity::speech_similarity_frame(pairs, &a.doc_ids)?)
+            }
+            SimilarityTable::Groups(per_grouping) => {
+                let groupings: Vec<_> = a
+                    .groupings
+                    .iter()
+                    .zip(per_grouping)
+                    .map(|(g, pairs)| {
+                        (
+                            g.groups.column.as_str(),
+                            g.groups.names.as_slice(),
+                            pairs.as_slice(),
+                        )
+                    })
+                    .collect();
+                emit(similarity::group_similarity_frame(&groupings)?)
+            }
+        })
+    },
+    OutputInfo {
+        path: "tables/kwic.csv",
+        when: When::WithKwic,
+        what: "one row per occurrence of the --kwic pattern, with its context",
+        // Found before phrases are joined, by form or by term; stopwords are matched too.
+        options: &[
+            "language",
+            "no-stem",
+            "keep-annotations",
+            "kwic",
+            "match",
+            "width",
+            "in",
+        ],
+        columns: &[
+            DOC_ID,
+            CONTEXT_METADATA,
+            SENTENCE.means(
+                "0-based index of the keyword's sentence in the speech (counted before \
+                 --phrases joins).",
+            ),
+            POSITION.means(
+                "0-based index of the keyword's first word token in the speech (counted \
+                 before --phrases joins).",
+            ),
+            LEFT,
+            KEYWORD,
+            RIGHT,
+        ],
+        too_long: "For a spreadsheet, narrow --kwic, or limit it to some speeches with --in",
+        ..table(Family::Compare, |a, emit| {
+            let lines = a.kwic.as_deref().unwrap_or_default();
+            emit(concordance::kwic_frame(lines, &a.corpus)?)
+        })
+    },
+];
+
+pub(super) const CHARTS: &[OutputInfo] = &[
+    OutputInfo {
+        path: "charts/keyness_overview.png",
+        what: "the top over-used terms of every target of the first grouping (the 30 largest), one panel each",
+        caption: "One panel per target of the first grouping (each speech without --group-by; \
+                  the 30 largest by words): its 8 most over-used terms, a bar's length the \
+                  log-likelihood (G²) against its reference, with the term's count in the \
+                  target; every panel on one scale.",
+        ..chart(Family::Compare, |a, charts| {
+            let targets = a.keyness()?;
+            let shown = targets.first().map(|first| {
+                a.first_grouping()
+                    .map_or(first.group_by.as_str(), |g| g.groups.column.as_str())
+            });
+            let of_grouping: Vec<&Target> = targets
+                .iter()
+                .filter(|t| Some(t.group_by.as_str()) == shown)
+                .collect();
+            let chart = keyness_figures::overview(&of_grouping, |t| a.term_and_label(t).1);
+            small_multiples::draw(&chart, &charts.canvas()?)
+        })
+    },
+    OutputInfo {
+        path: "charts/keyness_<word>.png",
+        what: "a target's key terms as two-sided bars (the --max-charts largest targets)",
+        caption: "The key terms of one target (the --max-charts largest targets get one): bars \
+                  to the right are over-used terms (positive log-likelihood G²: relatively more \
+                  frequent than in the reference), bars to the left under-used ones (negative \
+                  G²), up to 15 a side. Lighter bars are not significant (p ≥ 0.05 after \
+                  Bonferroni); beside each bar, its rate per 10,000 words in the target and in \
+                  the reference.",
+        ..chart(Family::Compare, draw_keyness)
+    },
+    OutputInfo {
+        path: "charts/similarity_heatmap.png",
+        what: "cosine similarity of speeches (or groups of the first grouping), clustered, with its dendrogram",
+        caption: "The cosine similarity of the tf-idf vectors of each pair of speeches (or \
+                  groups of the first --group-by), 0 to 1 in colour, the diagonal grey. Rows and \
+                  columns are ordered by average-linkage clustering (UPGMA) on 1 − cosine, with \
+                  its dendrogram at the left; at most 60, the largest by words.",
+        ..chart(Family::Compare, draw_similarity)
+    },
+];
+
+/// The charts of the `max_charts` largest targets, named after them (and their grouping when
+/// there are several).
+fn draw_keyness(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
+    let targets = a.keyness()?;
+    let tokens: Vec<u64> = targets.iter().map(|t| t.tokens).collect();
+    let several_groupings = targets.iter().any(|t| t.group_by != targets[0].group_by);
+    let mut used = std::collections::HashSet::new();
+    for i in similarity_heatmap::largest(&tokens, a.config.max_charts) {
+        let target = &targets[i];
+        let of_grouping = several_groupings && target.group_by != WHOLE_CORPUS;
+        let (mut file_part, name) = match of_grouping {
+            true => (
+                format!("{}_{}", target.group_by, target.name),
+                format!("{} ({})", target.name, target.group_by),
+            ),
+            false => (target.name.clone(), target.name.clone()),
+        };
+        while !used.insert(super::file_name_part(&file_part)) {
+            file_part.push('_');
+        }
+        let chart = keyness_figures::figure(target, |t| a.term_and_label(t).1);
+        diverging_bars::draw(&chart, &charts.canvas_for(&file_part, &name)?)?;
+    }
+    Ok(())
+}
+
+/// The similarity of the first grouping's groups, or of the speeches; the largest
+/// [`similarity_heatmap::MAX_UNITS`] when there are more.
+fn draw_similarity(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
+    let matrix = &a.similarity()?.heatmap;
+    let what = match a.first_grouping() {
+        Some(g) => format!("{} groups", g.groups.column),
+        None => "speeches".to_owned(),
+    };
+    let detail = if matrix.shown.len() < matrix.of {
+        format!(
+            "the {} largest of {} {what} (by words)",
+            matrix.shown.len(),
+            format_number(matrix.of as f64, 0)
+        )
+    } else {
+        format!("{} {what}", format_number(matrix.of as f64, 0))
+    };
+    let labels: Vec<String> = matrix
+        .shown
+        .iter()
+        .map(|&u| a.unit_name(u).to_owned())
+        .collect();
+    let chart = similarity_heatmap::figure(&matrix.cosine, &labels, &what, &detail);
+    clustered_heatmap::draw(&chart, &charts.canvas()?)
+}
