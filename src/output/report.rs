@@ -1,7 +1,9 @@
 //! The report page: one HTML file (`report.html`) that opens offline in any browser, and its
-//! Markdown twin (`report.md`) to paste into documents. Both show the run's summary, its
-//! options, its warnings, every chart (by a path relative to the output folder, so the folder
-//! can be zipped and sent) and the first rows of every table, with links to the files.
+//! Markdown twin (`report.md`) to paste into documents. Both lead with the run's summary and
+//! what stands out in the results (each finding linked to its chart and table), then show
+//! every chart (by a path relative to the output folder, so the folder can be zipped and
+//! sent) and the first rows of every table, and end with the options, the inputs and the
+//! warnings (folded away in HTML).
 //!
 //! The page is plain HTML5 with an inline style sheet: no script, no fonts or anything else
 //! from the network. Every text is escaped, since corpus text may hold anything.
@@ -21,14 +23,38 @@ pub(crate) struct Report {
     pub generated_by: String,
     /// Pairs of a measure and its value as printed: ("Speeches", "249").
     pub summary: Vec<(String, String)>,
+    /// What stands out in the results, most telling first.
+    pub findings: Vec<Finding>,
     /// Pairs of an option and its value: ("--group-by", "party").
     pub options: Vec<(String, String)>,
+    /// What was read, one line each ("corpus: 23 files").
+    pub inputs: Vec<String>,
     /// The run's warnings, one line each.
     pub warnings: Vec<String>,
     /// The charts, in the order shown.
     pub charts: Vec<ReportChart>,
     /// The tables, in the order shown.
     pub tables: Vec<ReportTable>,
+}
+
+/// Something the results show, for "What stands out": a heading, a note on how to read it, a
+/// line per item, and the charts and tables it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Finding {
+    pub heading: String,
+    /// How the lines were chosen and what their numbers are; may be empty.
+    pub note: String,
+    pub lines: Vec<FindingLine>,
+    /// Files of the output folder it comes from ('/'-separated, relative): a chart or a table
+    /// of the report links to its section.
+    pub sources: Vec<String>,
+}
+
+/// One item of a finding: what it is about (shown in bold) and what was found.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FindingLine {
+    pub lead: String,
+    pub text: String,
 }
 
 /// A chart of the report.
@@ -102,6 +128,14 @@ img { max-width: 100%; height: auto; display: block; border: 1px solid #d0d7de; 
 figcaption, p.caption { color: #303840; font-size: .92rem; margin-top: .4rem; }
 p.rows { color: #59636e; font-size: .88rem; margin: .3rem 0; }
 nav ol { padding-left: 1.4rem; }
+table.summary th, table.summary td { white-space: nowrap; }
+#findings h3 { margin-top: 1.1rem; }
+#findings ul { margin: .3rem 0; padding-left: 1.3rem; }
+#findings li { margin: .15rem 0; overflow-wrap: anywhere; }
+p.note { color: #303840; font-size: .92rem; margin: .2rem 0; }
+p.sources { color: #59636e; font-size: .88rem; margin: .2rem 0 .8rem; }
+details.run { margin-top: 2.5rem; border-top: 1px solid #d0d7de; padding-top: .5rem; }
+details.run > summary { font-size: 1.3rem; font-weight: 600; cursor: pointer; }
 nav li { margin: .1rem 0; }
 @page { size: A4; margin: 15mm; }
 @media print {
@@ -158,49 +192,29 @@ fn html(report: &Report) -> std::result::Result<String, String> {
     if !report.summary.is_empty() {
         let _ = writeln!(w, "<section id=\"summary\">");
         let _ = writeln!(w, "<h2>Summary</h2>");
+        let _ = writeln!(w, "<div class=\"scroll\">");
         let _ = writeln!(w, "<table class=\"summary\">");
-        let _ = writeln!(w, "<tbody>");
-        for (name, value) in &report.summary {
-            let _ = writeln!(
-                w,
-                "<tr><th scope=\"row\">{}</th>{}</tr>",
-                esc(name),
-                html_cell(value)
-            );
+        let _ = write!(w, "<thead><tr>");
+        for (name, _) in &report.summary {
+            let _ = write!(w, "<th scope=\"col\">{}</th>", esc(name));
         }
-        let _ = writeln!(w, "</tbody>");
+        let _ = writeln!(w, "</tr></thead>");
+        let _ = write!(w, "<tbody><tr>");
+        for (_, value) in &report.summary {
+            let _ = write!(w, "{}", html_cell(value));
+        }
+        let _ = writeln!(w, "</tr></tbody>");
         let _ = writeln!(w, "</table>");
+        let _ = writeln!(w, "</div>");
         let _ = writeln!(w, "</section>");
     }
 
-    let _ = writeln!(w, "<section id=\"options\">");
-    let _ = writeln!(w, "<h2>Options</h2>");
-    if report.options.is_empty() {
-        let _ = writeln!(w, "<p>The defaults: no options given.</p>");
-    } else {
-        let _ = writeln!(w, "<table class=\"options\">");
-        let _ = writeln!(w, "<tbody>");
-        for (name, value) in &report.options {
-            let _ = writeln!(
-                w,
-                "<tr><th scope=\"row\"><code>{}</code></th><td><code>{}</code></td></tr>",
-                esc(name),
-                esc(value)
-            );
+    if !report.findings.is_empty() {
+        let _ = writeln!(w, "<section id=\"findings\">");
+        let _ = writeln!(w, "<h2>What stands out</h2>");
+        for finding in &report.findings {
+            html_finding(w, finding, report, &ids);
         }
-        let _ = writeln!(w, "</tbody>");
-        let _ = writeln!(w, "</table>");
-    }
-    let _ = writeln!(w, "</section>");
-
-    if !report.warnings.is_empty() {
-        let _ = writeln!(w, "<section id=\"warnings\" class=\"warnings\">");
-        let _ = writeln!(w, "<h2>Warnings ({})</h2>", report.warnings.len());
-        let _ = writeln!(w, "<ul>");
-        for warning in &report.warnings {
-            let _ = writeln!(w, "<li>{}</li>", esc(warning));
-        }
-        let _ = writeln!(w, "</ul>");
         let _ = writeln!(w, "</section>");
     }
 
@@ -263,10 +277,98 @@ fn html(report: &Report) -> std::result::Result<String, String> {
         let _ = writeln!(w, "</section>");
     }
 
+    html_run(w, report);
     let _ = writeln!(w, "</main>");
     let _ = writeln!(w, "</body>");
     let _ = writeln!(w, "</html>");
     Ok(out)
+}
+
+/// One finding: its heading, note, lines, and links to the sections (or files) it comes
+/// from.
+fn html_finding(w: &mut String, finding: &Finding, report: &Report, ids: &Ids) {
+    let _ = writeln!(w, "<h3>{}</h3>", esc(&finding.heading));
+    if !finding.note.is_empty() {
+        let _ = writeln!(w, "<p class=\"note\">{}</p>", esc(&finding.note));
+    }
+    let _ = writeln!(w, "<ul>");
+    for line in &finding.lines {
+        let _ = writeln!(
+            w,
+            "<li><strong>{}</strong> {}</li>",
+            esc(&line.lead),
+            esc(&line.text)
+        );
+    }
+    let _ = writeln!(w, "</ul>");
+    if !finding.sources.is_empty() {
+        let links: Vec<String> = finding
+            .sources
+            .iter()
+            .map(|path| {
+                let href = match ids.of(report, path) {
+                    Some(id) => format!("#{id}"),
+                    None => url_path(path),
+                };
+                format!("<a href=\"{}\"><code>{}</code></a>", esc(&href), esc(path))
+            })
+            .collect();
+        let _ = writeln!(w, "<p class=\"sources\">See {}</p>", links.join(", "));
+    }
+}
+
+/// The options, the inputs and the warnings, folded away at the end of the page.
+fn html_run(w: &mut String, report: &Report) {
+    let warnings = match report.warnings.len() {
+        0 => String::new(),
+        n => format!(" ({n} warning{})", if n == 1 { "" } else { "s" }),
+    };
+    let _ = writeln!(w, "<details class=\"run\" id=\"run\">");
+    let _ = writeln!(
+        w,
+        "<summary>Options, inputs and warnings{}</summary>",
+        esc(&warnings)
+    );
+    let _ = writeln!(w, "<section id=\"options\">");
+    let _ = writeln!(w, "<h2>Options</h2>");
+    if report.options.is_empty() {
+        let _ = writeln!(w, "<p>The defaults: no options given.</p>");
+    } else {
+        let _ = writeln!(w, "<table class=\"options\">");
+        let _ = writeln!(w, "<tbody>");
+        for (name, value) in &report.options {
+            let _ = writeln!(
+                w,
+                "<tr><th scope=\"row\"><code>{}</code></th><td><code>{}</code></td></tr>",
+                esc(name),
+                esc(value)
+            );
+        }
+        let _ = writeln!(w, "</tbody>");
+        let _ = writeln!(w, "</table>");
+    }
+    let _ = writeln!(w, "</section>");
+    if !report.inputs.is_empty() {
+        let _ = writeln!(w, "<section id=\"inputs\">");
+        let _ = writeln!(w, "<h2>Inputs</h2>");
+        let _ = writeln!(w, "<ul>");
+        for input in &report.inputs {
+            let _ = writeln!(w, "<li>{}</li>", esc(input));
+        }
+        let _ = writeln!(w, "</ul>");
+        let _ = writeln!(w, "</section>");
+    }
+    if !report.warnings.is_empty() {
+        let _ = writeln!(w, "<section id=\"warnings\" class=\"warnings\">");
+        let _ = writeln!(w, "<h2>Warnings ({})</h2>", report.warnings.len());
+        let _ = writeln!(w, "<ul>");
+        for warning in &report.warnings {
+            let _ = writeln!(w, "<li>{}</li>", esc(warning));
+        }
+        let _ = writeln!(w, "</ul>");
+        let _ = writeln!(w, "</section>");
+    }
+    let _ = writeln!(w, "</details>");
 }
 
 /// One table's section: heading, caption, row count with the link, and the first rows.
@@ -352,32 +454,30 @@ fn markdown(report: &Report) -> std::result::Result<String, String> {
         let _ = writeln!(w);
     }
 
-    let _ = writeln!(w, "## Options");
-    let _ = writeln!(w);
-    if report.options.is_empty() {
-        let _ = writeln!(w, "The defaults: no options given.");
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .options
-            .iter()
-            .map(|(name, value)| vec![md_code(name), md_code(value)])
-            .collect();
-        md_table(
-            w,
-            &["Option".to_string(), "Value".to_string()],
-            &rows,
-            &[false, false],
-        );
-    }
-    let _ = writeln!(w);
-
-    if !report.warnings.is_empty() {
-        let _ = writeln!(w, "## Warnings ({})", report.warnings.len());
+    if !report.findings.is_empty() {
+        let _ = writeln!(w, "## What stands out");
         let _ = writeln!(w);
-        for warning in &report.warnings {
-            let _ = writeln!(w, "- {}", md_line(warning));
+        for finding in &report.findings {
+            let _ = writeln!(w, "### {}", md_line(&finding.heading));
+            let _ = writeln!(w);
+            if !finding.note.is_empty() {
+                let _ = writeln!(w, "{}", md_para(&finding.note));
+                let _ = writeln!(w);
+            }
+            for line in &finding.lines {
+                let _ = writeln!(w, "- **{}** {}", md_line(&line.lead), md_line(&line.text));
+            }
+            let _ = writeln!(w);
+            if !finding.sources.is_empty() {
+                let links: Vec<String> = finding
+                    .sources
+                    .iter()
+                    .map(|path| format!("[{}]({})", md_line(path), url_path(path)))
+                    .collect();
+                let _ = writeln!(w, "See {}", links.join(", "));
+                let _ = writeln!(w);
+            }
         }
-        let _ = writeln!(w);
     }
 
     if !report.charts.is_empty() || !report.tables.is_empty() {
@@ -456,6 +556,45 @@ fn markdown(report: &Report) -> std::result::Result<String, String> {
             }
         }
     }
+    let _ = writeln!(w, "## Options, inputs and warnings");
+    let _ = writeln!(w);
+    let _ = writeln!(w, "### Options");
+    let _ = writeln!(w);
+    if report.options.is_empty() {
+        let _ = writeln!(w, "The defaults: no options given.");
+    } else {
+        let rows: Vec<Vec<String>> = report
+            .options
+            .iter()
+            .map(|(name, value)| vec![md_code(name), md_code(value)])
+            .collect();
+        md_table(
+            w,
+            &["Option".to_string(), "Value".to_string()],
+            &rows,
+            &[false, false],
+        );
+    }
+    let _ = writeln!(w);
+
+    if !report.inputs.is_empty() {
+        let _ = writeln!(w, "### Inputs");
+        let _ = writeln!(w);
+        for input in &report.inputs {
+            let _ = writeln!(w, "- {}", md_line(input));
+        }
+        let _ = writeln!(w);
+    }
+
+    if !report.warnings.is_empty() {
+        let _ = writeln!(w, "### Warnings ({})", report.warnings.len());
+        let _ = writeln!(w);
+        for warning in &report.warnings {
+            let _ = writeln!(w, "- {}", md_line(warning));
+        }
+        let _ = writeln!(w);
+    }
+
     // One newline at the end, not two.
     while out.ends_with("\n\n") {
         out.pop();
@@ -501,7 +640,8 @@ fn check_paths(report: &Report) -> std::result::Result<(), String> {
         .charts
         .iter()
         .map(|c| &c.path)
-        .chain(report.tables.iter().map(|t| &t.path));
+        .chain(report.tables.iter().map(|t| &t.path))
+        .chain(report.findings.iter().flat_map(|f| &f.sources));
     for path in paths {
         if !is_relative_inside(path) {
             return Err(format!(
@@ -565,6 +705,17 @@ impl Ids {
             .map(|t| unique("table", &t.path))
             .collect();
         Ids { charts, tables }
+    }
+
+    /// The id of the section of the chart or table at `path`, if the report shows it.
+    fn of(&self, report: &Report, path: &str) -> Option<&str> {
+        let chart = report.charts.iter().position(|c| c.path == path);
+        let table = report.tables.iter().position(|t| t.path == path);
+        match (chart, table) {
+            (Some(i), _) => Some(&self.charts[i]),
+            (None, Some(i)) => Some(&self.tables[i]),
+            (None, None) => None,
+        }
     }
 }
 
@@ -794,10 +945,26 @@ mod tests {
                 ("Word tokens".into(), "2,022,003".into()),
                 ("Language".into(), "english".into()),
             ],
+            findings: vec![Finding {
+                heading: "Key terms of each party".into(),
+                note: format!("The most over-used terms; {HOSTILE}"),
+                lines: vec![
+                    FindingLine {
+                        lead: "Republican".into(),
+                        text: "(1,234 words): tax, business".into(),
+                    },
+                    FindingLine {
+                        lead: HOSTILE.into(),
+                        text: HOSTILE.into(),
+                    },
+                ],
+                sources: vec!["charts/top_terms.png".into(), "tables/keyness.csv".into()],
+            }],
             options: vec![
                 ("--group-by".into(), "party".into()),
                 ("--focus".into(), HOSTILE.into()),
             ],
+            inputs: vec![format!("corpus: 3 files; {HOSTILE}")],
             warnings: vec![format!("corpus/a.txt: {HOSTILE}")],
             charts: vec![
                 ReportChart {

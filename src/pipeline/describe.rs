@@ -5,6 +5,7 @@
 
 use super::analysis::Analysis;
 use super::dictionary::{data_dictionary, DictionaryEntry};
+use super::findings::findings;
 use super::outputs::{DATA_DICTIONARY, REPORT_HTML, REPORT_MARKDOWN};
 use super::write::{thousands, WrittenChart, WrittenTable};
 use crate::error::{Error, Result, Warning};
@@ -34,7 +35,7 @@ pub(crate) fn write_descriptions(
     std::fs::write(&path, data_dictionary(&entries, &settings, &notes))
         .map_err(|e| Error::write(&path, e))?;
 
-    let charts: Vec<ReportChart> = charts
+    let report_charts: Vec<ReportChart> = charts
         .iter()
         .map(|chart| ReportChart {
             path: chart.path.clone(),
@@ -46,6 +47,8 @@ pub(crate) fn write_descriptions(
         title: format!("speechstat: {}", corpus_name(analysis)),
         generated_by: format!("speechstat {}", env!("CARGO_PKG_VERSION")),
         summary: summary_lines(analysis),
+        findings: findings(analysis, tables, charts),
+        inputs: inputs(analysis),
         options: settings
             .iter()
             .map(|(name, value)| (format!("--{name}"), value.to_string()))
@@ -56,7 +59,7 @@ pub(crate) fn write_descriptions(
             .chain(warnings)
             .map(|w| w.to_string())
             .collect(),
-        charts,
+        charts: report_charts,
         tables: tables
             .iter()
             .map(|t| ReportTable {
@@ -111,6 +114,34 @@ fn summary_lines(analysis: &Analysis) -> Vec<(String, String)> {
             thousands(grouping.groups.len() as u64),
         ));
     }
+    lines
+}
+
+/// What the run read: each input as given with the files read from it, the reference corpus.
+fn inputs(analysis: &Analysis) -> Vec<String> {
+    let files = &analysis.corpus.files;
+    let mut lines: Vec<String> = analysis
+        .config
+        .inputs
+        .iter()
+        .map(|input| {
+            let n = files.iter().filter(|f| f.starts_with(input)).count();
+            let plural = if n == 1 { "" } else { "s" };
+            format!(
+                "{}: {} file{plural} read",
+                input.display(),
+                thousands(n as u64)
+            )
+        })
+        .collect();
+    if let Some(reference) = &analysis.config.reference {
+        lines.push(format!(
+            "{} (--reference): {} files read",
+            reference.display(),
+            thousands(analysis.reference_files.len() as u64)
+        ));
+    }
+    lines.push("run.json lists every file read with its size and SHA-256.".into());
     lines
 }
 

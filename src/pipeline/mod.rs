@@ -7,6 +7,7 @@ mod config;
 mod describe;
 mod dictionary;
 mod families;
+mod findings;
 mod outputs;
 mod record;
 mod settings;
