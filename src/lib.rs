@@ -50,8 +50,16 @@
 //!        ──output──▶ CSV tables and PNG charts, written whole or not at all
 //! ```
 //!
-//! [`OUTPUTS`] lists every table and chart: its file, when it is written, what it holds.
+//! [`OUTPUTS`] lists every table and chart: its file, when it is written, what it holds, its
+//! columns and what they mean. Tables are [`polars`] DataFrames; the crate re-exports the
+//! polars it was built with, so `speechstat::polars` needs no version of its own in your
+//! `Cargo.toml`. Without its default `cli` feature the crate is the library alone (no clap,
+//! no progress bar).
 #![warn(missing_docs)]
+
+/// The polars this crate was built with: its DataFrames are what [`Analysis::table`]
+/// returns.
+pub use polars;
 
 mod chunks;
 mod columns;
@@ -78,6 +86,11 @@ pub use stats::frequency::matrix::MAX_MATRIX_TERMS;
 pub use stats::pairs::cooccurrence::{Context, DEFAULT_WINDOW};
 pub use stats::pairs::phrases::PhraseOptions;
 pub use text::{Hit, Language, Line, MatchBy, StopwordSource};
+
+/// README.md's Rust example, compiled and run by `cargo test`.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExample;
 
 /// The crate's inner stages, for its own benches, fuzz targets and property tests. Not part
 /// of the public interface: names here may change in any release.
