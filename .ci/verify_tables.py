@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Recomputes documents.csv, corpus.csv, terms.csv and term_frequency.csv from tokens.csv, independently of
+"""Recomputes documents.csv, corpus.csv, terms.csv, term_frequency.csv and stopwords.csv from tokens.csv, independently of
 speechstat, and checks every row (counts exactly; per_10k, tf_idf to the printed six significant digits;
 labels by the most-frequent-form rule). Usage: verify_tables.py OUTPUT_DIR"""
 import math
@@ -22,6 +22,7 @@ corpus_types = set()
 sentences = Counter()
 doc_term = Counter()
 forms = defaultdict(Counter)
+doc_stopword = Counter()
 for t in rows("tokens.csv"):
     doc = t["doc_id"]
     assert int(t["position"]) == n_tokens[doc], f"{doc}: positions must run 0, 1, 2, ..."
@@ -32,6 +33,8 @@ for t in rows("tokens.csv"):
     if t["stopword"] == "false":
         doc_term[(doc, t["term"])] += 1
         forms[t["term"]][t["token"]] += 1
+    else:
+        doc_stopword[(doc, t["token"])] += 1
 
 documents = rows("documents.csv")
 for d in documents:
@@ -78,4 +81,22 @@ assert int(c["n_sentences"]) == sum(sentences.values())
 assert c["mean_tokens"] == printed(total / n_docs), c
 assert c["median_tokens"] == printed(median), c
 
+# stopwords.csv: every word of the list, its tokens and documents; the list's words the corpus
+# uses are exactly the stopword tokens of tokens.csv.
+stop_count, stop_docs = Counter(), Counter()
+for (doc, word), n in doc_stopword.items():
+    stop_count[word] += n
+    stop_docs[word] += 1
+stopwords = rows("stopwords.csv")
+listed = {r["word"] for r in stopwords}
+assert set(stop_count) <= listed, set(stop_count) - listed
+for r in stopwords:
+    word = r["word"]
+    assert int(r["count"]) == stop_count[word], word
+    assert int(r["doc_freq"]) == stop_docs[word], word
+    assert r["per_10k"] == printed(stop_count[word] / total * 10000), word
+order = [(-int(r["count"]), r["word"]) for r in stopwords]
+assert order == sorted(order), "stopwords.csv sorted by count, then word"
+
+print(f"verified: {len(stopwords)} stopwords")
 print(f"verified: {n_docs} documents, {total} tokens, {len(terms)} terms, {len(tf)} document-term rows")

@@ -447,6 +447,11 @@ pub const TOKEN: TableColumn = TableColumn::new(
     "token",
     "The word form: the token lowercased (a joined phrase: two forms).",
 );
+pub const WORD: TableColumn = TableColumn::new(
+    "word",
+    "A word of the stopword list in force, lowercased: the built-in Snowball list of the \
+     language, the --stopwords file, or none.",
+);
 pub const STOPWORD: TableColumn = TableColumn::new(
     "stopword",
     "true when the form is on the stopword list: counted in n_tokens, never as a term.",

@@ -19,6 +19,7 @@ const NAMES: &[(&str, &str)] = &[
     ("term", "Units"),
     ("word-form", "Units"),
     ("stopword", "Units"),
+    ("stopwords", "Stopwords"),
     ("sentence", "Units"),
     ("documents", "Per document"),
     ("n-tokens", "Per document"),

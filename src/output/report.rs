@@ -1156,7 +1156,9 @@ mod tests {
             title: String::new(),
             generated_by: String::new(),
             summary: vec![],
+            findings: vec![],
             options: vec![],
+            inputs: vec![],
             warnings: vec![],
             charts: vec![],
             tables: vec![],
@@ -1322,9 +1324,9 @@ mod tests {
         if !current.is_empty() {
             tables.push(current);
         }
-        // Summary, options, and the two tables.
+        // Summary, the two tables, and the options at the end.
         assert_eq!(tables.len(), 4, "{text}");
-        let expected = [2, 2, 3, 2];
+        let expected = [2, 3, 2, 2];
         for (table, columns) in tables.iter().zip(expected) {
             assert!(table.len() >= 3, "{table:?}");
             for line in table {
@@ -1338,7 +1340,7 @@ mod tests {
                 .all(|c| c.trim() == "---" || c.trim() == "---:"));
         }
         // Numbers are right-aligned: the count column of the terms table.
-        assert_eq!(tables[2][1], "| --- | ---: | ---: |");
+        assert_eq!(tables[1][1], "| --- | ---: | ---: |");
         assert!(text.contains("| a\\|b | 10 |"));
         assert!(text.contains("first 4 of 5,321 rows"));
         assert!(text.contains("all 1 row;"));

@@ -14,6 +14,7 @@ use crate::stats::compare::reference::ReferenceCounts;
 use crate::stats::compare::similarity::Similarity;
 use crate::stats::counts::CountTables;
 use crate::stats::frequency::ranking::Rows;
+use crate::stats::frequency::stopwords::StopwordCounts;
 use crate::stats::groups::{GroupCounts, Groups};
 use crate::stats::pairs::collocates::Collocate;
 use crate::stats::pairs::collocations::AdjacentPairs;
@@ -71,6 +72,8 @@ pub struct Analysis {
     pub(crate) comparison: Option<ComparisonRows>,
     /// Where the dispersion plot's terms occur.
     pub(crate) dispersion_plot: Option<Occurrences>,
+    /// The stopword list in force, with each word's tokens.
+    pub(crate) stopwords: Option<StopwordCounts>,
     pub(crate) warnings: Vec<Warning>,
 }
 
@@ -205,6 +208,7 @@ impl Analysis {
             similarity: None,
             comparison: None,
             dispersion_plot: None,
+            stopwords: None,
             warnings,
         }
     }
@@ -383,6 +387,13 @@ impl Analysis {
         self.comparison.as_ref().ok_or(Error::NotComputed {
             what: "the rows of the comparison chart",
             why: "the word count alone (speechstat freq) does not draw charts",
+        })
+    }
+
+    pub(crate) fn stopwords(&self) -> Result<&StopwordCounts> {
+        self.stopwords.as_ref().ok_or(Error::NotComputed {
+            what: "stopword counts",
+            why: "the word count alone (speechstat freq) does not count stopwords",
         })
     }
 

@@ -25,6 +25,7 @@ use crate::stats::compare::similarity::{
 use crate::stats::compare::targets::{self, Against, Grouped};
 use crate::stats::counts::{count, CountTables};
 use crate::stats::frequency::ranking;
+use crate::stats::frequency::stopwords::{count_stopwords, StopwordCounts};
 use crate::stats::groups::{GroupCounts, Groups};
 use crate::stats::pairs::collocates::collocates_of_all;
 use crate::stats::pairs::collocations::{count_adjacent, strongest_by_group};
@@ -147,6 +148,11 @@ pub(super) fn profile_groups(
     let groupings: Vec<(&Groups, &GroupCounts)> =
         groupings.iter().map(|g| (&g.groups, &g.sums)).collect();
     group_profiles(&groupings, profiles, tokens)
+}
+
+/// The tokens of each word of the stopword list in force.
+pub(super) fn stopwords(tokens: &TokenizedCorpus, normalizer: &Normalizer) -> StopwordCounts {
+    count_stopwords(tokens, &normalizer.stopwords().sorted())
 }
 
 /// Where the dispersion plot's terms occur: the `--terms`, or the least evenly spread.

@@ -125,6 +125,7 @@ fn count_and_pair(
         .map(|column| families::group(&corpus, &counts, column))
         .collect::<Result<Vec<_>>>()?;
     let comparison = families::comparison_rows(&corpus, &counts, groupings.first())?;
+    let stopwords = families::stopwords(&tokens, normalizer);
     let pairs = stage(progress, "pairs", || {
         families::count_pairs(
             config,
@@ -205,6 +206,7 @@ fn count_and_pair(
         similarity: Some(similarity),
         comparison: Some(comparison),
         dispersion_plot: Some(dispersion_plot),
+        stopwords: Some(stopwords),
         ..Analysis::counted(config, corpus, text_bytes, tokens, counts, warnings)
     })
 }

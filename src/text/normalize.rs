@@ -28,6 +28,11 @@ impl Normalizer {
         self.stopwords.contains(form)
     }
 
+    /// The stopword list in force.
+    pub fn stopwords(&self) -> &Stopwords {
+        &self.stopwords
+    }
+
     /// The term of a lowercased word form. Forms with digits or slashes (numbers, UN symbols)
     /// are not stemmed: "1990s" and "s/pv.7847" stay as they are.
     pub fn term<'a>(&self, form: &'a str) -> Cow<'a, str> {

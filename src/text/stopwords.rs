@@ -53,6 +53,13 @@ impl Stopwords {
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
+
+    /// The words of the list, in alphabetical (byte) order.
+    pub fn sorted(&self) -> Vec<&str> {
+        let mut words: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        words.sort_unstable();
+        words
+    }
 }
 
 fn load_file(path: &Path) -> Result<Stopwords> {

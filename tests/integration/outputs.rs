@@ -160,7 +160,7 @@ fn readme_table() -> String {
 #[test]
 fn the_readme_output_table_is_the_output_list() {
     let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
-    let start = "<!-- outputs: the tests check this table against speechstat::OUTPUTS -->\n";
+    let start = "<!-- outputs: what `speechstat explain outputs` prints; a test checks it against the catalogue -->\n";
     let end = "<!-- end of outputs -->";
     let begin = readme.find(start).expect("README has the outputs marker") + start.len();
     let stop = begin

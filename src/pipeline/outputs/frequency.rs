@@ -9,7 +9,7 @@ use crate::output::charts::{bar_chart, heatmap};
 use crate::output::figures::{terms_by_document, top_terms};
 use crate::pipeline::analysis::Analysis;
 use crate::stats::frequency::matrix::{self, MatrixRows};
-use crate::stats::frequency::{by_group, corpus, documents, ranking, terms, tokens};
+use crate::stats::frequency::{by_group, corpus, documents, ranking, stopwords, terms, tokens};
 
 /// Rows of a long table built as one DataFrame before it is written: large enough to keep
 /// both cores busy formatting, small enough that a part's string columns stay a few tens of
@@ -169,6 +169,28 @@ pub(super) const TABLES: &[OutputInfo] = &[
                 &a.counts,
                 a.vocab(),
                 a.config.matrix_terms,
+            )?)
+        })
+    },
+    OutputInfo {
+        path: "tables/stopwords.csv",
+        what: "one row per word of the stopword list in force: its tokens in the corpus (counted in n_tokens, never as terms)",
+        options: &["language", "stopwords", "keep-annotations"],
+        columns: &[
+            WORD,
+            COUNT.means(
+                "Tokens of the word in the corpus (its lowercased form): counted in n_tokens, \
+                 never as a term.",
+            ),
+            DOC_FREQ.means("Speeches that use the word."),
+            PER_10K.means(
+                "count / n_tokens × 10,000, n_tokens counting every word token of the corpus.",
+            ),
+        ],
+        ..table(Family::Frequency, |a, emit| {
+            emit(stopwords::stopwords_frame(
+                a.stopwords()?,
+                a.counts.total_tokens(),
             )?)
         })
     },

@@ -7,6 +7,7 @@
 //! - [`by_group`]: per-group term frequencies.
 //! - [`matrix`]: the wide table, speeches (or groups) by the most frequent terms.
 //! - [`tokens`]: one row per word token.
+//! - [`stopwords`]: the stopword list in force, with each word's tokens in the corpus.
 //! - [`ranking`]: the most frequent terms; the rows of a comparison across speeches.
 
 pub(crate) mod by_group;
@@ -14,5 +15,6 @@ pub(crate) mod corpus;
 pub(crate) mod documents;
 pub(crate) mod matrix;
 pub(crate) mod ranking;
+pub(crate) mod stopwords;
 pub(crate) mod terms;
 pub(crate) mod tokens;
