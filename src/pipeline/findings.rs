@@ -108,7 +108,7 @@ fn key_terms(a: &Analysis) -> Option<Finding> {
         .map_or(first.group_by.as_str(), |g| g.groups.column.as_str());
     let mut shown: Vec<&Target> = targets.iter().filter(|t| t.group_by == grouping).collect();
     let of = shown.len();
-    shown.sort_by(|x, y| y.tokens.cmp(&x.tokens));
+    shown.sort_by_key(|t| std::cmp::Reverse(t.tokens));
     shown.truncate(TARGETS_LISTED);
     let lines = shown
         .iter()

@@ -139,11 +139,10 @@ pub(crate) fn groups_frame(
         ),
     ];
     for (i, (mean, median, _)) in MEASURES.iter().enumerate() {
-        let values = |pick: fn((Option<f64>, Option<f64>)) -> Option<f64>| {
-            rows.iter().map(|r| pick(r.measures[i])).collect::<Vec<_>>()
-        };
-        frame_columns.push(Column::new(mean.name.into(), values(|m| m.0)));
-        frame_columns.push(Column::new(median.name.into(), values(|m| m.1)));
+        let means: Vec<Option<f64>> = rows.iter().map(|r| r.measures[i].0).collect();
+        let medians: Vec<Option<f64>> = rows.iter().map(|r| r.measures[i].1).collect();
+        frame_columns.push(Column::new(mean.name.into(), means));
+        frame_columns.push(Column::new(median.name.into(), medians));
     }
     let readability = |score: Score| -> Vec<Option<f64>> {
         rows.iter()
