@@ -1,6 +1,10 @@
-//! Clustered similarity heatmap: a square matrix of similarities (cosine, 0 to 1, viridis)
-//! with its rows and columns in the order of an agglomerative clustering, and that
-//! clustering's dendrogram drawn at its left, leaves at the rows, root at the far left.
+//! Clustered similarity heatmap: a square matrix of similarities (cosine, viridis) with its
+//! rows and columns in the order of an agglomerative clustering, and that clustering's
+//! dendrogram drawn at its left, leaves at the rows, root at the far left.
+//!
+//! The colours span the range the chart data gives (say the off-diagonal cells' lowest and
+//! highest values, so that cosines between 0.02 and 0.3 use the whole palette); the colour
+//! scale's end labels are that range's ends, and a note under it says what the range is.
 //!
 //! The diagonal (every text is identical to itself, similarity 1) is drawn in a neutral grey,
 //! with its own key under the colour scale, so that it does not outshine the off-diagonal
@@ -42,6 +46,12 @@ pub(crate) struct ClusteredHeatmap {
     pub labels: Vec<String>,
     /// n x n, in display order, values in [0, 1] (cosine similarity); diagonal 1.
     pub values: Vec<Vec<f64>>,
+    /// The values the colours span, lowest (dark purple) to highest (yellow), low < high;
+    /// values beyond them take the end colours.
+    pub scale: (f64, f64),
+    /// Written under the colour scale: what its range is ("Colours span the off-diagonal
+    /// range"); may be empty.
+    pub scale_note: String,
     /// n - 1 merges (empty when n < 2), heights = 1 - cosine, non-decreasing. A merge naming
     /// a cluster that does not exist (yet) is not drawn.
     pub merges: Vec<Merge>,
@@ -104,6 +114,8 @@ struct Layout {
     column_label_height: i32,
     legend_left: i32,
     legend_height: i32,
+    /// The lines of the note under the colour scale.
+    legend_note: Vec<String>,
 }
 
 /// Narrowest the dendrogram is made to give long labels room.
@@ -112,6 +124,9 @@ const DENDROGRAM_LEAST: i32 = 90;
 const LINE_STEP: f64 = 1.1;
 /// Most lines of a label.
 const MAX_LABEL_LINES: usize = 3;
+/// Most lines of the note under the colour scale, and their spacing.
+const MAX_NOTE_LINES: usize = 5;
+const NOTE_STEP: i32 = 22;
 
 impl Layout {
     /// The layout of `labels` on an image `width` pixels wide, cells at most `max_cell`
@@ -213,7 +228,19 @@ impl Layout {
             // As tall as the grid, so the scale reads against every row; a few short rows
             // still get a scale whose ticks do not crowd.
             legend_height: (n * cell).max(LEGEND_MIN_HEIGHT),
+            legend_note: Vec::new(),
         }
+    }
+
+    /// The layout with `note` wrapped under the colour scale.
+    fn with_note(mut self, note: &str) -> Layout {
+        self.legend_note = theme::wrap(note, SMALL, LEGEND_WIDTH as u32, MAX_NOTE_LINES);
+        self
+    }
+
+    /// Top of the first line of the note under the colour scale (under the diagonal's key).
+    fn note_top(&self) -> i32 {
+        TOP + self.legend_height + 30 + LEGEND_BAR + 14
     }
 
     /// Offset of line `j` of `count` lines from the middle of their row (or column).
@@ -238,7 +265,8 @@ impl Layout {
         let below_matrix = self.matrix_bottom() + 10 + self.column_label_height;
         // Axis, tick labels and up to three lines of caption under the dendrogram.
         let below_dendrogram = self.matrix_bottom() + 12 + 30 + 3 * 22;
-        let below_legend = TOP + self.legend_height + 70;
+        let below_legend = (TOP + self.legend_height + 70)
+            .max(self.note_top() + self.legend_note.len() as i32 * NOTE_STEP);
         below_matrix.max(below_dendrogram).max(below_legend) + theme::MARGIN
     }
 }
@@ -249,12 +277,14 @@ impl Layout {
 pub(crate) fn draw(map: &ClusteredHeatmap, canvas: &Canvas) -> Result<()> {
     canvas.ensure_font()?;
     let width = canvas.layout_width();
-    let mut layout = Layout::new(&map.labels, width, MAX_CELL);
+    let layout_for =
+        |max_cell: i32| Layout::new(&map.labels, width, max_cell).with_note(&map.scale_note);
+    let mut layout = layout_for(MAX_CELL);
     let natural = layout.height();
     if let Some(asked) = canvas.height {
         let floor = MIN_CELL.min(layout.cell);
         while layout.height() > asked as i32 && layout.cell > floor {
-            layout = Layout::new(&map.labels, width, layout.cell - 1);
+            layout = layout_for(layout.cell - 1);
         }
     }
     let (natural, least) = if map.labels.is_empty() {
@@ -302,6 +332,7 @@ fn draw_cells<DB: Surface>(
     let gap = if cell >= 40 { 2 } else { 1 };
     let value_size = (f64::from(cell) * 0.3).min(theme::TICK_SIZE);
     let show_values = cell >= 46;
+    let (low, high) = map.scale;
     for (r, row) in map.values.iter().take(layout.labels.len()).enumerate() {
         for (c, &value) in row.iter().take(layout.labels.len()).enumerate() {
             let x = layout.matrix_left + c as i32 * cell;
@@ -309,7 +340,7 @@ fn draw_cells<DB: Surface>(
             let color = if r == c {
                 DIAGONAL
             } else if value.is_finite() {
-                theme::viridis(value)
+                theme::viridis(share_of_scale(value, low, high))
             } else {
                 WHITE
             };
@@ -479,8 +510,53 @@ fn distance_ticks(max: f64, width: i32) -> Vec<f64> {
     last
 }
 
-/// The colour scale from 0 to 1 at the right, its caption written up its side, and the key
-/// to the grey diagonal under it.
+/// Where `value` lies between `low` (0) and `high` (1), clamped; 0.5 for a scale without a
+/// range.
+fn share_of_scale(value: f64, low: f64, high: f64) -> f64 {
+    if high > low {
+        ((value - low) / (high - low)).clamp(0.0, 1.0)
+    } else {
+        0.5
+    }
+}
+
+/// Nearest a tick label inside the colour scale may be to an end label, in pixels.
+const LEGEND_TICK_ROOM: i32 = 26;
+
+/// The colour scale's ticks over `(low, high)` on a bar `height` pixels tall, as (value,
+/// label): the ends with their exact values (two significant digits), and round values
+/// between them (at most six intervals, as many as keep apart) clear of the ends' labels.
+fn legend_ticks((low, high): (f64, f64), height: i32) -> Vec<(f64, String)> {
+    if !(low.is_finite() && high.is_finite()) || high <= low {
+        return vec![(low, theme::format_significant(low, 2))];
+    }
+    let span = high - low;
+    let pixels = |step: f64| step / span * f64::from(height);
+    let step = (1..=6)
+        .rev()
+        .map(|target| {
+            theme::nice_ticks(span, target)
+                .get(1)
+                .copied()
+                .unwrap_or(span)
+        })
+        .find(|&step| pixels(step) >= f64::from(LEGEND_TICK_ROOM))
+        .unwrap_or(span);
+    let decimals = theme::tick_decimals(step);
+    let y_of = |v: f64| ((v - low) / span * f64::from(height)).round() as i32;
+    let mut ticks = vec![(low, theme::format_significant(low, 2))];
+    let first = (low / step).floor() as i64 + 1;
+    for tick in (first..).map(|k| k as f64 * step).take_while(|&t| t < high) {
+        if y_of(tick) >= LEGEND_TICK_ROOM && height - y_of(tick) >= LEGEND_TICK_ROOM {
+            ticks.push((tick, theme::format_number(tick, decimals)));
+        }
+    }
+    ticks.push((high, theme::format_significant(high, 2)));
+    ticks
+}
+
+/// The colour scale at the right over the data's range, its caption written up its side,
+/// the key to the grey diagonal under it and the note on the range under that.
 fn draw_legend<DB: Surface>(
     root: &Area<DB>,
     map: &ClusteredHeatmap,
@@ -502,17 +578,21 @@ fn draw_legend<DB: Surface>(
             path,
         )?;
     }
+    let (low, high) = map.scale;
     let mut tick_width = 0;
-    for i in 0..=5 {
-        let tick = f64::from(i) / 5.0;
-        let label = theme::format_number(tick, 1);
-        tick_width = tick_width.max(text_width(&label, SMALL) as i32);
-        let y = bottom - (tick * f64::from(layout.legend_height)).round() as i32;
+    let ticks = legend_ticks(map.scale, layout.legend_height);
+    for (i, (value, label)) in ticks.iter().enumerate() {
+        tick_width = tick_width.max(text_width(label, SMALL) as i32);
+        let share = share_of_scale(*value, low, high);
+        let y = bottom - (share * f64::from(layout.legend_height)).round() as i32;
+        // The range's ends, the data's own values, stand out from the round ticks.
+        let is_end = i == 0 || i + 1 == ticks.len();
+        let color = if is_end { theme::TEXT } else { theme::MUTED };
         draw_text(
             root,
-            &label,
+            label,
             (x + LEGEND_BAR + 8, y),
-            &style(SMALL, theme::MUTED, HPos::Left, VPos::Center),
+            &style(SMALL, color, HPos::Left, VPos::Center),
             path,
         )?;
     }
@@ -540,7 +620,17 @@ fn draw_legend<DB: Surface>(
         (x + LEGEND_BAR + 8, y + LEGEND_BAR / 2),
         &style(SMALL, theme::MUTED, HPos::Left, VPos::Center),
         path,
-    )
+    )?;
+    for (i, line) in layout.legend_note.iter().enumerate() {
+        draw_text(
+            root,
+            line,
+            (x, layout.note_top() + i as i32 * NOTE_STEP),
+            &style(SMALL, theme::MUTED, HPos::Left, VPos::Top),
+            path,
+        )?;
+    }
+    Ok(())
 }
 
 const TREE_STYLE: ShapeStyle = ShapeStyle {
@@ -599,6 +689,8 @@ mod tests {
             subtitle: "Cosine similarity of tf-idf vectors, rows ordered by clustering".into(),
             labels,
             values,
+            scale: (0.02, 0.86),
+            scale_note: "Colours span the off-diagonal range".into(),
             merges,
             value_label: "cosine similarity of tf-idf vectors".into(),
             distance_label: "1 - cosine (average linkage)".into(),
@@ -680,6 +772,41 @@ mod tests {
             assert!(too_many.legend_left + LEGEND_WIDTH <= right, "{width}");
             assert!(too_many.cell >= 1);
         }
+    }
+
+    /// The colour scale's end labels are the exact ends of its range; round ticks between
+    /// keep clear of them; a scale without a range has one label.
+    #[test]
+    fn the_colour_scale_is_labelled_with_its_range() {
+        let ticks = legend_ticks((0.0213, 0.614), 600);
+        let labels: Vec<&str> = ticks.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels, ["0.021", "0.1", "0.2", "0.3", "0.4", "0.5", "0.61"]);
+        assert_eq!((ticks[0].0, ticks[6].0), (0.0213, 0.614));
+        // On a short bar the round ticks too near an end are left out.
+        let short = legend_ticks((0.0213, 0.614), 100);
+        let labels: Vec<&str> = short.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels, ["0.021", "0.2", "0.4", "0.61"]);
+        assert_eq!(legend_ticks((0.0, 1.0), 300).len(), 6);
+        assert_eq!(legend_ticks((0.4, 0.4), 300), [(0.4, "0.4".to_owned())]);
+        assert!((share_of_scale(0.3, 0.1, 0.5) - 0.5).abs() < 1e-12);
+        assert_eq!(share_of_scale(0.9, 0.1, 0.5), 1.0);
+        assert_eq!(share_of_scale(0.0, 0.1, 0.5), 0.0);
+        assert_eq!(share_of_scale(0.4, 0.4, 0.4), 0.5);
+    }
+
+    /// The note under the scale wraps to its width and the image grows to hold it.
+    #[test]
+    fn the_note_on_the_range_fits_under_the_colour_scale() {
+        theme::ensure_font().unwrap();
+        let map = heatmap(parties());
+        let layout = Layout::new(&map.labels, 1600, MAX_CELL).with_note(&map.scale_note);
+        assert!(layout.legend_note.len() > 1);
+        assert!(theme::is_whole(&layout.legend_note, &map.scale_note));
+        for line in &layout.legend_note {
+            assert!(text_width(line, SMALL) as i32 <= LEGEND_WIDTH);
+        }
+        let last = layout.note_top() + layout.legend_note.len() as i32 * NOTE_STEP;
+        assert!(layout.height() >= last + theme::MARGIN);
     }
 
     #[test]

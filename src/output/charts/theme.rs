@@ -430,6 +430,22 @@ pub fn format_number(value: f64, decimals: usize) -> String {
     }
 }
 
+/// Most decimals [`format_significant`] writes: smaller values are written as 0.
+const MAX_SIGNIFICANT_DECIMALS: usize = 12;
+
+/// A number for a chart label with `digits` significant digits, so that a small value keeps
+/// its size ("0.04", "0.0031", "1.3", "12" with 2 digits): decimals only as many as the
+/// digits need, never rounding the integer part ("1,234" stays whole), thousands separated,
+/// no trailing zeros; 0 is "0". Values below 10^-12 are written as 0.
+pub fn format_significant(value: f64, digits: usize) -> String {
+    if !value.is_finite() || value == 0.0 {
+        return format_number(value, 0);
+    }
+    let magnitude = value.abs().log10().floor() as i64;
+    let decimals = (digits.max(1) as i64 - 1 - magnitude).clamp(0, MAX_SIGNIFICANT_DECIMALS as i64);
+    format_number(value, decimals as usize)
+}
+
 /// A number with exactly `decimals` decimals, thousands separated ("1,234.0"), so a column
 /// of values lines up.
 pub fn format_fixed(value: f64, decimals: usize) -> String {
@@ -574,6 +590,36 @@ mod tests {
         assert_eq!(format_number(0.04, 1), "0");
         assert_eq!(format_fixed(34.0, 1), "34.0");
         assert_eq!(format_fixed(-1234.25, 1), "-1,234.2");
+    }
+
+    #[test]
+    fn significant_digits_keep_small_numbers_visible() {
+        let cases: [(f64, usize, &str); 16] = [
+            (0.04, 2, "0.04"),
+            (0.0412, 2, "0.041"),
+            (1.34, 2, "1.3"),
+            (12.4, 2, "12"),
+            (0.00312, 2, "0.0031"),
+            (86.9, 2, "87"),
+            (103.2, 2, "103"),
+            (12345.6, 2, "12,346"),
+            (0.0996, 2, "0.1"),
+            (9.96, 2, "10"),
+            (1.0, 2, "1"),
+            (0.0, 2, "0"),
+            (-0.0412, 2, "-0.041"),
+            (0.012345, 3, "0.0123"),
+            (5.0, 0, "5"),
+            (1e-20, 2, "0"),
+        ];
+        for (value, digits, expected) in cases {
+            assert_eq!(
+                format_significant(value, digits),
+                expected,
+                "{value} {digits}"
+            );
+        }
+        assert_eq!(format_significant(f64::NAN, 2), "NaN");
     }
 
     #[test]

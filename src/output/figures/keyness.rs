@@ -2,8 +2,13 @@
 //! two-sided bars (over-used to the right, under-used to the left), and the top over-used
 //! terms of many targets as small multiples on one page. Bars not significant after
 //! Bonferroni are drawn lighter; the statistic is signed G2 (log-likelihood).
+//!
+//! The overview puts each panel on its own scale: a target of a few thousand words has G2
+//! values a hundred times smaller than the largest target's, and on one shared scale its
+//! bars would be invisible. The number beside each of its bars is the bar's G2, so values
+//! still compare across panels.
 
-use crate::output::charts::theme::format_number;
+use crate::output::charts::theme::{format_number, format_significant};
 use crate::output::charts::{diverging_bars, small_multiples};
 use crate::output::charts::{Bar, DivergingBar, DivergingBars, Panel, SmallMultiples};
 use crate::stats::compare::keyness::{is_significant, Key, Target};
@@ -58,7 +63,8 @@ pub(crate) fn figure<'l>(target: &Target, label: impl Fn(TermId) -> &'l str) -> 
 }
 
 /// The overview of `targets` (one grouping's): the [`BARS_PER_PANEL`] most over-used terms of
-/// each of the [`MAX_PANELS`] largest, in their order.
+/// each of the [`MAX_PANELS`] largest, in their order, each panel on its own scale, each bar's
+/// G2 written beside it.
 pub(crate) fn overview<'l>(
     targets: &[&Target],
     label: impl Fn(TermId) -> &'l str,
@@ -81,7 +87,7 @@ pub(crate) fn overview<'l>(
                     .map(|k| Bar {
                         label: label(k.term).to_owned(),
                         value: k.log_likelihood,
-                        annotation: format_number(k.a as f64, 0),
+                        annotation: format_number(k.log_likelihood, 0),
                     })
                     .collect(),
             }
@@ -102,9 +108,10 @@ pub(crate) fn overview<'l>(
     SmallMultiples {
         title: format!("Key terms of each {}", grouping_name(grouping)),
         subtitle: format!(
-            "The {BARS_PER_PANEL} most over-used terms of each against {reference}, by log-likelihood (G2), with their count; {shown}"
+            "The {BARS_PER_PANEL} most over-used terms of each against {reference}; bars and numbers: log-likelihood (G2), each panel on its own scale; {shown}"
         ),
-        value_label: "log-likelihood (G2)".into(),
+        value_label: "log-likelihood (G2), each panel on its own scale".into(),
+        shared_scale: false,
         panels,
     }
 }
@@ -151,16 +158,125 @@ fn words_of(tokens: u64, documents: usize) -> String {
     }
 }
 
-/// "12.3 vs 1.2 per 10k" and, for a target of several speeches, "in 8 of 10 speeches".
+/// Significant digits of the rates beside a target's bars.
+const RATE_DIGITS: usize = 2;
+
+/// "12 vs 1.2" (rates per 10,000 words, [`RATE_DIGITS`] significant digits, so a rate of
+/// 0.04 is not written 0) and, for a target of several speeches, "in 8 of 10".
 fn annotation(key: &Key, target: &Target) -> String {
     let rates = format!(
         "{} vs {}",
-        format_number(per_10k(key.a, key.c), 1),
-        format_number(per_10k(key.b, key.d), 1)
+        format_significant(per_10k(key.a, key.c), RATE_DIGITS),
+        format_significant(per_10k(key.b, key.d), RATE_DIGITS)
     );
     if target.documents > 1 && key.a > 0 {
         format!("{rates} · in {} of {}", key.range, target.documents)
     } else {
         rates
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A key of term `term`: `a` of `c` tokens in the target, `b` of `d` in the reference.
+    fn key(term: TermId, (a, c): (u64, u64), (b, d): (u64, u64), g2: f64) -> Key {
+        Key {
+            term,
+            a,
+            b,
+            c,
+            d,
+            log_likelihood: g2,
+            range: 1,
+        }
+    }
+
+    fn target(name: &str, tokens: u64, keys: Vec<Key>) -> Target {
+        Target {
+            group_by: "iso3".into(),
+            name: name.into(),
+            reference: "rest of corpus".into(),
+            tokens,
+            reference_tokens: 1_000_000,
+            documents: 1,
+            tested: 100,
+            keys,
+        }
+    }
+
+    const TERMS: [&str; 4] = ["peace", "war", "treaty", "island"];
+
+    fn term(t: TermId) -> &'static str {
+        TERMS[t as usize]
+    }
+
+    /// Rates are written with two significant digits: a rate of 0.04 per 10,000 words is
+    /// not written as 0, and a large one keeps its integer part.
+    #[test]
+    fn rates_beside_the_bars_keep_two_significant_digits() {
+        let keys = vec![
+            key(0, (130, 10_000), (4, 1_000_000), 900.0),
+            key(1, (1, 10_000), (1_234, 1_000_000), -12.0),
+            key(2, (0, 10_000), (31, 100_000), -2.0),
+        ];
+        let chart = figure(&target("FJI", 10_000, keys), term);
+        let annotations: Vec<&str> = chart.bars.iter().map(|b| b.annotation.as_str()).collect();
+        assert_eq!(annotations, ["130 vs 0.04", "1 vs 12", "0 vs 3.1"]);
+        assert!(chart
+            .note
+            .contains("rate per 10,000 words here vs in the reference"));
+    }
+
+    /// Every panel on its own scale, said in the subtitle and under the axes; the number
+    /// beside a bar is its G2 (the bar's length), not the term's count.
+    #[test]
+    fn overview_panels_have_their_own_scale_and_write_each_bar_s_g2() {
+        let large = target(
+            "USA",
+            500_000,
+            vec![
+                key(0, (900, 500_000), (10, 1_000_000), 12_345.4),
+                key(1, (50, 500_000), (3, 1_000_000), 800.0),
+            ],
+        );
+        let small = target(
+            "FJI",
+            2_000,
+            vec![
+                key(3, (40, 2_000), (20, 1_000_000), 310.6),
+                key(2, (5, 2_000), (1, 1_000_000), -4.0),
+            ],
+        );
+        let chart = overview(&[&large, &small], term);
+        assert!(!chart.shared_scale);
+        assert!(chart.subtitle.contains("each panel on its own scale"));
+        assert!(chart
+            .subtitle
+            .contains("bars and numbers: log-likelihood (G2)"));
+        assert_eq!(
+            chart.value_label,
+            "log-likelihood (G2), each panel on its own scale"
+        );
+        let panels: Vec<(&str, Vec<(&str, &str)>)> = chart
+            .panels
+            .iter()
+            .map(|p| {
+                let bars = p
+                    .bars
+                    .iter()
+                    .map(|b| (b.label.as_str(), b.annotation.as_str()));
+                (p.title.as_str(), bars.collect())
+            })
+            .collect();
+        assert_eq!(
+            panels,
+            [
+                ("USA", vec![("peace", "12,345"), ("war", "800")]),
+                ("FJI", vec![("island", "311")]),
+            ]
+        );
+        assert_eq!(chart.title, "Key terms of each iso3");
     }
 }

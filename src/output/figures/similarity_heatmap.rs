@@ -1,6 +1,11 @@
 //! `similarity_heatmap.png`: the cosine similarity of speeches (or groups) as a square
 //! heatmap, ordered by average-linkage clustering on 1 - cosine so that similar units sit
 //! together, with the dendrogram beside it.
+//!
+//! The colours span the off-diagonal cells shown, from the lowest cosine to the highest (the
+//! diagonal, always 1, is grey and left out): most cosines of tf-idf vectors of speeches
+//! are below 0.3, and on a scale from 0 to 1 the map would be one dark colour. With fewer than
+//! two different off-diagonal values the scale is 0 to 1. The colour scale says which.
 
 use crate::output::charts::{clustered_heatmap, ClusteredHeatmap, Merge};
 use crate::stats::compare::clustering::{average_linkage, in_display_order};
@@ -19,6 +24,10 @@ pub(crate) fn figure(
 ) -> ClusteredHeatmap {
     let n = labels.len();
     let (links, order) = average_linkage(n, |i, j| 1.0 - cosine[i][j]);
+    let (scale, scale_note) = match off_diagonal_range(&cosine) {
+        Some(range) => (range, "Colours span the off-diagonal range".to_owned()),
+        None => ((0.0, 1.0), "Colours span 0 to 1".to_owned()),
+    };
     let merges = in_display_order(&links, &order)
         .into_iter()
         .map(|link| Merge {
@@ -37,10 +46,26 @@ pub(crate) fn figure(
             .iter()
             .map(|&i| order.iter().map(|&j| cosine[i][j]).collect())
             .collect(),
+        scale,
+        scale_note,
         merges,
         value_label: "cosine similarity of tf-idf vectors".into(),
         distance_label: "1 - cosine (average linkage)".into(),
     }
+}
+
+/// The lowest and highest finite value off the diagonal of `matrix`; none unless they differ.
+fn off_diagonal_range(matrix: &[Vec<f64>]) -> Option<(f64, f64)> {
+    let (low, high) = matrix
+        .iter()
+        .enumerate()
+        .flat_map(|(i, row)| row.iter().enumerate().filter(move |&(j, _)| j != i))
+        .map(|(_, &v)| v)
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+    (low < high).then_some((low, high))
 }
 
 /// The `max` units with the most tokens, in their order; all of them when they fit.
@@ -83,5 +108,54 @@ mod tests {
         }
         assert_eq!(chart.merges.len(), 3);
         assert_eq!(largest(&[5, 1, 9, 3], 2), [0, 2]);
+    }
+
+    /// The colours span the off-diagonal cells shown, not 0 to 1 and not the diagonal's 1s;
+    /// the colour scale's note says so.
+    #[test]
+    fn the_colours_span_the_off_diagonal_cosines_shown() {
+        let corpus = tokenized(
+            &[
+                "war army tank war peace",
+                "peace treaty peace war",
+                "war tank army army",
+                "treaty peace accord",
+            ],
+            false,
+            false,
+        );
+        let counts = count(&corpus);
+        let vectors = speech_vectors(&counts);
+        let labels: Vec<String> = ["w1", "p1", "w2", "p2"].map(String::from).to_vec();
+        let chart = figure(&vectors, &labels, &[0, 1, 2, 3], "speeches", "4 speeches");
+        let off: Vec<f64> = (0..4)
+            .flat_map(|i| (0..4).filter(move |&j| j != i).map(move |j| (i, j)))
+            .map(|(i, j)| chart.values[i][j])
+            .collect();
+        let low = off.iter().copied().fold(f64::INFINITY, f64::min);
+        let high = off.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        assert_eq!(chart.scale, (low, high));
+        assert!(high < 1.0 && low < high);
+        assert_eq!(chart.scale_note, "Colours span the off-diagonal range");
+        // Three of the four: the range of those shown.
+        let three = figure(&vectors, &labels, &[0, 1, 3], "speeches", "3 speeches");
+        let mut shown: Vec<f64> = Vec::new();
+        for (i, row) in three.values.iter().enumerate() {
+            shown.extend(
+                row.iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .map(|(_, v)| v),
+            );
+        }
+        let low3 = shown.iter().copied().fold(f64::INFINITY, f64::min);
+        let high3 = shown.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        assert_eq!(three.scale, (low3, high3));
+        // Two units have one off-diagonal value: no range, the scale is 0 to 1.
+        let two = figure(&vectors, &labels, &[0, 1], "speeches", "2 speeches");
+        assert_eq!(two.scale, (0.0, 1.0));
+        assert_eq!(two.scale_note, "Colours span 0 to 1");
+        let one = figure(&vectors, &labels, &[0], "speeches", "1 speech");
+        assert_eq!(one.scale, (0.0, 1.0));
     }
 }
