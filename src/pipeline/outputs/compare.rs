@@ -125,8 +125,8 @@ pub(super) const CHARTS: &[OutputInfo] = &[
         what: "the top over-used terms of every target of the first grouping (the 30 largest), one panel each",
         caption: "One panel per target of the first grouping (each speech without --group-by; \
                   the 30 largest by words): its 8 most over-used terms, a bar's length the \
-                  log-likelihood (G²) against its reference, with the term's count in the \
-                  target; every panel on one scale.",
+                  log-likelihood (G²) against its reference, written beside it; each panel on its \
+                  own scale (its longest bar spans the panel).",
         ..chart(Family::Compare, |a, charts| {
             let targets = a.keyness()?;
             let shown = targets.first().map(|first| {
@@ -156,7 +156,8 @@ pub(super) const CHARTS: &[OutputInfo] = &[
         path: "charts/similarity_heatmap.png",
         what: "cosine similarity of speeches (or groups of the first grouping), clustered, with its dendrogram",
         caption: "The cosine similarity of the tf-idf vectors of each pair of speeches (or \
-                  groups of the first --group-by), 0 to 1 in colour, the diagonal grey. Rows and \
+                  groups of the first --group-by), in colour from the lowest to the highest \
+                  off-diagonal value shown (0 to 1 when they do not differ), the diagonal grey. Rows and \
                   columns are ordered by average-linkage clustering (UPGMA) on 1 − cosine, with \
                   its dendrogram at the left; at most 60, the largest by words.",
         ..chart(Family::Compare, draw_similarity)

@@ -94,7 +94,9 @@ pub(super) const CHARTS: &[OutputInfo] = &[
         what: "MTLD of each speech: over time when dated, else per speech or group",
         caption: "MTLD (threshold 0.72, the mean of the forward and backward passes) of each \
                   speech: when the speeches are dated, a grey point per speech and a line of \
-                  the mean per period (one per group of the first --group-by, the 8 largest); \
+                  the mean per period (one per group of the first --group-by, the 8 largest; when \
+                  most groups have one speech per period and there are more than 8, a point per \
+                  speech and the mean of all per period instead); \
                   otherwise a bar per speech, or per group (the median of its speeches), the 40 \
                   largest by words.",
         ..chart(Family::Profile, |a, charts| {
@@ -111,7 +113,8 @@ pub(super) const CHARTS: &[OutputInfo] = &[
         caption: "Flesch-Kincaid grade (0.39 × words per sentence + 11.8 × syllables per word − \
                   15.59, a US school grade) of each speech: when dated, a grey point per speech \
                   and a line of the mean per period (one per group of the first --group-by, the \
-                  8 largest); otherwise a bar per speech, or per group (its speeches pooled).",
+                  8 largest; when most groups have one speech per period and there are more \
+                  than 8, a point per speech and the mean of all per period instead); otherwise a bar per speech, or per group (its speeches pooled).",
         ..chart(Family::Profile, |a, charts| {
             let Some(counts) = &a.profiles()?.readability else {
                 return Ok(());
