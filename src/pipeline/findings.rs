@@ -24,6 +24,13 @@ const EXTREMES_LISTED: usize = 3;
 /// rest on too few words to compare.
 const EXTREME_MIN_TOKENS: u64 = 100;
 
+/// The chart and table each finding comes from, as the catalogue names them.
+const KEY_TERMS_FROM: [&str; 2] = ["charts/keyness_overview.png", "tables/keyness.csv"];
+const SIMILARITY_FROM: [&str; 2] = ["charts/similarity_heatmap.png", "tables/similarity.csv"];
+const TRENDS_FROM: [&str; 2] = ["charts/term_trends.png", "tables/term_trends.csv"];
+const DIVERSITY_FROM: [&str; 2] = ["charts/lexical_diversity.png", "tables/documents.csv"];
+const READABILITY_FROM: [&str; 2] = ["charts/readability.png", "tables/documents.csv"];
+
 /// The findings of `a`, each naming the charts and tables it comes from among those written.
 pub(crate) fn findings(
     a: &Analysis,
@@ -43,31 +50,31 @@ pub(crate) fn findings(
     let mut found = Vec::new();
     if let Some(finding) = key_terms(a) {
         found.push(Finding {
-            sources: sources(&["charts/keyness_overview.png", "tables/keyness.csv"]),
+            sources: sources(&KEY_TERMS_FROM),
             ..finding
         });
     }
     for finding in similarity(a) {
         found.push(Finding {
-            sources: sources(&["charts/similarity_heatmap.png", "tables/similarity.csv"]),
+            sources: sources(&SIMILARITY_FROM),
             ..finding
         });
     }
     if let Some(finding) = trends(a) {
         found.push(Finding {
-            sources: sources(&["charts/term_trends.png", "tables/term_trends.csv"]),
+            sources: sources(&TRENDS_FROM),
             ..finding
         });
     }
     if let Some(finding) = extremes(a, Measure::Diversity) {
         found.push(Finding {
-            sources: sources(&["charts/lexical_diversity.png", "tables/documents.csv"]),
+            sources: sources(&DIVERSITY_FROM),
             ..finding
         });
     }
     if let Some(finding) = extremes(a, Measure::Readability) {
         found.push(Finding {
-            sources: sources(&["charts/readability.png", "tables/documents.csv"]),
+            sources: sources(&READABILITY_FROM),
             ..finding
         });
     }
@@ -362,7 +369,21 @@ fn extremes(a: &Analysis, measure: Measure) -> Option<Finding> {
 mod tests {
     use super::*;
     use crate::corpus::{Corpus, Document};
-    use crate::pipeline::{analyze_corpus, Config};
+    use crate::pipeline::{analyze_corpus, Config, OUTPUTS};
+
+    #[test]
+    fn findings_name_outputs_of_the_catalogue() {
+        let sources = [
+            KEY_TERMS_FROM,
+            SIMILARITY_FROM,
+            TRENDS_FROM,
+            DIVERSITY_FROM,
+            READABILITY_FROM,
+        ];
+        for path in sources.iter().flatten() {
+            assert!(OUTPUTS.iter().any(|o| o.path == *path), "{path}");
+        }
+    }
 
     #[test]
     fn rates_keep_three_significant_digits() {
