@@ -18,9 +18,21 @@
 //!
 //! Counts are f64 because windowed co-occurrence spreads one pair over 2w positions, which
 //! makes `n_ii` fractional.
+//!
+//! G2 near independence is a small number made of large ones: summed as O * ln(O / E) over
+//! the cells it is a difference of logarithms that cancel to a few digits, and the last printed
+//! digits were noise. [`g2`] takes every cell's O - E exactly instead (all four are plus or
+//! minus (n11 * n22 - n12 * n21) / N, the cross products split without rounding) and sums
+//! O * ln(O / E) - (O - E), each term non-negative and, near O = E, computed from a series that
+//! starts at (O - E)^2 / (O + E). The result is within 1e-14 of the exact G2, relative, at
+//! any distance from independence (within 5e-16 on the tables of the tests).
 
 /// A 2x2 table of a pair (x, y) in marginal notation. Invariants for meaningful scores:
 /// `0 < n_ii <= min(n_ix, n_xi)` and `n_ix + n_xi - n_ii <= n_xx`.
+///
+/// A table built from counts also keeps its joint count whole: `n_ii = joint / spread`, where
+/// `spread` is the number of positions a windowed count is spread over (2w), 1 otherwise.
+/// Multiplied by `spread` the cells are whole numbers, exact in f64, and G2 is taken there.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Contingency {
     /// Joint count: how often x and y occur together.
@@ -31,15 +43,29 @@ pub struct Contingency {
     pub n_xi: f64,
     /// Total of the table: every unit that could hold x or y.
     pub n_xx: f64,
+    /// `n_ii * spread`: the joint count as counted, a whole number for counts.
+    joint: f64,
+    /// The number of positions the joint count is spread over: 2w in a window, else 1.
+    spread: f64,
 }
 
 impl Contingency {
+    /// The table of a joint count `n_ii` (whole or not) and the margins.
     pub fn new(n_ii: f64, n_ix: f64, n_xi: f64, n_xx: f64) -> Contingency {
+        Contingency::spread_over(n_ii, 1.0, n_ix, n_xi, n_xx)
+    }
+
+    /// The table of a joint count spread over `spread` positions, n_ii = joint / spread (a
+    /// window of w words on each side counts a pair once per position pair; NLTK's convention
+    /// spreads that over the 2w positions). Keeping `joint` whole keeps G2 exact.
+    pub fn spread_over(joint: f64, spread: f64, n_ix: f64, n_xi: f64, n_xx: f64) -> Contingency {
         Contingency {
-            n_ii,
+            n_ii: joint / spread,
             n_ix,
             n_xi,
             n_xx,
+            joint,
+            spread,
         }
     }
 
@@ -72,24 +98,34 @@ impl Contingency {
         }
     }
 
+    /// The cells times `spread`: whole numbers for a table of counts below 2^53, so exact,
+    /// where [`Contingency::cells`] carries the rounding of a spread `n_ii` (count / 10 is not
+    /// a binary fraction).
+    fn whole_cells(&self) -> [[f64; 2]; 2] {
+        let k = self.spread;
+        let (n_ii, n_ix, n_xi, n_xx) = (self.joint, k * self.n_ix, k * self.n_xi, k * self.n_xx);
+        [
+            [n_ii, n_ix - n_ii],
+            [n_xi - n_ii, n_xx - n_ix - n_xi + n_ii],
+        ]
+    }
+
     /// Dunning's log-likelihood ratio G2 over the four cells, unsigned.
     pub fn log_likelihood(&self) -> f64 {
-        g2(self.cells())
+        // G2 is homogeneous of degree one: every cell times k multiplies it by k.
+        g2(self.whole_cells()) / self.spread
     }
 
     /// Do the two occur together more often than independence predicts (n_ii above its
     /// expected value n_ix * n_xi / n_xx, i.e. pmi > 0)? G2 is large for avoidance too.
+    /// Decided on the exact sign of n_ii * n_xx - n_ix * n_xi.
     pub fn attracts(&self) -> bool {
-        self.n_ii * self.n_xx > self.n_ix * self.n_xi
+        cross_difference(&self.whole_cells()) > 0.0
     }
 
     /// G2 with the sign of the association: negative when the pair avoids each other.
     pub fn signed_log_likelihood(&self) -> f64 {
-        if self.attracts() {
-            self.log_likelihood()
-        } else {
-            -self.log_likelihood()
-        }
+        signed_g2(self.whole_cells()) / self.spread
     }
 
     /// Observed minus expected joint count, over the square root of the observed. Requires
@@ -123,15 +159,7 @@ impl Contingency {
 
 /// Expected counts of a 2x2 table under independence: row total * column total / N.
 fn expected(observed: &[[f64; 2]; 2]) -> [[f64; 2]; 2] {
-    let rows = [
-        observed[0][0] + observed[0][1],
-        observed[1][0] + observed[1][1],
-    ];
-    let columns = [
-        observed[0][0] + observed[1][0],
-        observed[0][1] + observed[1][1],
-    ];
-    let n = rows[0] + rows[1];
+    let (rows, columns, n) = margins(observed);
     let mut out = [[0.0; 2]; 2];
     if n > 0.0 {
         for (i, row) in out.iter_mut().enumerate() {
@@ -143,39 +171,137 @@ fn expected(observed: &[[f64; 2]; 2]) -> [[f64; 2]; 2] {
     out
 }
 
-/// G2 = 2 * sum over the four cells of O * ln(O / E), E = row total * column total / N, with
-/// 0 * ln 0 = 0: the full 4-term log-likelihood (Dunning 1993). Unsigned; a caller that
-/// wants a direction signs it. Cells must be non-negative counts (a cell at or below 0
-/// contributes nothing). Never negative: rounding below zero on an independent table gives 0.
-pub fn g2(observed: [[f64; 2]; 2]) -> f64 {
-    let expected = expected(&observed);
-    let mut sum = 0.0;
-    for (o_row, e_row) in observed.iter().zip(&expected) {
-        for (&o, &e) in o_row.iter().zip(e_row) {
-            // E = 0 forces O = 0 for non-negative cells, so the guard on O covers both.
-            if o > 0.0 && e > 0.0 {
-                sum += o * (o / e).ln();
-            }
-        }
+/// Row totals, column totals and N of a 2x2 table. Each is summed in an order that swapping
+/// the rows or the columns does not change, so a mirrored table gets bit-identical margins.
+fn margins(observed: &[[f64; 2]; 2]) -> ([f64; 2], [f64; 2], f64) {
+    let rows = [
+        observed[0][0] + observed[0][1],
+        observed[1][0] + observed[1][1],
+    ];
+    let columns = [
+        observed[0][0] + observed[1][0],
+        observed[0][1] + observed[1][1],
+    ];
+    (rows, columns, rows[0] + rows[1])
+}
+
+/// `a * b` as the rounded product and its rounding error, `a * b = product + error` exactly
+/// (Dekker's two-product with a fused multiply-add).
+fn two_product(a: f64, b: f64) -> (f64, f64) {
+    let product = a * b;
+    (product, a.mul_add(b, -product))
+}
+
+/// n11 * n22 - n12 * n21 of a 2x2 table: positive when the diagonal is over-represented
+/// (attraction; in a keyness table, a word commoner in the target). Both products are split
+/// exactly into value and error and the pieces subtracted apart (Cornea, Harrison and Tang's
+/// scheme), which leaves at most 2 units in the last place of the result however close the
+/// products are (Jeannerod 2016), where plain `a * d - b * c` can lose every digit. Mirroring
+/// the table (swapping rows or columns) negates the result exactly.
+fn cross_difference(observed: &[[f64; 2]; 2]) -> f64 {
+    let (diagonal, diagonal_error) = two_product(observed[0][0], observed[1][1]);
+    let (off_diagonal, off_diagonal_error) = two_product(observed[0][1], observed[1][0]);
+    (diagonal - off_diagonal) + (diagonal_error - off_diagonal_error)
+}
+
+/// One cell's share of G2 / 2: O * ln(O / E) - (O - E), given `d` = O - E. The four cells'
+/// d add up to 0, so the shares add up to the textbook sum of O * ln(O / E); unlike its
+/// terms, every share is non-negative, and near O = E it comes from a series instead of a
+/// difference of logarithms. 0 * ln 0 = 0 leaves E for an empty cell. Cells must be
+/// non-negative; an impossible E <= 0 under O > 0 contributes nothing.
+fn deviance(o: f64, e: f64, d: f64) -> f64 {
+    if o <= 0.0 {
+        return e.max(0.0);
     }
-    // Also keeps -0.0 out of tables.
-    if sum > 0.0 {
-        2.0 * sum
+    if e <= 0.0 {
+        return 0.0;
+    }
+    let v = d / (o + e);
+    if v.abs() < 0.1 {
+        deviance_near_expected(o, d, v)
     } else {
-        0.0
+        // O / E is at least 1.22 or at most 0.82 here: the logarithm keeps its digits and
+        // the subtraction loses at most one.
+        o * (o / e).ln() - d
     }
 }
 
-/// Keyness G2 of a word with `a` occurrences in a target of `c` tokens and `b` in a reference
-/// of `d` tokens: G2 of the table [[a, b], [c - a, d - b]], negative when the word is rarer
-/// in the target (a/c < b/d). No continuity correction, as AntConc's default.
-pub fn keyness_g2(a: f64, b: f64, c: f64, d: f64) -> f64 {
-    let g2 = g2([[a, b], [c - a, d - b]]);
-    if a * d < b * c {
+/// 1/3, 1/5, ..., 1/17: the coefficients of (atanh(v) - v) / v^3 as a polynomial in v^2.
+const ODD_RECIPROCALS: [f64; 8] = [
+    1.0 / 3.0,
+    1.0 / 5.0,
+    1.0 / 7.0,
+    1.0 / 9.0,
+    1.0 / 11.0,
+    1.0 / 13.0,
+    1.0 / 15.0,
+    1.0 / 17.0,
+];
+
+/// O * ln(O / E) - (O - E) for |v| < 0.1, v = (O - E) / (O + E), as Loader's bd0 (R's
+/// dbinom): ln(O / E) = 2 atanh(v) = 2 (v + v^3 / 3 + v^5 / 5 + ...) and 2 O v - (O - E) =
+/// (O - E) v, so the share is (O - E) v + 2 O v^3 (1/3 + v^2 / 5 + ...). The first term is
+/// exact up to two roundings given an exact O - E, and the rest adds at most |v| / 3 of it,
+/// so the share keeps full precision. The series stops where the next term would be below
+/// 1e-18 of the share: after v^17 / 17 up to |v| = 0.1, after v^7 / 7 below |v| = 0.001
+/// (most cells of a large table). A fixed polynomial, not a loop until the sum stops
+/// changing: G2 is computed for millions of pairs, and this halves its extra cost.
+fn deviance_near_expected(o: f64, d: f64, v: f64) -> f64 {
+    let v_squared = v * v;
+    let terms = if v.abs() < 1e-3 {
+        3
+    } else {
+        ODD_RECIPROCALS.len()
+    };
+    let tail = ODD_RECIPROCALS[..terms]
+        .iter()
+        .rev()
+        .fold(0.0, |sum, &c| sum * v_squared + c);
+    d * v + 2.0 * o * v * v_squared * tail
+}
+
+/// G2 of a 2x2 table signed by [`cross_difference`]: negative when the diagonal cells are
+/// rarer than independence predicts. See [`g2`].
+fn signed_g2(observed: [[f64; 2]; 2]) -> f64 {
+    let (_, _, n) = margins(&observed);
+    if n <= 0.0 {
+        return 0.0;
+    }
+    let expected = expected(&observed);
+    // Every cell is D = (n11 * n22 - n12 * n21) / N above its expected count on the diagonal
+    // and D below it off the diagonal.
+    let excess = cross_difference(&observed) / n;
+    let share = |i: usize, j: usize, d: f64| deviance(observed[i][j], expected[i][j], d);
+    // Paired by diagonal, so that a mirrored table sums the same numbers in the same order.
+    let sum =
+        (share(0, 0, excess) + share(1, 1, excess)) + (share(0, 1, -excess) + share(1, 0, -excess));
+    // Also keeps -0.0 and NaN (cells that are not numbers) out of tables.
+    let g2 = if sum > 0.0 { 2.0 * sum } else { 0.0 };
+    if excess < 0.0 && g2 > 0.0 {
         -g2
     } else {
         g2
     }
+}
+
+/// G2 = 2 * sum over the four cells of O * ln(O / E), E = row total * column total / N, with
+/// 0 * ln 0 = 0: the full 4-term log-likelihood (Dunning 1993). Unsigned; a caller that
+/// wants a direction signs it. Cells must be non-negative counts. Never negative: 0 for an
+/// independent table.
+///
+/// Computed without the cancellation of that sum near independence (see the module docs):
+/// O - E exactly, then the non-negative shares of [`deviance`]. Relative error below 1e-14
+/// for whole-number cells below 2^53 (any other cells: the same for the doubles
+/// given, whose own rounding it cannot undo).
+pub fn g2(observed: [[f64; 2]; 2]) -> f64 {
+    signed_g2(observed).abs()
+}
+
+/// Keyness G2 of a word with `a` occurrences in a target of `c` tokens and `b` in a reference
+/// of `d` tokens: G2 of the table [[a, b], [c - a, d - b]], negative when the word is rarer
+/// in the target (a/c < b/d, decided exactly). No continuity correction, as AntConc's default.
+pub fn keyness_g2(a: f64, b: f64, c: f64, d: f64) -> f64 {
+    signed_g2([[a, b], [c - a, d - b]])
 }
 
 /// Pearson's chi-square of a 2x2 table, sum of (O - E)^2 / E, without Yates' correction.
@@ -339,6 +465,155 @@ mod tests {
         // Dunning 1993's example gives the four cells themselves, not (a, b, c, d).
         let observed = [[10.0, 0.0], [3.0, 31764.0]];
         assert_printed(g2(observed), 167.23, 2);
+    }
+
+    /// G2 near and far from independence against 50-digit values (mpmath, exact rational
+    /// cells: bench/g2_reference.py prints them; here the nearest doubles). The bound 1e-12
+    /// is a million times finer than a unit in the sixth printed digit (at least 1e-6 of the
+    /// value), so a printed digit can only come out wrong for a value within 1e-12 of a
+    /// rounding boundary. The old sum of O * ln(O / E) was 5e-4 off on (constitut, countri),
+    /// 0 for "pair near 1" and 25 times the exact value on the 1e10-token window.
+    #[test]
+    fn g2_matches_50_digit_values_near_and_far_from_independence() {
+        let pair = |n_ii: f64, n_ix: f64, n_xi: f64, n_xx: f64| {
+            Contingency::new(n_ii, n_ix, n_xi, n_xx).log_likelihood()
+        };
+        let window = |count: f64, spread: f64, n_ix: f64, n_xi: f64, n_xx: f64| {
+            Contingency::spread_over(count, spread, n_ix, n_xi, n_xx).log_likelihood()
+        };
+        let cases = [
+            // (constitut, countri) on the 13 Security Council meetings: count 7, w = 5.
+            (
+                "constitut countri",
+                window(7.0, 10.0, 126.0, 732.0, 131_803.0),
+                7.500896862401915e-08,
+            ),
+            (
+                "window 3/10",
+                window(3.0, 10.0, 40.0, 1000.0, 133_333.0),
+                1.8897420103347384e-12,
+            ),
+            (
+                "window 1234/4",
+                window(1234.0, 4.0, 8000.0, 20_000.0, 518_000.0),
+                0.0004948928525046573,
+            ),
+            (
+                "window 5/2",
+                window(5.0, 2.0, 7.0, 4.0, 40.0),
+                4.678157669825517,
+            ),
+            (
+                "pair near 1",
+                pair(7.0, 2000.0, 3500.0, 1_000_001.0),
+                7.038653967159671e-12,
+            ),
+            (
+                "pair near 2",
+                pair(50.0, 1000.0, 5000.0, 100_001.0),
+                5.316247989563703e-09,
+            ),
+            (
+                "keyness near",
+                keyness_g2(1000.0, 1999.0, 100_000.0, 199_901.0),
+                1.6848960786975656e-08,
+            ),
+            (
+                "keyness near, small",
+                keyness_g2(3.0, 7.0, 1000.0, 2331.0),
+                -2.1087120253838738e-06,
+            ),
+            (
+                "N 1e9",
+                pair(1.0, 40_000.0, 25_000.0, 1_000_000_001.0),
+                1.0000650018916812e-18,
+            ),
+            (
+                "N 1e10, window",
+                window(123_457.0, 10.0, 111_111.0, 1_111_111_111.0, 1e10),
+                1.0125864675040137e-07,
+            ),
+            (
+                "N 1e7 keyness",
+                keyness_g2(5000.0, 5001.0, 5_000_000.0, 5_000_999.0),
+                -1.000700970962751e-10,
+            ),
+            (
+                "N 1e9, far",
+                pair(5000.0, 100_000.0, 200_000.0, 1e9),
+                45631.968689552225,
+            ),
+            ("K1", keyness_g2(7.0, 2.0, 10.0, 9.0), 4.534939332256224),
+            (
+                "Dunning's cells",
+                g2([[10.0, 0.0], [3.0, 31_764.0]]),
+                167.22980391051678,
+            ),
+            (
+                "NLTK 110",
+                pair(110.0, 2552.0, 221.0, 31_777.0),
+                270.72187693623255,
+            ),
+            ("NLTK 8", pair(8.0, 13.0, 32.0, 31_777.0), 95.2857589409448),
+            ("small N", pair(2.0, 2.0, 3.0, 96.0), 15.623759963055168),
+            (
+                "series edge, v = 0.091",
+                pair(20.0, 100.0, 100.0, 600.0),
+                0.9230865305851174,
+            ),
+            (
+                "past the series edge, v = 0.115",
+                pair(21.0, 100.0, 100.0, 600.0),
+                1.5436247442833217,
+            ),
+        ];
+        for (name, actual, exact) in cases {
+            let relative = ((actual - exact) / exact).abs();
+            assert!(
+                relative < 1e-12,
+                "{name}: {actual:e}, exact {exact:e}, relative error {relative:e}"
+            );
+        }
+    }
+
+    /// The cell share O ln(O/E) - (O - E) of the series, for O = E (1 + v) / (1 - v).
+    fn share_by_series(v: f64) -> (f64, f64, f64) {
+        let e = 1000.0;
+        let o = e * (1.0 + v) / (1.0 - v);
+        let d = o - e;
+        (deviance_near_expected(o, d, d / (o + e)), o, e)
+    }
+
+    #[test]
+    fn the_series_agrees_with_the_logarithm_where_they_meet() {
+        // Near |v| = 0.1 the logarithm loses only a digit or two to the subtraction, so the
+        // two forms must agree closely; a wrong coefficient would show as v^3 or more.
+        for v in [0.0999, 0.05, 0.02, -0.02, -0.05, -0.0999] {
+            let (series, o, e) = share_by_series(v);
+            let logarithm = o * (o / e).ln() - (o - e);
+            let relative = ((series - logarithm) / logarithm).abs();
+            assert!(relative < 1e-12, "v = {v}: {series} vs {logarithm}");
+        }
+        // Below |v| = 0.001 (the short series) the logarithm is off by 2e-11 and the series
+        // matches 50-digit arithmetic: O = 1001.9819621425212, E = 1000.
+        let (series, _, _) = share_by_series(0.00099);
+        let exact = 0.001962790669541132;
+        assert!(((series - exact) / exact).abs() < 1e-15, "{series}");
+    }
+
+    #[test]
+    fn the_sign_of_g2_is_exact_where_the_cross_products_round_alike() {
+        // n_ii * n_xx = 3 * (2^53 - 1) is one more than n_ix * n_xi = 4 * 6755399441055743,
+        // but both round to the same double: compared plainly, the pair looked independent.
+        let (n_ix, n_xi, n_xx) = (4.0, 6_755_399_441_055_743.0, 9_007_199_254_740_991.0);
+        let table = Contingency::new(3.0, n_ix, n_xi, n_xx);
+        assert_eq!(3.0 * n_xx, n_ix * n_xi);
+        assert!(table.attracts());
+        assert!(table.signed_log_likelihood() > 0.0);
+        // The same cells as a keyness table, and mirrored: exactly the other sign.
+        let keyness = keyness_g2(3.0, 1.0, n_xi, n_xx - n_xi);
+        assert!(keyness > 0.0);
+        assert_eq!(keyness_g2(1.0, 3.0, n_xx - n_xi, n_xi), -keyness);
     }
 
     #[test]

@@ -87,12 +87,13 @@ impl Cooccurrences {
 
     /// The 2x2 table of a pair under this context's convention (see the module docs).
     pub fn contingency(&self, pair: &TermPair) -> Contingency {
-        let n_ii = match self.context {
-            Context::Window(w) => pair.count as f64 / (2.0 * f64::from(w)),
-            Context::Sentence | Context::Document => pair.count as f64,
+        let spread = match self.context {
+            Context::Window(w) => 2.0 * f64::from(w),
+            Context::Sentence | Context::Document => 1.0,
         };
-        Contingency::new(
-            n_ii,
+        Contingency::spread_over(
+            pair.count as f64,
+            spread,
             self.marginals[pair.first as usize] as f64,
             self.marginals[pair.second as usize] as f64,
             self.total as f64,
@@ -628,7 +629,9 @@ mod tests {
             .get(v.term_id("x").unwrap(), v.term_id("y").unwrap())
             .unwrap();
         assert_eq!(pair.count, 3);
-        assert_eq!(c.contingency(pair), Contingency::new(1.5, 2.0, 2.0, 5.0));
+        let table = c.contingency(pair);
+        assert_eq!(table, Contingency::spread_over(3.0, 2.0, 2.0, 2.0, 5.0));
+        assert_eq!(table.n_ii, 1.5);
         let df = cooccurrence_frame(&cooccurrence_rows(&c, v), &c, &counts, v).unwrap();
         let col = |name: &str| df.column(name).unwrap().clone();
         assert_eq!(col(columns::TERM_A.name).str().unwrap().get(0), Some("x"));
