@@ -24,7 +24,7 @@ pub(crate) fn figure(
 ) -> ClusteredHeatmap {
     let n = labels.len();
     let (links, order) = average_linkage(n, |i, j| 1.0 - cosine[i][j]);
-    let (scale, scale_note) = match off_diagonal_range(&cosine) {
+    let (scale, scale_note) = match off_diagonal_range(cosine) {
         Some(range) => (range, "Colours span the off-diagonal range".to_owned()),
         None => ((0.0, 1.0), "Colours span 0 to 1".to_owned()),
     };
@@ -127,7 +127,13 @@ mod tests {
         let counts = count(&corpus);
         let vectors = speech_vectors(&counts);
         let labels: Vec<String> = ["w1", "p1", "w2", "p2"].map(String::from).to_vec();
-        let chart = figure(&vectors, &labels, &[0, 1, 2, 3], "speeches", "4 speeches");
+        let of_units = |units: &[usize]| {
+            let cosine = cosine_matrix(&vectors, units);
+            let labels: Vec<String> = units.iter().map(|&u| labels[u].clone()).collect();
+            (cosine, labels)
+        };
+        let (cosine, four) = of_units(&[0, 1, 2, 3]);
+        let chart = figure(&cosine, &four, "speeches", "4 speeches");
         let off: Vec<f64> = (0..4)
             .flat_map(|i| (0..4).filter(move |&j| j != i).map(move |j| (i, j)))
             .map(|(i, j)| chart.values[i][j])
@@ -138,7 +144,8 @@ mod tests {
         assert!(high < 1.0 && low < high);
         assert_eq!(chart.scale_note, "Colours span the off-diagonal range");
         // Three of the four: the range of those shown.
-        let three = figure(&vectors, &labels, &[0, 1, 3], "speeches", "3 speeches");
+        let (cosine, labels3) = of_units(&[0, 1, 3]);
+        let three = figure(&cosine, &labels3, "speeches", "3 speeches");
         let mut shown: Vec<f64> = Vec::new();
         for (i, row) in three.values.iter().enumerate() {
             shown.extend(
@@ -152,10 +159,12 @@ mod tests {
         let high3 = shown.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         assert_eq!(three.scale, (low3, high3));
         // Two units have one off-diagonal value: no range, the scale is 0 to 1.
-        let two = figure(&vectors, &labels, &[0, 1], "speeches", "2 speeches");
+        let (cosine, labels2) = of_units(&[0, 1]);
+        let two = figure(&cosine, &labels2, "speeches", "2 speeches");
         assert_eq!(two.scale, (0.0, 1.0));
         assert_eq!(two.scale_note, "Colours span 0 to 1");
-        let one = figure(&vectors, &labels, &[0], "speeches", "1 speech");
+        let (cosine, labels1) = of_units(&[0]);
+        let one = figure(&cosine, &labels1, "speeches", "1 speech");
         assert_eq!(one.scale, (0.0, 1.0));
     }
 }
