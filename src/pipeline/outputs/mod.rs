@@ -360,8 +360,8 @@ impl OutputInfo {
 
     /// The declared column that a column of this table as written stands for, by name:
     /// itself, or the placeholder (metadata, grouping column, terms) that names columns
-    /// after the corpus or the options. See [`crate::pipeline`]'s data dictionary for a
-    /// header read in order.
+    /// after the corpus or the options. (The data dictionary matches a whole header in
+    /// order, which also tells a grouping column from a term.)
     pub fn column(&self, name: &str) -> Option<TableColumn> {
         self.columns.iter().find_map(|c| c.named(name)).or_else(|| {
             self.columns
