@@ -3,11 +3,12 @@
 //! `report.md` to paste into documents: the summary, the options, every chart with its
 //! caption, the first rows of every table).
 
-use super::analysis::Analysis;
+use super::computed::Computed;
 use super::dictionary::{data_dictionary, DictionaryEntry};
 use super::findings::findings;
 use super::outputs::{DATA_DICTIONARY, REPORT_HTML, REPORT_MARKDOWN};
-use super::write::{thousands, WrittenChart, WrittenTable};
+use super::record::{WrittenChart, WrittenTable};
+use crate::columns::thousands;
 use crate::error::{Error, Result, Warning};
 use crate::output::report::{write_html, write_markdown, Report, ReportChart, ReportTable};
 use crate::output::tables::{CsvStyle, TableFormat};
@@ -15,7 +16,7 @@ use crate::output::Staging;
 
 /// Writes the data dictionary and the report pages of the tables and charts written.
 pub(crate) fn write_descriptions(
-    analysis: &Analysis,
+    analysis: &Computed,
     tables: &[WrittenTable],
     charts: &[WrittenChart],
     warnings: &[Warning],
@@ -78,7 +79,7 @@ pub(crate) fn write_descriptions(
 }
 
 /// What the corpus is called in the report's title: the folders or files read.
-fn corpus_name(analysis: &Analysis) -> String {
+fn corpus_name(analysis: &Computed) -> String {
     let names: Vec<String> = analysis
         .config
         .inputs
@@ -95,7 +96,7 @@ fn corpus_name(analysis: &Analysis) -> String {
 }
 
 /// The corpus in figures, as the report's summary shows them.
-fn summary_lines(analysis: &Analysis) -> Vec<(String, String)> {
+fn summary_lines(analysis: &Computed) -> Vec<(String, String)> {
     let summary = analysis.summary(Vec::new(), Vec::new());
     let mut lines = vec![
         ("Speeches".to_owned(), thousands(summary.documents as u64)),
@@ -118,7 +119,7 @@ fn summary_lines(analysis: &Analysis) -> Vec<(String, String)> {
 }
 
 /// What the run read: each input as given with the files read from it, the reference corpus.
-fn inputs(analysis: &Analysis) -> Vec<String> {
+fn inputs(analysis: &Computed) -> Vec<String> {
     let files = &analysis.corpus.files;
     let mut lines: Vec<String> = analysis
         .config

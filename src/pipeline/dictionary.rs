@@ -6,8 +6,7 @@ use std::fmt::Write as _;
 
 use super::outputs::OutputInfo;
 use super::settings::Setting;
-use super::write::thousands;
-use crate::columns::{StandsFor, TableColumn, DOC_ID, GROUP_COLUMN, MATRIX_TERMS};
+use crate::columns::{thousands, StandsFor, TableColumn, DOC_ID, GROUP_COLUMN, MATRIX_TERMS};
 
 /// A column of a table as written, with what it means.
 pub(crate) struct ColumnMeaning<'h> {

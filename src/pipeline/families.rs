@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::analysis::{
+use super::computed::{
     ComparisonRows, Grouping, Pairs, Periods, Similarities, SimilarityMatrix, SimilarityTable,
 };
 use super::config::{Config, KwicOptions};

@@ -4,8 +4,9 @@
 //! finding is read from what the families stage computed and names the chart and the table it
 //! comes from; none counts anything again.
 
-use super::analysis::{Analysis, SimilarityTable};
-use super::write::{thousands, WrittenChart, WrittenTable};
+use super::computed::{Computed, SimilarityTable};
+use super::record::{WrittenChart, WrittenTable};
+use crate::columns::thousands;
 use crate::output::charts::theme::format_number;
 use crate::output::report::{Finding, FindingLine};
 use crate::stats::compare::keyness::{is_significant, Target};
@@ -33,7 +34,7 @@ const READABILITY_FROM: [&str; 2] = ["charts/readability.png", "tables/documents
 
 /// The findings of `a`, each naming the charts and tables it comes from among those written.
 pub(crate) fn findings(
-    a: &Analysis,
+    a: &Computed,
     tables: &[WrittenTable],
     charts: &[WrittenChart],
 ) -> Vec<Finding> {
@@ -107,7 +108,7 @@ fn line(lead: impl Into<String>, text: impl Into<String>) -> FindingLine {
 
 /// The significantly over-used terms of the largest targets of the first grouping (the
 /// grouping the keyness overview shows).
-fn key_terms(a: &Analysis) -> Option<Finding> {
+fn key_terms(a: &Computed) -> Option<Finding> {
     let targets = a.keyness.as_deref()?;
     let first = targets.first()?;
     let grouping = a
@@ -169,7 +170,7 @@ fn key_terms(a: &Analysis) -> Option<Finding> {
 
 /// The most similar pairs of speeches or groups, and the least similar: from every pair when
 /// the table holds them all, else among the units of the heatmap.
-fn similarity(a: &Analysis) -> Vec<Finding> {
+fn similarity(a: &Computed) -> Vec<Finding> {
     let Some(s) = &a.similarity else {
         return Vec::new();
     };
@@ -249,7 +250,7 @@ fn similarity(a: &Analysis) -> Vec<Finding> {
 
 /// The terms whose rate rose most and fell most from the first to the last third of the
 /// periods.
-fn trends(a: &Analysis) -> Option<Finding> {
+fn trends(a: &Computed) -> Option<Finding> {
     let periods = a.periods.as_ref()?;
     if periods.changed_most.is_empty() {
         return None;
@@ -303,7 +304,7 @@ enum Measure {
 
 /// The speeches with the highest and the lowest MTLD, or Flesch-Kincaid grade, among those
 /// of at least [`EXTREME_MIN_TOKENS`] words.
-fn extremes(a: &Analysis, measure: Measure) -> Option<Finding> {
+fn extremes(a: &Computed, measure: Measure) -> Option<Finding> {
     let profiles = a.profiles.as_ref()?;
     let values: Vec<Option<f64>> = match measure {
         Measure::Diversity => profiles.diversity.iter().map(|d| d.mtld).collect(),
@@ -395,7 +396,7 @@ mod tests {
     }
 
     /// Six speeches of two parties over six years, war giving way to peace.
-    fn dated() -> Analysis {
+    fn dated() -> Computed {
         let texts = [
             "War war war. The army marched to war again and the war went on.",
             "War and the army. Our war must end, but the army stays at war.",
@@ -417,7 +418,7 @@ mod tests {
             min_count: 1,
             ..Config::default()
         };
-        analyze_corpus(&config, corpus).unwrap()
+        analyze_corpus(&config, corpus).unwrap().computed
     }
 
     #[test]

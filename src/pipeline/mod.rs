@@ -3,6 +3,7 @@
 //! [`OUTPUTS`] whole or not at all.
 
 mod analysis;
+mod computed;
 mod config;
 mod describe;
 mod dictionary;
@@ -11,14 +12,15 @@ mod findings;
 mod outputs;
 mod record;
 mod settings;
+mod summary;
 mod write;
 
 pub use crate::stats::profile::trends::Period;
-pub use analysis::StageTime;
-pub use analysis::{Analysis, Concordance, Summary};
+pub use analysis::Analysis;
 pub use config::{ChartOptions, Config, KwicOptions, Mode};
 pub use outputs::{Family, OutputInfo, OutputKind, When, OUTPUTS, WORD};
 pub use settings::Setting;
+pub use summary::{StageTime, Summary};
 pub use write::SPREADSHEET_ROWS;
 
 use crate::corpus::{read_corpus, Corpus};
@@ -27,16 +29,18 @@ use crate::progress::{Progress, Silent};
 use crate::stats::counts::count;
 use crate::stats::pairs::phrases::{choose_phrases, Phrase, PhraseOptions};
 use crate::stats::profile::profile;
+use crate::text::Line;
 use crate::text::{join_phrases, tokenize_corpus, Normalizer, Stopwords, TermId, TokenizedCorpus};
+use computed::Computed;
 
 /// Runs the analysis `config` describes and writes its outputs into `config.out`.
 pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
     let started = std::time::SystemTime::now();
     let clock = record::StageClock::new(progress);
     // Nothing written needs the texts once they are tokens: freeing them lowers the peak.
-    let analysis = read_and_analyze(config, &clock, Texts::Release)?;
-    let written = write::write(&analysis, &config.out, &clock, started)?;
-    let mut summary = analysis.summary(written.files, clock.stages());
+    let computed = read_and_analyze(config, &clock, Texts::Release)?;
+    let written = write::write(&computed, &config.out, &clock, started)?;
+    let mut summary = computed.summary(written.files, clock.stages());
     summary.warnings.extend(written.warnings);
     Ok(summary)
 }
@@ -49,20 +53,30 @@ pub fn analyze(config: &Config) -> Result<Analysis> {
 /// Analyses documents already in memory (see [`Corpus::new`]); `config.inputs` is not read.
 pub fn analyze_corpus(config: &Config, corpus: Corpus) -> Result<Analysis> {
     let normalizer = normalizer(config)?;
-    count_and_pair(config, &normalizer, corpus, &Silent, Texts::Keep)
+    let computed = count_and_pair(config, &normalizer, corpus, &Silent, Texts::Keep)?;
+    Ok(Analysis { computed })
 }
 
 /// [`analyze`], reporting each stage to `progress`.
 pub fn analyze_with(config: &Config, progress: &dyn Progress) -> Result<Analysis> {
-    read_and_analyze(config, progress, Texts::Keep)
+    let computed = read_and_analyze(config, progress, Texts::Keep)?;
+    Ok(Analysis { computed })
 }
 
-fn read_and_analyze(config: &Config, progress: &dyn Progress, texts: Texts) -> Result<Analysis> {
+fn read_and_analyze(config: &Config, progress: &dyn Progress, texts: Texts) -> Result<Computed> {
     let normalizer = normalizer(config)?;
     let corpus = stage(progress, "reading", || {
         read_corpus(&config.inputs, &config.read)
     })?;
     count_and_pair(config, &normalizer, corpus, progress, texts)
+}
+
+/// Every occurrence of a pattern, with its context: what `speechstat kwic` prints.
+pub struct Concordance {
+    /// The corpus read: a line's `hit.doc` indexes its documents.
+    pub corpus: Corpus,
+    /// The lines, in corpus order.
+    pub lines: Vec<Line>,
 }
 
 /// Every occurrence of a pattern in the corpus `config` describes (its reading options and
@@ -93,7 +107,7 @@ fn count_and_pair(
     mut corpus: Corpus,
     progress: &dyn Progress,
     texts: Texts,
-) -> Result<Analysis> {
+) -> Result<Computed> {
     let analyzing = config.mode == Mode::Analyze;
     let text_bytes = corpus.text_bytes();
     let tokens = tokenize(&corpus, normalizer, progress);
@@ -115,7 +129,7 @@ fn count_and_pair(
     let counts = stage(progress, "counting", || count(&tokens));
     let mut warnings = corpus.warnings.clone();
     if !analyzing {
-        return Ok(Analysis::counted(
+        return Ok(Computed::counted(
             config, corpus, text_bytes, tokens, counts, warnings,
         ));
     }
@@ -191,7 +205,7 @@ fn count_and_pair(
              reference corpus with --reference, or group the speeches otherwise",
         ));
     }
-    Ok(Analysis {
+    Ok(Computed {
         groupings,
         phrases,
         pairs: Some(pairs),
@@ -207,7 +221,7 @@ fn count_and_pair(
         comparison: Some(comparison),
         dispersion_plot: Some(dispersion_plot),
         stopwords: Some(stopwords),
-        ..Analysis::counted(config, corpus, text_bytes, tokens, counts, warnings)
+        ..Computed::counted(config, corpus, text_bytes, tokens, counts, warnings)
     })
 }
 

@@ -10,7 +10,9 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use super::analysis::{Analysis, StageTime, Summary};
+use super::computed::Computed;
+use super::outputs::OutputInfo;
+use super::summary::{StageTime, Summary};
 use crate::error::{Error, Result};
 use crate::output::json::Json;
 use crate::progress::Progress;
@@ -77,7 +79,7 @@ pub(crate) struct InputFile {
 
 /// Every file the analysis read: the corpus (manifests first), the stopword list, the
 /// reference corpus. Read again to hash, in parallel; the page cache makes that cheap.
-pub(crate) fn input_files(analysis: &Analysis) -> Result<Vec<InputFile>> {
+pub(crate) fn input_files(analysis: &Computed) -> Result<Vec<InputFile>> {
     let mut paths: Vec<&Path> = analysis.corpus.files.iter().map(PathBuf::as_path).collect();
     if let StopwordSource::File(path) = &analysis.config.stopwords {
         paths.push(path);
@@ -100,6 +102,21 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A table as written: its record for run.json, its header and first rows for the report.
+pub(crate) struct WrittenTable {
+    pub output: &'static OutputInfo,
+    pub record: TableRecord,
+    pub header: Vec<String>,
+    pub preview: Vec<Vec<String>>,
+}
+
+/// A chart as drawn: its output, its file (relative to the output folder) and its title.
+pub(crate) struct WrittenChart {
+    pub output: &'static OutputInfo,
+    pub path: String,
+    pub title: String,
+}
+
 /// A table written, with its row count (header aside).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct TableRecord {
@@ -110,7 +127,7 @@ pub(crate) struct TableRecord {
 
 /// `run.json`'s content.
 pub(crate) fn run_json(
-    analysis: &Analysis,
+    analysis: &Computed,
     summary: &Summary,
     inputs: &[InputFile],
     tables: &[TableRecord],

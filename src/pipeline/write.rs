@@ -5,17 +5,16 @@
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
-use polars::prelude::DataFrame;
+use polars::prelude::{DataFrame, SortMultipleOptions};
 
-use polars::prelude::SortMultipleOptions;
-
-use super::analysis::{Analysis, Summary};
+use super::computed::Computed;
 use super::describe;
 use super::outputs::{
     parquet_name, svg_name, Build, Charts, Emit, OutputInfo, OutputKind, OUTPUTS, RUN_JSON, WORD,
 };
-use super::record::{self, StageClock, TableRecord};
-pub(crate) use crate::columns::thousands;
+use super::record::{self, StageClock, TableRecord, WrittenChart, WrittenTable};
+use super::summary::Summary;
+use crate::columns::thousands;
 use crate::error::{Error, Result, Warning};
 use crate::output::parquet::ParquetTable;
 use crate::output::tables::{preview_rows, CsvStyle, TableWriter};
@@ -28,21 +27,6 @@ pub const SPREADSHEET_ROWS: u64 = 1_048_576;
 /// Rows of each table shown in the report.
 const PREVIEW_ROWS: usize = 10;
 
-/// A table as written: its record for run.json, its header and first rows for the report.
-pub(crate) struct WrittenTable {
-    pub output: &'static OutputInfo,
-    pub record: TableRecord,
-    pub header: Vec<String>,
-    pub preview: Vec<Vec<String>>,
-}
-
-/// A chart as drawn: its output, its file (relative to the output folder) and its title.
-pub(crate) struct WrittenChart {
-    pub output: &'static OutputInfo,
-    pub path: String,
-    pub title: String,
-}
-
 /// What a run wrote.
 pub(crate) struct Written {
     pub files: Vec<PathBuf>,
@@ -51,7 +35,7 @@ pub(crate) struct Written {
 
 /// [`Analysis::write`], with the stages timed so far on `clock` recorded in run.json.
 pub(crate) fn write(
-    analysis: &Analysis,
+    analysis: &Computed,
     out: &Path,
     clock: &StageClock<'_>,
     started: SystemTime,
@@ -130,9 +114,9 @@ pub(crate) fn write(
 /// Writes one table as the configuration asks (CSV, Parquet or both), part by part, keeping
 /// its header and the rows the report previews.
 fn write_table(
-    analysis: &Analysis,
+    analysis: &Computed,
     output: &'static OutputInfo,
-    build: fn(&Analysis, Emit<'_>) -> Result<()>,
+    build: fn(&Computed, Emit<'_>) -> Result<()>,
     staging: &mut Staging,
 ) -> Result<WrittenTable> {
     let format = analysis.config.table_format;

@@ -8,7 +8,7 @@ use crate::output::charts::theme::format_number;
 use crate::output::charts::{clustered_heatmap, diverging_bars, small_multiples};
 use crate::output::figures::keyness as keyness_figures;
 use crate::output::figures::similarity_heatmap;
-use crate::pipeline::analysis::{Analysis, SimilarityTable};
+use crate::pipeline::computed::{Computed, SimilarityTable};
 use crate::stats::compare::keyness::{self, Target};
 use crate::stats::compare::targets::WHOLE_CORPUS;
 use crate::stats::compare::{concordance, similarity};
@@ -166,7 +166,7 @@ pub(super) const CHARTS: &[OutputInfo] = &[
 
 /// The charts of the `max_charts` largest targets, named after them (and their grouping when
 /// there are several).
-fn draw_keyness(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
+fn draw_keyness(a: &Computed, charts: &mut Charts<'_>) -> Result<()> {
     let targets = a.keyness()?;
     let tokens: Vec<u64> = targets.iter().map(|t| t.tokens).collect();
     let several_groupings = targets.iter().any(|t| t.group_by != targets[0].group_by);
@@ -192,7 +192,7 @@ fn draw_keyness(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
 
 /// The similarity of the first grouping's groups, or of the speeches; the largest
 /// [`similarity_heatmap::MAX_UNITS`] when there are more.
-fn draw_similarity(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
+fn draw_similarity(a: &Computed, charts: &mut Charts<'_>) -> Result<()> {
     let matrix = &a.similarity()?.heatmap;
     let what = match a.first_grouping() {
         Some(g) => format!("{} groups", g.groups.column),

@@ -7,7 +7,7 @@ use crate::columns::*;
 use crate::error::Result;
 use crate::output::charts::{bar_chart, heatmap};
 use crate::output::figures::{terms_by_document, top_terms};
-use crate::pipeline::analysis::Analysis;
+use crate::pipeline::computed::Computed;
 use crate::stats::frequency::matrix::{self, MatrixRows};
 use crate::stats::frequency::{by_group, corpus, documents, ranking, stopwords, terms, tokens};
 
@@ -243,7 +243,7 @@ pub(super) const CHARTS: &[OutputInfo] = &[
     },
 ];
 
-fn draw_terms_by_document(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
+fn draw_terms_by_document(a: &Computed, charts: &mut Charts<'_>) -> Result<()> {
     let rows = a.comparison_rows()?;
     let terms = match &a.chart_terms {
         Some(chosen) => chosen.clone(),

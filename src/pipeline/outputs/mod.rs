@@ -8,13 +8,13 @@
 //! captions, `--help`, `speechstat explain` and the output table of README.md.
 //!
 //! A builder only shapes rows: it reads what the families stage counted
-//! ([`crate::Analysis`]) and hands a table to `emit` as one or more DataFrames (a long table
+//! (`Computed`, `src/pipeline/computed.rs`) and hands a table to `emit` as one or more DataFrames (a long table
 //! in parts, so the command line never holds it whole), or turns statistics into chart data
 //! ([`crate::output::figures`]) and draws it.
 
 use polars::prelude::DataFrame;
 
-use super::analysis::Analysis;
+use super::computed::Computed;
 use super::config::{ChartOptions, Mode};
 use crate::columns::TableColumn;
 use crate::error::Result;
@@ -111,10 +111,10 @@ pub enum OutputKind {
 #[derive(Clone, Copy)]
 pub(crate) enum Build {
     /// A table: hands its rows to `emit`, in one or more parts with the same columns.
-    Table(fn(&Analysis, Emit<'_>) -> Result<()>),
+    Table(fn(&Computed, Emit<'_>) -> Result<()>),
     /// A chart (or one chart per chosen word or target): draws into the files [`Charts`]
     /// gives.
-    Chart(fn(&Analysis, &mut Charts<'_>) -> Result<()>),
+    Chart(fn(&Computed, &mut Charts<'_>) -> Result<()>),
     /// A file that describes the run, written from the tables and charts written before it
     /// (`src/pipeline/describe.rs`, `record.rs`).
     Description,
@@ -152,7 +152,7 @@ const FEWER_SPEECHES: &str =
 
 /// A table of `family` built by `build`: written always, by `speechstat analyze` only, until
 /// its entry says otherwise.
-const fn table(family: Family, build: fn(&Analysis, Emit<'_>) -> Result<()>) -> OutputInfo {
+const fn table(family: Family, build: fn(&Computed, Emit<'_>) -> Result<()>) -> OutputInfo {
     OutputInfo {
         path: "",
         family,
@@ -169,7 +169,7 @@ const fn table(family: Family, build: fn(&Analysis, Emit<'_>) -> Result<()>) -> 
 }
 
 /// A chart of `family` drawn by `draw`: written always, until its entry says otherwise.
-const fn chart(family: Family, draw: fn(&Analysis, &mut Charts<'_>) -> Result<()>) -> OutputInfo {
+const fn chart(family: Family, draw: fn(&Computed, &mut Charts<'_>) -> Result<()>) -> OutputInfo {
     OutputInfo {
         build: Build::Chart(draw),
         too_long: "",
@@ -373,7 +373,7 @@ impl OutputInfo {
     }
 
     /// Whether `analysis` writes this output.
-    pub fn is_written_by(&self, analysis: &Analysis) -> bool {
+    pub(crate) fn is_written_by(&self, analysis: &Computed) -> bool {
         let mode_writes = analysis.config.mode == Mode::Analyze || self.in_word_count;
         mode_writes
             && match self.when {
@@ -448,7 +448,7 @@ mod tests {
     use super::*;
     use crate::columns::{self, StandsFor};
     use crate::corpus::{Corpus, Document};
-    use crate::pipeline::{analyze_corpus, Config};
+    use crate::pipeline::{analyze_corpus, Analysis, Config};
     use crate::progress::Silent;
 
     /// Three short speeches by two parties in three years, with every table turned on.
@@ -508,7 +508,8 @@ mod tests {
             let frame = analysis.table(output.name()).unwrap();
             let again = dir.path().join("again.csv");
             let mut table =
-                crate::output::tables::TableWriter::create(&again, analysis.config.csv).unwrap();
+                crate::output::tables::TableWriter::create(&again, analysis.computed.config.csv)
+                    .unwrap();
             table.append(&frame).unwrap();
             table.finish().unwrap();
             assert_eq!(

@@ -8,7 +8,7 @@ use crate::columns::*;
 use crate::error::Result;
 use crate::output::charts::{bar_chart, network};
 use crate::output::figures::{collocates, cooccurrence_network};
-use crate::pipeline::analysis::Analysis;
+use crate::pipeline::computed::Computed;
 use crate::stats::pairs::{collocates as collocates_stats, collocations, cooccurrence, phrases};
 
 /// A collocation's spelling.
@@ -202,7 +202,7 @@ pub(super) const CHARTS: &[OutputInfo] = &[
     },
 ];
 
-fn draw_collocates(a: &Analysis, charts: &mut Charts<'_>) -> Result<()> {
+fn draw_collocates(a: &Computed, charts: &mut Charts<'_>) -> Result<()> {
     let pairs = a.pairs()?;
     for &focus in &pairs.focus {
         let of_focus: Vec<_> = pairs

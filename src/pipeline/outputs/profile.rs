@@ -8,7 +8,7 @@ use crate::output::charts::{bar_chart, line_chart, loglog, xray};
 use crate::output::figures::dispersion as dispersion_figure;
 use crate::output::figures::speech_measure::{self, Measure};
 use crate::output::figures::{term_trends, zipf};
-use crate::pipeline::analysis::Analysis;
+use crate::pipeline::computed::Computed;
 use crate::stats::groups::Groups;
 use crate::stats::profile::{group_profiles, readability, trends};
 
@@ -205,7 +205,7 @@ const READABILITY: Measure<'static> = Measure {
 /// A measure of each speech (`values`): over time when dated, with a line per group of the
 /// first grouping; else bars per group (`of_group` of its speeches) or per speech.
 fn draw_speech_measure(
-    a: &Analysis,
+    a: &Computed,
     charts: &mut Charts<'_>,
     measure: &Measure<'_>,
     values: &[Option<f64>],
