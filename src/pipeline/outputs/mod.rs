@@ -322,7 +322,7 @@ pub(crate) fn file_name_part(word: &str) -> String {
 }
 
 impl OutputInfo {
-    /// The name a table goes by in [`Analysis::table`]: its file name without extension
+    /// The name a table goes by in [`crate::Analysis::table`]: its file name without extension
     /// (`terms` for `tables/terms.csv`).
     pub fn name(&self) -> &'static str {
         let file = self.path.rsplit('/').next().unwrap_or(self.path);
