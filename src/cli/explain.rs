@@ -210,20 +210,15 @@ fn explanation(name: &str) -> String {
 /// chart's caption; a table's options and every column with its meaning.
 fn describe_output(output: &OutputInfo) -> String {
     let mut text = format!("{} ({})\n", output.path, output.when.condition());
-    text.push_str(&paragraph(&sentence(output.what)));
+    text.push_str(&paragraph(&output.description()));
     if output.kind() == OutputKind::Chart {
         text.push('\n');
         text.push_str(&paragraph(output.caption));
     }
     if !output.options.is_empty() {
         let options: Vec<String> = output.options.iter().map(|o| format!("--{o}")).collect();
-        text.push_str(&format!(
-            "\nOptions that shape it:\n{}",
-            paragraph(&options.join(", "))
-                .lines()
-                .map(|l| format!("  {l}\n"))
-                .collect::<String>()
-        ));
+        text.push_str("\nOptions that shape it:\n");
+        text.push_str(&fill(&options.join(", "), "  ", "  ", WIDTH + 2));
     }
     if !output.columns.is_empty() {
         text.push_str("\nColumns:\n");
@@ -263,46 +258,38 @@ const WIDTH: usize = 92;
 
 /// `text` broken into lines of at most [`WIDTH`] characters.
 fn paragraph(text: &str) -> String {
+    fill(text, "", "", WIDTH)
+}
+
+/// `  name  meaning`, the meaning broken into lines of [`WIDTH`] characters indented by four.
+fn item(name: &str, meaning: &str) -> String {
+    format!("  {name}\n{}", fill(meaning, "    ", "    ", WIDTH + 4))
+}
+
+/// The words of `text` filled into lines of at most `width` characters (a longer word on a
+/// line of its own), the first line starting with `first`, the others with `rest`.
+fn fill(text: &str, first: &str, rest: &str, width: usize) -> String {
     let mut out = String::new();
-    let mut line = String::new();
+    let mut line = first.to_owned();
+    let mut words = 0;
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > WIDTH {
+        if words > 0 && line.chars().count() + 1 + word.chars().count() > width {
             out.push_str(&line);
             out.push('\n');
-            line.clear();
+            line = rest.to_owned();
+            words = 0;
         }
-        if !line.is_empty() {
+        if words > 0 {
             line.push(' ');
         }
         line.push_str(word);
+        words += 1;
     }
-    if !line.is_empty() {
+    if words > 0 {
         out.push_str(&line);
         out.push('\n');
     }
     out
-}
-
-/// `  name  meaning`, the meaning broken into lines indented by four.
-fn item(name: &str, meaning: &str) -> String {
-    let mut out = format!("  {name}\n");
-    for line in paragraph(meaning).lines() {
-        out.push_str(&format!("    {line}\n"));
-    }
-    out
-}
-
-/// `what` as a sentence: capitalised, with a full stop.
-fn sentence(what: &str) -> String {
-    let mut chars = what.chars();
-    let mut text: String = match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    };
-    if !text.ends_with(['.', '!', '?']) {
-        text.push('.');
-    }
-    text
 }
 
 /// Every name, under the section it prints (a section's heading without its list of
@@ -344,27 +331,15 @@ pub fn index() -> String {
     text
 }
 
-/// `title: a, b, c` indented by two spaces, broken into lines of at most 92 characters,
-/// the later ones indented by six.
+/// `title: a, b, c` indented by two spaces, broken into lines of at most [`WIDTH`]
+/// characters, the later ones indented by six.
 fn wrap(title: &str, names: &[&str]) -> String {
-    let mut out = String::new();
-    let mut line = format!("  {title}:");
-    for (i, name) in names.iter().enumerate() {
-        let word = match i + 1 == names.len() {
-            true => name.to_string(),
-            false => format!("{name},"),
-        };
-        if line.len() + 1 + word.len() > WIDTH {
-            out.push_str(&line);
-            out.push('\n');
-            line = String::from("     ");
-        }
-        line.push(' ');
-        line.push_str(&word);
-    }
-    out.push_str(&line);
-    out.push('\n');
-    out
+    fill(
+        &format!("{title}: {}", names.join(", ")),
+        "  ",
+        "      ",
+        WIDTH,
+    )
 }
 
 #[cfg(test)]

@@ -233,65 +233,77 @@ impl Computed {
 
     /// The first grouping, or why there is none.
     pub(crate) fn grouping(&self) -> Result<&Grouping> {
-        self.first_grouping().ok_or(Error::NotComputed {
-            what: "groups",
-            why: "the analysis was not asked to group speeches (--group-by)",
-        })
+        computed(
+            self.first_grouping(),
+            "groups",
+            "the analysis was not asked to group speeches (--group-by)",
+        )
     }
 
     pub(crate) fn pairs(&self) -> Result<&Pairs> {
-        self.pairs.as_ref().ok_or(Error::NotComputed {
-            what: "pair counts",
-            why: "the word count alone (speechstat freq) does not count pairs",
-        })
+        computed(self.pairs.as_ref(), "pair counts", WORD_COUNT_PAIRS)
     }
 
     pub(crate) fn profiles(&self) -> Result<&Profiles> {
-        self.profiles.as_ref().ok_or(Error::NotComputed {
-            what: "profiles",
-            why: "the word count alone (speechstat freq) does not profile speeches",
-        })
+        computed(self.profiles.as_ref(), "profiles", WORD_COUNT_PROFILES)
     }
 
     pub(crate) fn periods(&self) -> Result<&Periods> {
-        self.periods.as_ref().ok_or(Error::NotComputed {
-            what: "periods",
-            why: "the speeches are not dated (no year or date column; see --time)",
-        })
+        computed(
+            self.periods.as_ref(),
+            "periods",
+            "the speeches are not dated (no year or date column; see --time)",
+        )
     }
 
     pub(crate) fn keyness(&self) -> Result<&[Target]> {
-        self.keyness.as_deref().ok_or(Error::NotComputed {
-            what: "keyness scores",
-            why: "the word count alone (speechstat freq) does not compare",
-        })
+        computed(
+            self.keyness.as_deref(),
+            "keyness scores",
+            WORD_COUNT_COMPARES,
+        )
     }
 
     pub(crate) fn similarity(&self) -> Result<&Similarities> {
-        self.similarity.as_ref().ok_or(Error::NotComputed {
-            what: "similarity",
-            why: "the word count alone (speechstat freq) does not compare",
-        })
+        computed(self.similarity.as_ref(), "similarity", WORD_COUNT_COMPARES)
     }
 
     pub(crate) fn comparison_rows(&self) -> Result<&ComparisonRows> {
-        self.comparison.as_ref().ok_or(Error::NotComputed {
-            what: "the rows of the comparison chart",
-            why: "the word count alone (speechstat freq) does not draw charts",
-        })
+        computed(
+            self.comparison.as_ref(),
+            "the rows of the comparison chart",
+            WORD_COUNT_DRAWS,
+        )
     }
 
     pub(crate) fn stopwords(&self) -> Result<&StopwordCounts> {
-        self.stopwords.as_ref().ok_or(Error::NotComputed {
-            what: "stopword counts",
-            why: "the word count alone (speechstat freq) does not count stopwords",
-        })
+        computed(
+            self.stopwords.as_ref(),
+            "stopword counts",
+            "the word count alone (speechstat freq) does not count stopwords",
+        )
     }
 
     pub(crate) fn dispersion_plot(&self) -> Result<&Occurrences> {
-        self.dispersion_plot.as_ref().ok_or(Error::NotComputed {
-            what: "the dispersion plot's occurrences",
-            why: "the word count alone (speechstat freq) does not draw charts",
-        })
+        computed(
+            self.dispersion_plot.as_ref(),
+            "the dispersion plot's occurrences",
+            WORD_COUNT_DRAWS,
+        )
     }
+}
+
+const WORD_COUNT_PAIRS: &str = "the word count alone (speechstat freq) does not count pairs";
+const WORD_COUNT_PROFILES: &str =
+    "the word count alone (speechstat freq) does not profile speeches";
+const WORD_COUNT_COMPARES: &str = "the word count alone (speechstat freq) does not compare";
+const WORD_COUNT_DRAWS: &str = "the word count alone (speechstat freq) does not draw charts";
+
+/// A part the families stage computed, or the error that says `what` is missing and `why`.
+fn computed<'a, T: ?Sized>(
+    part: Option<&'a T>,
+    what: &'static str,
+    why: &'static str,
+) -> Result<&'a T> {
+    part.ok_or(Error::NotComputed { what, why })
 }

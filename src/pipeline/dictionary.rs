@@ -93,7 +93,7 @@ pub(crate) fn data_dictionary(
     for entry in tables {
         let output = entry.output;
         let _ = writeln!(out, "## {}\n", file_names(output, settings));
-        let _ = writeln!(out, "{}\n", sentence(output.what));
+        let _ = writeln!(out, "{}\n", output.description());
         let _ = writeln!(out, "- Rows: {}", thousands(entry.rows));
         let _ = writeln!(out, "- Written: {}", output.when.condition());
         let options = options_line(output, settings);
@@ -195,19 +195,6 @@ fn in_effect(name: &str, settings: &[(&'static str, Setting)]) -> bool {
 
 fn setting<'s>(settings: &'s [(&'static str, Setting)], name: &str) -> Option<&'s Setting> {
     settings.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
-}
-
-/// `what` as a sentence: capitalised, with a full stop.
-fn sentence(what: &str) -> String {
-    let mut chars = what.chars();
-    let mut text: String = match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    };
-    if !text.ends_with(['.', '!', '?']) {
-        text.push('.');
-    }
-    text
 }
 
 /// A column name in a table cell, as code unless it holds a backtick.
@@ -338,7 +325,7 @@ mod tests {
         assert_eq!(
             lines[terms_at + 2..terms_at + 10],
             [
-                sentence(output("terms").what).as_str(),
+                output("terms").description().as_str(),
                 "",
                 "- Rows: 12,345",
                 "- Written: always",

@@ -7,11 +7,14 @@
 use super::computed::{Computed, SimilarityTable};
 use super::record::{WrittenChart, WrittenTable};
 use crate::columns::thousands;
-use crate::output::charts::theme::format_number;
+use crate::columns::DOC_ID;
+use crate::output::charts::theme::{format_number, significant_decimals};
+use crate::output::figures::keyness::reference_name;
 use crate::output::report::{Finding, FindingLine};
 use crate::stats::compare::keyness::{is_significant, Target};
-use crate::stats::compare::similarity::Similarity;
-use crate::stats::profile::trends::thirds;
+use crate::stats::compare::similarity::{Similarity, ALL_PAIRS_UP_TO};
+use crate::stats::compare::targets::WHOLE_CORPUS;
+use crate::stats::profile::trends::{thirds, TREND_MIN_COUNT};
 
 /// Targets listed under the key terms: the largest.
 const TARGETS_LISTED: usize = 8;
@@ -144,12 +147,12 @@ fn key_terms(a: &Computed) -> Option<Finding> {
         })
         .collect();
     let units = match grouping {
-        "doc_id" => "speeches".to_owned(),
-        "corpus" => "corpus".to_owned(),
+        g if g == DOC_ID.name => "speeches".to_owned(),
+        WHOLE_CORPUS => WHOLE_CORPUS.to_owned(),
         column => format!("{column} groups"),
     };
     let which = match (shown.len() < of, units.as_str()) {
-        (_, "corpus") => "The corpus".to_owned(),
+        (_, WHOLE_CORPUS) => "The corpus".to_owned(),
         (true, _) => format!(
             "The {} largest of {} {units}",
             shown.len(),
@@ -157,13 +160,10 @@ fn key_terms(a: &Computed) -> Option<Finding> {
         ),
         (false, _) => format!("Each of the {} {units}", thousands(of as u64)),
     };
-    let reference = match first.reference.as_str() {
-        "rest of corpus" => "the rest of the corpus",
-        other => other,
-    };
     let note = format!(
-        "{which}, against {reference}: its most over-used terms, strongest first \
-         (log-likelihood G², significant after Bonferroni)."
+        "{which}, against {}: its most over-used terms, strongest first (log-likelihood G², \
+         significant after Bonferroni).",
+        reference_name(first)
     );
     Some(finding("Key terms".into(), note, lines))
 }
@@ -206,7 +206,7 @@ fn similarity(a: &Computed) -> Vec<Finding> {
         return Vec::new();
     }
     let every_pair = match &s.table {
-        SimilarityTable::Speeches(_) => a.doc_ids.len() <= 1_000,
+        SimilarityTable::Speeches(_) => a.doc_ids.len() <= ALL_PAIRS_UP_TO,
         SimilarityTable::Groups(_) => true,
     };
     let note = "Cosine similarity of their tf-idf vectors (1: the same terms in the same \
@@ -278,7 +278,7 @@ fn trends(a: &Computed) -> Option<Finding> {
         .collect();
     let note = format!(
         "Rate per 10,000 words in the first third of the periods ({}) and in the last ({}), \
-         terms counted 100 times or more.",
+         terms counted {TREND_MIN_COUNT} times or more.",
         span(first),
         span(last)
     );
@@ -291,8 +291,7 @@ fn significant(value: f64) -> String {
     if value == 0.0 || !value.is_finite() {
         return "0".to_owned();
     }
-    let magnitude = value.abs().log10().floor() as i32;
-    let decimals = (2 - magnitude).clamp(0, 6) as usize;
+    let decimals = significant_decimals(value, 3);
     format!("{value:.decimals$}")
 }
 

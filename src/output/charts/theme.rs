@@ -438,12 +438,17 @@ const MAX_SIGNIFICANT_DECIMALS: usize = 12;
 /// digits need, never rounding the integer part ("1,234" stays whole), thousands separated,
 /// no trailing zeros; 0 is "0". Values below 10^-12 are written as 0.
 pub fn format_significant(value: f64, digits: usize) -> String {
+    format_number(value, significant_decimals(value, digits))
+}
+
+/// The decimals that give `value` `digits` significant digits, none for its integer part
+/// (at most [`MAX_SIGNIFICANT_DECIMALS`]; none for 0 or a value that is not finite).
+pub fn significant_decimals(value: f64, digits: usize) -> usize {
     if !value.is_finite() || value == 0.0 {
-        return format_number(value, 0);
+        return 0;
     }
     let magnitude = value.abs().log10().floor() as i64;
-    let decimals = (digits.max(1) as i64 - 1 - magnitude).clamp(0, MAX_SIGNIFICANT_DECIMALS as i64);
-    format_number(value, decimals as usize)
+    (digits.max(1) as i64 - 1 - magnitude).clamp(0, MAX_SIGNIFICANT_DECIMALS as i64) as usize
 }
 
 /// A number with exactly `decimals` decimals, thousands separated ("1,234.0"), so a column

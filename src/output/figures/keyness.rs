@@ -12,6 +12,7 @@ use crate::output::charts::theme::{format_number, format_significant};
 use crate::output::charts::{diverging_bars, small_multiples};
 use crate::output::charts::{Bar, DivergingBar, DivergingBars, Panel, SmallMultiples};
 use crate::stats::compare::keyness::{is_significant, Key, Target};
+use crate::stats::compare::targets::REST_OF_CORPUS;
 use crate::stats::counts::per_10k;
 use crate::text::TermId;
 
@@ -141,9 +142,11 @@ fn grouping_name(group_by: &str) -> String {
     }
 }
 
-fn reference_name(target: &Target) -> String {
+/// What a target was compared with, as a sentence names it: "the rest of the corpus", a
+/// group, a corpus.
+pub(crate) fn reference_name(target: &Target) -> String {
     match target.reference.as_str() {
-        "rest of corpus" => "the rest of the corpus".into(),
+        REST_OF_CORPUS => "the rest of the corpus".into(),
         name => name.into(),
     }
 }

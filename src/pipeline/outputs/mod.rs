@@ -329,6 +329,19 @@ impl OutputInfo {
         file.split('.').next().unwrap_or(file)
     }
 
+    /// What it holds, as a sentence: capitalised, with a full stop.
+    pub fn description(&self) -> String {
+        let mut chars = self.what.chars();
+        let mut text: String = match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        };
+        if !text.ends_with(['.', '!', '?']) {
+            text.push('.');
+        }
+        text
+    }
+
     /// Whether it is a table, a chart, or a file that describes the run.
     pub fn kind(&self) -> OutputKind {
         match self.build {
