@@ -231,6 +231,11 @@ impl Computed {
         }
     }
 
+    /// The terms a chart shows: the `--terms` the user chose, or `default`.
+    pub(crate) fn chart_terms_or(&self, default: impl FnOnce() -> Vec<TermId>) -> Vec<TermId> {
+        self.chart_terms.clone().unwrap_or_else(default)
+    }
+
     /// The first grouping, or why there is none.
     pub(crate) fn grouping(&self) -> Result<&Grouping> {
         computed(

@@ -97,31 +97,25 @@ pub(super) fn similarity(counts: &CountTables, groupings: &[Grouping]) -> Simila
             of: tokens.len(),
         }
     }
-    if groupings.is_empty() {
+    let Some((first, others)) = groupings.split_first() else {
         let vectors = speech_vectors(counts);
         return Similarities {
             heatmap: heatmap(&vectors, &counts.n_tokens),
             table: SimilarityTable::Speeches(similarity_pairs(&vectors, n_terms)),
         };
-    }
-    let mut matrix = None;
-    let per_grouping = groupings
-        .iter()
-        .map(|g| {
-            let vectors = group_vectors(&g.sums, counts);
-            if matrix.is_none() {
-                matrix = Some(heatmap(&vectors, &g.sums.n_tokens));
-            }
-            all_pairs(&vectors, n_terms)
-        })
-        .collect();
+    };
+    // The first grouping's vectors serve its table and the heatmap.
+    let vectors = group_vectors(&first.sums, counts);
+    let heatmap = heatmap(&vectors, &first.sums.n_tokens);
+    let mut per_grouping = vec![all_pairs(&vectors, n_terms)];
+    per_grouping.extend(
+        others
+            .iter()
+            .map(|g| all_pairs(&group_vectors(&g.sums, counts), n_terms)),
+    );
     Similarities {
         table: SimilarityTable::Groups(per_grouping),
-        heatmap: matrix.unwrap_or(SimilarityMatrix {
-            shown: Vec::new(),
-            of: 0,
-            cosine: Vec::new(),
-        }),
+        heatmap,
     }
 }
 

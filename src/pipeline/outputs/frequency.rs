@@ -245,10 +245,9 @@ pub(super) const CHARTS: &[OutputInfo] = &[
 
 fn draw_terms_by_document(a: &Computed, charts: &mut Charts<'_>) -> Result<()> {
     let rows = a.comparison_rows()?;
-    let terms = match &a.chart_terms {
-        Some(chosen) => chosen.clone(),
-        None => ranking::most_frequent(&a.counts, a.vocab(), terms_by_document::DEFAULT_TERMS),
-    };
+    let terms = a.chart_terms_or(|| {
+        ranking::most_frequent(&a.counts, a.vocab(), terms_by_document::DEFAULT_TERMS)
+    });
     let chart = terms_by_document::figure(
         &rows.rows,
         &rows.sums,

@@ -170,10 +170,7 @@ pub(super) const CHARTS: &[OutputInfo] = &[
                   counted 100 times or more). A line breaks where periods have no speeches.",
         ..chart(Family::Profile, |a, charts| {
             let periods = a.periods()?;
-            let terms = match &a.chart_terms {
-                Some(chosen) => chosen.clone(),
-                None => periods.changed_most.iter().map(|c| c.term).collect(),
-            };
+            let terms = a.chart_terms_or(|| periods.changed_most.iter().map(|c| c.term).collect());
             let chart = term_trends::figure(
                 &periods.timeline,
                 &periods.sums,
