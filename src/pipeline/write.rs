@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
-use polars::prelude::{DataFrame, SortMultipleOptions};
+use polars::prelude::{DataFrame, DataType, SortMultipleOptions};
 
 use super::computed::Computed;
 use super::describe;
@@ -138,7 +138,7 @@ fn write_table(
         None => None,
     };
     let mut header: Option<Vec<String>> = None;
-    let mut preview = Preview::new(output);
+    let mut preview = Preview::new(output, style);
     let mut rows = 0u64;
     build(analysis, &mut |part: DataFrame| {
         if header.is_none() {
@@ -175,56 +175,73 @@ fn write_table(
             rows,
         },
         header: header.unwrap_or_default(),
-        preview: preview.rows(style)?,
+        preview: preview.rows(),
     })
 }
 
 /// The rows of a table the report shows: its first rows, or those with the largest values of
-/// the column the catalogue names ([`OutputInfo::preview_by`]), kept as the parts go by.
+/// the column the catalogue names ([`OutputInfo::preview_by`]), kept as the parts go by. Kept
+/// as printed cells, so no part outlives its turn.
 struct Preview {
     output: &'static OutputInfo,
-    kept: Option<DataFrame>,
+    style: CsvStyle,
+    /// The rows so far with the value of the `preview_by` column (none without one).
+    rows: Vec<(Option<f64>, Vec<String>)>,
 }
 
 impl Preview {
-    fn new(output: &'static OutputInfo) -> Preview {
-        Preview { output, kept: None }
+    fn new(output: &'static OutputInfo, style: CsvStyle) -> Preview {
+        Preview {
+            output,
+            style,
+            rows: Vec::new(),
+        }
     }
 
     fn offer(&mut self, part: &DataFrame) -> Result<()> {
+        let path = Path::new(self.output.path);
+        let Some(column) = self.output.preview_by else {
+            let wanted = PREVIEW_ROWS.saturating_sub(self.rows.len());
+            if wanted > 0 {
+                let first = preview_rows(part, wanted, self.style, path)?;
+                self.rows.extend(first.into_iter().map(|row| (None, row)));
+            }
+            return Ok(());
+        };
         let table_error = |source| Error::Table {
             table: self.output.path,
             source,
         };
-        let candidates = match (&self.kept, self.output.preview_by) {
-            (Some(kept), None) if kept.height() >= PREVIEW_ROWS => return Ok(()),
-            (Some(kept), None) => kept.vstack(&part.head(Some(PREVIEW_ROWS - kept.height()))),
-            (Some(kept), Some(_)) => kept.vstack(part),
-            (None, _) => Ok(part.clone()),
-        }
-        .map_err(table_error)?;
-        let kept = match self.output.preview_by {
-            Some(column) => candidates
-                .sort(
-                    [column.name],
-                    SortMultipleOptions::new()
-                        .with_order_descending(true)
-                        .with_nulls_last(true)
-                        .with_maintain_order(true),
-                )
-                .map_err(table_error)?,
-            None => candidates,
-        };
-        self.kept = Some(kept.head(Some(PREVIEW_ROWS)));
+        let largest = part
+            .sort(
+                [column.name],
+                SortMultipleOptions::new()
+                    .with_order_descending(true)
+                    .with_nulls_last(true)
+                    .with_maintain_order(true),
+            )
+            .map_err(table_error)?
+            .head(Some(PREVIEW_ROWS));
+        let values = largest
+            .column(column.name)
+            .and_then(|c| c.cast(&DataType::Float64))
+            .map_err(table_error)?;
+        let values = values.f64().map_err(table_error)?;
+        let values: Vec<Option<f64>> = (0..values.len()).map(|i| values.get(i)).collect();
+        let cells = preview_rows(&largest, PREVIEW_ROWS, self.style, path)?;
+        self.rows.extend(values.into_iter().zip(cells));
+        // Largest first, empty values last, earlier parts before later ones on a tie.
+        self.rows.sort_by(|a, b| match (a.0, b.0) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (x, y) => y.is_some().cmp(&x.is_some()),
+        });
+        self.rows.truncate(PREVIEW_ROWS);
         Ok(())
     }
 
     /// The kept rows, cells as the CSV file prints them.
-    fn rows(self, style: CsvStyle) -> Result<Vec<Vec<String>>> {
-        match self.kept {
-            Some(kept) => preview_rows(&kept, PREVIEW_ROWS, style, Path::new(self.output.path)),
-            None => Ok(Vec::new()),
-        }
+    fn rows(self) -> Vec<Vec<String>> {
+        self.rows.into_iter().map(|(_, cells)| cells).collect()
     }
 }
 
