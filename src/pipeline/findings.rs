@@ -110,10 +110,14 @@ fn line(lead: impl Into<String>, text: impl Into<String>) -> FindingLine {
 }
 
 /// The significantly over-used terms of the largest targets of the first grouping (the
-/// grouping the keyness overview shows).
+/// grouping the keyness overview shows); none when no target has a reference to be compared
+/// with (every speech in one group).
 fn key_terms(a: &Computed) -> Option<Finding> {
     let targets = a.keyness.as_deref()?;
     let first = targets.first()?;
+    if targets.iter().all(|t| t.reference_tokens == 0) {
+        return None;
+    }
     let grouping = a
         .first_grouping()
         .map_or(first.group_by.as_str(), |g| g.groups.column.as_str());
@@ -383,6 +387,13 @@ mod tests {
         for path in sources.iter().flatten() {
             assert!(OUTPUTS.iter().any(|o| o.path == *path), "{path}");
         }
+    }
+
+    #[test]
+    fn no_key_terms_without_a_reference_to_compare_with() {
+        let corpus = Corpus::new(Vec::new(), vec![Document::from_text("one", "Peace.")]).unwrap();
+        let a = analyze_corpus(&Config::default(), corpus).unwrap().computed;
+        assert!(key_terms(&a).is_none());
     }
 
     #[test]
