@@ -28,6 +28,8 @@ if [ -d "$corpora" ]; then
     run sotu analyze "$corpora/us_sotu_1790_2026"
     run sotu_options analyze "$corpora/us_sotu_1790_2026" --group-by party --focus tax --phrases --context sentence
     run inaugural analyze "$corpora/us_inaugural_1789_2021"
+    run ungdc_kwic analyze "$corpora/ungdc_1995_2024" --kwic "human rights" --group-by year
+    "$bin" kwic "terror*" "$corpora/ungdc_1995_2024" --in iso3=USA --match term >"$root/ungdc_kwic.txt" 2>/dev/null
 else
     echo "$corpora not found: corpus/ only" >&2
 fi

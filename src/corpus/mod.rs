@@ -128,28 +128,42 @@ impl Corpus {
 /// Reads every input into a corpus. Fatal problems (a missing input, a broken manifest) are
 /// errors; a file that cannot be used is skipped with a warning.
 pub fn read_corpus(inputs: &[PathBuf], options: &ReadOptions) -> Result<Corpus> {
-    let discovered = discover::discover(inputs, options)?;
-    let mut warnings = discovered.warnings;
-    let mut files = discovered.manifests;
-    for source in &discovered.sources {
-        let path = match source {
-            discover::Source::File { path, .. } | discover::Source::CsvRow { path, .. } => path,
-        };
-        if files.last() != Some(path) {
-            files.push(path.clone());
+    let mut reader = CorpusReader::open(inputs, options)?;
+    let mut documents = Vec::new();
+    while let Some(batch) = reader.next_batch(usize::MAX) {
+        documents.extend(batch);
+    }
+    let mut corpus = reader.finish()?;
+    corpus.documents = documents;
+    Ok(corpus)
+}
+
+/// The corpus as a stream: the inputs are found and their metadata columns settled when it
+/// opens, then the speeches are read a batch of files at a time, so that a caller who
+/// tokenizes each batch and drops its texts never holds the whole corpus's text.
+pub struct CorpusReader {
+    inputs: String,
+    options: ReadOptions,
+    /// The sources not read yet, in corpus order (reversed: the next one is last).
+    pending: Vec<Source>,
+    ids: IdAssigner,
+    metadata_columns: Vec<String>,
+    warnings: Vec<Warning>,
+    files: Vec<PathBuf>,
+    documents_read: usize,
+}
+
+impl CorpusReader {
+    /// Finds the inputs' sources (reading manifests and CSV files) without reading the
+    /// speeches' files yet.
+    pub fn open(inputs: &[PathBuf], options: &ReadOptions) -> Result<CorpusReader> {
+        let discovered = discover::discover(inputs, options)?;
+        let mut files = discovered.manifests;
+        for source in &discovered.sources {
+            if files.last().map(PathBuf::as_path) != Some(source.path()) {
+                files.push(source.path().to_path_buf());
+            }
         }
-    }
-    let per_source: Vec<(Vec<Draft>, Vec<Warning>)> = discovered
-        .sources
-        .into_par_iter()
-        .map(|source| read_source(source, options))
-        .collect();
-    let mut drafts = Vec::new();
-    for (source_drafts, source_warnings) in per_source {
-        drafts.extend(source_drafts);
-        warnings.extend(source_warnings);
-    }
-    if drafts.is_empty() {
         let inputs = match &options.manifest {
             Some(manifest) => manifest.display().to_string(),
             None => inputs
@@ -158,24 +172,80 @@ pub fn read_corpus(inputs: &[PathBuf], options: &ReadOptions) -> Result<Corpus> 
                 .collect::<Vec<_>>()
                 .join(", "),
         };
-        let reason = warnings.first().map_or_else(String::new, |w| {
-            format!(" ({} files skipped; first: {w})", warnings.len())
-        });
-        return Err(Error::NoDocuments { inputs, reason });
+        let mut pending = discovered.sources;
+        pending.reverse();
+        Ok(CorpusReader {
+            inputs,
+            options: options.clone(),
+            ids: IdAssigner::new(pending.iter().map(Source::id_base)),
+            metadata_columns: metadata_columns(pending.iter().rev().map(Source::metadata)),
+            pending,
+            warnings: discovered.warnings,
+            files,
+            documents_read: 0,
+        })
     }
-    let ids = assign_ids(&drafts);
-    let metadata_columns = metadata_columns(&drafts);
-    let documents = drafts
-        .into_iter()
-        .zip(ids)
-        .map(|(draft, id)| draft.into_document(id, &metadata_columns))
-        .collect();
-    Ok(Corpus {
-        metadata_columns,
-        documents,
-        warnings,
-        files,
-    })
+
+    /// The names of the metadata columns every document of the corpus has, in order.
+    pub fn metadata_columns(&self) -> &[String] {
+        &self.metadata_columns
+    }
+
+    /// The sources left to read.
+    pub fn remaining(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// The speeches of the next sources, read in parallel, in corpus order: sources are taken
+    /// until their size reaches `max_bytes` (at least one). None when all have been read.
+    pub fn next_batch(&mut self, max_bytes: usize) -> Option<Vec<Document>> {
+        if self.pending.is_empty() {
+            return None;
+        }
+        let mut sources = Vec::new();
+        let mut bytes = 0usize;
+        while let Some(source) = self.pending.pop() {
+            bytes = bytes.saturating_add(source.size());
+            sources.push(source);
+            if bytes >= max_bytes {
+                break;
+            }
+        }
+        let per_source: Vec<(Vec<Draft>, Vec<Warning>)> = sources
+            .into_par_iter()
+            .map(|source| read_source(source, &self.options))
+            .collect();
+        let mut documents = Vec::new();
+        for (drafts, warnings) in per_source {
+            self.warnings.extend(warnings);
+            for draft in drafts {
+                let id = self.ids.next(&draft);
+                documents.push(draft.into_document(id, &self.metadata_columns));
+            }
+        }
+        self.documents_read += documents.len();
+        Some(documents)
+    }
+
+    /// The corpus without its documents (the caller kept them): its columns, warnings and
+    /// files. An error when no input gave a speech.
+    pub fn finish(self) -> Result<Corpus> {
+        if self.documents_read == 0 {
+            let reason = self.warnings.first().map_or_else(String::new, |w| {
+                format!(" ({} files skipped; first: {w})", self.warnings.len())
+            });
+            return Err(Error::NoDocuments {
+                inputs: self.inputs,
+                reason,
+            });
+        }
+        Ok(Corpus {
+            metadata_columns: self.metadata_columns,
+            documents: Vec::new(),
+            warnings: self.warnings,
+            files: self.files,
+        })
+    }
 }
 
 /// A speech before ids and metadata columns are settled across the corpus.
@@ -231,6 +301,36 @@ impl Draft {
             text: self.cleaned.text,
             annotations_removed: self.cleaned.annotations_removed,
             footer_lines_removed: self.cleaned.footer_lines_removed,
+        }
+    }
+}
+
+impl Source {
+    fn path(&self) -> &Path {
+        match self {
+            Source::File { path, .. } | Source::CsvRow { path, .. } => path,
+        }
+    }
+
+    /// The base of its speeches' ids: the relative path without extension, or `name:row`.
+    fn id_base(&self) -> String {
+        match self {
+            Source::File { relative, .. } => without_extension(relative),
+            Source::CsvRow { id_base, .. } => id_base.clone(),
+        }
+    }
+
+    fn metadata(&self) -> &[(String, String)] {
+        match self {
+            Source::File { metadata, .. } | Source::CsvRow { metadata, .. } => metadata,
+        }
+    }
+
+    /// Bytes to read: the file's size (0 when unknown), or the row's text.
+    fn size(&self) -> usize {
+        match self {
+            Source::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len() as usize),
+            Source::CsvRow { text, .. } => text.len(),
         }
     }
 }
@@ -355,39 +455,52 @@ fn without_extension(relative: &str) -> String {
 
 /// Ids from id bases: the file name when that is unique in the corpus, else the whole
 /// relative path; `#n` (zero-padded) numbers the speeches of a file holding several, and
-/// `~n` separates anything still equal.
-fn assign_ids(drafts: &[Draft]) -> Vec<String> {
-    let file_name = |base: &str| -> String { base.rsplit('/').next().unwrap_or(base).to_owned() };
-    let mut bases_by_name: HashMap<String, Vec<&str>> = HashMap::new();
-    for draft in drafts.iter().filter(|d| d.position.0 == 0) {
-        let entry = bases_by_name.entry(file_name(&draft.base)).or_default();
-        if !entry.contains(&draft.base.as_str()) {
-            entry.push(&draft.base);
+/// `~n` separates anything still equal. Uniqueness is judged over every source found, so a
+/// speech's id is known when it is read.
+struct IdAssigner {
+    bases_by_name: HashMap<String, Vec<String>>,
+    used: HashMap<String, usize>,
+}
+
+impl IdAssigner {
+    fn new(bases: impl Iterator<Item = String>) -> IdAssigner {
+        let mut bases_by_name: HashMap<String, Vec<String>> = HashMap::new();
+        for base in bases {
+            let entry = bases_by_name.entry(file_name(&base).to_owned()).or_default();
+            if !entry.contains(&base) {
+                entry.push(base);
+            }
+        }
+        IdAssigner {
+            bases_by_name,
+            used: HashMap::new(),
         }
     }
-    let mut used: HashMap<String, usize> = HashMap::new();
-    drafts
-        .iter()
-        .map(|draft| {
-            let name = file_name(&draft.base);
-            let mut id = if bases_by_name.get(&name).is_some_and(|b| b.len() == 1) {
-                name
-            } else {
-                draft.base.clone()
-            };
-            let (index, count) = draft.position;
-            if count > 1 {
-                let width = count.to_string().len();
-                id = format!("{id}#{:0width$}", index + 1);
-            }
-            let seen = used.entry(id.clone()).or_insert(0);
-            *seen += 1;
-            if *seen > 1 {
-                id = format!("{id}~{seen}");
-            }
-            id
-        })
-        .collect()
+
+    /// The id of the next speech, in corpus order.
+    fn next(&mut self, draft: &Draft) -> String {
+        let name = file_name(&draft.base);
+        let mut id = if self.bases_by_name.get(name).is_some_and(|b| b.len() == 1) {
+            name.to_owned()
+        } else {
+            draft.base.clone()
+        };
+        let (index, count) = draft.position;
+        if count > 1 {
+            let width = count.to_string().len();
+            id = format!("{id}#{:0width$}", index + 1);
+        }
+        let seen = self.used.entry(id.clone()).or_insert(0);
+        *seen += 1;
+        if *seen > 1 {
+            id = format!("{id}~{seen}");
+        }
+        id
+    }
+}
+
+fn file_name(base: &str) -> &str {
+    base.rsplit('/').next().unwrap_or(base)
 }
 
 /// Columns the tables compute themselves; metadata with these names is renamed `meta_<name>`.
@@ -412,10 +525,10 @@ fn metadata_name(name: &str) -> String {
 
 /// The union of all metadata columns in order of first appearance, plus the columns a speech
 /// heading fills (speaker, country_or_org, language_spoken).
-fn metadata_columns(drafts: &[Draft]) -> Vec<String> {
+fn metadata_columns<'a>(sources: impl Iterator<Item = &'a [(String, String)]>) -> Vec<String> {
     let mut columns: Vec<String> = Vec::new();
-    for draft in drafts {
-        for (name, _) in &draft.metadata {
+    for metadata in sources {
+        for (name, _) in metadata {
             let name = metadata_name(name);
             if !columns.contains(&name) {
                 columns.push(name);
@@ -460,6 +573,11 @@ mod tests {
             heading: None,
             cleaned: clean_body("", false),
         }
+    }
+
+    fn assign_ids(drafts: &[Draft]) -> Vec<String> {
+        let mut ids = IdAssigner::new(drafts.iter().map(|d| d.base.clone()));
+        drafts.iter().map(|d| ids.next(d)).collect()
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::computed::{
 };
 use super::config::{Config, KwicOptions};
 use crate::columns;
-use crate::corpus::{read_corpus, Corpus, ReadOptions};
+use crate::corpus::{read_corpus, Corpus, Document, ReadOptions};
 use crate::error::{Error, Result, Warning};
 use crate::output::charts::{heatmap, xray};
 use crate::output::figures::similarity_heatmap;
@@ -269,43 +269,91 @@ pub(super) fn keyness(
     targets::keyness(counts, &grouped, speeches, against, options, &name)
 }
 
-/// The lines of the `--kwic` pattern, found in `tokens` (before phrases are joined).
-pub(super) fn concordance(
-    corpus: &Corpus,
-    tokens: &TokenizedCorpus,
-    normalizer: &Normalizer,
-    options: &KwicOptions,
-) -> Result<Vec<Line>> {
-    let pattern = Pattern::parse(&options.pattern).map_err(|message| Error::Pattern {
-        pattern: options.pattern.clone(),
-        message,
-    })?;
-    let forms = pattern.matching_forms(&tokens.vocab, normalizer, options.by);
-    let mut hits = find_hits(tokens, &forms);
-    if let Some((column, value)) = &options.within {
-        // None: the speech's id.
-        let index = match column.as_str() {
-            id if id == columns::DOC_ID.name => None,
-            _ => Some(
-                corpus
-                    .metadata_index(column)
-                    .ok_or_else(|| Error::UnknownColumn {
-                        option: "--in",
-                        column: column.clone(),
-                        known: corpus.metadata_columns.join(", "),
-                    })?,
-            ),
+/// The lines of the `--kwic` pattern, found batch by batch while the texts are read (before
+/// phrases are joined).
+pub(super) struct KwicFinder<'a> {
+    pattern: Pattern,
+    options: &'a KwicOptions,
+    normalizer: &'a Normalizer,
+    /// For each word of the pattern, the forms it matches, as far as the vocabulary goes.
+    matches: Vec<Vec<bool>>,
+    /// `--in`: the metadata column (none: the speech's id) and the value a speech must have.
+    within: Option<(Option<usize>, &'a str)>,
+    lines: Vec<Line>,
+}
+
+impl<'a> KwicFinder<'a> {
+    /// An error for a pattern that cannot be read, or an `--in` column the corpus lacks.
+    pub(super) fn new(
+        options: &'a KwicOptions,
+        normalizer: &'a Normalizer,
+        metadata_columns: &[String],
+    ) -> Result<KwicFinder<'a>> {
+        let pattern = Pattern::parse(&options.pattern).map_err(|message| Error::Pattern {
+            pattern: options.pattern.clone(),
+            message,
+        })?;
+        let within = match &options.within {
+            Some((column, value)) => {
+                let index = match column.as_str() {
+                    id if id == columns::DOC_ID.name => None,
+                    _ => Some(
+                        metadata_columns
+                            .iter()
+                            .position(|c| c == column)
+                            .ok_or_else(|| Error::UnknownColumn {
+                                option: "--in",
+                                column: column.clone(),
+                                known: metadata_columns.join(", "),
+                            })?,
+                    ),
+                };
+                Some((index, value.as_str()))
+            }
+            None => None,
         };
-        hits.retain(|hit| {
-            let document = &corpus.documents[hit.doc];
-            let of_doc = match index {
-                None => document.id.as_str(),
-                Some(i) => document.metadata[i].as_str(),
-            };
-            of_doc == value
-        });
+        Ok(KwicFinder {
+            pattern,
+            options,
+            normalizer,
+            matches: Vec::new(),
+            within,
+            lines: Vec::new(),
+        })
     }
-    Ok(lines(&corpus.documents, &hits, options.width))
+
+    /// Finds the lines of `documents`, the corpus's documents from index `first` on, whose
+    /// tokens `tokens` ends with.
+    pub(super) fn add(&mut self, documents: &[Document], first: usize, tokens: &TokenizedCorpus) {
+        self.pattern.extend_matching_forms(
+            &tokens.vocab,
+            self.normalizer,
+            self.options.by,
+            &mut self.matches,
+        );
+        let mut hits = find_hits(&tokens.docs[first..], &self.matches);
+        if let Some((index, value)) = self.within {
+            hits.retain(|hit| {
+                let document = &documents[hit.doc];
+                let of_doc = match index {
+                    None => document.id.as_str(),
+                    Some(i) => document.metadata[i].as_str(),
+                };
+                of_doc == value
+            });
+        }
+        self.lines
+            .extend(lines(documents, &hits, self.options.width).into_iter().map(
+                |mut line| {
+                    line.hit.doc += first;
+                    line
+                },
+            ));
+    }
+
+    pub(super) fn finish(self) -> Vec<Line> {
+        self.lines
+    }
 }
 
 /// The speeches placed in periods by `--time` (or `year`, else `date`), with their counts

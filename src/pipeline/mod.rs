@@ -23,21 +23,21 @@ pub use settings::Setting;
 pub use summary::{StageTime, Summary};
 pub use write::SPREADSHEET_ROWS;
 
-use crate::corpus::{read_corpus, Corpus};
+use crate::corpus::{Corpus, CorpusReader, Document};
 use crate::error::{Result, Warning};
 use crate::progress::{Progress, Silent};
 use crate::stats::counts::count;
 use crate::stats::pairs::phrases::{choose_phrases, Phrase, PhraseOptions};
 use crate::stats::profile::profile;
 use crate::text::Line;
-use crate::text::{join_phrases, tokenize_corpus, Normalizer, Stopwords, TermId, TokenizedCorpus};
+use crate::text::{join_phrases, Normalizer, Stopwords, TermId, TokenizedCorpus, Tokenizer};
 use computed::Computed;
 
 /// Runs the analysis `config` describes and writes its outputs into `config.out`.
 pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
     let started = std::time::SystemTime::now();
     let clock = record::StageClock::new(progress);
-    // Nothing written needs the texts once they are tokens: freeing them lowers the peak.
+    // Nothing written needs the texts once they are tokens: each batch's are let go of.
     let computed = read_and_analyze(config, &clock, Texts::Release)?;
     let written = write::write(&computed, &config.out, &clock, started)?;
     let mut summary = computed.summary(written.files, clock.stages());
@@ -51,9 +51,12 @@ pub fn analyze(config: &Config) -> Result<Analysis> {
 }
 
 /// Analyses documents already in memory (see [`Corpus::new`]); `config.inputs` is not read.
-pub fn analyze_corpus(config: &Config, corpus: Corpus) -> Result<Analysis> {
+pub fn analyze_corpus(config: &Config, mut corpus: Corpus) -> Result<Analysis> {
     let normalizer = normalizer(config)?;
-    let computed = count_and_pair(config, &normalizer, corpus, &Silent, Texts::Keep)?;
+    let documents = std::mem::take(&mut corpus.documents);
+    let mut reading = Reading::new(config, &normalizer, &corpus.metadata_columns, Texts::Keep)?;
+    reading.add(documents, &Silent)?;
+    let computed = count_and_pair(config, &normalizer, reading.finish(corpus), &Silent)?;
     Ok(Analysis { computed })
 }
 
@@ -65,15 +68,14 @@ pub fn analyze_with(config: &Config, progress: &dyn Progress) -> Result<Analysis
 
 fn read_and_analyze(config: &Config, progress: &dyn Progress, texts: Texts) -> Result<Computed> {
     let normalizer = normalizer(config)?;
-    let corpus = stage(progress, "reading", || {
-        read_corpus(&config.inputs, &config.read)
-    })?;
-    count_and_pair(config, &normalizer, corpus, progress, texts)
+    let read = read_and_tokenize(config, &normalizer, texts, progress)?;
+    count_and_pair(config, &normalizer, read, progress)
 }
 
 /// Every occurrence of a pattern, with its context: what `speechstat kwic` prints.
 pub struct Concordance {
-    /// The corpus read: a line's `hit.doc` indexes its documents.
+    /// The corpus read (without the speeches' texts): a line's `hit.doc` indexes its
+    /// documents.
     pub corpus: Corpus,
     /// The lines, in corpus order.
     pub lines: Vec<Line>,
@@ -87,41 +89,133 @@ pub fn concordance(
     progress: &dyn Progress,
 ) -> Result<Concordance> {
     let normalizer = normalizer(config)?;
-    let corpus = stage(progress, "reading", || {
-        read_corpus(&config.inputs, &config.read)
-    })?;
-    let tokens = tokenize(&corpus, &normalizer, progress);
-    let lines = stage(progress, "matching", || {
-        families::concordance(&corpus, &tokens, &normalizer, options)
-    })?;
-    Ok(Concordance { corpus, lines })
+    let config = Config {
+        kwic: Some(options.clone()),
+        mode: Mode::Analyze,
+        ..config.clone()
+    };
+    let read = read_and_tokenize(&config, &normalizer, Texts::Release, progress)?;
+    Ok(Concordance {
+        corpus: read.corpus,
+        lines: read.kwic.unwrap_or_default(),
+    })
 }
 
-/// The flow after reading: tokens (and the `--kwic` lines, before phrases are joined),
-/// phrases joined, counts, then what the families of statistics count in a pass of their
-/// own: groups, pairs, the reference corpus, keyness. Tables and charts are built from the
-/// result on demand.
+/// Bytes of files read, tokenized and (for a run that writes) let go of at a time: enough
+/// for both cores to tokenize, small beside the memory the counts take.
+const BATCH_BYTES: usize = 16 << 20;
+
+/// Reads the corpus a batch of files at a time, tokenizing each batch (and finding the
+/// `--kwic` lines in it) before the next is read.
+fn read_and_tokenize(
+    config: &Config,
+    normalizer: &Normalizer,
+    texts: Texts,
+    progress: &dyn Progress,
+) -> Result<Read> {
+    let mut reader = CorpusReader::open(&config.inputs, &config.read)?;
+    let mut reading = Reading::new(config, normalizer, reader.metadata_columns(), texts)?;
+    progress.start("reading", reader.remaining() as u64);
+    loop {
+        let before = reader.remaining();
+        let Some(batch) = reader.next_batch(BATCH_BYTES) else {
+            break;
+        };
+        reading.add(batch, &Silent)?;
+        progress.advance((before - reader.remaining()) as u64);
+    }
+    progress.finish();
+    Ok(reading.finish(reader.finish()?))
+}
+
+/// The corpus read and tokenized, before anything is counted.
+struct Read {
+    corpus: Corpus,
+    tokens: TokenizedCorpus,
+    /// The `--kwic` lines, found before phrases are joined (analyze only).
+    kwic: Option<Vec<Line>>,
+    /// Bytes of cleaned text.
+    text_bytes: usize,
+}
+
+/// The state of reading batch after batch.
+struct Reading<'a> {
+    tokenizer: Tokenizer<'a>,
+    kwic: Option<families::KwicFinder<'a>>,
+    documents: Vec<Document>,
+    text_bytes: usize,
+    texts: Texts,
+}
+
+impl<'a> Reading<'a> {
+    fn new(
+        config: &'a Config,
+        normalizer: &'a Normalizer,
+        metadata_columns: &[String],
+        texts: Texts,
+    ) -> Result<Reading<'a>> {
+        let kwic = match config.kwic.as_ref().filter(|_| config.mode == Mode::Analyze) {
+            Some(options) => Some(families::KwicFinder::new(
+                options,
+                normalizer,
+                metadata_columns,
+            )?),
+            None => None,
+        };
+        Ok(Reading {
+            tokenizer: Tokenizer::new(normalizer),
+            kwic,
+            documents: Vec::new(),
+            text_bytes: 0,
+            texts,
+        })
+    }
+
+    /// Tokenizes the next documents of the corpus; their texts go when not kept.
+    fn add(&mut self, mut batch: Vec<Document>, progress: &dyn Progress) -> Result<()> {
+        let first = self.documents.len();
+        self.text_bytes += batch.iter().map(|d| d.text.len()).sum::<usize>();
+        self.tokenizer.add(&batch, progress);
+        if let Some(kwic) = &mut self.kwic {
+            kwic.add(&batch, first, self.tokenizer.tokens());
+        }
+        if self.texts == Texts::Release {
+            for document in &mut batch {
+                document.text = String::new();
+            }
+        }
+        self.documents.append(&mut batch);
+        Ok(())
+    }
+
+    /// The corpus (`read` gives its columns, warnings and files) with the documents read.
+    fn finish(self, mut read: Corpus) -> Read {
+        read.documents = self.documents;
+        Read {
+            corpus: read,
+            tokens: self.tokenizer.finish(),
+            kwic: self.kwic.map(families::KwicFinder::finish),
+            text_bytes: self.text_bytes,
+        }
+    }
+}
+
+/// The flow after reading: phrases joined, counts, then what the families of statistics
+/// count in a pass of their own: groups, pairs, the reference corpus, keyness. Tables and
+/// charts are built from the result on demand.
 fn count_and_pair(
     config: &Config,
     normalizer: &Normalizer,
-    mut corpus: Corpus,
+    read: Read,
     progress: &dyn Progress,
-    texts: Texts,
 ) -> Result<Computed> {
     let analyzing = config.mode == Mode::Analyze;
-    let text_bytes = corpus.text_bytes();
-    let tokens = tokenize(&corpus, normalizer, progress);
-    let kwic = match config.kwic.as_ref().filter(|_| analyzing) {
-        Some(options) => Some(families::concordance(
-            &corpus, &tokens, normalizer, options,
-        )?),
-        None => None,
-    };
-    if texts == Texts::Release {
-        for document in &mut corpus.documents {
-            document.text = String::new();
-        }
-    }
+    let Read {
+        corpus,
+        tokens,
+        kwic,
+        text_bytes,
+    } = read;
     let (tokens, phrases) = match config.phrases.filter(|_| analyzing) {
         Some(options) => join_strong_phrases(tokens, options),
         None => (tokens, None),
@@ -223,13 +317,6 @@ fn count_and_pair(
         stopwords: Some(stopwords),
         ..Computed::counted(config, corpus, text_bytes, tokens, counts, warnings)
     })
-}
-
-fn tokenize(corpus: &Corpus, normalizer: &Normalizer, progress: &dyn Progress) -> TokenizedCorpus {
-    progress.start("tokenizing", corpus.documents.len() as u64);
-    let tokens = tokenize_corpus(&corpus.documents, normalizer, progress);
-    progress.finish();
-    tokens
 }
 
 /// Chooses the phrases of the corpus and rewrites its tokens with each joined into one.

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use super::forms::normalize_word;
 use super::normalize::Normalizer;
 use super::tokenize::tokenize;
-use super::tokenized::TokenizedCorpus;
+use super::tokenized::DocTokens;
 use super::vocab::{FormId, Vocabulary};
 use crate::corpus::Document;
 
@@ -62,35 +62,47 @@ impl Pattern {
     }
 
     /// For each word of the pattern, which forms of `vocab` it matches (indexed by form id).
+    #[cfg(test)]
     pub fn matching_forms(
         &self,
         vocab: &Vocabulary,
         normalizer: &Normalizer,
         by: MatchBy,
     ) -> Vec<Vec<bool>> {
-        self.words
-            .iter()
-            .map(|word| {
-                let is_glob = word.contains(['*', '?']);
-                let wanted = match by {
-                    MatchBy::Term if !is_glob => normalizer.term(word).into_owned(),
-                    _ => word.clone(),
+        let mut matches = Vec::new();
+        self.extend_matching_forms(vocab, normalizer, by, &mut matches);
+        matches
+    }
+
+    /// [`Pattern::matching_forms`] for the forms `vocab` gained since `matches` was made from
+    /// it (for a vocabulary that grows batch by batch).
+    pub fn extend_matching_forms(
+        &self,
+        vocab: &Vocabulary,
+        normalizer: &Normalizer,
+        by: MatchBy,
+        matches: &mut Vec<Vec<bool>>,
+    ) {
+        matches.resize(self.words.len(), Vec::new());
+        for (word, matched) in self.words.iter().zip(matches) {
+            let is_glob = word.contains(['*', '?']);
+            let wanted = match by {
+                MatchBy::Term if !is_glob => normalizer.term(word).into_owned(),
+                _ => word.clone(),
+            };
+            let new_forms = matched.len() as FormId..vocab.n_forms() as FormId;
+            matched.extend(new_forms.map(|form| {
+                let candidate = match by {
+                    MatchBy::Form => vocab.form(form),
+                    MatchBy::Term => vocab.term(vocab.term_of_form(form)),
                 };
-                (0..vocab.n_forms() as FormId)
-                    .map(|form| {
-                        let candidate = match by {
-                            MatchBy::Form => vocab.form(form),
-                            MatchBy::Term => vocab.term(vocab.term_of_form(form)),
-                        };
-                        if is_glob {
-                            glob_matches(&wanted, candidate)
-                        } else {
-                            candidate == wanted
-                        }
-                    })
-                    .collect()
-            })
-            .collect()
+                if is_glob {
+                    glob_matches(&wanted, candidate)
+                } else {
+                    candidate == wanted
+                }
+            }));
+        }
     }
 }
 
@@ -133,12 +145,11 @@ pub struct Hit {
 }
 
 /// Every occurrence of the pattern whose words match `forms` (from
-/// [`Pattern::matching_forms`]), in corpus order. `tokens` must not have phrases joined.
-pub fn find_hits(tokens: &TokenizedCorpus, forms: &[Vec<bool>]) -> Vec<Hit> {
+/// [`Pattern::matching_forms`]) in `docs`, in order; a hit's `doc` indexes `docs`. The tokens
+/// must not have phrases joined.
+pub fn find_hits(docs: &[DocTokens], forms: &[Vec<bool>]) -> Vec<Hit> {
     let k = forms.len();
-    tokens
-        .docs
-        .par_iter()
+    docs.par_iter()
         .enumerate()
         .map(|(doc, doc_tokens)| {
             let mut hits = Vec::new();
@@ -216,7 +227,7 @@ fn one_line(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::progress::Silent;
-    use crate::text::{tokenize_corpus, Language, StopwordSource, Stopwords};
+    use crate::text::{tokenize_corpus, Language, StopwordSource, Stopwords, TokenizedCorpus};
 
     fn setup(texts: &[&str]) -> (Vec<Document>, TokenizedCorpus, Normalizer) {
         let documents: Vec<Document> = texts
@@ -235,7 +246,7 @@ mod tests {
         let (documents, tokens, normalizer) = setup(texts);
         let pattern = Pattern::parse(pattern).unwrap();
         let forms = pattern.matching_forms(&tokens.vocab, &normalizer, by);
-        lines(&documents, &find_hits(&tokens, &forms), width)
+        lines(&documents, &find_hits(&tokens.docs, &forms), width)
     }
 
     #[test]

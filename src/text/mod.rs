@@ -24,5 +24,5 @@ pub use requested::resolve_words;
 pub use stopwords::{StopwordSource, Stopwords};
 pub use syllables::syllables;
 pub use tokenize::{for_each_token, for_each_token_reference, tokenize};
-pub use tokenized::{tokenize_corpus, DocTokens, TokenizedCorpus};
+pub use tokenized::{tokenize_corpus, DocTokens, TokenizedCorpus, Tokenizer};
 pub use vocab::{FormId, TermId, Vocabulary};

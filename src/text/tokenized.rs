@@ -59,39 +59,69 @@ pub fn tokenize_corpus(
     normalizer: &Normalizer,
     progress: &dyn Progress,
 ) -> TokenizedCorpus {
-    let chunks = chunk_ranges(documents.iter().map(|d| d.text.len() as u64), CHUNK_BYTES);
-    let local: Vec<LocalChunk> = chunks
-        .into_par_iter()
-        .map(|range| {
-            let chunk = tokenize_chunk(&documents[range]);
-            progress.advance(chunk.docs.len() as u64);
-            chunk
-        })
-        .collect();
+    let mut tokenizer = Tokenizer::new(normalizer);
+    tokenizer.add(documents, progress);
+    tokenizer.finish()
+}
 
-    let mut vocab = Vocabulary::default();
-    let mut docs = Vec::with_capacity(documents.len());
-    for chunk in local {
-        let to_global: Vec<FormId> = chunk
-            .forms
-            .iter()
-            .map(|form| {
-                vocab.intern_form(form, |form| {
-                    (
-                        normalizer.term(form).into_owned(),
-                        normalizer.is_stopword(form),
-                    )
-                })
+/// Tokenizes a corpus a batch of documents at a time, so that each batch's texts can be
+/// dropped once it is tokenized: the ids are the same as for the whole corpus at once.
+pub struct Tokenizer<'a> {
+    normalizer: &'a Normalizer,
+    corpus: TokenizedCorpus,
+}
+
+impl<'a> Tokenizer<'a> {
+    pub fn new(normalizer: &'a Normalizer) -> Tokenizer<'a> {
+        Tokenizer {
+            normalizer,
+            corpus: TokenizedCorpus::default(),
+        }
+    }
+
+    /// Tokenizes the next documents in corpus order. `progress` advances by one per document.
+    pub fn add(&mut self, documents: &[Document], progress: &dyn Progress) {
+        let chunks = chunk_ranges(documents.iter().map(|d| d.text.len() as u64), CHUNK_BYTES);
+        let local: Vec<LocalChunk> = chunks
+            .into_par_iter()
+            .map(|range| {
+                let chunk = tokenize_chunk(&documents[range]);
+                progress.advance(chunk.docs.len() as u64);
+                chunk
             })
             .collect();
-        docs.extend(chunk.docs.into_iter().map(|mut doc| {
-            for id in &mut doc.forms {
-                *id = to_global[*id as usize];
-            }
-            doc
-        }));
+        let (vocab, docs) = (&mut self.corpus.vocab, &mut self.corpus.docs);
+        docs.reserve(documents.len());
+        for chunk in local {
+            let to_global: Vec<FormId> = chunk
+                .forms
+                .iter()
+                .map(|form| {
+                    vocab.intern_form(form, |form| {
+                        (
+                            self.normalizer.term(form).into_owned(),
+                            self.normalizer.is_stopword(form),
+                        )
+                    })
+                })
+                .collect();
+            docs.extend(chunk.docs.into_iter().map(|mut doc| {
+                for id in &mut doc.forms {
+                    *id = to_global[*id as usize];
+                }
+                doc
+            }));
+        }
     }
-    TokenizedCorpus { vocab, docs }
+
+    /// The corpus tokenized so far.
+    pub fn tokens(&self) -> &TokenizedCorpus {
+        &self.corpus
+    }
+
+    pub fn finish(self) -> TokenizedCorpus {
+        self.corpus
+    }
 }
 
 /// A chunk's documents in local form ids, and the local forms in first-occurrence order.
