@@ -466,7 +466,9 @@ impl IdAssigner {
     fn new(bases: impl Iterator<Item = String>) -> IdAssigner {
         let mut bases_by_name: HashMap<String, Vec<String>> = HashMap::new();
         for base in bases {
-            let entry = bases_by_name.entry(file_name(&base).to_owned()).or_default();
+            let entry = bases_by_name
+                .entry(file_name(&base).to_owned())
+                .or_default();
             if !entry.contains(&base) {
                 entry.push(base);
             }

@@ -29,7 +29,7 @@ use crate::stats::frequency::stopwords::{count_stopwords, StopwordCounts};
 use crate::stats::groups::{GroupCounts, Groups};
 use crate::stats::pairs::collocates::collocates_of_all;
 use crate::stats::pairs::collocations::{count_adjacent, strongest_by_group};
-use crate::stats::pairs::cooccurrence::count_cooccurrences;
+use crate::stats::pairs::cooccurrence::{count_units, Units};
 use crate::stats::pairs::phrases::Phrase;
 use crate::stats::profile::dispersion::{least_even, occurrences, Occurrences};
 use crate::stats::profile::group_profiles::{group_profiles, GroupProfile};
@@ -57,24 +57,30 @@ const DISPERSION_MIN_COUNT: u64 = 100;
 
 /// Co-occurrence counts, adjacent pairs (of the corpus, and the strongest of each group of
 /// the `first` grouping), and the collocates of the `--focus` words (a warning for each word
-/// the corpus does not have).
+/// the corpus does not have). The last pass over the tokens: their documents are let go of
+/// (when `release`) before the co-occurrences are counted, whose memory peaks.
 pub(super) fn count_pairs(
     config: &Config,
-    tokens: &TokenizedCorpus,
+    tokens: &mut TokenizedCorpus,
+    release: bool,
     counts: &CountTables,
     first: Option<&Grouping>,
     normalizer: &Normalizer,
     warnings: &mut Vec<Warning>,
 ) -> Pairs {
-    let cooccurrences = count_cooccurrences(tokens, config.context, config.min_count);
     let (focus, unknown) = requested("--focus", &config.focus, normalizer, tokens, counts);
     warnings.extend(unknown);
-    let collocates = collocates_of_all(&cooccurrences, &focus, &tokens.vocab);
     let adjacent = count_adjacent(tokens, config.min_count);
     let by_group = match first {
         Some(g) => strongest_by_group(tokens, &g.groups, &g.sums, config.min_count, TOP_PER_GROUP),
         None => Vec::new(),
     };
+    let units = Units::build(tokens, config.context);
+    if release {
+        tokens.docs = Vec::new();
+    }
+    let cooccurrences = count_units(units, tokens.vocab.n_terms(), config.min_count);
+    let collocates = collocates_of_all(&cooccurrences, &focus, &tokens.vocab);
     Pairs {
         cooccurrences,
         focus,
@@ -343,12 +349,14 @@ impl<'a> KwicFinder<'a> {
             });
         }
         self.lines
-            .extend(lines(documents, &hits, self.options.width).into_iter().map(
-                |mut line| {
-                    line.hit.doc += first;
-                    line
-                },
-            ));
+            .extend(
+                lines(documents, &hits, self.options.width)
+                    .into_iter()
+                    .map(|mut line| {
+                        line.hit.doc += first;
+                        line
+                    }),
+            );
     }
 
     pub(super) fn finish(self) -> Vec<Line> {

@@ -136,6 +136,7 @@ struct Read {
     kwic: Option<Vec<Line>>,
     /// Bytes of cleaned text.
     text_bytes: usize,
+    texts: Texts,
 }
 
 /// The state of reading batch after batch.
@@ -154,7 +155,11 @@ impl<'a> Reading<'a> {
         metadata_columns: &[String],
         texts: Texts,
     ) -> Result<Reading<'a>> {
-        let kwic = match config.kwic.as_ref().filter(|_| config.mode == Mode::Analyze) {
+        let kwic = match config
+            .kwic
+            .as_ref()
+            .filter(|_| config.mode == Mode::Analyze)
+        {
             Some(options) => Some(families::KwicFinder::new(
                 options,
                 normalizer,
@@ -196,6 +201,7 @@ impl<'a> Reading<'a> {
             tokens: self.tokenizer.finish(),
             kwic: self.kwic.map(families::KwicFinder::finish),
             text_bytes: self.text_bytes,
+            texts: self.texts,
         }
     }
 }
@@ -215,8 +221,9 @@ fn count_and_pair(
         tokens,
         kwic,
         text_bytes,
+        texts,
     } = read;
-    let (tokens, phrases) = match config.phrases.filter(|_| analyzing) {
+    let (mut tokens, phrases) = match config.phrases.filter(|_| analyzing) {
         Some(options) => join_strong_phrases(tokens, options),
         None => (tokens, None),
     };
@@ -234,21 +241,35 @@ fn count_and_pair(
         .collect::<Result<Vec<_>>>()?;
     let comparison = families::comparison_rows(&corpus, &counts, groupings.first())?;
     let stopwords = families::stopwords(&tokens, normalizer);
+    let english = config.language.code == "en";
+    let (chart_terms, unknown_chart_terms) = match &config.chart_terms {
+        Some(words) => {
+            let (terms, unknown) =
+                families::requested("--terms", words, normalizer, &tokens, &counts);
+            (Some(terms), unknown)
+        }
+        None => (None, Vec::new()),
+    };
+    let (profiles, group_profiles, dispersion_plot) = stage(progress, "profiles", || {
+        let profiles = profile(&tokens, config.mattr_window, english);
+        let groups = families::profile_groups(&groupings, &profiles, &tokens);
+        let plot = families::dispersion_plot(&tokens, &counts, chart_terms.as_deref());
+        (profiles, groups, plot)
+    });
+    // Only the --tokens table needs the tokens once the pairs are counted.
+    let release = texts == Texts::Release && !config.write_tokens;
     let pairs = stage(progress, "pairs", || {
         families::count_pairs(
             config,
-            &tokens,
+            &mut tokens,
+            release,
             &counts,
             groupings.first(),
             normalizer,
             &mut warnings,
         )
     });
-    let chart_terms = config.chart_terms.as_ref().map(|words| {
-        let (terms, unknown) = families::requested("--terms", words, normalizer, &tokens, &counts);
-        warnings.extend(unknown);
-        terms
-    });
+    warnings.extend(unknown_chart_terms);
     let reference = match &config.reference {
         Some(path) => Some(stage(progress, "reference", || {
             families::read_reference(path, config, normalizer, &tokens.vocab, phrases.as_deref())
@@ -272,7 +293,6 @@ fn count_and_pair(
             &tokens.vocab,
         )
     })?;
-    let english = config.language.code == "en";
     if !english {
         warnings.push(Warning::option(
             "--language",
@@ -284,12 +304,6 @@ fn count_and_pair(
     }
     let similarity = stage(progress, "similarity", || {
         families::similarity(&counts, &groupings)
-    });
-    let (profiles, group_profiles, dispersion_plot) = stage(progress, "profiles", || {
-        let profiles = profile(&tokens, config.mattr_window, english);
-        let groups = families::profile_groups(&groupings, &profiles, &tokens);
-        let plot = families::dispersion_plot(&tokens, &counts, chart_terms.as_deref());
-        (profiles, groups, plot)
     });
     let periods = families::periods(config, &corpus, &counts, &tokens.vocab, &mut warnings);
     if !keyness.is_empty() && keyness.iter().all(|t| t.reference_tokens == 0) {
@@ -329,7 +343,8 @@ fn join_strong_phrases(
     (join_phrases(tokens, &pairs), Some(phrases))
 }
 
-/// Whether the analysis keeps the documents' texts once they are tokenized.
+/// Whether the analysis keeps the documents' texts once they are tokenized, and their tokens
+/// once every pass over them is done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Texts {
     /// For callers of the library, who may read them in [`Analysis::corpus`].

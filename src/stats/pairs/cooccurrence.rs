@@ -102,8 +102,11 @@ impl Cooccurrences {
 }
 
 /// The units of a context as runs of term ids: a sentence's filtered stream (window), or a
-/// sentence's or document's distinct terms in id order (sentence, document).
-struct Units {
+/// sentence's or document's distinct terms in id order (sentence, document). All that the
+/// counting needs of the tokens: built first, so the tokens can be let go of before the
+/// counting, whose own memory peaks.
+pub struct Units {
+    context: Context,
     terms: Vec<TermId>,
     /// End of each unit in `terms`.
     ends: Vec<usize>,
@@ -124,7 +127,7 @@ impl Units {
         )
     }
 
-    fn build(corpus: &TokenizedCorpus, context: Context) -> Units {
+    pub fn build(corpus: &TokenizedCorpus, context: Context) -> Units {
         let vocab = &corpus.vocab;
         let filtered = |forms: &[FormId]| -> Vec<TermId> {
             forms
@@ -146,6 +149,7 @@ impl Units {
             .into_par_iter()
             .map(|range| {
                 let mut part = Units {
+                    context,
                     terms: Vec::new(),
                     ends: Vec::new(),
                 };
@@ -171,6 +175,7 @@ impl Units {
             })
             .collect();
         let mut units = Units {
+            context,
             terms: Vec::with_capacity(parts.iter().map(|p| p.terms.len()).sum()),
             ends: Vec::with_capacity(parts.iter().map(|p| p.ends.len()).sum()),
         };
@@ -192,7 +197,14 @@ const CHUNK_TOKENS: u64 = 1 << 18;
 struct Postings {
     /// Start of each term's positions in `positions`; one more entry than there are terms.
     starts: Vec<usize>,
-    positions: Vec<usize>,
+    positions: Positions,
+}
+
+/// Positions as 32-bit integers while they fit (half the memory of the largest array the
+/// counting holds), else as full-width ones.
+enum Positions {
+    Narrow(Vec<u32>),
+    Wide(Vec<usize>),
 }
 
 impl Postings {
@@ -205,16 +217,36 @@ impl Postings {
             starts[t + 1] += starts[t];
         }
         let mut next = starts.clone();
-        let mut positions = vec![0usize; terms.len()];
-        for (p, &t) in terms.iter().enumerate() {
-            positions[next[t as usize]] = p;
-            next[t as usize] += 1;
-        }
+        let mut place = |positions: &mut dyn FnMut(usize, usize)| {
+            for (p, &t) in terms.iter().enumerate() {
+                positions(next[t as usize], p);
+                next[t as usize] += 1;
+            }
+        };
+        let positions = if u32::try_from(terms.len()).is_ok() {
+            let mut positions = vec![0u32; terms.len()];
+            place(&mut |at, p| positions[at] = p as u32);
+            Positions::Narrow(positions)
+        } else {
+            let mut positions = vec![0usize; terms.len()];
+            place(&mut |at, p| positions[at] = p);
+            Positions::Wide(positions)
+        };
         Postings { starts, positions }
     }
 
-    fn of(&self, term: TermId) -> &[usize] {
-        &self.positions[self.starts[term as usize]..self.starts[term as usize + 1]]
+    /// How many times `term` occurs.
+    fn len_of(&self, term: TermId) -> usize {
+        self.starts[term as usize + 1] - self.starts[term as usize]
+    }
+
+    /// Calls `f` with each position of `term`, in increasing order.
+    fn for_each_of(&self, term: TermId, mut f: impl FnMut(usize)) {
+        let range = self.starts[term as usize]..self.starts[term as usize + 1];
+        match &self.positions {
+            Positions::Narrow(positions) => positions[range].iter().for_each(|&p| f(p as usize)),
+            Positions::Wide(positions) => positions[range].iter().for_each(|&p| f(p)),
+        }
     }
 }
 
@@ -277,11 +309,19 @@ pub fn count_cooccurrences(
     context: Context,
     min_count: u64,
 ) -> Cooccurrences {
-    let n_terms = corpus.vocab.n_terms();
-    let units = Units::build(corpus, context);
+    count_units(
+        Units::build(corpus, context),
+        corpus.vocab.n_terms(),
+        min_count,
+    )
+}
+
+/// [`count_cooccurrences`] of units built from a corpus of `n_terms` terms.
+pub fn count_units(units: Units, n_terms: usize, min_count: u64) -> Cooccurrences {
+    let context = units.context;
     let postings = Postings::build(&units.terms, n_terms);
     let marginals: Vec<u64> = (0..n_terms as TermId)
-        .map(|t| postings.of(t).len() as u64)
+        .map(|t| postings.len_of(t) as u64)
         .collect();
     let total = match context {
         Context::Window(_) => units.terms.len() as u64,
@@ -301,7 +341,7 @@ pub fn count_cooccurrences(
             let mut row = Row::new(n_terms);
             let mut out = Vec::new();
             for a in block.start as TermId..block.end as TermId {
-                for &p in postings.of(a) {
+                postings.for_each_of(a, |p| {
                     let (start, end) = units.around(p);
                     match context {
                         // Both sides of each occurrence of a; keeping b > a counts every
@@ -323,7 +363,7 @@ pub fn count_cooccurrences(
                             }
                         }
                     }
-                }
+                });
                 row.drain_into(a, min_count, &mut out);
             }
             out
