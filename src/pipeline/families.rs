@@ -36,8 +36,8 @@ use crate::stats::profile::group_profiles::{group_profiles, GroupProfile};
 use crate::stats::profile::trends::{self, Timeline};
 use crate::stats::profile::Profiles;
 use crate::text::{
-    find_hits, join_phrases, lines, resolve_words, tokenize_corpus, Line, Normalizer, Pattern,
-    TermId, TokenizedCorpus, Vocabulary,
+    find_hits, join_phrases, lines, resolve_words, tokenize_corpus, DocTokens, Line, Normalizer,
+    Pattern, TermId, TokenizedCorpus, Vocabulary,
 };
 
 /// Speeches grouped by a metadata column, with their summed counts.
@@ -329,15 +329,21 @@ impl<'a> KwicFinder<'a> {
     }
 
     /// Finds the lines of `documents`, the corpus's documents from index `first` on, whose
-    /// tokens `tokens` ends with.
-    pub(super) fn add(&mut self, documents: &[Document], first: usize, tokens: &TokenizedCorpus) {
+    /// tokens are `tokens` (in the forms of `vocab`).
+    pub(super) fn add(
+        &mut self,
+        documents: &[Document],
+        first: usize,
+        tokens: &[DocTokens],
+        vocab: &Vocabulary,
+    ) {
         self.pattern.extend_matching_forms(
-            &tokens.vocab,
+            vocab,
             self.normalizer,
             self.options.by,
             &mut self.matches,
         );
-        let mut hits = find_hits(&tokens.docs[first..], &self.matches);
+        let mut hits = find_hits(tokens, &self.matches);
         if let Some((index, value)) = self.within {
             hits.retain(|hit| {
                 let document = &documents[hit.doc];

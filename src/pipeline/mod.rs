@@ -26,11 +26,13 @@ pub use write::SPREADSHEET_ROWS;
 use crate::corpus::{Corpus, CorpusReader, Document};
 use crate::error::{Result, Warning};
 use crate::progress::{Progress, Silent};
-use crate::stats::counts::count;
+use crate::stats::counts::{count, CountTables, Counter};
 use crate::stats::pairs::phrases::{choose_phrases, Phrase, PhraseOptions};
 use crate::stats::profile::profile;
 use crate::text::Line;
-use crate::text::{join_phrases, Normalizer, Stopwords, TermId, TokenizedCorpus, Tokenizer};
+use crate::text::{
+    join_phrases, DocTokens, Normalizer, Stopwords, TermId, TokenizedCorpus, Tokenizer,
+};
 use computed::Computed;
 
 /// Runs the analysis `config` describes and writes its outputs into `config.out`.
@@ -128,10 +130,13 @@ fn read_and_tokenize(
     Ok(reading.finish(reader.finish()?))
 }
 
-/// The corpus read and tokenized, before anything is counted.
+/// The corpus read, tokenized and (unless phrases are to be joined first) counted.
 struct Read {
     corpus: Corpus,
+    /// The vocabulary, and the documents' tokens when a later pass needs them.
     tokens: TokenizedCorpus,
+    /// Counted while reading; none when phrases must be joined before counting.
+    counts: Option<CountTables>,
     /// The `--kwic` lines, found before phrases are joined (analyze only).
     kwic: Option<Vec<Line>>,
     /// Bytes of cleaned text.
@@ -142,6 +147,9 @@ struct Read {
 /// The state of reading batch after batch.
 struct Reading<'a> {
     tokenizer: Tokenizer<'a>,
+    /// Each batch's tokens, kept when a pass after reading needs them.
+    docs: Option<Vec<DocTokens>>,
+    counter: Option<Counter>,
     kwic: Option<families::KwicFinder<'a>>,
     documents: Vec<Document>,
     text_bytes: usize,
@@ -155,11 +163,8 @@ impl<'a> Reading<'a> {
         metadata_columns: &[String],
         texts: Texts,
     ) -> Result<Reading<'a>> {
-        let kwic = match config
-            .kwic
-            .as_ref()
-            .filter(|_| config.mode == Mode::Analyze)
-        {
+        let analyzing = config.mode == Mode::Analyze;
+        let kwic = match config.kwic.as_ref().filter(|_| analyzing) {
             Some(options) => Some(families::KwicFinder::new(
                 options,
                 normalizer,
@@ -167,8 +172,13 @@ impl<'a> Reading<'a> {
             )?),
             None => None,
         };
+        // The frequency tables need nothing of the tokens but their counts.
+        let keep_tokens = analyzing || config.write_tokens || texts == Texts::Keep;
+        let joins_phrases = analyzing && config.phrases.is_some();
         Ok(Reading {
             tokenizer: Tokenizer::new(normalizer),
+            docs: keep_tokens.then(Vec::new),
+            counter: (!joins_phrases).then(Counter::default),
             kwic,
             documents: Vec::new(),
             text_bytes: 0,
@@ -176,13 +186,20 @@ impl<'a> Reading<'a> {
         })
     }
 
-    /// Tokenizes the next documents of the corpus; their texts go when not kept.
+    /// Tokenizes and counts the next documents of the corpus; their texts go when not kept.
     fn add(&mut self, mut batch: Vec<Document>, progress: &dyn Progress) -> Result<()> {
         let first = self.documents.len();
         self.text_bytes += batch.iter().map(|d| d.text.len()).sum::<usize>();
-        self.tokenizer.add(&batch, progress);
+        let mut tokens = self.tokenizer.add(&batch, progress);
+        let vocab = self.tokenizer.vocab();
         if let Some(kwic) = &mut self.kwic {
-            kwic.add(&batch, first, self.tokenizer.tokens());
+            kwic.add(&batch, first, &tokens, vocab);
+        }
+        if let Some(counter) = &mut self.counter {
+            counter.add(&tokens, vocab);
+        }
+        if let Some(docs) = &mut self.docs {
+            docs.append(&mut tokens);
         }
         if self.texts == Texts::Release {
             for document in &mut batch {
@@ -196,9 +213,14 @@ impl<'a> Reading<'a> {
     /// The corpus (`read` gives its columns, warnings and files) with the documents read.
     fn finish(self, mut read: Corpus) -> Read {
         read.documents = self.documents;
+        let vocab = self.tokenizer.finish();
         Read {
             corpus: read,
-            tokens: self.tokenizer.finish(),
+            counts: self.counter.map(|counter| counter.finish(&vocab)),
+            tokens: TokenizedCorpus {
+                vocab,
+                docs: self.docs.unwrap_or_default(),
+            },
             kwic: self.kwic.map(families::KwicFinder::finish),
             text_bytes: self.text_bytes,
             texts: self.texts,
@@ -219,6 +241,7 @@ fn count_and_pair(
     let Read {
         corpus,
         tokens,
+        counts,
         kwic,
         text_bytes,
         texts,
@@ -227,7 +250,10 @@ fn count_and_pair(
         Some(options) => join_strong_phrases(tokens, options),
         None => (tokens, None),
     };
-    let counts = stage(progress, "counting", || count(&tokens));
+    let counts = match counts {
+        Some(counts) => counts,
+        None => stage(progress, "counting", || count(&tokens)),
+    };
     let mut warnings = corpus.warnings.clone();
     if !analyzing {
         return Ok(Computed::counted(

@@ -61,47 +61,70 @@ struct DocCounts {
 
 /// Builds the count tables of a tokenized corpus.
 pub fn count(corpus: &TokenizedCorpus) -> CountTables {
-    let vocab = &corpus.vocab;
-    let per_doc: Vec<DocCounts> = corpus
-        .docs
-        .par_iter()
-        .map(|doc| count_document(doc, vocab))
-        .collect();
+    let mut counter = Counter::default();
+    counter.add(&corpus.docs, &corpus.vocab);
+    counter.finish(&corpus.vocab)
+}
 
-    let n_terms = vocab.n_terms();
-    let mut term_count = vec![0u64; n_terms];
-    let mut term_doc_freq = vec![0u32; n_terms];
-    let mut counted_form_total = vec![0u64; vocab.n_forms()];
-    let mut any_form_total = vec![0u64; vocab.n_forms()];
-    for doc in &per_doc {
-        for &(term, n) in &doc.terms {
-            term_count[term as usize] += u64::from(n);
-            term_doc_freq[term as usize] += 1;
-        }
-        for &(form, n) in &doc.forms {
-            any_form_total[form as usize] += u64::from(n);
-            if !vocab.is_stopword(form) {
-                counted_form_total[form as usize] += u64::from(n);
+/// Builds the count tables a batch of documents at a time, as they are tokenized, so that a
+/// batch's tokens need not be kept for counting. The tables equal [`count`]'s of the whole
+/// corpus: per document, counts are its own; the corpus totals are sums.
+#[derive(Debug, Default)]
+pub struct Counter {
+    tables: CountTables,
+    /// Per word form, its tokens that are counted (not stopwords), and all of its tokens.
+    counted_form_total: Vec<u64>,
+    any_form_total: Vec<u64>,
+}
+
+impl Counter {
+    /// Counts the next documents of the corpus; `vocab` holds their forms (and may have
+    /// grown since the last batch).
+    pub fn add(&mut self, docs: &[DocTokens], vocab: &Vocabulary) {
+        let per_doc: Vec<DocCounts> = docs
+            .par_iter()
+            .map(|doc| count_document(doc, vocab))
+            .collect();
+        let tables = &mut self.tables;
+        tables.term_count.resize(vocab.n_terms(), 0);
+        tables.term_doc_freq.resize(vocab.n_terms(), 0);
+        self.counted_form_total.resize(vocab.n_forms(), 0);
+        self.any_form_total.resize(vocab.n_forms(), 0);
+        for doc in &per_doc {
+            for &(term, n) in &doc.terms {
+                tables.term_count[term as usize] += u64::from(n);
+                tables.term_doc_freq[term as usize] += 1;
+            }
+            for &(form, n) in &doc.forms {
+                self.any_form_total[form as usize] += u64::from(n);
+                if !vocab.is_stopword(form) {
+                    self.counted_form_total[form as usize] += u64::from(n);
+                }
             }
         }
+        tables
+            .n_tokens
+            .extend(docs.iter().map(|d| d.forms.len() as u64));
+        tables
+            .n_sentences
+            .extend(docs.iter().map(|d| d.sentence_starts.len() as u32));
+        tables
+            .n_types
+            .extend(per_doc.iter().map(|d| d.forms.len() as u32));
+        tables
+            .doc_terms
+            .extend(per_doc.into_iter().map(|d| d.terms));
     }
-    let term_label = labels(vocab, &counted_form_total, &any_form_total);
 
-    let mut tables = CountTables {
-        n_tokens: corpus.docs.iter().map(|d| d.forms.len() as u64).collect(),
-        n_sentences: corpus
-            .docs
-            .iter()
-            .map(|d| d.sentence_starts.len() as u32)
-            .collect(),
-        n_types: per_doc.iter().map(|d| d.forms.len() as u32).collect(),
-        doc_terms: Vec::with_capacity(per_doc.len()),
-        term_count,
-        term_doc_freq,
-        term_label,
-    };
-    tables.doc_terms = per_doc.into_iter().map(|d| d.terms).collect();
-    tables
+    /// The tables, with each term's label chosen from the whole corpus's forms.
+    pub fn finish(mut self, vocab: &Vocabulary) -> CountTables {
+        self.tables.term_count.resize(vocab.n_terms(), 0);
+        self.tables.term_doc_freq.resize(vocab.n_terms(), 0);
+        self.counted_form_total.resize(vocab.n_forms(), 0);
+        self.any_form_total.resize(vocab.n_forms(), 0);
+        self.tables.term_label = labels(vocab, &self.counted_form_total, &self.any_form_total);
+        self.tables
+    }
 }
 
 fn count_document(doc: &DocTokens, vocab: &Vocabulary) -> DocCounts {

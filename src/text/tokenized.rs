@@ -60,27 +60,31 @@ pub fn tokenize_corpus(
     progress: &dyn Progress,
 ) -> TokenizedCorpus {
     let mut tokenizer = Tokenizer::new(normalizer);
-    tokenizer.add(documents, progress);
-    tokenizer.finish()
+    let docs = tokenizer.add(documents, progress);
+    TokenizedCorpus {
+        vocab: tokenizer.finish(),
+        docs,
+    }
 }
 
 /// Tokenizes a corpus a batch of documents at a time, so that each batch's texts can be
 /// dropped once it is tokenized: the ids are the same as for the whole corpus at once.
 pub struct Tokenizer<'a> {
     normalizer: &'a Normalizer,
-    corpus: TokenizedCorpus,
+    vocab: Vocabulary,
 }
 
 impl<'a> Tokenizer<'a> {
     pub fn new(normalizer: &'a Normalizer) -> Tokenizer<'a> {
         Tokenizer {
             normalizer,
-            corpus: TokenizedCorpus::default(),
+            vocab: Vocabulary::default(),
         }
     }
 
-    /// Tokenizes the next documents in corpus order. `progress` advances by one per document.
-    pub fn add(&mut self, documents: &[Document], progress: &dyn Progress) {
+    /// The tokens of the next documents in corpus order, their forms added to the
+    /// vocabulary. `progress` advances by one per document.
+    pub fn add(&mut self, documents: &[Document], progress: &dyn Progress) -> Vec<DocTokens> {
         let chunks = chunk_ranges(documents.iter().map(|d| d.text.len() as u64), CHUNK_BYTES);
         let local: Vec<LocalChunk> = chunks
             .into_par_iter()
@@ -90,8 +94,8 @@ impl<'a> Tokenizer<'a> {
                 chunk
             })
             .collect();
-        let (vocab, docs) = (&mut self.corpus.vocab, &mut self.corpus.docs);
-        docs.reserve(documents.len());
+        let vocab = &mut self.vocab;
+        let mut docs = Vec::with_capacity(documents.len());
         for chunk in local {
             let to_global: Vec<FormId> = chunk
                 .forms
@@ -112,15 +116,16 @@ impl<'a> Tokenizer<'a> {
                 doc
             }));
         }
+        docs
     }
 
-    /// The corpus tokenized so far.
-    pub fn tokens(&self) -> &TokenizedCorpus {
-        &self.corpus
+    /// The forms of the documents tokenized so far.
+    pub fn vocab(&self) -> &Vocabulary {
+        &self.vocab
     }
 
-    pub fn finish(self) -> TokenizedCorpus {
-        self.corpus
+    pub fn finish(self) -> Vocabulary {
+        self.vocab
     }
 }
 
