@@ -81,6 +81,19 @@ pub enum Error {
         known: String,
     },
 
+    /// The temporary file of count rows beyond the memory budget failed.
+    #[error(
+        "the temporary file {path} (count rows beyond the memory budget) failed: {source}; \
+         free space in the temporary folder, or point TMPDIR to a folder with more"
+    )]
+    Spill {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+    },
+
     /// An output file that cannot be written.
     #[error("cannot write {path}: {source}")]
     Write {

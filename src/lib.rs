@@ -101,6 +101,7 @@ pub mod internals {
     };
     pub use crate::stats::association::keyness_g2;
     pub use crate::stats::counts::count;
+    pub use crate::stats::doc_rows::DocRows;
     pub use crate::stats::pairs::collocations::count_adjacent;
     pub use crate::stats::pairs::cooccurrence::count_cooccurrences;
     pub use crate::text::syllables;

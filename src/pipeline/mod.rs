@@ -58,7 +58,7 @@ pub fn analyze_corpus(config: &Config, mut corpus: Corpus) -> Result<Analysis> {
     let documents = std::mem::take(&mut corpus.documents);
     let mut reading = Reading::new(config, &normalizer, &corpus.metadata_columns, Texts::Keep)?;
     reading.add(documents, &Silent)?;
-    let computed = count_and_pair(config, &normalizer, reading.finish(corpus), &Silent)?;
+    let computed = count_and_pair(config, &normalizer, reading.finish(corpus)?, &Silent)?;
     Ok(Analysis { computed })
 }
 
@@ -127,7 +127,7 @@ fn read_and_tokenize(
         progress.advance((before - reader.remaining()) as u64);
     }
     progress.finish();
-    Ok(reading.finish(reader.finish()?))
+    reading.finish(reader.finish()?)
 }
 
 /// The corpus read, tokenized and (unless phrases are to be joined first) counted.
@@ -196,7 +196,7 @@ impl<'a> Reading<'a> {
             kwic.add(&batch, first, &tokens, vocab);
         }
         if let Some(counter) = &mut self.counter {
-            counter.add(&tokens, vocab);
+            counter.add(&tokens, vocab)?;
         }
         if let Some(docs) = &mut self.docs {
             docs.append(&mut tokens);
@@ -211,12 +211,15 @@ impl<'a> Reading<'a> {
     }
 
     /// The corpus (`read` gives its columns, warnings and files) with the documents read.
-    fn finish(self, mut read: Corpus) -> Read {
+    fn finish(self, mut read: Corpus) -> Result<Read> {
         read.documents = self.documents;
         let vocab = self.tokenizer.finish();
-        Read {
+        Ok(Read {
             corpus: read,
-            counts: self.counter.map(|counter| counter.finish(&vocab)),
+            counts: self
+                .counter
+                .map(|counter| counter.finish(&vocab))
+                .transpose()?,
             tokens: TokenizedCorpus {
                 vocab,
                 docs: self.docs.unwrap_or_default(),
@@ -224,7 +227,7 @@ impl<'a> Reading<'a> {
             kwic: self.kwic.map(families::KwicFinder::finish),
             text_bytes: self.text_bytes,
             texts: self.texts,
-        }
+        })
     }
 }
 

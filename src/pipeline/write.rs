@@ -99,6 +99,8 @@ pub(crate) fn write(
     );
     let path = staging.file(RUN_JSON)?;
     std::fs::write(&path, run.pretty()).map_err(|e| Error::write(&path, e))?;
+    // A count row that could not be read back made some output wrong: write none.
+    analysis.counts.doc_terms.check()?;
     let owned = owned_files();
     let patterns = owned_patterns();
     let files = staging.commit(

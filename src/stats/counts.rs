@@ -8,18 +8,21 @@
 
 use rayon::prelude::*;
 
+use crate::error::Result;
+use crate::stats::doc_rows::DocRows;
 use crate::text::{DocTokens, FormId, TermId, TokenizedCorpus, Vocabulary};
 
 /// Counts of one corpus, indexed by document (corpus order) and by term id.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CountTables {
     /// Word tokens per document, stopwords included.
     pub n_tokens: Vec<u64>,
     /// Distinct lowercased word forms per document, stopwords included.
     pub n_types: Vec<u32>,
     pub n_sentences: Vec<u32>,
-    /// Per document, `(term, count)` over non-stopword tokens, sorted by term id.
-    pub doc_terms: Vec<Vec<(TermId, u32)>>,
+    /// Per document, `(term, count)` over non-stopword tokens, sorted by term id: in
+    /// memory up to a budget, the rest in a temporary file (see [`DocRows`]).
+    pub doc_terms: DocRows,
     /// Corpus count of each term (non-stopword tokens).
     pub term_count: Vec<u64>,
     /// Number of documents in which each term is counted at least once.
@@ -59,16 +62,21 @@ struct DocCounts {
     terms: Vec<(TermId, u32)>,
 }
 
-/// Builds the count tables of a tokenized corpus.
+/// Builds the count tables of a tokenized corpus, all in memory.
 pub fn count(corpus: &TokenizedCorpus) -> CountTables {
-    let mut counter = Counter::default();
-    counter.add(&corpus.docs, &corpus.vocab);
-    counter.finish(&corpus.vocab)
+    let mut counter = Counter::with_budget(usize::MAX);
+    // Rows held in memory cannot fail to be written.
+    let _ = counter.add(&corpus.docs, &corpus.vocab);
+    match counter.finish(&corpus.vocab) {
+        Ok(tables) => tables,
+        Err(_) => CountTables::default(),
+    }
 }
 
 /// Builds the count tables a batch of documents at a time, as they are tokenized, so that a
 /// batch's tokens need not be kept for counting. The tables equal [`count`]'s of the whole
-/// corpus: per document, counts are its own; the corpus totals are sums.
+/// corpus: per document, counts are its own; the corpus totals are sums. Count rows beyond a
+/// budget go to a temporary file ([`DocRows`]).
 #[derive(Debug, Default)]
 pub struct Counter {
     tables: CountTables,
@@ -78,9 +86,20 @@ pub struct Counter {
 }
 
 impl Counter {
+    /// A counter that keeps `budget` entries of count rows in memory.
+    pub fn with_budget(budget: usize) -> Counter {
+        Counter {
+            tables: CountTables {
+                doc_terms: DocRows::with_budget(budget),
+                ..CountTables::default()
+            },
+            ..Counter::default()
+        }
+    }
+
     /// Counts the next documents of the corpus; `vocab` holds their forms (and may have
-    /// grown since the last batch).
-    pub fn add(&mut self, docs: &[DocTokens], vocab: &Vocabulary) {
+    /// grown since the last batch). An error when the temporary file cannot be written.
+    pub fn add(&mut self, docs: &[DocTokens], vocab: &Vocabulary) -> Result<()> {
         let per_doc: Vec<DocCounts> = docs
             .par_iter()
             .map(|doc| count_document(doc, vocab))
@@ -111,19 +130,21 @@ impl Counter {
         tables
             .n_types
             .extend(per_doc.iter().map(|d| d.forms.len() as u32));
-        tables
-            .doc_terms
-            .extend(per_doc.into_iter().map(|d| d.terms));
+        for doc in per_doc {
+            tables.doc_terms.push(doc.terms)?;
+        }
+        Ok(())
     }
 
     /// The tables, with each term's label chosen from the whole corpus's forms.
-    pub fn finish(mut self, vocab: &Vocabulary) -> CountTables {
+    pub fn finish(mut self, vocab: &Vocabulary) -> Result<CountTables> {
+        self.tables.doc_terms.finish_writing()?;
         self.tables.term_count.resize(vocab.n_terms(), 0);
         self.tables.term_doc_freq.resize(vocab.n_terms(), 0);
         self.counted_form_total.resize(vocab.n_forms(), 0);
         self.any_form_total.resize(vocab.n_forms(), 0);
         self.tables.term_label = labels(vocab, &self.counted_form_total, &self.any_form_total);
-        self.tables
+        Ok(self.tables)
     }
 }
 
@@ -250,7 +271,7 @@ pub(crate) mod tests {
         assert_eq!(counts.term_count[traffick as usize], 2);
         assert_eq!(counts.term_count[person as usize], 3);
         assert_eq!(counts.term_doc_freq[person as usize], 2);
-        assert_eq!(counts.doc_terms[1], [(person, 2)]);
+        assert_eq!(*counts.doc_terms.row(1), [(person, 2)]);
         let the = v.term_id("the").unwrap();
         assert_eq!(counts.term_count[the as usize], 0);
         assert_eq!(counts.counted_terms().count(), 2);

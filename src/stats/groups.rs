@@ -104,7 +104,7 @@ impl GroupCounts {
         let mut sizes = vec![0usize; n];
         for (d, g) in of_doc.iter().enumerate() {
             if let Some(g) = *g {
-                sizes[g] += counts.doc_terms[d].len();
+                sizes[g] += counts.doc_terms.entries(d);
             }
         }
         // Sized once: grown by doubling, the entries of a grouping by speech would take up
@@ -114,7 +114,13 @@ impl GroupCounts {
         for (d, g) in of_doc.iter().enumerate() {
             let Some(g) = *g else { continue };
             n_tokens[g] += counts.n_tokens[d];
-            entries[g].extend(counts.doc_terms[d].iter().map(|&(t, c)| (t, u64::from(c))));
+            entries[g].extend(
+                counts
+                    .doc_terms
+                    .row(d)
+                    .iter()
+                    .map(|&(t, c)| (t, u64::from(c))),
+            );
         }
         let terms = entries.into_par_iter().map(sum_by_term).collect();
         GroupCounts { n_tokens, terms }

@@ -16,6 +16,7 @@
 pub(crate) mod association;
 pub(crate) mod compare;
 pub(crate) mod counts;
+pub(crate) mod doc_rows;
 pub(crate) mod frequency;
 pub(crate) mod groups;
 pub(crate) mod pairs;

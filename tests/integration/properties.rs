@@ -146,7 +146,8 @@ proptest! {
         let mut non_stop_total = 0u64;
         for (d, doc) in corpus.docs.iter().enumerate() {
             let non_stop = doc.forms.iter().filter(|&&f| !vocab.is_stopword(f)).count() as u64;
-            let counted: u64 = counts.doc_terms[d].iter().map(|&(_, n)| u64::from(n)).sum();
+            let row = counts.doc_terms.row(d);
+            let counted: u64 = row.iter().map(|&(_, n)| u64::from(n)).sum();
             prop_assert_eq!(counted, non_stop);
             prop_assert_eq!(counts.n_tokens[d], doc.forms.len() as u64);
             non_stop_total += non_stop;
@@ -157,8 +158,12 @@ proptest! {
             let summed: u64 = counts
                 .doc_terms
                 .iter()
-                .flat_map(|d| d.iter().filter(|&&(t, _)| t as usize == term))
-                .map(|&(_, n)| u64::from(n))
+                .map(|d| {
+                    d.iter()
+                        .filter(|&&(t, _)| t as usize == term)
+                        .map(|&(_, n)| u64::from(n))
+                        .sum::<u64>()
+                })
                 .sum();
             let documents = counts
                 .doc_terms

@@ -280,7 +280,7 @@ pub(crate) struct TargetCounts<'c> {
     pub name: String,
     pub counts: &'c [(TermId, u64)],
     pub tokens: u64,
-    pub documents: Vec<&'c [(TermId, u32)]>,
+    pub documents: Vec<std::borrow::Cow<'c, crate::stats::doc_rows::Row>>,
 }
 
 /// Scores every target against one reference, in parallel, and keeps each one's strongest

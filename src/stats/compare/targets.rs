@@ -8,11 +8,14 @@
 //!
 //! Each grouping is scored in one pass: its groups' summed counts, one shared reference.
 
+use std::borrow::Cow;
+
 use super::keyness::{score_all, KeynessOptions, Reference, Scorer, Target, TargetCounts};
 use super::reference::ReferenceCounts;
 use crate::columns;
 use crate::error::{Error, Result};
 use crate::stats::counts::CountTables;
+use crate::stats::doc_rows::Row;
 use crate::stats::groups::{GroupCounts, Groups};
 use crate::text::TermId;
 
@@ -114,7 +117,7 @@ pub(crate) fn keyness<'n>(
                 name: WHOLE_CORPUS.to_owned(),
                 counts: &corpus_counts,
                 tokens: counts.total_tokens(),
-                documents: counts.doc_terms.iter().map(Vec::as_slice).collect(),
+                documents: counts.doc_terms.iter().collect(),
             };
             let mut targets = score_all(WHOLE_CORPUS, &reference.name, vec![whole], &scorer, name);
             for g in groupings {
@@ -134,9 +137,9 @@ pub(crate) fn keyness<'n>(
 
 /// Every group of a grouping as a target.
 fn group_targets<'c>(counts: &'c CountTables, grouped: &Grouped<'c>) -> Vec<TargetCounts<'c>> {
-    let mut documents: Vec<Vec<&[(TermId, u32)]>> = vec![Vec::new(); grouped.groups.len()];
+    let mut documents: Vec<Vec<Cow<'c, Row>>> = vec![Vec::new(); grouped.groups.len()];
     for (d, &g) in grouped.groups.of_doc.iter().enumerate() {
-        documents[g].push(&counts.doc_terms[d]);
+        documents[g].push(counts.doc_terms.row(d));
     }
     documents
         .into_iter()

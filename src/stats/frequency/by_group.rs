@@ -35,11 +35,11 @@ pub fn terms_by_group_frame(
     }
     for (g, entries) in group_counts.terms.iter().enumerate() {
         // Dispersion over the group's speeches, by term id, before the rows are sorted.
+        let sizes: Vec<u64> = members[g].iter().map(|&d| counts.n_tokens[d]).collect();
         let spread = dispersion(
             entries,
-            members[g]
-                .iter()
-                .map(|&d| (counts.doc_terms[d].as_slice(), counts.n_tokens[d])),
+            &sizes,
+            members[g].iter().map(|&d| counts.doc_terms.row(d)),
         );
         let spread_of = |t: TermId| {
             let i = entries.binary_search_by_key(&t, |&(term, _)| term).ok()?;

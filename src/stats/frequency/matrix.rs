@@ -59,11 +59,10 @@ pub(crate) fn term_matrix_frame(
             columns::DOC_ID.name,
             doc_ids,
             counts.n_tokens.clone(),
-            counts
-                .doc_terms
-                .par_iter()
-                .zip(&counts.n_tokens)
-                .map(|(entries, &n)| {
+            (0..counts.n_docs())
+                .into_par_iter()
+                .map(|d| (counts.doc_terms.row(d), counts.n_tokens[d]))
+                .map(|(entries, n)| {
                     let wide: Vec<(TermId, u64)> =
                         entries.iter().map(|&(t, c)| (t, u64::from(c))).collect();
                     columns_of(&wide, n)

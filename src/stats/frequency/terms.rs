@@ -45,14 +45,7 @@ pub fn terms_frame(counts: &CountTables, vocab: &Vocabulary) -> Result<DataFrame
         .map(|&t| counts.term_doc_freq[t as usize])
         .collect();
     let totals: Vec<(TermId, u64)> = terms.iter().zip(&count).map(|(&t, &n)| (t, n)).collect();
-    let spread = dispersion(
-        &totals,
-        counts
-            .doc_terms
-            .iter()
-            .zip(&counts.n_tokens)
-            .map(|(d, &n)| (d.as_slice(), n)),
-    );
+    let spread = dispersion(&totals, &counts.n_tokens, counts.doc_terms.iter());
     let df = frame(
         "terms",
         vec![
@@ -95,7 +88,7 @@ pub(crate) fn term_frequency_frames(
     emit: &mut dyn FnMut(DataFrame) -> Result<()>,
 ) -> Result<()> {
     let rank = vocab.alphabetical_term_ranks();
-    let rows = counts.doc_terms.iter().map(|d| d.len() as u64);
+    let rows = (0..counts.n_docs()).map(|d| counts.doc_terms.entries(d) as u64);
     let parts = chunk_ranges(rows, u64::try_from(rows_per_part).unwrap_or(u64::MAX));
     if parts.is_empty() {
         return emit(term_frequency_part(counts, vocab, doc_ids, &rank, 0..0)?);
@@ -117,11 +110,11 @@ fn term_frequency_part(
     let n_docs = counts.n_docs();
     // (document, term, count) in table order, each document sorted on its own thread.
     let first = docs.start;
-    let rows: Vec<(usize, TermId, u64)> = counts.doc_terms[docs]
-        .par_iter()
+    let rows: Vec<(usize, TermId, u64)> = docs
+        .into_par_iter()
         .enumerate()
-        .map(|(i, entries)| {
-            let mut entries = entries.clone();
+        .map(|(i, d)| {
+            let mut entries = counts.doc_terms.row(d).into_owned();
             entries.sort_unstable_by_key(|&(t, n)| (std::cmp::Reverse(n), rank[t as usize]));
             entries
                 .into_iter()

@@ -11,7 +11,10 @@
 //! Computed from the speeches that use the term only: the others add s_i each, which is
 //! 1 - (the sum of the shares of those that do).
 
+use std::borrow::Cow;
+
 use crate::stats::counts::CountTables;
+use crate::stats::doc_rows::Row;
 use crate::text::{TermId, TokenizedCorpus, Vocabulary};
 
 /// The dispersion of one term.
@@ -22,25 +25,26 @@ pub(crate) struct Spread {
     pub dp_norm: Option<f64>,
 }
 
-/// The dispersion of each term of `terms` (sorted by id, with their totals) over `documents`
-/// (each speech's `(term, count)` list sorted by id, and its tokens).
-pub(crate) fn dispersion<'d>(
+/// The dispersion of each term of `terms` (sorted by id, with their totals) over speeches of
+/// `sizes` tokens, whose `(term, count)` lists sorted by id are `rows`, in the same order.
+pub(crate) fn dispersion<'r>(
     terms: &[(TermId, u64)],
-    documents: impl Iterator<Item = (&'d [(TermId, u32)], u64)> + Clone,
+    sizes: &[u64],
+    rows: impl Iterator<Item = Cow<'r, Row>>,
 ) -> Vec<Spread> {
-    let total: u64 = documents.clone().map(|(_, n)| n).sum();
-    let n_documents = documents.clone().count();
-    let min_share = documents
-        .clone()
-        .map(|(_, n)| n as f64 / total.max(1) as f64)
+    let total: u64 = sizes.iter().sum();
+    let n_documents = sizes.len();
+    let min_share = sizes
+        .iter()
+        .map(|&n| n as f64 / total.max(1) as f64)
         .fold(f64::INFINITY, f64::min);
     // Per term: speeches using it, sum of |v/f - s| and of s over them.
     let mut range = vec![0u32; terms.len()];
     let mut deviation = vec![0.0f64; terms.len()];
     let mut shares = vec![0.0f64; terms.len()];
-    for (doc_terms, n_tokens) in documents {
+    for (doc_terms, &n_tokens) in rows.zip(sizes) {
         let share = n_tokens as f64 / total.max(1) as f64;
-        for &(term, v) in doc_terms {
+        for &(term, v) in doc_terms.iter() {
             let Ok(i) = terms.binary_search_by_key(&term, |&(t, _)| t) else {
                 continue;
             };
@@ -77,14 +81,7 @@ pub(crate) fn least_even(
         .map(|t| (t, counts.term_count[t as usize]))
         .filter(|&(_, c)| c >= min_count)
         .collect();
-    let spread = dispersion(
-        &terms,
-        counts
-            .doc_terms
-            .iter()
-            .zip(&counts.n_tokens)
-            .map(|(d, &n)| (d.as_slice(), n)),
-    );
+    let spread = dispersion(&terms, &counts.n_tokens, counts.doc_terms.iter());
     let mut ranked: Vec<(f64, TermId)> = terms
         .iter()
         .zip(&spread)
@@ -145,11 +142,15 @@ pub(crate) fn occurrences(tokens: &TokenizedCorpus, terms: &[TermId], max: usize
 mod tests {
     use super::*;
 
+    fn rows(docs: &[Vec<(TermId, u32)>]) -> impl Iterator<Item = Cow<'_, Row>> {
+        docs.iter().map(|d| Cow::Borrowed(d.as_slice()))
+    }
+
     #[test]
     fn dp_matches_the_worked_example() {
         // Frequencies [2, 1, 0] in three parts of equal size: DP = 1/3, DP_norm = 1/2.
         let docs: Vec<Vec<(TermId, u32)>> = vec![vec![(0, 2)], vec![(0, 1)], vec![]];
-        let spread = dispersion(&[(0, 3)], docs.iter().map(|d| (d.as_slice(), 10)));
+        let spread = dispersion(&[(0, 3)], &[10, 10, 10], rows(&docs));
         assert_eq!(spread[0].range, 2);
         assert!((spread[0].dp.unwrap() - 1.0 / 3.0).abs() < 1e-12);
         assert!((spread[0].dp_norm.unwrap() - 0.5).abs() < 1e-12);
@@ -160,21 +161,14 @@ mod tests {
         // Term 0 said 40 times in the first of ten equal speeches: DP = 0.9, DP_norm = 1.
         let mut docs: Vec<Vec<(TermId, u32)>> = vec![vec![(0, 40), (1, 4)]];
         docs.extend((0..9).map(|_| vec![(1, 4)]));
-        let spread = dispersion(
-            &[(0, 40), (1, 40)],
-            docs.iter().map(|d| (d.as_slice(), 1000)),
-        );
+        let spread = dispersion(&[(0, 40), (1, 40)], &[1000; 10], rows(&docs));
         assert!((spread[0].dp.unwrap() - 0.9).abs() < 1e-12);
         assert!((spread[0].dp_norm.unwrap() - 1.0).abs() < 1e-12);
         // Term 1, spread evenly over equal speeches: 0.
         assert!(spread[1].dp.unwrap().abs() < 1e-12);
         // Twice as often in a speech twice as long: still even, with true lengths.
         let docs: Vec<Vec<(TermId, u32)>> = vec![vec![(0, 2)], vec![(0, 1)]];
-        let lengths = [200, 100];
-        let spread = dispersion(
-            &[(0, 3)],
-            docs.iter().zip(lengths).map(|(d, n)| (d.as_slice(), n)),
-        );
+        let spread = dispersion(&[(0, 3)], &[200, 100], rows(&docs));
         assert!(spread[0].dp.unwrap().abs() < 1e-12);
     }
 
@@ -197,7 +191,7 @@ mod tests {
     #[test]
     fn one_speech_has_no_normalised_dp() {
         let docs: Vec<Vec<(TermId, u32)>> = vec![vec![(0, 3)]];
-        let spread = dispersion(&[(0, 3)], docs.iter().map(|d| (d.as_slice(), 5)));
+        let spread = dispersion(&[(0, 3)], &[5], rows(&docs));
         assert_eq!(spread[0].dp, Some(0.0));
         assert_eq!(spread[0].dp_norm, None);
     }
