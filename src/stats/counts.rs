@@ -67,10 +67,7 @@ pub fn count(corpus: &TokenizedCorpus) -> CountTables {
     let mut counter = Counter::with_budget(usize::MAX);
     // Rows held in memory cannot fail to be written.
     let _ = counter.add(&corpus.docs, &corpus.vocab);
-    match counter.finish(&corpus.vocab) {
-        Ok(tables) => tables,
-        Err(_) => CountTables::default(),
-    }
+    counter.finish(&corpus.vocab).unwrap_or_default()
 }
 
 /// Builds the count tables a batch of documents at a time, as they are tokenized, so that a

@@ -103,6 +103,7 @@ impl DocRows {
         self.memory.len() + self.spill.as_ref().map_or(0, |s| s.starts.len() - 1)
     }
 
+    /// Whether there are no documents.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
