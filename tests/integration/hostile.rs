@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::helpers::stderr;
+use crate::helpers::{analyze_ok, is_png, stderr, Table};
 
 /// Runs `speechstat args` in `dir`, killed after `limit`: `None` when it did not end in time.
 fn run_within(args: &[&str], dir: &Path, limit: Duration) -> Option<Output> {
@@ -80,6 +80,54 @@ fn a_long_word_and_a_long_group_name_do_not_hang_the_run() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(started.elapsed() < Duration::from_secs(90));
     assert!(dir.path().join("out/charts/terms_by_document.png").exists());
+}
+
+#[test]
+fn a_group_name_too_long_for_a_file_name_gets_a_shortened_unique_chart_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // 93 Chinese characters: 279 bytes, more than a file name may hold; two such names that
+    // differ only at the end.
+    let long: String = "安全理事会".repeat(19).chars().take(92).collect();
+    let csv = format!(
+        "country,text\n{long}甲,\"Peace and security for all.\"\n{long}乙,\"War and peace again.\"\nshort,\"Development first.\"\n"
+    );
+    let corpus = dir.path().join("speeches.csv");
+    std::fs::write(&corpus, csv).unwrap();
+    let out = dir.path().join("out");
+    analyze_ok(
+        &[&corpus],
+        &out,
+        &["--text-column", "text", "--group-by", "country"],
+    );
+    let charts: Vec<String> = std::fs::read_dir(out.join("charts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("keyness_") && n != "keyness_overview.png")
+        .collect();
+    assert_eq!(charts.len(), 3, "{charts:?}");
+    assert!(charts.iter().all(|n| n.len() <= 255), "{charts:?}");
+    assert!(
+        charts.contains(&"keyness_short.png".to_owned()),
+        "{charts:?}"
+    );
+    for chart in &charts {
+        assert!(is_png(&out.join("charts").join(chart)), "{chart}");
+    }
+}
+
+#[test]
+fn a_speech_file_with_a_250_byte_name_is_read_and_charted() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let name = format!("{}.txt", words(246, 'n'));
+    assert_eq!(name.len(), 250);
+    std::fs::write(input.join(&name), "Peace and security for all nations.").unwrap();
+    std::fs::write(input.join("b.txt"), "War and development again.").unwrap();
+    let out = dir.path().join("out");
+    analyze_ok(&[&input], &out, &[]);
+    let documents = Table::read(&out.join("tables/documents.csv"));
+    assert_eq!(documents.rows.len(), 2);
 }
 
 /// A speech of two 5 MB words, charted in bounded time (measuring every prefix of a label,
