@@ -1,6 +1,10 @@
 //! Finding the documents: the inputs named on the command line, folders walked recursively
 //! (.txt and .md files, sorted by name so the order never depends on the file system),
 //! folders defined by their `manifest.csv`, and CSV corpora with a text column.
+//!
+//! speechstat's output folders (they hold `.speechstat/`) are passed over, and in an input
+//! folder that is also an output folder the files a run wrote there are; so a run never reads
+//! its own results.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -9,6 +13,7 @@ use super::decode::{decode, Decoded, Encoding};
 use super::manifest::{read_manifest, FILE_COLUMN};
 use super::ReadOptions;
 use crate::error::{Error, Result, Warning};
+use crate::out_folder::{is_output_folder, recorded};
 
 /// The name of the file that defines a folder's documents.
 pub const MANIFEST_NAME: &str = "manifest.csv";
@@ -57,7 +62,11 @@ pub fn discover(inputs: &[PathBuf], options: &ReadOptions) -> Result<Discovered>
             path: input.clone(),
         })?;
         if metadata.is_dir() {
-            walk(input, input, &mut visited, &mut found)?;
+            let walk = Walk {
+                root: input,
+                ours: recorded(input).unwrap_or_default().into_iter().collect(),
+            };
+            walk.folder(input, &mut visited, &mut found)?;
         } else if is_csv(input) {
             let Some(column) = &options.text_column else {
                 return Err(Error::CsvCorpus {
@@ -81,63 +90,83 @@ pub fn discover(inputs: &[PathBuf], options: &ReadOptions) -> Result<Discovered>
     Ok(found)
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    visited: &mut HashSet<PathBuf>,
-    found: &mut Discovered,
-) -> Result<()> {
-    let canonical = std::fs::canonicalize(dir).map_err(|e| Error::read(dir, e))?;
-    if !visited.insert(canonical) {
-        found.warnings.push(Warning::new(
-            dir,
-            "folder already read (a symbolic link loops back to it); skipped",
-        ));
-        return Ok(());
-    }
-    let manifest = dir.join(MANIFEST_NAME);
-    if manifest.is_file() {
-        let listed = add_manifest(&manifest, found)?;
-        let unlisted = count_unlisted(dir, &listed);
-        if unlisted > 0 {
+/// A folder given as input, walked.
+struct Walk<'a> {
+    root: &'a Path,
+    /// The files a run of speechstat wrote into the root (relative to it), when it is also
+    /// an output folder: not speeches.
+    ours: HashSet<String>,
+}
+
+impl Walk<'_> {
+    fn folder(
+        &self,
+        dir: &Path,
+        visited: &mut HashSet<PathBuf>,
+        found: &mut Discovered,
+    ) -> Result<()> {
+        let canonical = std::fs::canonicalize(dir).map_err(|e| Error::read(dir, e))?;
+        if !visited.insert(canonical) {
             found.warnings.push(Warning::new(
-                &manifest,
-                format!("{unlisted} .txt/.md files in this folder are not listed in the manifest and were not read"),
+                dir,
+                "folder already read (a symbolic link loops back to it); skipped",
             ));
+            return Ok(());
         }
-        return Ok(());
+        let manifest = dir.join(MANIFEST_NAME);
+        if manifest.is_file() {
+            let listed = add_manifest(&manifest, found)?;
+            let unlisted = count_unlisted(dir, &listed);
+            if unlisted > 0 {
+                found.warnings.push(Warning::new(
+                    &manifest,
+                    format!("{unlisted} .txt/.md files in this folder are not listed in the manifest and were not read"),
+                ));
+            }
+            return Ok(());
+        }
+        for path in sorted_entries(dir, found)? {
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                if is_output_folder(&path) {
+                    found.warnings.push(Warning::new(
+                        &path,
+                        "an output folder of speechstat (it holds .speechstat/): its results \
+                         are not speeches; skipped",
+                    ));
+                    continue;
+                }
+                self.folder(&path, visited, found)?;
+            } else if is_text_file(&path) {
+                let relative = path
+                    .strip_prefix(self.root)
+                    .unwrap_or(&path)
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                if self.ours.contains(&relative) {
+                    continue;
+                }
+                found.sources.push(Source::File {
+                    path,
+                    relative,
+                    metadata: Vec::new(),
+                });
+            } else if std::fs::metadata(&path).is_err() {
+                found.warnings.push(Warning::new(
+                    &path,
+                    "cannot be followed (a broken symbolic link?); skipped",
+                ));
+            }
+        }
+        Ok(())
     }
-    for entry in sorted_entries(dir, found)? {
-        let path = entry;
-        let hidden = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            walk(root, &path, visited, found)?;
-        } else if is_text_file(&path) {
-            let relative = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            found.sources.push(Source::File {
-                path,
-                relative,
-                metadata: Vec::new(),
-            });
-        } else if std::fs::metadata(&path).is_err() {
-            found.warnings.push(Warning::new(
-                &path,
-                "cannot be followed (a broken symbolic link?); skipped",
-            ));
-        }
-    }
-    Ok(())
 }
 
 /// Entries of a folder sorted by name; an unreadable folder is a warning, not an error.

@@ -25,6 +25,7 @@ pub use write::SPREADSHEET_ROWS;
 
 use crate::corpus::{read_corpus, Corpus};
 use crate::error::{Result, Warning};
+use crate::output::Staging;
 use crate::progress::{Progress, Silent};
 use crate::stats::counts::count;
 use crate::stats::pairs::phrases::{choose_phrases, Phrase, PhraseOptions};
@@ -37,9 +38,12 @@ use computed::Computed;
 pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
     let started = std::time::SystemTime::now();
     let clock = record::StageClock::new(progress);
+    // The output folder is locked before reading: a second run into it is refused at once,
+    // and it is marked as an output folder, which the reading passes over.
+    let staging = Staging::begin(&config.out)?;
     // Nothing written needs the texts once they are tokens: freeing them lowers the peak.
     let computed = read_and_analyze(config, &clock, Texts::Release)?;
-    let written = write::write(&computed, &config.out, &clock, started)?;
+    let written = write::write(&computed, staging, &clock, started)?;
     let mut summary = computed.summary(written.files, clock.stages());
     summary.warnings.extend(written.warnings);
     Ok(summary)

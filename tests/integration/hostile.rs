@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::helpers::{analyze_ok, is_png, stderr, Table};
+use crate::helpers::{analyze_fails, analyze_ok, is_png, stderr, Table};
 
 /// Runs `speechstat args` in `dir`, killed after `limit`: `None` when it did not end in time.
 fn run_within(args: &[&str], dir: &Path, limit: Duration) -> Option<Output> {
@@ -43,6 +43,28 @@ fn wait_within(mut child: Child, limit: Duration) -> Option<Output> {
         stdout: Vec::new(),
         stderr,
     })
+}
+
+/// Every file under `dir`, relative, sorted, with its bytes.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            let relative = path.strip_prefix(dir).unwrap().display().to_string();
+            if relative.starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push((relative, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
 }
 
 fn words(n: usize, letter: char) -> String {
@@ -128,6 +150,222 @@ fn a_speech_file_with_a_250_byte_name_is_read_and_charted() {
     analyze_ok(&[&input], &out, &[]);
     let documents = Table::read(&out.join("tables/documents.csv"));
     assert_eq!(documents.rows.len(), 2);
+}
+
+#[test]
+fn a_run_never_reads_its_own_output_folder_as_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Peace and security.").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "War and development.").unwrap();
+    for run in 1..=2 {
+        let output = run_within(
+            &["analyze", ".", "--quiet"],
+            dir.path(),
+            Duration::from_secs(60),
+        )
+        .unwrap();
+        assert!(output.status.success(), "run {run}: {}", stderr(&output));
+        let documents = Table::read(&dir.path().join("output/tables/documents.csv"));
+        assert_eq!(documents.column("doc_id"), ["a", "b"], "run {run}");
+    }
+    // Nor the output folder of another run.
+    let out = dir.path().join("second");
+    analyze_ok(&[dir.path()], &out, &[]);
+    let documents = Table::read(&out.join("tables/documents.csv"));
+    assert_eq!(documents.column("doc_id"), ["a", "b"]);
+}
+
+#[test]
+fn an_out_that_would_overwrite_an_input_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("corpus");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("report.md"), "Peace and security, reported.").unwrap();
+    std::fs::write(input.join("b.txt"), "War and development.").unwrap();
+    let err = analyze_fails(&[&input], &input, &[]);
+    assert!(err.contains("report.md") && err.contains("--out"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(input.join("report.md")).unwrap(),
+        "Peace and security, reported."
+    );
+    assert!(!input.join("tables").exists());
+}
+
+#[test]
+fn a_users_file_in_the_output_folder_is_never_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("speeches.csv");
+    std::fs::write(
+        &input,
+        "party,text\nBlue,\"Peace and security.\"\nRed,\"War and development.\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let grouped = ["--text-column", "text", "--group-by", "party"];
+    analyze_ok(&[&input], &out, &grouped);
+    assert!(out.join("charts/keyness_Blue.png").exists());
+    std::fs::write(out.join("charts/keyness_my_photo.png"), "my photo").unwrap();
+    std::fs::write(out.join("charts/notes.txt"), "my notes").unwrap();
+    // Without groups the keyness charts of the first run are stale: removed; the user's
+    // files stay.
+    analyze_ok(&[&input], &out, &["--text-column", "text"]);
+    assert!(!out.join("charts/keyness_Blue.png").exists());
+    assert_eq!(
+        std::fs::read_to_string(out.join("charts/keyness_my_photo.png")).unwrap(),
+        "my photo"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("charts/notes.txt")).unwrap(),
+        "my notes"
+    );
+}
+
+#[test]
+fn a_failure_while_committing_leaves_the_old_results_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.txt");
+    std::fs::write(&input, "Peace and security.").unwrap();
+    let out = dir.path().join("out");
+    analyze_ok(&[&input], &out, &[]);
+    let before = snapshot(&out);
+    // run.json made a folder: the new run.json cannot take its place, after the tables
+    // could have.
+    std::fs::remove_file(out.join("run.json")).unwrap();
+    std::fs::create_dir(out.join("run.json")).unwrap();
+    std::fs::write(out.join("run.json/keep"), "in the way").unwrap();
+    let before: Vec<_> = before
+        .into_iter()
+        .filter(|(name, _)| name != "run.json")
+        .chain([("run.json/keep".to_owned(), b"in the way".to_vec())])
+        .collect();
+    std::fs::write(&input, "Completely different words now.").unwrap();
+    let err = analyze_fails(&[&input], &out, &[]);
+    assert!(err.contains("run.json"), "{err}");
+    let mut after = snapshot(&out);
+    after.sort();
+    let mut before = before;
+    before.sort();
+    let names = |s: &[(String, Vec<u8>)]| s.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&after), names(&before));
+    assert!(after == before, "a file of the old results changed");
+}
+
+/// Writes `files` speeches of `sentences` sentences (7 words each) into `dir`.
+fn write_corpus(dir: &Path, files: usize, sentences: usize, word: &str) {
+    std::fs::create_dir_all(dir).unwrap();
+    let paragraph = format!("The Council reaffirms {word} and {word} again. ").repeat(sentences);
+    for i in 0..files {
+        std::fs::write(dir.join(format!("{word}-{i:03}.txt")), &paragraph).unwrap();
+    }
+}
+
+/// The corpus (by its one content word) every file of an output folder comes from.
+fn sources(out: &Path) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let documents = Table::read(&out.join("tables/documents.csv"));
+    for id in documents.column("doc_id") {
+        found.push((
+            "documents.csv".to_owned(),
+            id.split('-').next().unwrap().to_owned(),
+        ));
+    }
+    let terms = Table::read(&out.join("tables/terms.csv"));
+    for term in terms.column("term") {
+        if term.starts_with("alpha") || term.starts_with("beta") {
+            found.push(("terms.csv".to_owned(), term.to_owned()));
+        }
+    }
+    let run = std::fs::read_to_string(out.join("run.json")).unwrap();
+    for word in ["alpha", "beta"] {
+        if run.contains(&format!("{word}-000.txt")) {
+            found.push(("run.json".to_owned(), word.to_owned()));
+        }
+    }
+    found
+}
+
+/// The results in `out` all come from one corpus.
+fn assert_one_result(out: &Path) {
+    let sources = sources(out);
+    let corpora: std::collections::BTreeSet<&str> =
+        sources.iter().map(|(_, word)| word.as_str()).collect();
+    assert_eq!(corpora.len(), 1, "a mix: {sources:?}");
+}
+
+fn spawn_analyze(input: &Path, out: &Path) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_speechstat"))
+        .args(["analyze", "--quiet", "--out"])
+        .arg(out)
+        .arg(input)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn a_second_run_into_a_folder_being_written_is_refused_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let (alpha, beta) = (dir.path().join("alpha"), dir.path().join("beta"));
+    write_corpus(&alpha, 800, 600, "alpha");
+    write_corpus(&beta, 2, 200, "beta");
+    let out = dir.path().join("out");
+    let mut first = spawn_analyze(&alpha, &out);
+    // The first run has begun (its staging folder is there), and reads for a second or so.
+    let started = Instant::now();
+    while !out.join(".speechstat/staging").exists() && first.try_wait().unwrap().is_none() {
+        assert!(started.elapsed() < Duration::from_secs(60));
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let second = wait_within(spawn_analyze(&beta, &out), Duration::from_secs(120)).unwrap();
+    let first = wait_within(first, Duration::from_secs(300)).unwrap();
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert_eq!(second.status.code(), Some(1), "{}", stderr(&second));
+    let err = stderr(&second);
+    assert!(
+        err.contains("another speechstat run") && err.contains(&out.display().to_string()),
+        "{err}"
+    );
+    assert_one_result(&out);
+}
+
+/// Two runs at once into one folder, `pairs` times: each folder holds one run's results
+/// whole, never a mix.
+fn concurrent_pairs(pairs: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let (alpha, beta) = (dir.path().join("alpha"), dir.path().join("beta"));
+    write_corpus(&alpha, 3, 200, "alpha");
+    write_corpus(&beta, 3, 200, "beta");
+    let out = dir.path().join("out");
+    let mut refused = 0;
+    for pair in 0..pairs {
+        let runs = [spawn_analyze(&alpha, &out), spawn_analyze(&beta, &out)];
+        for run in runs {
+            let output = wait_within(run, Duration::from_secs(120)).unwrap();
+            if !output.status.success() {
+                assert!(
+                    stderr(&output).contains("another speechstat run"),
+                    "pair {pair}: {}",
+                    stderr(&output)
+                );
+                refused += 1;
+            }
+        }
+        assert_one_result(&out);
+    }
+    eprintln!("{pairs} pairs of runs: {refused} refused, no mixed result");
+}
+
+#[test]
+fn two_runs_at_once_into_one_folder_never_mix_their_files() {
+    concurrent_pairs(5);
+}
+
+/// `.ci/run` runs this with `--ignored`.
+#[test]
+#[ignore = "200 pairs of runs; .ci/run runs it"]
+fn two_hundred_pairs_of_concurrent_runs_never_mix_their_files() {
+    concurrent_pairs(200);
 }
 
 /// A speech of two 5 MB words, charted in bounded time (measuring every prefix of a label,
