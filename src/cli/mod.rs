@@ -351,6 +351,12 @@ pub struct InputArgs {
     #[arg(long)]
     pub keep_annotations: bool,
 
+    /// Read manifest rows that name files outside the manifest's folder (../x.txt, absolute
+    /// paths), which are refused otherwise, and symbolic links leading out of an input
+    /// folder without a warning.
+    #[arg(long)]
+    pub allow_outside: bool,
+
     /// Stopword list: a file (one word per line, or Snowball's format), `none`, or
     /// `builtin`. [default: builtin, the Snowball list of --language]
     #[arg(long, value_name = "FILE|none|builtin")]
@@ -596,6 +602,7 @@ impl InputArgs {
                 manifest: self.manifest.clone(),
                 text_column: self.text_column.clone(),
                 keep_annotations: self.keep_annotations,
+                allow_outside: self.allow_outside,
             },
             language: self.language,
             stem: !self.no_stem,

@@ -4,7 +4,8 @@
 //!
 //! speechstat's output folders (they hold `.speechstat/`) are passed over, and in an input
 //! folder that is also an output folder the files a run wrote there are; so a run never reads
-//! its own results.
+//! its own results. A symbolic link that leads out of its input folder is followed, with a
+//! warning.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -54,7 +55,7 @@ pub struct Discovered {
 pub fn discover(inputs: &[PathBuf], options: &ReadOptions) -> Result<Discovered> {
     let mut found = Discovered::default();
     if let Some(manifest) = &options.manifest {
-        add_manifest(manifest, &mut found)?;
+        add_manifest(manifest, options, &mut found)?;
     }
     let mut visited = HashSet::new();
     for input in inputs {
@@ -65,6 +66,7 @@ pub fn discover(inputs: &[PathBuf], options: &ReadOptions) -> Result<Discovered>
             let walk = Walk {
                 root: input,
                 ours: recorded(input).unwrap_or_default().into_iter().collect(),
+                options,
             };
             walk.folder(input, &mut visited, &mut found)?;
         } else if is_csv(input) {
@@ -96,6 +98,7 @@ struct Walk<'a> {
     /// The files a run of speechstat wrote into the root (relative to it), when it is also
     /// an output folder: not speeches.
     ours: HashSet<String>,
+    options: &'a ReadOptions,
 }
 
 impl Walk<'_> {
@@ -115,7 +118,7 @@ impl Walk<'_> {
         }
         let manifest = dir.join(MANIFEST_NAME);
         if manifest.is_file() {
-            let listed = add_manifest(&manifest, found)?;
+            let listed = add_manifest(&manifest, self.options, found)?;
             let unlisted = count_unlisted(dir, &listed);
             if unlisted > 0 {
                 found.warnings.push(Warning::new(
@@ -141,6 +144,7 @@ impl Walk<'_> {
                     ));
                     continue;
                 }
+                self.warn_if_outside(&path, found);
                 self.folder(&path, visited, found)?;
             } else if is_text_file(&path) {
                 let relative = path
@@ -153,6 +157,7 @@ impl Walk<'_> {
                 if self.ours.contains(&relative) {
                     continue;
                 }
+                self.warn_if_outside(&path, found);
                 found.sources.push(Source::File {
                     path,
                     relative,
@@ -166,6 +171,32 @@ impl Walk<'_> {
             }
         }
         Ok(())
+    }
+
+    /// A warning when `path` is a symbolic link that leads out of the input folder (unless
+    /// --allow-outside): it is followed, but the reader should know.
+    fn warn_if_outside(&self, path: &Path, found: &mut Discovered) {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link || self.options.allow_outside {
+            return;
+        }
+        let (Ok(target), Ok(root)) = (
+            std::fs::canonicalize(path),
+            std::fs::canonicalize(self.root),
+        ) else {
+            return;
+        };
+        if !target.starts_with(&root) {
+            found.warnings.push(Warning::new(
+                path,
+                format!(
+                    "a symbolic link to {}, outside the input folder {}; read all the same \
+                     (--allow-outside reads such files without this warning)",
+                    target.display(),
+                    self.root.display()
+                ),
+            ));
+        }
     }
 }
 
@@ -187,8 +218,12 @@ fn sorted_entries(dir: &Path, found: &mut Discovered) -> Result<Vec<PathBuf>> {
 }
 
 /// Adds a manifest's files; returns the set of paths it lists.
-fn add_manifest(manifest: &Path, found: &mut Discovered) -> Result<HashSet<PathBuf>> {
-    let parsed = read_manifest(manifest)?;
+fn add_manifest(
+    manifest: &Path,
+    options: &ReadOptions,
+    found: &mut Discovered,
+) -> Result<HashSet<PathBuf>> {
+    let parsed = read_manifest(manifest, options.allow_outside)?;
     found.manifests.push(manifest.to_path_buf());
     found.warnings.extend(parsed.warnings);
     let mut listed = HashSet::new();

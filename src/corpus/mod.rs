@@ -30,6 +30,9 @@ pub struct ReadOptions {
     pub text_column: Option<String>,
     /// Keep `[Laughter]`-style annotations in the text.
     pub keep_annotations: bool,
+    /// Read manifest rows that name files outside the manifest's folder (`../x.txt`, an
+    /// absolute path), and symbolic links out of an input folder without a warning.
+    pub allow_outside: bool,
 }
 
 /// One speech.

@@ -368,6 +368,53 @@ fn two_hundred_pairs_of_concurrent_runs_never_mix_their_files() {
     concurrent_pairs(200);
 }
 
+#[test]
+fn a_manifest_row_outside_the_manifests_folder_is_refused_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "Peace and security.").unwrap();
+    let outside = dir.path().join("secret.txt");
+    std::fs::write(&outside, "root nologin secret").unwrap();
+    let out = dir.path().join("out");
+    for row in ["../secret.txt", &outside.display().to_string()] {
+        std::fs::write(
+            corpus.join("manifest.csv"),
+            format!("file,year\na.txt,2001\n{row},2002\n"),
+        )
+        .unwrap();
+        let err = analyze_fails(&[&corpus], &out, &[]);
+        assert!(
+            err.contains("manifest.csv line 3")
+                && err.contains("outside")
+                && err.contains("--allow-outside"),
+            "{row}: {err}"
+        );
+        assert!(!out.exists());
+        analyze_ok(&[&corpus], &out, &["--allow-outside"]);
+        let terms = Table::read(&out.join("tables/terms.csv"));
+        assert!(terms.column("term").contains(&"secret"), "{row}");
+        std::fs::remove_dir_all(&out).unwrap();
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn a_symbolic_link_leaving_the_input_folder_is_read_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "Peace and security.").unwrap();
+    std::fs::write(dir.path().join("elsewhere.txt"), "War and development.").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("elsewhere.txt"), corpus.join("b.txt")).unwrap();
+    let out = dir.path().join("out");
+    let output = analyze_ok(&[&corpus], &out, &[]);
+    let err = stderr(&output);
+    assert!(err.contains("b.txt") && err.contains("outside"), "{err}");
+    let documents = Table::read(&out.join("tables/documents.csv"));
+    assert_eq!(documents.column("doc_id"), ["a", "b"]);
+}
+
 /// A speech of two 5 MB words, charted in bounded time (measuring every prefix of a label,
 /// it never ended). Run by `.ci/run` with `--ignored`; its time and peak memory are in
 /// README.md, "Bad input and faults". The 250-byte file name and `/dev/zero` are quick: the
