@@ -28,6 +28,11 @@ const DEFAULT_CORPUS: &str = "corpus";
 /// The widest and tallest chart accepted: a bitmap is width x height x 3 bytes in memory.
 const MAX_CHART_PIXELS: u32 = 10_000;
 
+/// The ranges of the numeric options, checked as the command line is read (a value outside
+/// is a usage error): wide enough for any analysis, narrow enough that no value asks for
+/// more memory or time than the corpus itself does.
+const MAX_KWIC_WIDTH: u64 = 1_000;
+
 /// The exit codes, as `--help` states them (a macro so that `concat!` can use it).
 macro_rules! exit_codes {
     () => {
@@ -128,14 +133,15 @@ pub struct KwicMatchArgs {
     #[arg(long = "match", value_name = "form|term", value_enum, default_value_t = MatchArg::Form)]
     pub match_by: MatchArg,
 
-    /// Words of context on each side.
+    /// Words of context on each side, 0 to 1000.
     #[arg(
         long = "width",
         visible_alias = "kwic-width",
         value_name = "N",
-        default_value_t = 8
+        default_value_t = 8,
+        value_parser = clap::value_parser!(u64).range(0..=MAX_KWIC_WIDTH)
     )]
-    pub width: usize,
+    pub width: u64,
 
     /// Only the speeches whose metadata COLUMN has VALUE (doc_id is a column too).
     #[arg(long = "in", value_name = "COLUMN=VALUE", value_parser = parse_column_value)]
@@ -564,7 +570,7 @@ impl KwicMatchArgs {
                 MatchArg::Form => MatchBy::Form,
                 MatchArg::Term => MatchBy::Term,
             },
-            width: self.width,
+            width: self.width as usize,
             within: self.within.clone(),
         }
     }

@@ -190,7 +190,7 @@ pub fn lines(documents: &[Document], hits: &[Hit], width: usize) -> Vec<Line> {
                     let first = hit.position as usize;
                     let last = first + hit.length as usize - 1;
                     let from = first.saturating_sub(width);
-                    let to = (last + width).min(spans.len() - 1);
+                    let to = last.saturating_add(width).min(spans.len() - 1);
                     Line {
                         hit,
                         left: one_line(
@@ -310,6 +310,21 @@ mod tests {
         assert_eq!(
             Pattern::parse("Human Rights").unwrap().words,
             ["human", "rights"]
+        );
+    }
+
+    /// Context as wide as the largest number: the whole speech, no overflow.
+    #[test]
+    fn the_widest_context_is_the_whole_speech() {
+        let lines = keywords(
+            &["One two peace three four."],
+            "peace",
+            MatchBy::Form,
+            usize::MAX,
+        );
+        assert_eq!(
+            (lines[0].left.as_str(), lines[0].right.as_str()),
+            ("One two", "three four")
         );
     }
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::helpers::{analyze_fails, analyze_ok, is_png, stderr, Table};
+use crate::helpers::{analyze_fails, analyze_ok, is_png, speechstat, stderr, Table};
 
 /// Runs `speechstat args` in `dir`, killed after `limit`: `None` when it did not end in time.
 fn run_within(args: &[&str], dir: &Path, limit: Duration) -> Option<Output> {
@@ -413,6 +413,14 @@ fn a_symbolic_link_leaving_the_input_folder_is_read_with_a_warning() {
     assert!(err.contains("b.txt") && err.contains("outside"), "{err}");
     let documents = Table::read(&out.join("tables/documents.csv"));
     assert_eq!(documents.column("doc_id"), ["a", "b"]);
+}
+
+#[test]
+fn a_huge_kwic_width_is_a_usage_error_not_a_panic() {
+    let output = speechstat(&["kwic", "peace", "corpus", "--width", "18446744073709551615"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("panicked"));
+    assert!(stderr(&output).contains("--width"), "{}", stderr(&output));
 }
 
 /// A speech of two 5 MB words, charted in bounded time (measuring every prefix of a label,
