@@ -82,7 +82,7 @@ fn explain(args: &ExplainArgs) {
 fn run(args: &InputArgs, config: &Config) -> anyhow::Result<()> {
     if let Some(threads) = args.threads {
         rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
+            .num_threads(threads as usize)
             .build_global()?;
     }
     let started = Instant::now();
@@ -102,7 +102,7 @@ fn run(args: &InputArgs, config: &Config) -> anyhow::Result<()> {
 fn kwic(args: &KwicArgs) -> anyhow::Result<()> {
     if let Some(threads) = args.input.threads {
         rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
+            .num_threads(threads as usize)
             .build_global()?;
     }
     let config = args.input.to_config(std::path::Path::new("output"));

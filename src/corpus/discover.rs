@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::decode::{decode, Decoded, Encoding};
+use super::limited::{not_regular, read_limited};
 use super::manifest::{read_manifest, FILE_COLUMN};
 use super::ReadOptions;
 use crate::error::{Error, Result, Warning};
@@ -69,6 +70,9 @@ pub fn discover(inputs: &[PathBuf], options: &ReadOptions) -> Result<Discovered>
                 options,
             };
             walk.folder(input, &mut visited, &mut found)?;
+        } else if !metadata.is_file() {
+            // A device or a pipe: reading it would never end, or wait for a writer.
+            return Err(Error::read(input, not_regular()));
         } else if is_csv(input) {
             let Some(column) = &options.text_column else {
                 return Err(Error::CsvCorpus {
@@ -268,7 +272,7 @@ fn count_unlisted(dir: &Path, listed: &HashSet<PathBuf>) -> usize {
 }
 
 fn add_csv_corpus(path: &Path, text_column: &str, found: &mut Discovered) -> Result<()> {
-    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    let bytes = read_limited(path).map_err(|e| Error::read(path, e))?;
     let (text, encoding) = match decode(bytes) {
         Decoded::Text { text, encoding } => (text, encoding),
         Decoded::Binary => {

@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 use super::decode::{decode, Decoded, Encoding};
+use super::limited::read_limited;
 use crate::error::{Error, Result, Subject, Warning};
 
 /// The column of a manifest that names each document's file.
@@ -34,7 +35,7 @@ pub struct Manifest {
 /// Reads a manifest; every listed file must exist, and lie inside the manifest's folder
 /// unless `allow_outside`.
 pub fn read_manifest(path: &Path, allow_outside: bool) -> Result<Manifest> {
-    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    let bytes = read_limited(path).map_err(|e| Error::read(path, e))?;
     let mut warnings = Vec::new();
     let text = match decode(bytes) {
         Decoded::Text { text, encoding } => {

@@ -4,6 +4,7 @@
 mod clean;
 mod decode;
 mod discover;
+mod limited;
 mod manifest;
 mod record;
 
@@ -14,6 +15,7 @@ use rayon::prelude::*;
 
 pub use clean::{clean_body, Cleaned};
 pub use decode::{decode, Decoded, Encoding};
+pub(crate) use limited::read_limited;
 pub use record::{parse_heading_line, split_records};
 use record::{Heading, Record};
 
@@ -238,9 +240,6 @@ impl Draft {
     }
 }
 
-/// Token positions are 32-bit offsets into a document's text.
-const MAX_FILE_BYTES: u64 = u32::MAX as u64;
-
 fn read_source(source: Source, options: &ReadOptions) -> (Vec<Draft>, Vec<Warning>) {
     let mut warnings = Vec::new();
     let (path, source_label, base, text, encoding, metadata) = match source {
@@ -249,14 +248,14 @@ fn read_source(source: Source, options: &ReadOptions) -> (Vec<Draft>, Vec<Warnin
             relative,
             metadata,
         } => {
-            if std::fs::metadata(&path).is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+            if std::fs::metadata(&path).is_ok_and(|m| m.len() > limited::MAX_READ_BYTES) {
                 warnings.push(Warning::new(
                     &path,
                     "larger than 4 GiB, which speechstat cannot hold as one text; split it into smaller files. Skipped",
                 ));
                 return (Vec::new(), warnings);
             }
-            let bytes = match std::fs::read(&path) {
+            let bytes = match read_limited(&path) {
                 Ok(bytes) => bytes,
                 Err(e) => {
                     warnings.push(Warning::new(&path, format!("cannot read ({e}); skipped")));
@@ -439,7 +438,7 @@ fn metadata_columns(drafts: &[Draft]) -> Vec<String> {
 
 /// Reads a whole file as text the way the corpus reader does (for stopword lists and tests).
 pub fn read_text_file(path: &Path) -> Result<(String, Encoding)> {
-    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    let bytes = read_limited(path).map_err(|e| Error::read(path, e))?;
     match decode(bytes) {
         Decoded::Text { text, encoding } => Ok((normalise_newlines(text), encoding)),
         Decoded::Binary => Err(Error::Read {

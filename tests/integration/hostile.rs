@@ -423,6 +423,75 @@ fn a_huge_kwic_width_is_a_usage_error_not_a_panic() {
     assert!(stderr(&output).contains("--width"), "{}", stderr(&output));
 }
 
+#[test]
+fn numbers_out_of_their_range_are_usage_errors_naming_the_range() {
+    // A missing input: before the ranges were checked, these ran and failed on it (exit 1).
+    let cases: &[&[&str]] = &[
+        &["--top", "1000000000"],
+        &["--phrase-min-npmi", "NaN"],
+        &["--phrase-min-npmi", "2"],
+        &["--phrase-min-log-likelihood=-1"],
+        &["--phrase-min-count", "0"],
+        &["--max-charts", "1000000000"],
+        &["--window", "1000000000"],
+        &["--mattr-window", "1000000000000"],
+        &["--width", "100000"],
+        &["--threads", "0"],
+        &["--threads", "100000"],
+    ];
+    for extra in cases {
+        let mut args = vec!["analyze", "no/such/folder"];
+        args.extend_from_slice(extra);
+        let output = speechstat(&args);
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{extra:?}: {err}");
+        let option = extra[0].split('=').next().unwrap();
+        assert!(err.contains(option), "{extra:?}: {err}");
+    }
+    let output = speechstat(&["kwic", "peace", "no/such/folder", "--threads", "100000"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+}
+
+#[test]
+#[cfg(unix)]
+fn a_pipe_or_a_device_given_as_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    for input in [fifo.as_path(), Path::new("/dev/zero")] {
+        let output = run_within(
+            &["analyze", &input.display().to_string(), "--out", "out"],
+            dir.path(),
+            Duration::from_secs(30),
+        )
+        .unwrap_or_else(|| panic!("{} hangs the run", input.display()));
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains(&input.display().to_string()) && err.contains("not a regular file"),
+            "{err}"
+        );
+    }
+    let one = dir.path().join("one.txt");
+    std::fs::write(&one, "Peace.").unwrap();
+    let output = run_within(
+        &[
+            "analyze",
+            "one.txt",
+            "--stopwords",
+            "/dev/zero",
+            "--out",
+            "out",
+        ],
+        dir.path(),
+        Duration::from_secs(30),
+    )
+    .expect("a stopword list read from /dev/zero ends");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("/dev/zero"), "{}", stderr(&output));
+}
+
 /// A speech of two 5 MB words, charted in bounded time (measuring every prefix of a label,
 /// it never ended). Run by `.ci/run` with `--ignored`; its time and peak memory are in
 /// README.md, "Bad input and faults". The 250-byte file name and `/dev/zero` are quick: the
