@@ -61,7 +61,12 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            // The library's errors already end with what the system said: their chain
+            // would say it twice.
+            match err.downcast_ref::<speechstat::Error>() {
+                Some(err) => eprintln!("error: {err}"),
+                None => eprintln!("error: {err:#}"),
+            }
             ExitCode::from(BAD_INPUT)
         }
     }

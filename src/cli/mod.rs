@@ -120,7 +120,7 @@ const KWIC_EXAMPLES: &str = concat!(
 pub struct KwicArgs {
     /// A word (matched on the lowercased word), a glob with * and ? (terror*, *-building), or
     /// a phrase in quotes ("human rights").
-    #[arg(value_name = "PATTERN")]
+    #[arg(value_name = "PATTERN", value_parser = parse_pattern)]
     pub pattern: String,
 
     #[command(flatten)]
@@ -201,6 +201,11 @@ pub enum ChartFormatArg {
     Png,
     /// Scalable drawings: sharp at any size in documents and web pages.
     Svg,
+}
+
+/// A concordance pattern that can match something; why not, when it cannot.
+fn parse_pattern(text: &str) -> Result<String, String> {
+    KwicOptions::check_pattern(text).map(|()| text.to_owned())
 }
 
 /// A number from `low` to `high`, both included (NaN is not one).
@@ -520,7 +525,7 @@ pub struct AnalyzeArgs {
     pub period: PeriodArg,
 
     /// Show this word, glob or phrase in context: writes tables/kwic.csv.
-    #[arg(long, value_name = "PATTERN")]
+    #[arg(long, value_name = "PATTERN", value_parser = parse_pattern)]
     pub kwic: Option<String>,
 
     #[command(flatten)]

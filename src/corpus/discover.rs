@@ -2,12 +2,12 @@
 //! (.txt and .md files, sorted by name so the order never depends on the file system),
 //! folders defined by their `manifest.csv`, and CSV corpora with a text column.
 //!
-//! speechstat's output folders (they hold `.speechstat/`) are passed over, and in an input
-//! folder that is also an output folder the files a run wrote there are; so a run never reads
-//! its own results. A symbolic link that leads out of its input folder is followed, with a
-//! warning.
+//! Each file is read once, however often its path is given. speechstat's output folders (they hold
+//! `.speechstat/`) are passed over, and in an input folder that is also an output folder the
+//! files a run wrote there are; so a run never reads its own results. A symbolic link that
+//! leads out of its input folder is followed, with a warning.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::decode::{decode, Decoded, Encoding};
@@ -49,6 +49,54 @@ pub struct Discovered {
     /// The manifests read to find them.
     pub manifests: Vec<PathBuf>,
     pub warnings: Vec<Warning>,
+    /// The files found so far (see [`identity`]), each with the path it was first found under.
+    seen: HashMap<PathBuf, PathBuf>,
+}
+
+impl Discovered {
+    /// Whether `path` is found for the first time; if not, a warning says so.
+    fn first_time(&mut self, path: &Path) -> bool {
+        let canonical = identity(path);
+        match self.seen.get(&canonical) {
+            Some(first) => {
+                let message = match first == path {
+                    true => "given twice; read once".to_owned(),
+                    false => format!("given twice (also as {}); read once", first.display()),
+                };
+                self.warnings.push(Warning::new(path, message));
+                false
+            }
+            None => {
+                self.seen.insert(canonical, path.to_path_buf());
+                true
+            }
+        }
+    }
+
+    /// Adds a text file, unless it was found before.
+    fn add_file(&mut self, path: PathBuf, relative: String, metadata: Vec<(String, String)>) {
+        if self.first_time(&path) {
+            self.sources.push(Source::File {
+                path,
+                relative,
+                metadata,
+            });
+        }
+    }
+}
+
+/// What makes two paths the same file given twice: the file's name in its folder, the folder
+/// resolved (`in/./a.txt` and `in/a.txt`, or `a.txt` and the `a.txt` of the folder `.`). Two
+/// names that link to one file stay two documents, as a corpus built of links may mean them.
+fn identity(path: &Path) -> PathBuf {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    match (std::fs::canonicalize(folder), path.file_name()) {
+        (Ok(folder), Some(name)) => folder.join(name),
+        _ => path.to_path_buf(),
+    }
 }
 
 /// Resolves the inputs into sources. A missing input is an error; problems inside folders are
@@ -80,17 +128,15 @@ pub fn discover(inputs: &[PathBuf], options: &ReadOptions) -> Result<Discovered>
                     message: "is a CSV file: pass --text-column NAME to read it as a corpus (one document per row), or --manifest to use it as a manifest".into(),
                 });
             };
-            add_csv_corpus(input, column, &mut found)?;
+            if found.first_time(input) {
+                add_csv_corpus(input, column, &mut found)?;
+            }
         } else {
             let name = input.file_name().map_or_else(
                 || input.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            found.sources.push(Source::File {
-                path: input.clone(),
-                relative: name,
-                metadata: Vec::new(),
-            });
+            found.add_file(input.clone(), name, Vec::new());
         }
     }
     Ok(found)
@@ -116,7 +162,7 @@ impl Walk<'_> {
         if !visited.insert(canonical) {
             found.warnings.push(Warning::new(
                 dir,
-                "folder already read (a symbolic link loops back to it); skipped",
+                "folder already read (given twice, or a symbolic link loops back to it); skipped",
             ));
             return Ok(());
         }
@@ -162,11 +208,7 @@ impl Walk<'_> {
                     continue;
                 }
                 self.warn_if_outside(&path, found);
-                found.sources.push(Source::File {
-                    path,
-                    relative,
-                    metadata: Vec::new(),
-                });
+                found.add_file(path, relative, Vec::new());
             } else if std::fs::metadata(&path).is_err() {
                 found.warnings.push(Warning::new(
                     &path,
@@ -233,11 +275,7 @@ fn add_manifest(
     let mut listed = HashSet::new();
     for row in parsed.rows {
         listed.insert(std::fs::canonicalize(&row.path).unwrap_or_else(|_| row.path.clone()));
-        found.sources.push(Source::File {
-            path: row.path,
-            relative: row.file,
-            metadata: row.metadata,
-        });
+        found.add_file(row.path, row.file, row.metadata);
     }
     Ok(listed)
 }

@@ -242,6 +242,7 @@ impl Draft {
 
 fn read_source(source: Source, options: &ReadOptions) -> (Vec<Draft>, Vec<Warning>) {
     let mut warnings = Vec::new();
+    let mut row_line = None;
     let (path, source_label, base, text, encoding, metadata) = match source {
         Source::File {
             path,
@@ -297,16 +298,17 @@ fn read_source(source: Source, options: &ReadOptions) -> (Vec<Draft>, Vec<Warnin
             metadata,
         } => {
             let label = format!("{}:{line}", path.display());
+            row_line = Some(line);
             (path, label, id_base, text, encoding, metadata)
         }
     };
     let text = normalise_newlines(text);
     let mut records = split_records(&text);
     if records.is_empty() {
-        warnings.push(Warning::new(
-            &path,
-            "has no text; kept as an empty document",
-        ));
+        warnings.push(Warning {
+            line: row_line,
+            ..Warning::new(&path, "has no text; kept as an empty document")
+        });
         records.push(Record {
             heading: None,
             body: "",

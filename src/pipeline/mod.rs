@@ -203,8 +203,9 @@ fn count_and_pair(
     });
     let periods = families::periods(config, &corpus, &counts, &tokens.vocab, &mut warnings);
     if !keyness.is_empty() && keyness.iter().all(|t| t.reference_tokens == 0) {
-        warnings.push(Warning::option(
-            "--reference",
+        // About the table, not an option: --reference was not given.
+        warnings.push(Warning::output(
+            "tables/keyness.csv",
             "every speech is in one group: keyness has nothing to compare it with; give a \
              reference corpus with --reference, or group the speeches otherwise",
         ));

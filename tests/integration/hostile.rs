@@ -492,6 +492,92 @@ fn a_pipe_or_a_device_given_as_input_is_refused() {
     assert!(stderr(&output).contains("/dev/zero"), "{}", stderr(&output));
 }
 
+#[test]
+fn a_file_given_twice_is_read_once_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    let a = folder.join("a.txt");
+    std::fs::write(&a, "Peace and security.").unwrap();
+    let out = dir.path().join("out");
+    let output = analyze_ok(&[&a, &a, &folder], &out, &[]);
+    let documents = Table::read(&out.join("tables/documents.csv"));
+    assert_eq!(documents.rows.len(), 1);
+    assert!(
+        stderr(&output).contains("given twice"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn an_empty_csv_row_is_warned_about_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("s.csv");
+    std::fs::write(&csv, "text,party\nPeace and war.,A\n,B\nWar again.,A\n").unwrap();
+    let out = dir.path().join("out");
+    let output = analyze_ok(&[&csv], &out, &["--text-column", "text"]);
+    let err = stderr(&output);
+    assert!(err.contains("s.csv line 3: has no text"), "{err}");
+}
+
+#[test]
+fn one_speech_warns_about_keyness_without_naming_an_option_not_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("one.txt");
+    std::fs::write(&one, "Peace and war and peace.").unwrap();
+    let output = analyze_ok(&[&one], &dir.path().join("out"), &[]);
+    let err = stderr(&output);
+    assert!(!err.contains("warning: --reference"), "{err}");
+    assert!(err.contains("keyness"), "{err}");
+}
+
+#[test]
+fn a_system_error_is_printed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("file");
+    std::fs::write(&file, "").unwrap();
+    let one = dir.path().join("one.txt");
+    std::fs::write(&one, "Peace.").unwrap();
+    let err = analyze_fails(&[&one], &file.join("out"), &[]);
+    assert_eq!(err.matches("os error").count(), 1, "{err}");
+}
+
+#[test]
+fn a_pattern_that_cannot_match_is_a_usage_error() {
+    for args in [
+        &["kwic", "*", "corpus"][..],
+        &[
+            "analyze",
+            "corpus",
+            "--kwic",
+            "*",
+            "--out",
+            "/nonexistent/out",
+        ][..],
+    ] {
+        let output = speechstat(args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(stderr(&output).contains("pattern"), "{}", stderr(&output));
+    }
+}
+
+#[test]
+fn a_phrase_with_punctuation_finds_its_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("one.txt");
+    std::fs::write(&one, "We want peace, security and development.").unwrap();
+    let output = speechstat(&["kwic", "peace, security", &one.display().to_string()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(lines.lines().count(), 1, "{lines}");
+}
+
 /// A speech of two 5 MB words, charted in bounded time (measuring every prefix of a label,
 /// it never ended). Run by `.ci/run` with `--ignored`; its time and peak memory are in
 /// README.md, "Bad input and faults". The 250-byte file name and `/dev/zero` are quick: the
