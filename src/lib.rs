@@ -65,6 +65,7 @@ mod chunks;
 mod columns;
 mod corpus;
 mod error;
+mod out_folder;
 mod output;
 mod pipeline;
 mod progress;

@@ -61,7 +61,12 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            // The library's errors already end with what the system said: their chain
+            // would say it twice.
+            match err.downcast_ref::<speechstat::Error>() {
+                Some(err) => eprintln!("error: {err}"),
+                None => eprintln!("error: {err:#}"),
+            }
             ExitCode::from(BAD_INPUT)
         }
     }
@@ -82,7 +87,7 @@ fn explain(args: &ExplainArgs) {
 fn run(args: &InputArgs, config: &Config) -> anyhow::Result<()> {
     if let Some(threads) = args.threads {
         rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
+            .num_threads(threads as usize)
             .build_global()?;
     }
     let started = Instant::now();
@@ -102,7 +107,7 @@ fn run(args: &InputArgs, config: &Config) -> anyhow::Result<()> {
 fn kwic(args: &KwicArgs) -> anyhow::Result<()> {
     if let Some(threads) = args.input.threads {
         rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
+            .num_threads(threads as usize)
             .build_global()?;
     }
     let config = args.input.to_config(std::path::Path::new("output"));

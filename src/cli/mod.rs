@@ -28,6 +28,16 @@ const DEFAULT_CORPUS: &str = "corpus";
 /// The widest and tallest chart accepted: a bitmap is width x height x 3 bytes in memory.
 const MAX_CHART_PIXELS: u32 = 10_000;
 
+/// The ranges of the numeric options, checked as the command line is read (a value outside
+/// is a usage error): wide enough for any analysis, narrow enough that no value asks for
+/// more memory or time than the corpus itself does.
+const MAX_THREADS: u64 = 256;
+const MAX_KWIC_WIDTH: u64 = 1_000;
+const MAX_TOP: u64 = 10_000;
+const MAX_CHARTS: u64 = 1_000;
+const MAX_WINDOW: u32 = 1_000;
+const MAX_MATTR_WINDOW: u64 = 100_000;
+
 /// The exit codes, as `--help` states them (a macro so that `concat!` can use it).
 macro_rules! exit_codes {
     () => {
@@ -110,7 +120,7 @@ const KWIC_EXAMPLES: &str = concat!(
 pub struct KwicArgs {
     /// A word (matched on the lowercased word), a glob with * and ? (terror*, *-building), or
     /// a phrase in quotes ("human rights").
-    #[arg(value_name = "PATTERN")]
+    #[arg(value_name = "PATTERN", value_parser = parse_pattern)]
     pub pattern: String,
 
     #[command(flatten)]
@@ -128,14 +138,15 @@ pub struct KwicMatchArgs {
     #[arg(long = "match", value_name = "form|term", value_enum, default_value_t = MatchArg::Form)]
     pub match_by: MatchArg,
 
-    /// Words of context on each side.
+    /// Words of context on each side, 0 to 1000.
     #[arg(
         long = "width",
         visible_alias = "kwic-width",
         value_name = "N",
-        default_value_t = 8
+        default_value_t = 8,
+        value_parser = clap::value_parser!(u64).range(0..=MAX_KWIC_WIDTH)
     )]
-    pub width: usize,
+    pub width: u64,
 
     /// Only the speeches whose metadata COLUMN has VALUE (doc_id is a column too).
     #[arg(long = "in", value_name = "COLUMN=VALUE", value_parser = parse_column_value)]
@@ -190,6 +201,31 @@ pub enum ChartFormatArg {
     Png,
     /// Scalable drawings: sharp at any size in documents and web pages.
     Svg,
+}
+
+/// A concordance pattern that can match something; why not, when it cannot.
+fn parse_pattern(text: &str) -> Result<String, String> {
+    KwicOptions::check_pattern(text).map(|()| text.to_owned())
+}
+
+/// A number from `low` to `high`, both included (NaN is not one).
+fn number_within(text: &str, low: f64, high: f64) -> Result<f64, String> {
+    let x: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number"))?;
+    match x >= low && x <= high {
+        true => Ok(x),
+        false => Err(format!("{text} is not in {low} to {high}")),
+    }
+}
+
+fn parse_npmi(text: &str) -> Result<f64, String> {
+    number_within(text, -1.0, 1.0)
+}
+
+fn parse_log_likelihood(text: &str) -> Result<f64, String> {
+    number_within(text, 0.0, f64::MAX).map_err(|_| format!("{text:?} is not a number of 0 or more"))
 }
 
 fn parse_column_value(text: &str) -> Result<(String, String), String> {
@@ -351,6 +387,12 @@ pub struct InputArgs {
     #[arg(long)]
     pub keep_annotations: bool,
 
+    /// Read manifest rows that name files outside the manifest's folder (../x.txt, absolute
+    /// paths), which are refused otherwise, and symbolic links leading out of an input
+    /// folder without a warning.
+    #[arg(long)]
+    pub allow_outside: bool,
+
     /// Stopword list: a file (one word per line, or Snowball's format), `none`, or
     /// `builtin`. [default: builtin, the Snowball list of --language]
     #[arg(long, value_name = "FILE|none|builtin")]
@@ -365,9 +407,9 @@ pub struct InputArgs {
     #[arg(long)]
     pub no_stem: bool,
 
-    /// Worker threads [default: one per core].
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
+    /// Worker threads, 1 to 256 [default: one per core].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=MAX_THREADS))]
+    pub threads: Option<u64>,
 
     /// Print the time each stage took (reading, tokenizing, counting, tables, ...) with the
     /// memory in use after it and at the peak so far (Linux), and each table's and chart's
@@ -418,8 +460,8 @@ pub struct AnalyzeArgs {
     pub min_count: u64,
 
     /// Co-occurrence window: pairs of words at most N words apart (stopwords left out) in
-    /// one sentence.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_WINDOW, value_parser = clap::value_parser!(u32).range(1..))]
+    /// one sentence, 1 to 1000.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_WINDOW, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_WINDOW)))]
     pub window: u32,
 
     /// What counts as co-occurring in cooccurrence.csv: words within --window words, in the
@@ -437,21 +479,22 @@ pub struct AnalyzeArgs {
     #[arg(long)]
     pub phrases: bool,
 
-    /// With --phrases: least number of times a pair must occur to be joined.
-    #[arg(long, value_name = "N", default_value_t = PhraseOptions::default().min_count)]
+    /// With --phrases: least number of times a pair must occur to be joined (1 or more).
+    #[arg(long, value_name = "N", default_value_t = PhraseOptions::default().min_count, value_parser = clap::value_parser!(u64).range(1..))]
     pub phrase_min_count: u64,
 
     /// With --phrases: least normalised PMI of a pair to be joined (-1 to 1).
-    #[arg(long, value_name = "X", default_value_t = PhraseOptions::default().min_npmi)]
+    #[arg(long, value_name = "X", default_value_t = PhraseOptions::default().min_npmi, value_parser = parse_npmi)]
     pub phrase_min_npmi: f64,
 
-    /// With --phrases: least log-likelihood of a pair to be joined (10.83 is p < 0.001).
-    #[arg(long, value_name = "X", default_value_t = PhraseOptions::default().min_log_likelihood)]
+    /// With --phrases: least log-likelihood of a pair to be joined, 0 or more (10.83 is
+    /// p < 0.001).
+    #[arg(long, value_name = "X", default_value_t = PhraseOptions::default().min_log_likelihood, value_parser = parse_log_likelihood)]
     pub phrase_min_log_likelihood: f64,
 
     /// Key terms listed per target in tables/keyness.csv on each side (over-used,
-    /// under-used).
-    #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    /// under-used), 1 to 10000.
+    #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=MAX_TOP))]
     pub top: u64,
 
     /// Keyness of speech (or group) A against B, instead of each target against the rest.
@@ -463,13 +506,13 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "PATH")]
     pub reference: Option<PathBuf>,
 
-    /// Most charts/keyness_<target>.png drawn, the largest targets first.
-    #[arg(long, value_name = "N", default_value_t = 12)]
-    pub max_charts: usize,
+    /// Most charts/keyness_<target>.png drawn, the largest targets first, 0 to 1000.
+    #[arg(long, value_name = "N", default_value_t = 12, value_parser = clap::value_parser!(u64).range(0..=MAX_CHARTS))]
+    pub max_charts: u64,
 
-    /// Tokens of the moving window of MATTR (lexical diversity); a shorter speech gets its
-    /// plain TTR and mattr_short = true.
-    #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..))]
+    /// Tokens of the moving window of MATTR (lexical diversity), 1 to 100000; a shorter
+    /// speech gets its plain TTR and mattr_short = true.
+    #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..=MAX_MATTR_WINDOW))]
     pub mattr_window: u64,
 
     /// Metadata column that dates the speeches, for term_trends.csv and the charts over time
@@ -482,7 +525,7 @@ pub struct AnalyzeArgs {
     pub period: PeriodArg,
 
     /// Show this word, glob or phrase in context: writes tables/kwic.csv.
-    #[arg(long, value_name = "PATTERN")]
+    #[arg(long, value_name = "PATTERN", value_parser = parse_pattern)]
     pub kwic: Option<String>,
 
     #[command(flatten)]
@@ -558,7 +601,7 @@ impl KwicMatchArgs {
                 MatchArg::Form => MatchBy::Form,
                 MatchArg::Term => MatchBy::Term,
             },
-            width: self.width,
+            width: self.width as usize,
             within: self.within.clone(),
         }
     }
@@ -596,6 +639,7 @@ impl InputArgs {
                 manifest: self.manifest.clone(),
                 text_column: self.text_column.clone(),
                 keep_annotations: self.keep_annotations,
+                allow_outside: self.allow_outside,
             },
             language: self.language,
             stem: !self.no_stem,
@@ -666,7 +710,7 @@ impl AnalyzeArgs {
                     _ => None,
                 }),
             reference: self.reference.clone(),
-            max_charts: self.max_charts,
+            max_charts: self.max_charts as usize,
             mattr_window: self.mattr_window as usize,
             time_column: self.time.clone(),
             period: match self.period {

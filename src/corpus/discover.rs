@@ -1,14 +1,21 @@
 //! Finding the documents: the inputs named on the command line, folders walked recursively
 //! (.txt and .md files, sorted by name so the order never depends on the file system),
 //! folders defined by their `manifest.csv`, and CSV corpora with a text column.
+//!
+//! Each file is read once, however often its path is given. speechstat's output folders (they hold
+//! `.speechstat/`) are passed over, and in an input folder that is also an output folder the
+//! files a run wrote there are; so a run never reads its own results. A symbolic link that
+//! leads out of its input folder is followed, with a warning.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::decode::{decode, Decoded, Encoding};
+use super::limited::{not_regular, read_limited};
 use super::manifest::{read_manifest, FILE_COLUMN};
 use super::ReadOptions;
 use crate::error::{Error, Result, Warning};
+use crate::out_folder::{is_output_folder, recorded};
 
 /// The name of the file that defines a folder's documents.
 pub const MANIFEST_NAME: &str = "manifest.csv";
@@ -42,6 +49,54 @@ pub struct Discovered {
     /// The manifests read to find them.
     pub manifests: Vec<PathBuf>,
     pub warnings: Vec<Warning>,
+    /// The files found so far (see [`identity`]), each with the path it was first found under.
+    seen: HashMap<PathBuf, PathBuf>,
+}
+
+impl Discovered {
+    /// Whether `path` is found for the first time; if not, a warning says so.
+    fn first_time(&mut self, path: &Path) -> bool {
+        let canonical = identity(path);
+        match self.seen.get(&canonical) {
+            Some(first) => {
+                let message = match first == path {
+                    true => "given twice; read once".to_owned(),
+                    false => format!("given twice (also as {}); read once", first.display()),
+                };
+                self.warnings.push(Warning::new(path, message));
+                false
+            }
+            None => {
+                self.seen.insert(canonical, path.to_path_buf());
+                true
+            }
+        }
+    }
+
+    /// Adds a text file, unless it was found before.
+    fn add_file(&mut self, path: PathBuf, relative: String, metadata: Vec<(String, String)>) {
+        if self.first_time(&path) {
+            self.sources.push(Source::File {
+                path,
+                relative,
+                metadata,
+            });
+        }
+    }
+}
+
+/// What makes two paths the same file given twice: the file's name in its folder, the folder
+/// resolved (`in/./a.txt` and `in/a.txt`, or `a.txt` and the `a.txt` of the folder `.`). Two
+/// names that link to one file stay two documents, as a corpus built of links may mean them.
+fn identity(path: &Path) -> PathBuf {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    match (std::fs::canonicalize(folder), path.file_name()) {
+        (Ok(folder), Some(name)) => folder.join(name),
+        _ => path.to_path_buf(),
+    }
 }
 
 /// Resolves the inputs into sources. A missing input is an error; problems inside folders are
@@ -49,7 +104,7 @@ pub struct Discovered {
 pub fn discover(inputs: &[PathBuf], options: &ReadOptions) -> Result<Discovered> {
     let mut found = Discovered::default();
     if let Some(manifest) = &options.manifest {
-        add_manifest(manifest, &mut found)?;
+        add_manifest(manifest, options, &mut found)?;
     }
     let mut visited = HashSet::new();
     for input in inputs {
@@ -57,7 +112,15 @@ pub fn discover(inputs: &[PathBuf], options: &ReadOptions) -> Result<Discovered>
             path: input.clone(),
         })?;
         if metadata.is_dir() {
-            walk(input, input, &mut visited, &mut found)?;
+            let walk = Walk {
+                root: input,
+                ours: recorded(input).unwrap_or_default().into_iter().collect(),
+                options,
+            };
+            walk.folder(input, &mut visited, &mut found)?;
+        } else if !metadata.is_file() {
+            // A device or a pipe: reading it would never end, or wait for a writer.
+            return Err(Error::read(input, not_regular()));
         } else if is_csv(input) {
             let Some(column) = &options.text_column else {
                 return Err(Error::CsvCorpus {
@@ -65,79 +128,122 @@ pub fn discover(inputs: &[PathBuf], options: &ReadOptions) -> Result<Discovered>
                     message: "is a CSV file: pass --text-column NAME to read it as a corpus (one document per row), or --manifest to use it as a manifest".into(),
                 });
             };
-            add_csv_corpus(input, column, &mut found)?;
+            if found.first_time(input) {
+                add_csv_corpus(input, column, &mut found)?;
+            }
         } else {
             let name = input.file_name().map_or_else(
                 || input.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            found.sources.push(Source::File {
-                path: input.clone(),
-                relative: name,
-                metadata: Vec::new(),
-            });
+            found.add_file(input.clone(), name, Vec::new());
         }
     }
     Ok(found)
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    visited: &mut HashSet<PathBuf>,
-    found: &mut Discovered,
-) -> Result<()> {
-    let canonical = std::fs::canonicalize(dir).map_err(|e| Error::read(dir, e))?;
-    if !visited.insert(canonical) {
-        found.warnings.push(Warning::new(
-            dir,
-            "folder already read (a symbolic link loops back to it); skipped",
-        ));
-        return Ok(());
-    }
-    let manifest = dir.join(MANIFEST_NAME);
-    if manifest.is_file() {
-        let listed = add_manifest(&manifest, found)?;
-        let unlisted = count_unlisted(dir, &listed);
-        if unlisted > 0 {
+/// A folder given as input, walked.
+struct Walk<'a> {
+    root: &'a Path,
+    /// The files a run of speechstat wrote into the root (relative to it), when it is also
+    /// an output folder: not speeches.
+    ours: HashSet<String>,
+    options: &'a ReadOptions,
+}
+
+impl Walk<'_> {
+    fn folder(
+        &self,
+        dir: &Path,
+        visited: &mut HashSet<PathBuf>,
+        found: &mut Discovered,
+    ) -> Result<()> {
+        let canonical = std::fs::canonicalize(dir).map_err(|e| Error::read(dir, e))?;
+        if !visited.insert(canonical) {
             found.warnings.push(Warning::new(
-                &manifest,
-                format!("{unlisted} .txt/.md files in this folder are not listed in the manifest and were not read"),
+                dir,
+                "folder already read (given twice, or a symbolic link loops back to it); skipped",
             ));
+            return Ok(());
         }
-        return Ok(());
+        let manifest = dir.join(MANIFEST_NAME);
+        if manifest.is_file() {
+            let listed = add_manifest(&manifest, self.options, found)?;
+            let unlisted = count_unlisted(dir, &listed);
+            if unlisted > 0 {
+                found.warnings.push(Warning::new(
+                    &manifest,
+                    format!("{unlisted} .txt/.md files in this folder are not listed in the manifest and were not read"),
+                ));
+            }
+            return Ok(());
+        }
+        for path in sorted_entries(dir, found)? {
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                if is_output_folder(&path) {
+                    found.warnings.push(Warning::new(
+                        &path,
+                        "an output folder of speechstat (it holds .speechstat/): its results \
+                         are not speeches; skipped",
+                    ));
+                    continue;
+                }
+                self.warn_if_outside(&path, found);
+                self.folder(&path, visited, found)?;
+            } else if is_text_file(&path) {
+                let relative = path
+                    .strip_prefix(self.root)
+                    .unwrap_or(&path)
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                if self.ours.contains(&relative) {
+                    continue;
+                }
+                self.warn_if_outside(&path, found);
+                found.add_file(path, relative, Vec::new());
+            } else if std::fs::metadata(&path).is_err() {
+                found.warnings.push(Warning::new(
+                    &path,
+                    "cannot be followed (a broken symbolic link?); skipped",
+                ));
+            }
+        }
+        Ok(())
     }
-    for entry in sorted_entries(dir, found)? {
-        let path = entry;
-        let hidden = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
+
+    /// A warning when `path` is a symbolic link that leads out of the input folder (unless
+    /// --allow-outside): it is followed, but the reader should know.
+    fn warn_if_outside(&self, path: &Path, found: &mut Discovered) {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link || self.options.allow_outside {
+            return;
         }
-        if path.is_dir() {
-            walk(root, &path, visited, found)?;
-        } else if is_text_file(&path) {
-            let relative = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            found.sources.push(Source::File {
+        let (Ok(target), Ok(root)) = (
+            std::fs::canonicalize(path),
+            std::fs::canonicalize(self.root),
+        ) else {
+            return;
+        };
+        if !target.starts_with(&root) {
+            found.warnings.push(Warning::new(
                 path,
-                relative,
-                metadata: Vec::new(),
-            });
-        } else if std::fs::metadata(&path).is_err() {
-            found.warnings.push(Warning::new(
-                &path,
-                "cannot be followed (a broken symbolic link?); skipped",
+                format!(
+                    "a symbolic link to {}, outside the input folder {}; read all the same \
+                     (--allow-outside reads such files without this warning)",
+                    target.display(),
+                    self.root.display()
+                ),
             ));
         }
     }
-    Ok(())
 }
 
 /// Entries of a folder sorted by name; an unreadable folder is a warning, not an error.
@@ -158,18 +264,18 @@ fn sorted_entries(dir: &Path, found: &mut Discovered) -> Result<Vec<PathBuf>> {
 }
 
 /// Adds a manifest's files; returns the set of paths it lists.
-fn add_manifest(manifest: &Path, found: &mut Discovered) -> Result<HashSet<PathBuf>> {
-    let parsed = read_manifest(manifest)?;
+fn add_manifest(
+    manifest: &Path,
+    options: &ReadOptions,
+    found: &mut Discovered,
+) -> Result<HashSet<PathBuf>> {
+    let parsed = read_manifest(manifest, options.allow_outside)?;
     found.manifests.push(manifest.to_path_buf());
     found.warnings.extend(parsed.warnings);
     let mut listed = HashSet::new();
     for row in parsed.rows {
         listed.insert(std::fs::canonicalize(&row.path).unwrap_or_else(|_| row.path.clone()));
-        found.sources.push(Source::File {
-            path: row.path,
-            relative: row.file,
-            metadata: row.metadata,
-        });
+        found.add_file(row.path, row.file, row.metadata);
     }
     Ok(listed)
 }
@@ -204,7 +310,7 @@ fn count_unlisted(dir: &Path, listed: &HashSet<PathBuf>) -> usize {
 }
 
 fn add_csv_corpus(path: &Path, text_column: &str, found: &mut Discovered) -> Result<()> {
-    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    let bytes = read_limited(path).map_err(|e| Error::read(path, e))?;
     let (text, encoding) = match decode(bytes) {
         Decoded::Text { text, encoding } => (text, encoding),
         Decoded::Binary => {

@@ -1,11 +1,16 @@
 //! Manifests: a CSV file with a `file` column (paths relative to the manifest) and any other
 //! columns as document metadata. A folder holding `manifest.csv` is defined by it: its files,
 //! in its order.
+//!
+//! A listed file stays inside the manifest's folder: a row naming `../../etc/passwd` or an
+//! absolute path is an error unless the caller allows files from outside
+//! (`--allow-outside`), and a listed symbolic link that leads out is read with a warning.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use super::decode::{decode, Decoded, Encoding};
+use super::limited::read_limited;
 use crate::error::{Error, Result, Subject, Warning};
 
 /// The column of a manifest that names each document's file.
@@ -27,9 +32,10 @@ pub struct Manifest {
     pub warnings: Vec<Warning>,
 }
 
-/// Reads a manifest; every listed file must exist.
-pub fn read_manifest(path: &Path) -> Result<Manifest> {
-    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+/// Reads a manifest; every listed file must exist, and lie inside the manifest's folder
+/// unless `allow_outside`.
+pub fn read_manifest(path: &Path, allow_outside: bool) -> Result<Manifest> {
+    let bytes = read_limited(path).map_err(|e| Error::read(path, e))?;
     let mut warnings = Vec::new();
     let text = match decode(bytes) {
         Decoded::Text { text, encoding } => {
@@ -83,6 +89,17 @@ pub fn read_manifest(path: &Path) -> Result<Manifest> {
             }
             return Err(manifest_error(path, line, "the \"file\" value is empty"));
         }
+        if !allow_outside && leaves_folder(file) {
+            return Err(manifest_error(
+                path,
+                line,
+                &format!(
+                    "lists {file}, which is outside the manifest's folder {}; move the file \
+                     into that folder, or pass --allow-outside to read files from anywhere",
+                    folder_name(base).display()
+                ),
+            ));
+        }
         let resolved = base.join(file);
         if !resolved.is_file() {
             return Err(manifest_error(
@@ -102,6 +119,19 @@ pub fn read_manifest(path: &Path) -> Result<Manifest> {
             });
             continue;
         }
+        if !allow_outside {
+            if let Some(target) = link_out_of(base, &resolved) {
+                warnings.push(Warning {
+                    about: Subject::File(path.to_path_buf()),
+                    line: Some(line),
+                    message: format!(
+                        "{file} is a symbolic link to {}, outside the manifest's folder; read \
+                         all the same (--allow-outside reads such files without this warning)",
+                        target.display()
+                    ),
+                });
+            }
+        }
         let metadata = headers
             .iter()
             .enumerate()
@@ -115,6 +145,42 @@ pub fn read_manifest(path: &Path) -> Result<Manifest> {
         });
     }
     Ok(Manifest { rows, warnings })
+}
+
+/// Whether the path `file`, relative to a folder, names something outside it: an absolute
+/// path, or one whose `..` climb above the folder. Symbolic links aside: see [`link_out_of`].
+fn leaves_folder(file: &str) -> bool {
+    let mut depth = 0usize;
+    for component in Path::new(file).components() {
+        match component {
+            Component::Prefix(_) | Component::RootDir => return true,
+            Component::CurDir => {}
+            Component::ParentDir => match depth.checked_sub(1) {
+                Some(up) => depth = up,
+                None => return true,
+            },
+            Component::Normal(_) => depth += 1,
+        }
+    }
+    // A Windows share (`\\server\share`) outside Windows, where it is no prefix.
+    file.starts_with(['/', '\\'])
+}
+
+/// Where `resolved`, a file listed inside `folder`, really is when a symbolic link leads it
+/// out of `folder`.
+fn link_out_of(folder: &Path, resolved: &Path) -> Option<PathBuf> {
+    let folder = std::fs::canonicalize(folder_name(folder)).ok()?;
+    let target = std::fs::canonicalize(resolved).ok()?;
+    (!target.starts_with(&folder)).then_some(target)
+}
+
+/// The manifest's folder as a path to show and to open: `.` for a manifest given without one.
+fn folder_name(base: &Path) -> &Path {
+    if base.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base
+    }
 }
 
 fn manifest_error(path: &Path, line: u64, message: &str) -> Error {
@@ -146,7 +212,7 @@ mod tests {
             "manifest.csv",
             b"\xEF\xBB\xBFfile,speaker,year\nspeeches/b.txt,Mr. B,2001\nspeeches/a.txt,\"Ms. A, Jr.\",2002\n",
         );
-        let m = read_manifest(&manifest).unwrap();
+        let m = read_manifest(&manifest, false).unwrap();
         assert_eq!(m.rows.len(), 2);
         assert_eq!(m.rows[0].file, "speeches/b.txt");
         assert_eq!(
@@ -163,7 +229,7 @@ mod tests {
     fn a_manifest_without_file_column_is_an_error_naming_it() {
         let dir = tempfile::tempdir().unwrap();
         let manifest = write(dir.path(), "manifest.csv", b"path,speaker\na.txt,A\n");
-        let err = read_manifest(&manifest).unwrap_err().to_string();
+        let err = read_manifest(&manifest, false).unwrap_err().to_string();
         assert!(err.contains("manifest.csv line 1"), "{err}");
         assert!(err.contains("no \"file\" column"), "{err}");
     }
@@ -173,7 +239,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), "a.txt", b"A");
         let manifest = write(dir.path(), "manifest.csv", b"file\na.txt\ngone.txt\n");
-        let err = read_manifest(&manifest).unwrap_err().to_string();
+        let err = read_manifest(&manifest, false).unwrap_err().to_string();
         assert!(err.contains("line 3"), "{err}");
         assert!(err.contains("gone.txt"), "{err}");
     }
@@ -183,10 +249,61 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), "a.txt", b"A");
         let manifest = write(dir.path(), "manifest.csv", b"file\na.txt\na.txt\n");
-        let m = read_manifest(&manifest).unwrap();
+        let m = read_manifest(&manifest, false).unwrap();
         assert_eq!(m.rows.len(), 1);
         assert_eq!(m.warnings.len(), 1);
         assert_eq!(m.warnings[0].line, Some(3));
+    }
+
+    #[test]
+    fn paths_that_climb_out_of_the_folder_are_recognised() {
+        let cases = [
+            ("a.txt", false),
+            ("speeches/a.txt", false),
+            ("./speeches/../a.txt", false),
+            ("../a.txt", true),
+            ("speeches/../../a.txt", true),
+            ("../../../../etc/passwd", true),
+            ("/etc/passwd", true),
+            ("\\\\server\\share\\a.txt", true),
+        ];
+        for (file, outside) in cases {
+            assert_eq!(leaves_folder(file), outside, "{file}");
+        }
+    }
+
+    #[test]
+    fn a_row_outside_the_folder_is_an_error_naming_it_unless_allowed() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        write(dir.path(), "outside.txt", b"O");
+        write(&corpus, "a.txt", b"A");
+        let manifest = write(&corpus, "manifest.csv", b"file\na.txt\n../outside.txt\n");
+        let err = read_manifest(&manifest, false).unwrap_err().to_string();
+        assert!(err.contains("manifest.csv line 3"), "{err}");
+        assert!(
+            err.contains("../outside.txt") && err.contains("--allow-outside"),
+            "{err}"
+        );
+        assert_eq!(read_manifest(&manifest, true).unwrap().rows.len(), 2);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_listed_link_out_of_the_folder_is_read_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        write(dir.path(), "outside.txt", b"O");
+        std::os::unix::fs::symlink(dir.path().join("outside.txt"), corpus.join("b.txt")).unwrap();
+        let manifest = write(&corpus, "manifest.csv", b"file\nb.txt\n");
+        let m = read_manifest(&manifest, false).unwrap();
+        assert_eq!(m.rows.len(), 1);
+        assert_eq!(m.warnings.len(), 1);
+        assert_eq!(m.warnings[0].line, Some(2));
+        assert!(m.warnings[0].message.contains("outside"));
+        assert!(read_manifest(&manifest, true).unwrap().warnings.is_empty());
     }
 
     #[test]
@@ -198,7 +315,7 @@ mod tests {
             "manifest.csv",
             b"file,country\na.txt,C\xF4te d'Ivoire\n",
         );
-        let m = read_manifest(&manifest).unwrap();
+        let m = read_manifest(&manifest, false).unwrap();
         assert_eq!(m.rows[0].metadata[0].1, "Côte d'Ivoire");
         assert_eq!(m.warnings.len(), 1);
     }

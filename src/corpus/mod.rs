@@ -4,6 +4,7 @@
 mod clean;
 mod decode;
 mod discover;
+mod limited;
 mod manifest;
 mod record;
 
@@ -14,6 +15,7 @@ use rayon::prelude::*;
 
 pub use clean::{clean_body, Cleaned};
 pub use decode::{decode, Decoded, Encoding};
+pub(crate) use limited::read_limited;
 pub use record::{parse_heading_line, split_records};
 use record::{Heading, Record};
 
@@ -30,6 +32,9 @@ pub struct ReadOptions {
     pub text_column: Option<String>,
     /// Keep `[Laughter]`-style annotations in the text.
     pub keep_annotations: bool,
+    /// Read manifest rows that name files outside the manifest's folder (`../x.txt`, an
+    /// absolute path), and symbolic links out of an input folder without a warning.
+    pub allow_outside: bool,
 }
 
 /// One speech.
@@ -335,25 +340,23 @@ impl Source {
     }
 }
 
-/// Token positions are 32-bit offsets into a document's text.
-const MAX_FILE_BYTES: u64 = u32::MAX as u64;
-
 fn read_source(source: Source, options: &ReadOptions) -> (Vec<Draft>, Vec<Warning>) {
     let mut warnings = Vec::new();
+    let mut row_line = None;
     let (path, source_label, base, text, encoding, metadata) = match source {
         Source::File {
             path,
             relative,
             metadata,
         } => {
-            if std::fs::metadata(&path).is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+            if std::fs::metadata(&path).is_ok_and(|m| m.len() > limited::MAX_READ_BYTES) {
                 warnings.push(Warning::new(
                     &path,
                     "larger than 4 GiB, which speechstat cannot hold as one text; split it into smaller files. Skipped",
                 ));
                 return (Vec::new(), warnings);
             }
-            let bytes = match std::fs::read(&path) {
+            let bytes = match read_limited(&path) {
                 Ok(bytes) => bytes,
                 Err(e) => {
                     warnings.push(Warning::new(&path, format!("cannot read ({e}); skipped")));
@@ -395,16 +398,17 @@ fn read_source(source: Source, options: &ReadOptions) -> (Vec<Draft>, Vec<Warnin
             metadata,
         } => {
             let label = format!("{}:{line}", path.display());
+            row_line = Some(line);
             (path, label, id_base, text, encoding, metadata)
         }
     };
     let text = normalise_newlines(text);
     let mut records = split_records(&text);
     if records.is_empty() {
-        warnings.push(Warning::new(
-            &path,
-            "has no text; kept as an empty document",
-        ));
+        warnings.push(Warning {
+            line: row_line,
+            ..Warning::new(&path, "has no text; kept as an empty document")
+        });
         records.push(Record {
             heading: None,
             body: "",
@@ -551,7 +555,7 @@ fn metadata_columns<'a>(sources: impl Iterator<Item = &'a [(String, String)]>) -
 
 /// Reads a whole file as text the way the corpus reader does (for stopword lists and tests).
 pub fn read_text_file(path: &Path) -> Result<(String, Encoding)> {
-    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    let bytes = read_limited(path).map_err(|e| Error::read(path, e))?;
     match decode(bytes) {
         Decoded::Text { text, encoding } => Ok((normalise_newlines(text), encoding)),
         Decoded::Binary => Err(Error::Read {

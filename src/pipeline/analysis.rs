@@ -13,6 +13,7 @@ use super::record::StageClock;
 use super::summary::{StageTime, Summary};
 use crate::corpus::Corpus;
 use crate::error::{Error, Result, Warning};
+use crate::output::Staging;
 use crate::progress::Progress;
 
 /// A corpus analysed: read, tokenized and counted, with the pair counts, groupings,
@@ -101,10 +102,12 @@ impl Analysis {
     /// Writes every table and chart of this analysis into `out`, with the report pages, the
     /// data dictionary and `run.json`, whole or not at all: into a staging folder first,
     /// moved into place when everything is written, with outputs of an earlier run that this
-    /// one does not make removed. Returns the files written.
+    /// one does not make removed (only files a run wrote: the folder's record lists them).
+    /// Refused while another run writes into `out`. Returns the files written.
     pub fn write(&self, out: &Path, progress: &dyn Progress) -> Result<Vec<PathBuf>> {
         let clock = StageClock::new(progress);
         let started = std::time::SystemTime::now();
-        Ok(super::write::write(&self.computed, out, &clock, started)?.files)
+        let staging = Staging::begin(out)?;
+        Ok(super::write::write(&self.computed, staging, &clock, started)?.files)
     }
 }

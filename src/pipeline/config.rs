@@ -90,6 +90,12 @@ pub struct KwicOptions {
 }
 
 impl KwicOptions {
+    /// Why `pattern` cannot match anything, if it cannot (an empty pattern, a word of `*` and
+    /// `?` alone): what the command line checks before reading the corpus.
+    pub fn check_pattern(pattern: &str) -> Result<(), String> {
+        crate::text::Pattern::parse(pattern).map(|_| ())
+    }
+
     /// A pattern matched by form with 8 words of context.
     pub fn new(pattern: impl Into<String>) -> KwicOptions {
         KwicOptions {

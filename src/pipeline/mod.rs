@@ -25,6 +25,7 @@ pub use write::SPREADSHEET_ROWS;
 
 use crate::corpus::{Corpus, CorpusReader, Document};
 use crate::error::{Result, Warning};
+use crate::output::Staging;
 use crate::progress::{Progress, Silent};
 use crate::stats::counts::{count, CountTables, Counter};
 use crate::stats::pairs::phrases::{choose_phrases, Phrase, PhraseOptions};
@@ -39,9 +40,12 @@ use computed::Computed;
 pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary> {
     let started = std::time::SystemTime::now();
     let clock = record::StageClock::new(progress);
+    // The output folder is locked before reading: a second run into it is refused at once,
+    // and it is marked as an output folder, which the reading passes over.
+    let staging = Staging::begin(&config.out)?;
     // Nothing written needs the texts once they are tokens: each batch's are let go of.
     let computed = read_and_analyze(config, &clock, Texts::Release)?;
-    let written = write::write(&computed, &config.out, &clock, started)?;
+    let written = write::write(&computed, staging, &clock, started)?;
     let mut summary = computed.summary(written.files, clock.stages());
     summary.warnings.extend(written.warnings);
     Ok(summary)
@@ -336,8 +340,9 @@ fn count_and_pair(
     });
     let periods = families::periods(config, &corpus, &counts, &tokens.vocab, &mut warnings);
     if !keyness.is_empty() && keyness.iter().all(|t| t.reference_tokens == 0) {
-        warnings.push(Warning::option(
-            "--reference",
+        // About the table, not an option: --reference was not given.
+        warnings.push(Warning::output(
+            "tables/keyness.csv",
             "every speech is in one group: keyness has nothing to compare it with; give a \
              reference corpus with --reference, or group the speeches otherwise",
         ));

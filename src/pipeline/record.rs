@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 use super::computed::Computed;
 use super::outputs::OutputInfo;
 use super::summary::{StageTime, Summary};
+use crate::corpus::read_limited;
 use crate::error::{Error, Result};
 use crate::output::json::Json;
 use crate::progress::Progress;
@@ -88,7 +89,7 @@ pub(crate) fn input_files(analysis: &Computed) -> Result<Vec<InputFile>> {
     paths
         .par_iter()
         .map(|&path| {
-            let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+            let bytes = read_limited(path).map_err(|e| Error::read(path, e))?;
             Ok(InputFile {
                 path: path.to_path_buf(),
                 bytes: bytes.len() as u64,

@@ -91,6 +91,7 @@ impl Config {
                 "keep-annotations",
                 Setting::Flag(self.read.keep_annotations),
             ),
+            ("allow-outside", Setting::Flag(self.read.allow_outside)),
             (
                 "stopwords",
                 match &self.stopwords {

@@ -1,6 +1,7 @@
 //! Writing an analysis: every table (CSV, Parquet or both) and chart of [`OUTPUTS`], then the
 //! files that describe them (the data dictionary `tables/README.md`, the report pages and
-//! `run.json`), all into a staging folder moved into place only when everything is written.
+//! `run.json`), all into a staging folder moved into place only when everything is written,
+//! and never over a file the run read.
 
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
@@ -10,7 +11,7 @@ use polars::prelude::{DataFrame, DataType, SortMultipleOptions};
 use super::computed::Computed;
 use super::describe;
 use super::outputs::{
-    parquet_name, svg_name, Build, Charts, Emit, OutputInfo, OutputKind, OUTPUTS, RUN_JSON, WORD,
+    parquet_name, Build, Charts, Emit, OutputInfo, OutputKind, OUTPUTS, RUN_JSON,
 };
 use super::record::{self, StageClock, TableRecord, WrittenChart, WrittenTable};
 use super::summary::Summary;
@@ -33,14 +34,14 @@ pub(crate) struct Written {
     pub warnings: Vec<Warning>,
 }
 
-/// [`Analysis::write`], with the stages timed so far on `clock` recorded in run.json.
+/// [`Analysis::write`] into the output folder `staging` began, with the stages timed so far
+/// on `clock` recorded in run.json.
 pub(crate) fn write(
     analysis: &Computed,
-    out: &Path,
+    mut staging: Staging,
     clock: &StageClock<'_>,
     started: SystemTime,
 ) -> Result<Written> {
-    let mut staging = Staging::begin(out)?;
     // The descriptions come after, from what was written.
     let outputs: Vec<&'static OutputInfo> = OUTPUTS
         .iter()
@@ -101,15 +102,8 @@ pub(crate) fn write(
     std::fs::write(&path, run.pretty()).map_err(|e| Error::write(&path, e))?;
     // A count row that could not be read back made some output wrong: write none.
     analysis.counts.doc_terms.check()?;
-    let owned = owned_files();
-    let patterns = owned_patterns();
-    let files = staging.commit(
-        &owned.iter().map(String::as_str).collect::<Vec<_>>(),
-        &patterns
-            .iter()
-            .map(|(a, b)| (a.as_str(), b.as_str()))
-            .collect::<Vec<_>>(),
-    )?;
+    let read: Vec<PathBuf> = inputs.into_iter().map(|f| f.path).collect();
+    let files = staging.commit(&read)?;
     Ok(Written { files, warnings })
 }
 
@@ -276,56 +270,9 @@ fn too_long_for_spreadsheets(tables: &[WrittenTable], have_parquet: bool) -> Vec
         .collect()
 }
 
-/// The files speechstat owns in an output folder: replaced by a run that writes them,
-/// removed by one that does not. Tables in both formats, charts in both formats.
-fn owned_files() -> Vec<String> {
-    let mut files = Vec::new();
-    for output in OUTPUTS.iter().filter(|o| !o.path.contains(WORD)) {
-        files.push(output.path.to_owned());
-        match output.kind() {
-            OutputKind::Table => files.push(parquet_name(output.path)),
-            OutputKind::Chart => files.push(svg_name(output.path)),
-            OutputKind::Description => {}
-        }
-    }
-    files
-}
-
-/// Owned files named after a word: (the part before [`WORD`], the part after), for both
-/// chart formats.
-fn owned_patterns() -> Vec<(String, String)> {
-    OUTPUTS
-        .iter()
-        .filter_map(|o| o.path.split_once(WORD))
-        .flat_map(|(before, after)| {
-            [
-                (before.to_owned(), after.to_owned()),
-                (before.to_owned(), svg_name(after)),
-            ]
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_output_is_owned_in_each_format() {
-        let files = owned_files();
-        assert!(files.contains(&"tables/terms.parquet".to_owned()));
-        assert!(files.contains(&"charts/zipf.svg".to_owned()));
-        assert!(files.contains(&RUN_JSON.to_owned()));
-        assert_eq!(
-            owned_patterns(),
-            [
-                ("charts/collocates_".to_owned(), ".png".to_owned()),
-                ("charts/collocates_".to_owned(), ".svg".to_owned()),
-                ("charts/keyness_".to_owned(), ".png".to_owned()),
-                ("charts/keyness_".to_owned(), ".svg".to_owned()),
-            ]
-        );
-    }
 
     fn written(name: &str, rows: u64) -> WrittenTable {
         let output = OUTPUTS

@@ -39,14 +39,24 @@ pub struct Pattern {
 }
 
 impl Pattern {
-    /// Reads a pattern; an error says why it cannot match anything.
+    /// Reads a pattern; an error says why it cannot match anything. Punctuation separates
+    /// words as it does in the text (`peace, security` is the phrase "peace security"), but
+    /// for the `*` and `?` of a glob.
     pub fn parse(text: &str) -> Result<Pattern, String> {
-        let words: Vec<String> = text
+        let mut words: Vec<String> = Vec::new();
+        let unquoted = text
             .trim()
-            .trim_matches(|c| c == '"' || c == '\'' || c == '\u{201C}' || c == '\u{201D}')
-            .split_whitespace()
-            .map(normalize_word)
-            .collect();
+            .trim_matches(|c| c == '"' || c == '\'' || c == '\u{201C}' || c == '\u{201D}');
+        for word in unquoted.split_whitespace() {
+            if word.contains(['*', '?']) {
+                let glob =
+                    word.trim_matches(|c: char| !(c.is_alphanumeric() || c == '*' || c == '?'));
+                words.push(normalize_word(glob));
+            } else {
+                words.extend(tokenize(word).words(word).into_iter().map(normalize_word));
+            }
+        }
+        words.retain(|w| !w.is_empty());
         if words.is_empty() {
             return Err(
                 "the pattern is empty; give a word, a glob such as terror*, or a phrase".into(),
@@ -201,7 +211,7 @@ pub fn lines(documents: &[Document], hits: &[Hit], width: usize) -> Vec<Line> {
                     let first = hit.position as usize;
                     let last = first + hit.length as usize - 1;
                     let from = first.saturating_sub(width);
-                    let to = (last + width).min(spans.len() - 1);
+                    let to = last.saturating_add(width).min(spans.len() - 1);
                     Line {
                         hit,
                         left: one_line(
@@ -321,6 +331,37 @@ mod tests {
         assert_eq!(
             Pattern::parse("Human Rights").unwrap().words,
             ["human", "rights"]
+        );
+    }
+
+    /// Punctuation in a pattern is not part of any token: it separates words, as in the text.
+    #[test]
+    fn a_phrase_written_with_punctuation_matches() {
+        let texts = ["We want peace, security and development. Peace and security."];
+        let lines = keywords(&texts, "peace, security", MatchBy::Form, 1);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].keyword, "peace, security");
+        assert_eq!(
+            Pattern::parse("\"Peace, security!\"").unwrap().words,
+            ["peace", "security"]
+        );
+        assert_eq!(Pattern::parse("U.S.").unwrap().words, ["u.s"]);
+        assert_eq!(Pattern::parse("terror*,").unwrap().words, ["terror*"]);
+        assert!(Pattern::parse("!?,").is_err());
+    }
+
+    /// Context as wide as the largest number: the whole speech, no overflow.
+    #[test]
+    fn the_widest_context_is_the_whole_speech() {
+        let lines = keywords(
+            &["One two peace three four."],
+            "peace",
+            MatchBy::Form,
+            usize::MAX,
+        );
+        assert_eq!(
+            (lines[0].left.as_str(), lines[0].right.as_str()),
+            ("One two", "three four")
         );
     }
 }

@@ -94,8 +94,19 @@ fn a_failed_run_leaves_the_previous_results_intact() {
     leftovers.sort();
     assert_eq!(
         leftovers,
-        ["charts", "report.html", "report.md", "run.json", "tables"],
-        "only the outputs, no staging folder"
+        [
+            ".speechstat",
+            "charts",
+            "report.html",
+            "report.md",
+            "run.json",
+            "tables"
+        ],
+        "only the outputs and the folder's state"
+    );
+    assert!(
+        !out.join(".speechstat/staging").exists(),
+        "no staging folder"
     );
 }
 

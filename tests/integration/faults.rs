@@ -205,9 +205,7 @@ fn a_killed_run_leaves_either_the_old_or_the_new_results_never_a_mix() {
             ])
             .spawn()
             .unwrap();
-        let staged = out
-            .join(format!(".speechstat-staging-{}", child.id()))
-            .join(kill_point);
+        let staged = out.join(".speechstat/staging").join(kill_point);
         // Wait for the event (or for the run to end first, on a fast machine), then kill.
         let started = Instant::now();
         while !staged.exists()
@@ -231,14 +229,21 @@ fn a_killed_run_leaves_either_the_old_or_the_new_results_never_a_mix() {
             assert_eq!(tokens.rows.len(), 300 * (2 + 400 * 26));
         }
     }
-    // The next run clears any staging folder the killed runs left.
+    // The next run clears any staging folder the killed runs left: the state folder holds
+    // only the lock and the record of the files written.
     analyze_ok(&[&small], &out, &[]);
-    let leftovers: Vec<_> = std::fs::read_dir(&out)
+    let hidden: Vec<_> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with('.'))
         .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_eq!(hidden, [".speechstat"]);
+    let mut state: Vec<_> = std::fs::read_dir(out.join(".speechstat"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    state.sort();
+    assert_eq!(state, ["lock", "outputs"]);
 }
 
 /// A single 200 MB file: read, counted and written without running out of memory (peak

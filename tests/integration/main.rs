@@ -11,6 +11,7 @@ mod compare;
 mod faults;
 mod fuzz_corpus;
 mod golden;
+mod hostile;
 mod inputs;
 mod outputs;
 mod properties;

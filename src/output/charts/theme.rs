@@ -92,13 +92,72 @@ pub fn style(size: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static>
     }
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Bytes of text measured on this thread, for the test that keeps label fitting linear.
+    static MEASURED_BYTES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Width in pixels of `text` at `size`, in the embedded font (for either backend). Call
 /// [`ensure_font`] first: without the font every width is 0.
 pub fn text_width(text: &str, size: f64) -> u32 {
+    if text.len() > MAX_LABEL_BYTES {
+        return TOO_WIDE;
+    }
+    #[cfg(test)]
+    MEASURED_BYTES.with(|m| m.set(m.get() + text.len()));
     (FONT, size)
         .into_font()
         .box_size(text)
         .map_or(0, |(w, _)| w)
+}
+
+/// Text longer than this, in bytes, is wider than any chart (10,000 pixels at most): it is
+/// never measured whole, nor drawn past this length.
+const MAX_LABEL_BYTES: usize = 40_000;
+/// The width [`text_width`] gives text longer than [`MAX_LABEL_BYTES`]: wider than any chart,
+/// yet small enough to add up.
+const TOO_WIDE: u32 = 100_000;
+
+/// The first `max_bytes` bytes of `text` or a little fewer, cut on a character boundary.
+fn cut_to_bytes(text: &str, max_bytes: usize) -> &str {
+    let mut end = max_bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The longest prefix of `text` (whole characters) that `fits`, where `fits` holds for the
+/// prefixes up to some length and for none longer; empty when none fits. Prefixes of 1, 2,
+/// 4, ... characters are tried until one does not fit, then the length between is halved:
+/// each prefix measured is at most twice the answer, and there are about 2 log2 of them, so
+/// fitting costs about the length shown, never the length of the whole text.
+fn longest_fitting(text: &str, fits: impl Fn(&str) -> bool) -> &str {
+    let ends: Vec<usize> = text
+        .char_indices()
+        .map(|(at, c)| at + c.len_utf8())
+        .collect();
+    let prefix = |chars: usize| match chars {
+        0 => "",
+        n => &text[..ends[n - 1]],
+    };
+    // `low` characters fit; `high` do not, or are more than there are.
+    let (mut low, mut high) = (0, 1);
+    while high <= ends.len() && fits(prefix(high)) {
+        low = high;
+        high *= 2;
+    }
+    high = high.min(ends.len() + 1);
+    while high - low > 1 {
+        let middle = low + (high - low) / 2;
+        if fits(prefix(middle)) {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    prefix(low)
 }
 
 /// `text` shortened with an ellipsis until it fits `max_width` pixels.
@@ -106,73 +165,79 @@ pub fn fit(text: &str, size: f64, max_width: u32) -> String {
     if text_width(text, size) <= max_width {
         return text.to_owned();
     }
-    let chars: Vec<char> = text.chars().collect();
-    for keep in (0..chars.len()).rev() {
-        let candidate: String = chars[..keep]
-            .iter()
-            .collect::<String>()
-            .trim_end()
-            .to_owned()
-            + "…";
-        if text_width(&candidate, size) <= max_width {
-            return candidate;
-        }
-    }
-    "…".to_owned()
+    let shortened = |prefix: &str| format!("{}…", prefix.trim_end());
+    let text = cut_to_bytes(text, MAX_LABEL_BYTES);
+    shortened(longest_fitting(text, |prefix| {
+        text_width(&shortened(prefix), size) <= max_width
+    }))
 }
 
 /// `text` in at most `max_lines` lines of at most `max_width` pixels at `size`. Lines break
 /// at spaces and after `-`, `_` and `/` (which stay at the end of their line); a piece
 /// wider than a line on its own is broken between characters. Only when the text needs more
 /// than `max_lines` lines is the last line shortened with an ellipsis, so a label whose
-/// lines fit is shown whole. Empty text gives no lines.
+/// lines fit is shown whole. Empty text gives no lines; text longer than any chart shows is
+/// cut first, with an ellipsis.
 pub fn wrap(text: &str, size: f64, max_width: u32, max_lines: usize) -> Vec<String> {
     let max_lines = max_lines.max(1);
+    let cut;
+    let text = if text.len() > MAX_LABEL_BYTES {
+        cut = format!("{}…", cut_to_bytes(text, MAX_LABEL_BYTES));
+        cut.as_str()
+    } else {
+        text
+    };
     // Each piece with whether a space followed it.
-    let mut pieces: Vec<(String, bool)> = Vec::new();
+    let mut pieces: Vec<(&str, bool)> = Vec::new();
     for word in text.split_whitespace() {
-        pieces.extend(
-            word.split_inclusive(['-', '_', '/'])
-                .map(|p| (p.to_owned(), false)),
-        );
+        pieces.extend(word.split_inclusive(['-', '_', '/']).map(|p| (p, false)));
         if let Some(last) = pieces.last_mut() {
             last.1 = true;
         }
     }
+    let fits = |t: &str| text_width(t, size) <= max_width;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut i = 0;
     while i < pieces.len() {
         if lines.len() + 1 == max_lines {
             // The last line: whatever is left, shortened if need be.
-            let rest: String = pieces[i..]
-                .iter()
-                .map(|(p, space)| if *space { format!("{p} ") } else { p.clone() })
-                .collect();
-            line.push_str(&rest);
+            for (piece, space) in &pieces[i..] {
+                line.push_str(piece);
+                if *space {
+                    line.push(' ');
+                }
+            }
             lines.push(fit(line.trim_end(), size, max_width));
             return lines;
         }
-        let (piece, space) = &pieces[i];
-        let longer = format!("{line}{piece}");
-        if text_width(longer.trim_end(), size) <= max_width {
-            line = longer;
-            if *space {
+        let (piece, space) = pieces[i];
+        if line.is_empty() {
+            // As many characters of the piece as fit, at least one; the rest on the next
+            // line. Measured from the start, never the whole of a long piece.
+            let head = match longest_fitting(piece, fits) {
+                "" => cut_to_bytes(piece, piece.chars().next().map_or(0, char::len_utf8)),
+                head => head,
+            };
+            if head.len() < piece.len() {
+                lines.push(head.to_owned());
+                pieces[i].0 = &piece[head.len()..];
+                continue;
+            }
+            line.push_str(piece);
+            if space {
                 line.push(' ');
             }
             i += 1;
-        } else if line.is_empty() {
-            // A piece wider than a line: as many characters as fit, the rest on the next.
-            let chars: Vec<char> = piece.chars().collect();
-            let keep = (1..=chars.len())
-                .rev()
-                .find(|&k| text_width(&chars[..k].iter().collect::<String>(), size) <= max_width)
-                .unwrap_or(1);
-            lines.push(chars[..keep].iter().collect());
-            pieces[i].0 = chars[keep..].iter().collect();
-            if pieces[i].0.is_empty() {
-                i += 1;
+            continue;
+        }
+        let longer = format!("{line}{piece}");
+        if fits(longer.trim_end()) {
+            line = longer;
+            if space {
+                line.push(' ');
             }
+            i += 1;
         } else {
             lines.push(line.trim_end().to_owned());
             line.clear();
@@ -205,6 +270,8 @@ pub fn draw_text<DB: Surface>(
     } else {
         (style.clone(), (x, y))
     };
+    // What lies past this is outside any chart: not laid out glyph by glyph.
+    let text = cut_to_bytes(text, MAX_LABEL_BYTES);
     area.draw(&Text::new(text.to_owned(), at, style))
         .map_err(|e| chart_error(path, e))
 }
@@ -327,7 +394,8 @@ impl Heading {
             return heading;
         }
         for size in TWO_LINE_SUBTITLE_SIZES {
-            heading.subtitle = wrap(subtitle, size, width, usize::MAX);
+            // Three lines at most: enough to tell whether two hold it.
+            heading.subtitle = wrap(subtitle, size, width, 3);
             heading.subtitle_size = size;
             if heading.subtitle.len() <= 2 && fits(&heading) {
                 return heading;
@@ -724,6 +792,46 @@ mod tests {
         let cut = Heading::new(title, &subtitle.repeat(2), 560);
         assert_eq!(cut.subtitle.len(), 2);
         assert!(cut.subtitle[1].ends_with('…'));
+    }
+
+    /// The bytes measured while `work` runs, with its lines.
+    fn measured(work: impl FnOnce() -> Vec<String>) -> (Vec<String>, usize) {
+        MEASURED_BYTES.with(|m| m.set(0));
+        let lines = work();
+        (lines, MEASURED_BYTES.with(std::cell::Cell::get))
+    }
+
+    /// Fitting and wrapping measure a bounded amount of text whatever the label's length:
+    /// measuring every prefix made a 2,000-character word take 10 s and a 5 MB word never
+    /// end.
+    #[test]
+    fn fitting_a_long_label_measures_a_bounded_amount_of_text() {
+        ensure_font().unwrap();
+        for length in [3_000, 300_000] {
+            let word = "w".repeat(length);
+            let (fitted, work) = measured(|| vec![fit(&word, TICK_SIZE, 400)]);
+            assert!(fitted[0].ends_with('…'), "{length}");
+            assert!(text_width(&fitted[0], TICK_SIZE) <= 400, "{length}");
+            assert!(
+                work <= 100_000,
+                "fit of {length} characters measured {work} bytes"
+            );
+            let spaced = "peace-building ".repeat(length / 15);
+            for text in [&word, &spaced] {
+                for max_lines in [3, usize::MAX] {
+                    let (lines, work) = measured(|| wrap(text, TICK_SIZE, 400, max_lines));
+                    assert!(!lines.is_empty());
+                    assert!(lines.iter().all(|l| text_width(l, TICK_SIZE) <= 400));
+                    assert!(
+                        work <= 1_000_000,
+                        "wrap of {length} characters in {max_lines} lines measured {work} bytes"
+                    );
+                }
+            }
+            let (heading, work) = measured(|| Heading::new(&word, &spaced, 1200).subtitle);
+            assert!(heading.len() <= 2);
+            assert!(work <= 1_000_000, "heading of {length}: {work} bytes");
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! ([`crate::output::figures`]) and draws it.
 
 use polars::prelude::DataFrame;
+use sha2::{Digest, Sha256};
 
 use super::computed::Computed;
 use super::config::{ChartOptions, Mode};
@@ -308,9 +309,16 @@ pub(crate) fn svg_name(png_path: &str) -> String {
     }
 }
 
-/// A word made safe for a file name: letters, digits and `-` kept, anything else `_`.
+/// The longest part of a file name made from a name in the data, in bytes: with the longest
+/// prefix (`collocates_`) and extension, far below the 255 bytes a file name may hold.
+const MAX_FILE_PART_BYTES: usize = 100;
+
+/// A word made safe for a file name: letters, digits and `-` kept, anything else `_`. A
+/// longer one than [`MAX_FILE_PART_BYTES`] is cut on a character boundary and ends with `_`
+/// and a hash of the whole word, so that two words equal up to the cut stay apart.
 pub(crate) fn file_name_part(word: &str) -> String {
-    word.chars()
+    let safe: String = word
+        .chars()
         .map(|c| {
             if c.is_alphanumeric() || c == '-' {
                 c
@@ -318,7 +326,19 @@ pub(crate) fn file_name_part(word: &str) -> String {
                 '_'
             }
         })
-        .collect()
+        .collect();
+    if safe.len() <= MAX_FILE_PART_BYTES {
+        return safe;
+    }
+    let hash: String = Sha256::digest(word.as_bytes())[..4]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let mut end = MAX_FILE_PART_BYTES - hash.len() - 1;
+    while !safe.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}_{hash}", &safe[..end])
 }
 
 impl OutputInfo {
@@ -650,5 +670,28 @@ mod tests {
         );
         assert_eq!(chart("charts/zipf.svg"), Some("charts/zipf.png"));
         assert_eq!(chart("charts/other.png"), None);
+    }
+
+    /// A name from the data fits a file name (255 bytes) with the chart's prefix and
+    /// extension: cut on a character boundary, a short hash of the whole name keeping two
+    /// names that differ only past the cut apart. Short names are only made safe.
+    #[test]
+    fn file_name_parts_fit_a_file_name_and_stay_unique() {
+        assert_eq!(file_name_part("National Union"), "National_Union");
+        assert_eq!(file_name_part("安全理事会"), "安全理事会");
+        let long = "安全理事会".repeat(19);
+        let (a, b) = (format!("{long}甲"), format!("{long}乙"));
+        let (part_a, part_b) = (file_name_part(&a), file_name_part(&b));
+        assert_ne!(part_a, part_b);
+        for part in [&part_a, &part_b, &file_name_part(&"n".repeat(10_000))] {
+            let file = format!("keyness_{part}.png");
+            assert!(file.len() <= 255, "{} bytes", file.len());
+            assert!(part.len() >= 64, "{part}");
+        }
+        assert!(part_a.starts_with("安全理事会"));
+        assert_eq!(file_name_part(&a), part_a, "the same name, the same file");
+        // A name just short enough is kept whole.
+        let fits = "x".repeat(100);
+        assert_eq!(file_name_part(&fits), fits);
     }
 }

@@ -185,7 +185,9 @@ impl<'r> Scorer<'r> {
             return (Vec::new(), 0);
         }
         let min_count = self.options.min_count;
-        let mut keys: Vec<Key> = Vec::with_capacity(target.len() + self.options.top);
+        // The absent terms are at most those of the reference, however large `top` is.
+        let absent = self.options.top.min(self.by_absent_count.len());
+        let mut keys: Vec<Key> = Vec::with_capacity(target.len() + absent);
         let mut tested_present = 0usize;
         // Terms of the target whose absent count alone would reach min_count: they are in
         // `by_absent_count` but scored (and counted) as present.
