@@ -13,7 +13,7 @@ use crate::stats::doc_rows::DocRows;
 use crate::text::{DocTokens, FormId, TermId, TokenizedCorpus, Vocabulary};
 
 /// Counts of one corpus, indexed by document (corpus order) and by term id.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct CountTables {
     /// Word tokens per document, stopwords included.
     pub n_tokens: Vec<u64>,
@@ -101,11 +101,8 @@ impl Counter {
             .par_iter()
             .map(|doc| count_document(doc, vocab))
             .collect();
+        self.fit(vocab);
         let tables = &mut self.tables;
-        tables.term_count.resize(vocab.n_terms(), 0);
-        tables.term_doc_freq.resize(vocab.n_terms(), 0);
-        self.counted_form_total.resize(vocab.n_forms(), 0);
-        self.any_form_total.resize(vocab.n_forms(), 0);
         for doc in &per_doc {
             for &(term, n) in &doc.terms {
                 tables.term_count[term as usize] += u64::from(n);
@@ -133,13 +130,19 @@ impl Counter {
         Ok(())
     }
 
-    /// The tables, with each term's label chosen from the whole corpus's forms.
-    pub fn finish(mut self, vocab: &Vocabulary) -> Result<CountTables> {
-        self.tables.doc_terms.finish_writing()?;
+    /// Grows the per-term and per-form totals to the vocabulary's size (it grows with each
+    /// batch; a corpus of no batch still gets tables of its size).
+    fn fit(&mut self, vocab: &Vocabulary) {
         self.tables.term_count.resize(vocab.n_terms(), 0);
         self.tables.term_doc_freq.resize(vocab.n_terms(), 0);
         self.counted_form_total.resize(vocab.n_forms(), 0);
         self.any_form_total.resize(vocab.n_forms(), 0);
+    }
+
+    /// The tables, with each term's label chosen from the whole corpus's forms.
+    pub fn finish(mut self, vocab: &Vocabulary) -> Result<CountTables> {
+        self.tables.doc_terms.finish_writing()?;
+        self.fit(vocab);
         self.tables.term_label = labels(vocab, &self.counted_form_total, &self.any_form_total);
         Ok(self.tables)
     }
