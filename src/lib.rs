@@ -66,6 +66,7 @@ mod columns;
 mod corpus;
 mod error;
 mod output;
+mod parquet;
 mod pipeline;
 mod progress;
 mod stats;
@@ -99,6 +100,7 @@ pub mod internals {
     pub use crate::corpus::{
         clean_body, decode, parse_heading_line, read_corpus, split_records, Decoded,
     };
+    pub use crate::parquet::read_frame;
     pub use crate::stats::association::keyness_g2;
     pub use crate::stats::counts::count;
     pub use crate::stats::pairs::collocations::count_adjacent;

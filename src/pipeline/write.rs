@@ -16,9 +16,9 @@ use super::record::{self, StageClock, TableRecord, WrittenChart, WrittenTable};
 use super::summary::Summary;
 use crate::columns::thousands;
 use crate::error::{Error, Result, Warning};
-use crate::output::parquet::ParquetTable;
 use crate::output::tables::{preview_rows, CsvStyle, TableWriter};
 use crate::output::Staging;
+use crate::parquet::ParquetTable;
 use crate::progress::Progress;
 
 /// Rows a spreadsheet opens: Excel's and LibreOffice's limit, header included.
@@ -134,7 +134,7 @@ fn write_table(
         None => None,
     };
     let mut parquet = match &parquet_path {
-        Some(path) => Some(ParquetTable::create(path)?),
+        Some(path) => Some(ParquetTable::create(path)),
         None => None,
     };
     let mut header: Option<Vec<String>> = None;
