@@ -133,10 +133,7 @@ fn write_table(
         Some(path) => Some(TableWriter::create(path, style)?),
         None => None,
     };
-    let mut parquet = match &parquet_path {
-        Some(path) => Some(ParquetTable::create(path)),
-        None => None,
-    };
+    let mut parquet = parquet_path.as_deref().map(ParquetTable::create);
     let mut header: Option<Vec<String>> = None;
     let mut preview = Preview::new(output, style);
     let mut rows = 0u64;
