@@ -43,6 +43,16 @@ pub enum Error {
         message: String,
     },
 
+    /// A Parquet file that cannot be read: not Parquet, cut short, or holding what polars
+    /// cannot decode.
+    #[error("{path}: {message}")]
+    Parquet {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong and what to do.
+        message: String,
+    },
+
     /// A stopword list that cannot be used.
     #[error("{path}: {message}")]
     Stopwords {

@@ -67,6 +67,7 @@ mod corpus;
 mod error;
 mod out_folder;
 mod output;
+mod parquet;
 mod pipeline;
 mod progress;
 mod stats;
@@ -100,6 +101,7 @@ pub mod internals {
     pub use crate::corpus::{
         clean_body, decode, parse_heading_line, read_corpus, split_records, Decoded,
     };
+    pub use crate::parquet::read_frame;
     pub use crate::stats::association::keyness_g2;
     pub use crate::stats::counts::count;
     pub use crate::stats::doc_rows::DocRows;

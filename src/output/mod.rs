@@ -4,7 +4,6 @@
 pub(crate) mod charts;
 pub(crate) mod figures;
 pub(crate) mod json;
-pub(crate) mod parquet;
 pub(crate) mod report;
 pub(crate) mod staging;
 pub(crate) mod tables;

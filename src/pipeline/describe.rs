@@ -178,7 +178,7 @@ fn format_notes(style: CsvStyle, format: TableFormat) -> Vec<String> {
         notes.push(
             "Parquet files (tables/*.parquet) hold the same columns with their types: whole \
              numbers as unsigned integers, numbers as doubles at full precision, true/false as \
-             booleans, text as UTF-8 strings, an undefined value as null."
+             booleans, text as UTF-8 strings, an undefined value as null; zstd-compressed."
                 .to_owned(),
         );
     }

@@ -17,9 +17,9 @@ use super::record::{self, StageClock, TableRecord, WrittenChart, WrittenTable};
 use super::summary::Summary;
 use crate::columns::thousands;
 use crate::error::{Error, Result, Warning};
-use crate::output::parquet::ParquetTable;
 use crate::output::tables::{preview_rows, CsvStyle, TableWriter};
 use crate::output::Staging;
+use crate::parquet::ParquetTable;
 use crate::progress::Progress;
 
 /// Rows a spreadsheet opens: Excel's and LibreOffice's limit, header included.
@@ -129,10 +129,7 @@ fn write_table(
         Some(path) => Some(TableWriter::create(path, style)?),
         None => None,
     };
-    let mut parquet = match &parquet_path {
-        Some(path) => Some(ParquetTable::create(path)?),
-        None => None,
-    };
+    let mut parquet = parquet_path.as_deref().map(ParquetTable::create);
     let mut header: Option<Vec<String>> = None;
     let mut preview = Preview::new(output, style);
     let mut rows = 0u64;

@@ -258,3 +258,48 @@ fn the_term_matrix_holds_the_rates_of_term_frequency_for_the_most_frequent_terms
         }
     }
 }
+
+#[test]
+fn parquet_tables_read_back_hold_the_values_of_their_csv_with_their_types() {
+    use speechstat::polars::prelude::AnyValue;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let mut options = vec!["--format", "both", "--csv", "plain"];
+    options.extend(EVERY_OPTION);
+    analyze_ok(&[&repo().join("corpus")], &out, &options);
+    let parquets: Vec<String> = files_in(&out)
+        .into_iter()
+        .filter(|f| f.ends_with(".parquet"))
+        .collect();
+    assert!(parquets.len() >= 10, "{parquets:?}");
+    for file in &parquets {
+        let frame = speechstat::internals::read_frame(&out.join(file)).unwrap();
+        let csv = Table::read(&out.join(file.replace(".parquet", ".csv")));
+        let names: Vec<&str> = frame
+            .get_column_names()
+            .iter()
+            .map(|n| n.as_str())
+            .collect();
+        assert_eq!(names, csv.header, "{file}");
+        assert_eq!(frame.height(), csv.rows.len(), "{file}");
+        for column in frame.columns() {
+            let expected = csv.column(column.name());
+            for (row, cell) in expected.iter().enumerate() {
+                // As the CSV prints it: null as an empty cell, floats to six digits.
+                let value = match column.get(row).unwrap() {
+                    AnyValue::Null => String::new(),
+                    AnyValue::Boolean(b) => b.to_string(),
+                    AnyValue::String(s) => s.to_owned(),
+                    AnyValue::StringOwned(s) => s.to_string(),
+                    AnyValue::Float64(x) => crate::helpers::printed(x),
+                    AnyValue::UInt32(n) => n.to_string(),
+                    AnyValue::UInt64(n) => n.to_string(),
+                    AnyValue::Int32(n) => n.to_string(),
+                    AnyValue::Int64(n) => n.to_string(),
+                    other => panic!("{file}: {} holds {other:?}", column.name()),
+                };
+                assert_eq!(value, *cell, "{file} row {row} {}", column.name());
+            }
+        }
+    }
+}
