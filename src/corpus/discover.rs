@@ -1,12 +1,16 @@
 //! Finding the documents: the inputs named on the command line, folders walked recursively
-//! (.txt and .md files, sorted by name so the order never depends on the file system),
-//! folders defined by their `manifest.csv`, and CSV corpora with a text column.
+//! (sorted by name so the order never depends on the file system), folders defined by their
+//! `manifest.csv`, tables of speeches, ParlaMint sittings and Congressional Record volumes.
+//! Each file's format is settled by [`super::format`].
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::decode::{decode, Decoded, Encoding};
-use super::manifest::{read_manifest, FILE_COLUMN};
+use super::congress::Volume;
+use super::format::{self, Format};
+use super::manifest::read_manifest;
+use super::parlamint::{Form, ListsCache, Sitting};
+use super::table::{self, Table};
 use super::ReadOptions;
 use crate::error::{Error, Result, Warning};
 
@@ -23,16 +27,12 @@ pub enum Source {
         relative: String,
         metadata: Vec<(String, String)>,
     },
-    /// One row of a CSV corpus.
-    CsvRow {
-        path: PathBuf,
-        line: u64,
-        /// `name:row`, the base of its document id.
-        id_base: String,
-        text: String,
-        encoding: Encoding,
-        metadata: Vec<(String, String)>,
-    },
+    /// A table of speeches, one per row.
+    Table(Table),
+    /// A ParlaMint sitting: one speech per utterance, or the whole sitting.
+    Sitting(Sitting),
+    /// A volume of the Congressional Record.
+    Congress(Volume),
 }
 
 /// The sources found, in corpus order, and what was passed over.
@@ -44,100 +44,191 @@ pub struct Discovered {
     pub warnings: Vec<Warning>,
 }
 
-/// Resolves the inputs into sources. A missing input is an error; problems inside folders are
-/// warnings.
+/// Resolves the inputs into sources. A missing input, a table that cannot be read and a file
+/// refused for its format are errors; problems inside folders are warnings.
 pub fn discover(inputs: &[PathBuf], options: &ReadOptions) -> Result<Discovered> {
     let mut found = Discovered::default();
     if let Some(manifest) = &options.manifest {
         add_manifest(manifest, &mut found)?;
     }
-    let mut visited = HashSet::new();
+    let mut walker = Walker {
+        options,
+        visited: HashSet::new(),
+        lists: ListsCache::new(),
+        found,
+    };
     for input in inputs {
         let metadata = std::fs::metadata(input).map_err(|_| Error::MissingInput {
             path: input.clone(),
         })?;
         if metadata.is_dir() {
-            walk(input, input, &mut visited, &mut found)?;
-        } else if is_csv(input) {
-            let Some(column) = &options.text_column else {
-                return Err(Error::CsvCorpus {
-                    path: input.clone(),
-                    message: "is a CSV file: pass --text-column NAME to read it as a corpus (one document per row), or --manifest to use it as a manifest".into(),
-                });
-            };
-            add_csv_corpus(input, column, &mut found)?;
+            walker.walk(input, input)?;
         } else {
             let name = input.file_name().map_or_else(
                 || input.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            found.sources.push(Source::File {
-                path: input.clone(),
-                relative: name,
-                metadata: Vec::new(),
-            });
+            let format = format::of_input(input, options)?;
+            walker.add_input(input, name, format)?;
         }
     }
-    Ok(found)
+    Ok(walker.found)
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    visited: &mut HashSet<PathBuf>,
-    found: &mut Discovered,
-) -> Result<()> {
-    let canonical = std::fs::canonicalize(dir).map_err(|e| Error::read(dir, e))?;
-    if !visited.insert(canonical) {
-        found.warnings.push(Warning::new(
-            dir,
-            "folder already read (a symbolic link loops back to it); skipped",
-        ));
-        return Ok(());
+/// The state of finding sources across every input.
+struct Walker<'a> {
+    options: &'a ReadOptions,
+    visited: HashSet<PathBuf>,
+    lists: ListsCache,
+    found: Discovered,
+}
+
+impl Walker<'_> {
+    /// A file named as an input: a side file alone is refused, a corpus root gives its
+    /// sittings.
+    fn add_input(&mut self, path: &Path, relative: String, format: Format) -> Result<()> {
+        match format {
+            Format::Companion(what) => Err(Error::Format {
+                path: path.to_path_buf(),
+                message: format!(
+                    "is {what}, read together with the speeches it describes; give the \
+                     speeches' file (a ParlaMint sitting, speeches_NNN.txt) or their folder"
+                ),
+            }),
+            Format::ParlaMintRoot => {
+                let (xml, _) = super::read_text_file(path)?;
+                let hrefs =
+                    super::tei::included_sittings(&xml).map_err(|message| Error::Format {
+                        path: path.to_path_buf(),
+                        message: format!("is not readable as a ParlaMint corpus root: {message}"),
+                    })?;
+                let base = path.parent().unwrap_or(Path::new(""));
+                for href in hrefs {
+                    let sitting = base.join(&href);
+                    if !sitting.is_file() {
+                        self.found.warnings.push(Warning::new(
+                            path,
+                            format!("includes {href}, which is not there; left out"),
+                        ));
+                        continue;
+                    }
+                    self.add(&sitting, href, Format::ParlaMintTei)?;
+                }
+                Ok(())
+            }
+            format => self.add(path, relative, format),
+        }
     }
-    let manifest = dir.join(MANIFEST_NAME);
-    if manifest.is_file() {
-        let listed = add_manifest(&manifest, found)?;
-        let unlisted = count_unlisted(dir, &listed);
-        if unlisted > 0 {
-            found.warnings.push(Warning::new(
+
+    /// Adds the sources of a file whose format is known.
+    fn add(&mut self, path: &Path, relative: String, format: Format) -> Result<()> {
+        let (source, warnings) = match format {
+            Format::Prose => (
+                Source::File {
+                    path: path.to_path_buf(),
+                    relative,
+                    metadata: Vec::new(),
+                },
+                Vec::new(),
+            ),
+            Format::Table(kind) => {
+                let (table, warnings) = table::scan(
+                    path,
+                    kind,
+                    self.options.text_column.as_deref(),
+                    self.options.id_column.as_deref(),
+                )?;
+                (Source::Table(table), warnings)
+            }
+            Format::ParlaMintTei | Format::ParlaMintText => {
+                let form = if format == Format::ParlaMintTei {
+                    Form::Tei
+                } else {
+                    Form::Text
+                };
+                let (sitting, warnings) =
+                    Sitting::find(path, form, self.options.unit, &mut self.lists)?;
+                (Source::Sitting(sitting), warnings)
+            }
+            Format::CongressSpeeches => {
+                let (volume, warnings) = Volume::find(path)?;
+                (Source::Congress(volume), warnings)
+            }
+            // Read with the files they describe; a folder's root is read through its sittings.
+            Format::Companion(_) | Format::ParlaMintRoot => return Ok(()),
+        };
+        self.found.warnings.extend(warnings);
+        self.found.sources.push(source);
+        Ok(())
+    }
+
+    fn walk(&mut self, root: &Path, dir: &Path) -> Result<()> {
+        let canonical = std::fs::canonicalize(dir).map_err(|e| Error::read(dir, e))?;
+        if !self.visited.insert(canonical) {
+            self.found.warnings.push(Warning::new(
+                dir,
+                "folder already read (a symbolic link loops back to it); skipped",
+            ));
+            return Ok(());
+        }
+        let manifest = dir.join(MANIFEST_NAME);
+        if manifest.is_file() {
+            let listed = add_manifest(&manifest, &mut self.found)?;
+            let unlisted = count_unlisted(dir, &listed);
+            if unlisted > 0 {
+                self.found.warnings.push(Warning::new(
                 &manifest,
                 format!("{unlisted} .txt/.md files in this folder are not listed in the manifest and were not read"),
             ));
+            }
+            return Ok(());
         }
-        return Ok(());
-    }
-    for entry in sorted_entries(dir, found)? {
-        let path = entry;
-        let hidden = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
+        let mut tables = Vec::new();
+        for entry in sorted_entries(dir, &mut self.found)? {
+            let path = entry;
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                self.walk(root, &path)?;
+            } else if path.is_file() {
+                let relative = path
+                    .strip_prefix(root)
+                    .unwrap_or(&path)
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                match format::in_folder(&path)? {
+                    Some(Format::Prose) if is_documentation(&path) => {}
+                    Some(format) => self.add(&path, relative, format)?,
+                    None if format::is_table_name(&path) => tables.push(path),
+                    None => {}
+                }
+            } else if std::fs::metadata(&path).is_err() {
+                self.found.warnings.push(Warning::new(
+                    &path,
+                    "cannot be followed (a broken symbolic link?); skipped",
+                ));
+            }
         }
-        if path.is_dir() {
-            walk(root, &path, visited, found)?;
-        } else if is_text_file(&path) {
-            let relative = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            found.sources.push(Source::File {
-                path,
-                relative,
-                metadata: Vec::new(),
-            });
-        } else if std::fs::metadata(&path).is_err() {
-            found.warnings.push(Warning::new(
-                &path,
-                "cannot be followed (a broken symbolic link?); skipped",
+        if let Some(first) = tables.first() {
+            self.found.warnings.push(Warning::new(
+                dir,
+                format!(
+                    "{} tables or JSON files in this folder were not read (a folder is read for \
+                 its text, ParlaMint and Congressional Record files); name a table as an input \
+                 to read its rows as speeches, e.g. {}",
+                    tables.len(),
+                    first.display()
+                ),
             ));
         }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Entries of a folder sorted by name; an unreadable folder is a warning, not an error.
@@ -203,73 +294,6 @@ fn count_unlisted(dir: &Path, listed: &HashSet<PathBuf>) -> usize {
     count
 }
 
-fn add_csv_corpus(path: &Path, text_column: &str, found: &mut Discovered) -> Result<()> {
-    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
-    let (text, encoding) = match decode(bytes) {
-        Decoded::Text { text, encoding } => (text, encoding),
-        Decoded::Binary => {
-            return Err(Error::CsvCorpus {
-                path: path.to_path_buf(),
-                message: "is not a text file".into(),
-            })
-        }
-    };
-    if encoding == Encoding::Windows1252 {
-        found
-            .warnings
-            .push(Warning::new(path, "not valid UTF-8; read as Windows-1252"));
-    }
-    let csv_error = |line: u64, message: String| Error::CsvCorpus {
-        path: path.to_path_buf(),
-        message: format!("line {line}: {message}"),
-    };
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| csv_error(1, e.to_string()))?
-        .iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
-    let text_index = headers
-        .iter()
-        .position(|h| h == text_column)
-        .ok_or_else(|| {
-            csv_error(
-                1,
-                format!(
-                    "no column {text_column:?} for --text-column (columns: {})",
-                    headers.join(", ")
-                ),
-            )
-        })?;
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "rows".to_owned(), |s| s.to_string_lossy().into_owned());
-    let rows: Vec<csv::StringRecord> = reader
-        .records()
-        .collect::<Result<_, _>>()
-        .map_err(|e| csv_error(e.position().map_or(0, |p| p.line()), e.to_string()))?;
-    let width = rows.len().to_string().len();
-    for (index, record) in rows.into_iter().enumerate() {
-        let line = record.position().map_or(0, |p| p.line());
-        let metadata = headers
-            .iter()
-            .enumerate()
-            .filter(|&(i, name)| i != text_index && name != FILE_COLUMN)
-            .map(|(i, name)| (name.clone(), record.get(i).unwrap_or("").to_owned()))
-            .collect();
-        found.sources.push(Source::CsvRow {
-            path: path.to_path_buf(),
-            line,
-            id_base: format!("{stem}:{:0width$}", index + 1),
-            text: record.get(text_index).unwrap_or("").to_owned(),
-            encoding,
-            metadata,
-        });
-    }
-    Ok(())
-}
-
 fn extension_is(path: &Path, wanted: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -294,8 +318,4 @@ fn is_documentation(path: &Path) -> bool {
     path.file_stem()
         .and_then(|s| s.to_str())
         .is_some_and(|stem| NAMES.iter().any(|n| stem.eq_ignore_ascii_case(n)))
-}
-
-fn is_csv(path: &Path) -> bool {
-    extension_is(path, &["csv"])
 }

@@ -114,11 +114,12 @@ fn read_and_tokenize(
     progress: &dyn Progress,
 ) -> Result<Read> {
     let mut reader = CorpusReader::open(&config.inputs, &config.read)?;
+    reader.check_options()?;
     let mut reading = Reading::new(config, normalizer, reader.metadata_columns(), texts)?;
     progress.start("reading", reader.remaining() as u64);
     loop {
         let before = reader.remaining();
-        let Some(batch) = reader.next_batch(BATCH_BYTES) else {
+        let Some(batch) = reader.next_batch(BATCH_BYTES)? else {
             break;
         };
         reading.add(batch, &Silent)?;
@@ -307,8 +308,9 @@ fn count_and_pair(
     });
     let periods = families::periods(config, &corpus, &counts, &tokens.vocab, &mut warnings);
     if !keyness.is_empty() && keyness.iter().all(|t| t.reference_tokens == 0) {
-        warnings.push(Warning::option(
-            "--reference",
+        // Named after the statistic, not an option: the user may have given none.
+        warnings.push(Warning::analysis(
+            "keyness",
             "every speech is in one group: keyness has nothing to compare it with; give a \
              reference corpus with --reference, or group the speeches otherwise",
         ));
