@@ -263,11 +263,11 @@ Examples (in the repository's folder, which holds the demo corpus/):
       Key terms of one speech (or a corpus) against a reference corpus.
   speechstat analyze tests/fixtures/speeches.csv
       A CSV file with one speech per row in its text column; its other columns are metadata.
-  speechstat analyze speeches.jsonl --id-column id --text-column body
-      JSON Lines: one speech per object, its id and text from the fields named.
-  speechstat analyze ParlaMint-GB.TEI/ --group-by party
+  speechstat analyze tests/fixtures/speeches.jsonl --id-column id
+      JSON Lines: one speech per object (its text field), its doc_id from the field named.
+  speechstat analyze tests/fixtures/parlamint/TEI --group-by party
       ParlaMint sittings (TEI, or .txt with -meta.tsv): one speech per utterance.
-  speechstat analyze corpus/ --metadata speakers.csv --id-column doc_id
+  speechstat analyze corpus/ --metadata tests/fixtures/regions.csv --id-column doc_id
       Join a table of metadata to the speeches by their doc_id.
   speechstat analyze --csv excel-eu --format both --chart-format svg --chart-width 1200
       Tables for spreadsheets with decimal commas, and as Parquet; charts as SVG.

@@ -389,7 +389,7 @@ fn flatten_into(
 mod tests {
     use super::*;
 
-    fn table(name: &str, content: &str) -> (tempfile::TempDir, PathBuf) {
+    fn write(name: &str, content: &str) -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(name);
         std::fs::write(&path, content).unwrap();
@@ -398,7 +398,7 @@ mod tests {
 
     #[test]
     fn json_lines_fields_become_metadata_and_objects_are_flattened() {
-        let (_dir, path) = table(
+        let (_dir, path) = write(
             "s.jsonl",
             "{\"id\":\"a\",\"text\":\"Peace.\",\"year\":2001,\"speaker\":{\"name\":\"X\",\"party\":\"Y\"},\"ok\":true,\"n\":null}\n\n{\"text\":\"War.\",\"id\":\"b\",\"extra\":1.5}\n",
         );
@@ -425,7 +425,7 @@ mod tests {
 
     #[test]
     fn a_list_field_is_refused_by_name() {
-        let (_dir, path) = table("s.jsonl", "{\"text\":\"a\",\"tags\":[1,2]}\n");
+        let (_dir, path) = write("s.jsonl", "{\"text\":\"a\",\"tags\":[1,2]}\n");
         let err = scan(&path, TableKind::JsonLines, None, None)
             .unwrap_err()
             .to_string();
@@ -437,7 +437,7 @@ mod tests {
         let rows: String = (0..10)
             .map(|i| format!("{{\"text\":\"t{i}\"}}\n"))
             .collect();
-        let (_dir, path) = table("gd.jsonl", &rows);
+        let (_dir, path) = write("gd.jsonl", &rows);
         let (table, _) = scan(&path, TableKind::JsonLines, None, None).unwrap();
         let ids: Vec<String> = table
             .read_rows()
@@ -451,7 +451,7 @@ mod tests {
 
     #[test]
     fn pipe_delimited_rows_and_a_missing_text_column() {
-        let (_dir, path) = table("p.txt", "id|who|text\n1|A|\"x|y\"\n2|B|z\n");
+        let (_dir, path) = write("p.txt", "id|who|text\n1|A|\"x|y\"\n2|B|z\n");
         let (table, _) = scan(&path, TableKind::Delimited(b'|'), None, Some("id")).unwrap();
         let rows = table.read_rows().unwrap();
         assert_eq!(rows[0].text, "x|y");
@@ -468,12 +468,12 @@ mod tests {
 
     #[test]
     fn a_json_array_gives_one_row_per_object() {
-        let (_dir, path) = table("a.json", "[{\"text\":\"a\"},{\"text\":\"b\",\"k\":\"v\"}]");
+        let (_dir, path) = write("a.json", "[{\"text\":\"a\"},{\"text\":\"b\",\"k\":\"v\"}]");
         let (table, _) = scan(&path, TableKind::JsonArray, None, None).unwrap();
         let rows = table.read_rows().unwrap();
         assert_eq!(rows.len(), 2);
         assert!(rows[1].label.ends_with("a.json[2]"));
-        let (_dir, path) = table("o.json", "{\"text\":\"a\"}");
+        let (_dir, path) = write("o.json", "{\"text\":\"a\"}");
         let err = scan(&path, TableKind::JsonArray, None, None)
             .unwrap_err()
             .to_string();

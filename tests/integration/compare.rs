@@ -371,7 +371,7 @@ fn a_single_speech_has_nothing_to_compare_and_the_run_says_so() {
     let output = analyze_ok(&[&input], &dir.path().join("out"), &[]);
     let err = stderr(&output);
     assert!(
-        err.contains("--reference: every speech is in one group"),
+        err.contains("keyness: every speech is in one group"),
         "{err}"
     );
     let keyness = Table::read(&dir.path().join("out/tables/keyness.csv"));
