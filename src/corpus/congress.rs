@@ -180,8 +180,11 @@ fn header(path: &Path) -> Result<Vec<String>> {
         .collect())
 }
 
+/// A row's columns and values.
+type Row = Vec<(String, String)>;
+
 /// A pipe-delimited companion file's rows by `speech_id`.
-fn rows_by_id(path: &Path) -> Result<Vec<(String, Vec<(String, String)>)>> {
+fn rows_by_id(path: &Path) -> Result<Vec<(String, Row)>> {
     let (text, _) = latin1(path)?;
     let mut lines = text.lines();
     let header: Vec<&str> = lines

@@ -371,9 +371,11 @@ fn a_warning_names_no_option_the_user_did_not_give() {
         err.contains("warning: keyness: every speech is in one group"),
         "{err}"
     );
-    for line in err.lines().filter(|l| l.starts_with("warning: --")) {
-        panic!("a warning names an option not given: {line}");
-    }
+    let named = err.lines().find(|l| l.starts_with("warning: --"));
+    assert!(
+        named.is_none(),
+        "a warning names an option not given: {named:?}"
+    );
 }
 
 /// Writes `content` into a new file `name` and runs `analyze` on it with `extra`, which must
@@ -391,7 +393,9 @@ fn refused(name: &str, content: &[u8], extra: &[&str]) -> String {
 
 #[test]
 fn every_refusal_names_the_file_what_it_looks_like_and_what_to_do() {
-    let cases: [(&str, &[u8], &[&str], &[&str]); 10] = [
+    // The file's name and content, the options given, and what the message must say.
+    type Case<'a> = (&'a str, &'a [u8], &'a [&'a str], &'a [&'a str]);
+    let cases: [Case; 10] = [
         (
             "data.parquet",
             b"PAR1\x15\x04",
