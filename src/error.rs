@@ -34,10 +34,11 @@ pub enum Error {
         message: String,
     },
 
-    /// A CSV corpus that cannot be read as one speech per row.
+    /// A table of speeches (CSV, TSV, JSON Lines, ...) that cannot be read as one speech per
+    /// row.
     #[error("{path}: {message}")]
-    CsvCorpus {
-        /// The CSV file.
+    TableCorpus {
+        /// The table's file.
         path: PathBuf,
         /// What is wrong and what to do.
         message: String,
@@ -53,6 +54,25 @@ pub enum Error {
         message: String,
     },
 
+    /// A file that looks like something speechstat does not read that way (a table or JSON
+    /// named .txt, XML that is not ParlaMint TEI, Parquet): refused rather than misread.
+    #[error("{path}: {message}")]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// What it looks like, and the option or name that reads it.
+        message: String,
+    },
+
+    /// An option that does not apply to the inputs given.
+    #[error("{option}: {message}")]
+    Option {
+        /// The option, as typed (`--text-column`).
+        option: &'static str,
+        /// Why it does not apply, and what would.
+        message: String,
+    },
+
     /// A stopword list that cannot be used.
     #[error("{path}: {message}")]
     Stopwords {
@@ -63,7 +83,7 @@ pub enum Error {
     },
 
     /// Inputs that hold no readable speech.
-    #[error("{inputs}: no readable text found{reason}; point speechstat at .txt or .md files, a folder holding them, or a CSV file with --text-column")]
+    #[error("{inputs}: no readable text found{reason}; point speechstat at .txt or .md files, a folder holding them, a table of speeches (CSV, TSV, JSON Lines), or ParlaMint or Congressional Record files")]
     NoDocuments {
         /// The inputs, as given.
         inputs: String,
@@ -239,6 +259,8 @@ pub enum Subject {
     Option(&'static str),
     /// A file the run wrote, relative to the output folder (`tables/tokens.csv`).
     Output(&'static str),
+    /// A metadata column of the corpus (`date`).
+    Column(String),
 }
 
 impl Warning {
@@ -265,6 +287,14 @@ impl Warning {
             message: message.into(),
         }
     }
+
+    pub(crate) fn column(column: &str, message: impl Into<String>) -> Self {
+        Warning {
+            about: Subject::Column(column.to_owned()),
+            line: None,
+            message: message.into(),
+        }
+    }
 }
 
 impl std::fmt::Display for Warning {
@@ -272,6 +302,7 @@ impl std::fmt::Display for Warning {
         match &self.about {
             Subject::File(path) => write!(f, "{}", path.display())?,
             Subject::Option(option) | Subject::Output(option) => write!(f, "{option}")?,
+            Subject::Column(column) => write!(f, "column {column:?}")?,
         }
         match self.line {
             Some(line) => write!(f, " line {line}: {}", self.message),

@@ -109,23 +109,92 @@ pub(crate) fn write_frame(frame: &mut DataFrame, path: &Path) -> Result<()> {
     table.finish()
 }
 
+/// What a Parquet file holds, read from its footer alone: its columns with their types, and
+/// its row groups.
+pub(crate) struct Layout {
+    pub(crate) columns: Vec<(String, DataType)>,
+    pub(crate) row_groups: Vec<RowGroup>,
+}
+
+/// One row group of a Parquet file.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RowGroup {
+    /// Its first row in the file.
+    pub(crate) offset: usize,
+    pub(crate) rows: usize,
+    /// Its compressed size on disk.
+    pub(crate) bytes: usize,
+}
+
+/// The layout of the Parquet file at `path` (see [`Layout`]).
+pub(crate) fn layout(path: &Path) -> Result<Layout> {
+    let mut reader = ParquetReader::new(open(path)?);
+    let schema = reader.schema().map_err(|e| unreadable(path, e))?;
+    let columns = Schema::from_arrow_schema(&schema)
+        .iter()
+        .map(|(name, dtype)| (name.to_string(), dtype.clone()))
+        .collect();
+    let metadata = reader.get_metadata().map_err(|e| unreadable(path, e))?;
+    let mut offset = 0;
+    let row_groups = metadata
+        .row_groups
+        .iter()
+        .map(|group| {
+            let rows = group.num_rows();
+            let row_group = RowGroup {
+                offset,
+                rows,
+                bytes: group.compressed_size(),
+            };
+            offset += rows;
+            row_group
+        })
+        .collect();
+    Ok(Layout {
+        columns,
+        row_groups,
+    })
+}
+
+/// Reads `rows` rows of the Parquet file at `path` from row `offset`, only the `columns`
+/// named.
+pub(crate) fn read_rows(
+    path: &Path,
+    offset: usize,
+    rows: usize,
+    columns: Vec<String>,
+) -> Result<DataFrame> {
+    ParquetReader::new(open(path)?)
+        .with_columns(Some(columns))
+        .with_slice(Some((offset, rows)))
+        .finish()
+        .map_err(|e| unreadable(path, e))
+}
+
 /// Reads the Parquet file at `path` whole, row groups in order.
 pub fn read_frame(path: &Path) -> Result<DataFrame> {
-    let file = File::open(path).map_err(|e| match e.kind() {
+    ParquetReader::new(open(path)?)
+        .finish()
+        .map_err(|e| unreadable(path, e))
+}
+
+fn open(path: &Path) -> Result<File> {
+    File::open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::MissingInput {
             path: path.to_path_buf(),
         },
         _ => Error::read(path, e),
-    })?;
-    ParquetReader::new(file)
-        .finish()
-        .map_err(|e| Error::Parquet {
-            path: path.to_path_buf(),
-            message: format!(
-                "not a Parquet file speechstat can read ({e}); check that the file is whole \
-                 (a copy cut short has no footer) and was written as Parquet"
-            ),
-        })
+    })
+}
+
+fn unreadable(path: &Path, error: PolarsError) -> Error {
+    Error::Parquet {
+        path: path.to_path_buf(),
+        message: format!(
+            "not a Parquet file speechstat can read ({error}); check that the file is whole \
+             (a copy cut short has no footer) and was written as Parquet"
+        ),
+    }
 }
 
 /// `frame` with every float that is infinite or NaN replaced by null.

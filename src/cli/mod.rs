@@ -10,7 +10,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use speechstat::{
     ChartFormat, ChartOptions, Config, Context, CsvStyle, KwicOptions, Language, MatchBy, Mode,
-    Period, PhraseOptions, ReadOptions, StopwordSource, TableFormat, When, DEFAULT_WINDOW,
+    Period, PhraseOptions, ReadOptions, StopwordSource, TableFormat, Unit, When, DEFAULT_WINDOW,
     MAX_MATRIX_TERMS, OUTPUTS,
 };
 
@@ -162,6 +162,26 @@ pub enum PeriodArg {
     Decade,
 }
 
+/// `--unit` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum UnitArg {
+    Speech,
+    Sitting,
+}
+
+/// `--delimiter CHAR`: one ASCII character, or `tab`.
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ if text.len() == 1 && text.is_ascii() && text != "\"" && text != "\n" => {
+            Ok(text.as_bytes()[0])
+        }
+        _ => Err(format!(
+            "{text:?}: give one character, such as | or ;, or tab"
+        )),
+    }
+}
+
 /// `--match` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum MatchArg {
@@ -277,8 +297,14 @@ Examples (in the repository's folder, which holds the demo corpus/):
       Two groups side by side.
   speechstat analyze corpus/speeches/2026-Trump-1.txt --reference corpus/
       Key terms of one speech (or a corpus) against a reference corpus.
-  speechstat analyze tests/fixtures/speeches.csv --text-column text
-      A CSV file with one speech per row; its other columns are metadata.
+  speechstat analyze tests/fixtures/speeches.csv
+      A CSV file with one speech per row in its text column; its other columns are metadata.
+  speechstat analyze tests/fixtures/speeches.jsonl --id-column id
+      JSON Lines: one speech per object (its text field), its doc_id from the field named.
+  speechstat analyze tests/fixtures/parlamint/TEI --group-by party
+      ParlaMint sittings (TEI, or .txt with -meta.tsv): one speech per utterance.
+  speechstat analyze corpus/ --metadata tests/fixtures/regions.csv --id-column doc_id
+      Join a table of metadata to the speeches by their doc_id.
   speechstat analyze --csv excel-eu --format both --chart-format svg --chart-width 1200
       Tables for spreadsheets with decimal commas, and as Parquet; charts as SVG.
 
@@ -368,8 +394,11 @@ pub struct ChartArgs {
 /// Reading options shared by every subcommand.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Files or folders of speeches (.txt and .md, folders read recursively; a folder with a
-    /// manifest.csv is read through it). [default: corpus]
+    /// Files or folders of speeches: text (.txt, .md), tables (.csv, .tsv, .tab, .jsonl,
+    /// .ndjson, .json), ParlaMint sittings (TEI .xml, or .txt with -meta.tsv), Congressional
+    /// Record volumes (speeches_NNN.txt). Folders are read recursively for text, ParlaMint and
+    /// Congressional Record files; a folder with a manifest.csv is read through it.
+    /// [default: corpus]
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
@@ -378,10 +407,29 @@ pub struct InputArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "inputs")]
     pub manifest: Option<PathBuf>,
 
-    /// Read CSV inputs as one speech per row, with the text in this column (the other
-    /// columns are metadata).
+    /// The column of a table (CSV, TSV, JSON Lines) that holds the speeches, one per row
+    /// (the other columns are metadata) [default: text].
     #[arg(long, value_name = "NAME")]
     pub text_column: Option<String>,
+
+    /// The column of a table, or of --metadata, that gives each speech its doc_id [default:
+    /// the table's name and row number].
+    #[arg(long, value_name = "NAME")]
+    pub id_column: Option<String>,
+
+    /// Read the input files as tables with this character between fields (`|`, `;`, `tab`),
+    /// whatever their extension.
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+
+    /// A table (CSV, TSV, JSON Lines) of metadata joined to the speeches: the row whose
+    /// --id-column equals a speech's doc_id gives it the other columns.
+    #[arg(long, value_name = "FILE", requires = "id_column")]
+    pub metadata: Option<PathBuf>,
+
+    /// What a ParlaMint document is: each utterance (speech) or each whole sitting.
+    #[arg(long, value_name = "speech|sitting", value_enum, default_value_t = UnitArg::Speech)]
+    pub unit: UnitArg,
 
     /// Keep bracketed annotations such as [Applause] and [Laughter] in the counts.
     #[arg(long)]
@@ -638,6 +686,13 @@ impl InputArgs {
             read: ReadOptions {
                 manifest: self.manifest.clone(),
                 text_column: self.text_column.clone(),
+                id_column: self.id_column.clone(),
+                delimiter: self.delimiter,
+                metadata: self.metadata.clone(),
+                unit: match self.unit {
+                    UnitArg::Speech => Unit::Speech,
+                    UnitArg::Sitting => Unit::Sitting,
+                },
                 keep_annotations: self.keep_annotations,
                 allow_outside: self.allow_outside,
             },

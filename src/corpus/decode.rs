@@ -15,6 +15,8 @@ pub enum Encoding {
     Utf16Be,
     /// Not valid UTF-8: read as Windows-1252 (a superset of Latin-1), with a warning.
     Windows1252,
+    /// Latin-1, as a format defines it (the Congressional Record's files).
+    Latin1,
 }
 
 impl Encoding {
@@ -26,6 +28,7 @@ impl Encoding {
             Encoding::Utf16Le => "utf-16le",
             Encoding::Utf16Be => "utf-16be",
             Encoding::Windows1252 => "windows-1252",
+            Encoding::Latin1 => "latin-1",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Finding the documents: the inputs named on the command line, folders walked recursively
-//! (.txt and .md files, sorted by name so the order never depends on the file system),
-//! folders defined by their `manifest.csv`, and CSV corpora with a text column.
+//! (sorted by name so the order never depends on the file system), folders defined by their
+//! `manifest.csv`, tables of speeches, ParlaMint sittings and Congressional Record volumes.
+//! Each file's format is settled by [`super::format`].
 //!
 //! Each file is read once, however often its path is given. speechstat's output folders (they hold
 //! `.speechstat/`) are passed over, and in an input folder that is also an output folder the
@@ -10,12 +11,18 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::decode::{decode, Decoded, Encoding};
-use super::limited::{not_regular, read_limited};
-use super::manifest::{read_manifest, FILE_COLUMN};
+use super::congress::Volume;
+use super::format::{self, Format};
+use super::limited::not_regular;
+use super::manifest::read_manifest;
+use super::parlamint::{Form, ListsCache, Sitting};
+use super::table::{self, Table};
 use super::ReadOptions;
 use crate::error::{Error, Result, Warning};
 use crate::out_folder::{is_output_folder, recorded};
+
+/// About how many compressed bytes of a Parquet table are read at once.
+const PARQUET_PART_BYTES: usize = 4 << 20;
 
 /// The name of the file that defines a folder's documents.
 pub const MANIFEST_NAME: &str = "manifest.csv";
@@ -30,16 +37,12 @@ pub enum Source {
         relative: String,
         metadata: Vec<(String, String)>,
     },
-    /// One row of a CSV corpus.
-    CsvRow {
-        path: PathBuf,
-        line: u64,
-        /// `name:row`, the base of its document id.
-        id_base: String,
-        text: String,
-        encoding: Encoding,
-        metadata: Vec<(String, String)>,
-    },
+    /// A table of speeches, one per row.
+    Table(Table),
+    /// A ParlaMint sitting: one speech per utterance, or the whole sitting.
+    Sitting(Sitting),
+    /// A volume of the Congressional Record.
+    Congress(Volume),
 }
 
 /// The sources found, in corpus order, and what was passed over.
@@ -99,68 +102,145 @@ fn identity(path: &Path) -> PathBuf {
     }
 }
 
-/// Resolves the inputs into sources. A missing input is an error; problems inside folders are
-/// warnings.
+/// Resolves the inputs into sources. A missing input, a table that cannot be read and a file
+/// refused for its format are errors; problems inside folders are warnings.
 pub fn discover(inputs: &[PathBuf], options: &ReadOptions) -> Result<Discovered> {
     let mut found = Discovered::default();
     if let Some(manifest) = &options.manifest {
         add_manifest(manifest, options, &mut found)?;
     }
-    let mut visited = HashSet::new();
+    let mut walker = Walker {
+        options,
+        visited: HashSet::new(),
+        lists: ListsCache::new(),
+        ours: HashSet::new(),
+        found,
+    };
     for input in inputs {
         let metadata = std::fs::metadata(input).map_err(|_| Error::MissingInput {
             path: input.clone(),
         })?;
         if metadata.is_dir() {
-            let walk = Walk {
-                root: input,
-                ours: recorded(input).unwrap_or_default().into_iter().collect(),
-                options,
-            };
-            walk.folder(input, &mut visited, &mut found)?;
+            walker.ours = recorded(input).unwrap_or_default().into_iter().collect();
+            walker.walk(input, input)?;
         } else if !metadata.is_file() {
             // A device or a pipe: reading it would never end, or wait for a writer.
             return Err(Error::read(input, not_regular()));
-        } else if is_csv(input) {
-            let Some(column) = &options.text_column else {
-                return Err(Error::CsvCorpus {
-                    path: input.clone(),
-                    message: "is a CSV file: pass --text-column NAME to read it as a corpus (one document per row), or --manifest to use it as a manifest".into(),
-                });
-            };
-            if found.first_time(input) {
-                add_csv_corpus(input, column, &mut found)?;
-            }
         } else {
             let name = input.file_name().map_or_else(
                 || input.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            found.add_file(input.clone(), name, Vec::new());
+            let format = format::of_input(input, options)?;
+            walker.add_input(input, name, format)?;
         }
     }
-    Ok(found)
+    Ok(walker.found)
 }
 
-/// A folder given as input, walked.
-struct Walk<'a> {
-    root: &'a Path,
-    /// The files a run of speechstat wrote into the root (relative to it), when it is also
-    /// an output folder: not speeches.
-    ours: HashSet<String>,
+/// The state of finding sources across every input.
+struct Walker<'a> {
     options: &'a ReadOptions,
+    visited: HashSet<PathBuf>,
+    lists: ListsCache,
+    /// The files a run of speechstat wrote into the folder being walked (relative to it),
+    /// when it is also an output folder: not speeches.
+    ours: HashSet<String>,
+    found: Discovered,
 }
 
-impl Walk<'_> {
-    fn folder(
-        &self,
-        dir: &Path,
-        visited: &mut HashSet<PathBuf>,
-        found: &mut Discovered,
-    ) -> Result<()> {
+impl Walker<'_> {
+    /// A file named as an input: a side file alone is refused, a corpus root gives its
+    /// sittings.
+    fn add_input(&mut self, path: &Path, relative: String, format: Format) -> Result<()> {
+        match format {
+            Format::Companion(what) => Err(Error::Format {
+                path: path.to_path_buf(),
+                message: format!(
+                    "is {what}, read together with the speeches it describes; give the \
+                     speeches' file (a ParlaMint sitting, speeches_NNN.txt) or their folder"
+                ),
+            }),
+            Format::ParlaMintRoot => {
+                let (xml, _) = super::read_text_file(path)?;
+                let hrefs =
+                    super::tei::included_sittings(&xml).map_err(|message| Error::Format {
+                        path: path.to_path_buf(),
+                        message: format!("is not readable as a ParlaMint corpus root: {message}"),
+                    })?;
+                let base = path.parent().unwrap_or(Path::new(""));
+                for href in hrefs {
+                    let sitting = base.join(&href);
+                    if !sitting.is_file() {
+                        self.found.warnings.push(Warning::new(
+                            path,
+                            format!("includes {href}, which is not there; left out"),
+                        ));
+                        continue;
+                    }
+                    self.add(&sitting, href, Format::ParlaMintTei)?;
+                }
+                Ok(())
+            }
+            format => self.add(path, relative, format),
+        }
+    }
+
+    /// Adds the sources of a file whose format is known.
+    fn add(&mut self, path: &Path, relative: String, format: Format) -> Result<()> {
+        if !self.found.first_time(path) {
+            return Ok(());
+        }
+        let (source, warnings) = match format {
+            Format::Prose => (
+                Source::File {
+                    path: path.to_path_buf(),
+                    relative,
+                    metadata: Vec::new(),
+                },
+                Vec::new(),
+            ),
+            Format::Table(kind) => {
+                let (table, warnings) = table::scan(
+                    path,
+                    kind,
+                    self.options.text_column.as_deref(),
+                    self.options.id_column.as_deref(),
+                )?;
+                // A Parquet table is read a part (whole row groups) at a time.
+                let parts = table.parts(PARQUET_PART_BYTES)?;
+                self.found.warnings.extend(warnings);
+                self.found
+                    .sources
+                    .extend(parts.into_iter().map(Source::Table));
+                return Ok(());
+            }
+            Format::ParlaMintTei | Format::ParlaMintText => {
+                let form = if format == Format::ParlaMintTei {
+                    Form::Tei
+                } else {
+                    Form::Text
+                };
+                let (sitting, warnings) =
+                    Sitting::find(path, form, self.options.unit, &mut self.lists)?;
+                (Source::Sitting(sitting), warnings)
+            }
+            Format::CongressSpeeches => {
+                let (volume, warnings) = Volume::find(path)?;
+                (Source::Congress(volume), warnings)
+            }
+            // Read with the files they describe; a folder's root is read through its sittings.
+            Format::Companion(_) | Format::ParlaMintRoot => return Ok(()),
+        };
+        self.found.warnings.extend(warnings);
+        self.found.sources.push(source);
+        Ok(())
+    }
+
+    fn walk(&mut self, root: &Path, dir: &Path) -> Result<()> {
         let canonical = std::fs::canonicalize(dir).map_err(|e| Error::read(dir, e))?;
-        if !visited.insert(canonical) {
-            found.warnings.push(Warning::new(
+        if !self.visited.insert(canonical) {
+            self.found.warnings.push(Warning::new(
                 dir,
                 "folder already read (given twice, or a symbolic link loops back to it); skipped",
             ));
@@ -168,17 +248,19 @@ impl Walk<'_> {
         }
         let manifest = dir.join(MANIFEST_NAME);
         if manifest.is_file() {
-            let listed = add_manifest(&manifest, self.options, found)?;
+            let listed = add_manifest(&manifest, self.options, &mut self.found)?;
             let unlisted = count_unlisted(dir, &listed);
             if unlisted > 0 {
-                found.warnings.push(Warning::new(
-                    &manifest,
-                    format!("{unlisted} .txt/.md files in this folder are not listed in the manifest and were not read"),
-                ));
+                self.found.warnings.push(Warning::new(
+                &manifest,
+                format!("{unlisted} .txt/.md files in this folder are not listed in the manifest and were not read"),
+            ));
             }
             return Ok(());
         }
-        for path in sorted_entries(dir, found)? {
+        let mut tables = Vec::new();
+        for entry in sorted_entries(dir, &mut self.found)? {
+            let path = entry;
             let hidden = path
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'));
@@ -187,18 +269,18 @@ impl Walk<'_> {
             }
             if path.is_dir() {
                 if is_output_folder(&path) {
-                    found.warnings.push(Warning::new(
+                    self.found.warnings.push(Warning::new(
                         &path,
                         "an output folder of speechstat (it holds .speechstat/): its results \
                          are not speeches; skipped",
                     ));
                     continue;
                 }
-                self.warn_if_outside(&path, found);
-                self.folder(&path, visited, found)?;
-            } else if is_text_file(&path) {
+                self.warn_if_outside(root, &path);
+                self.walk(root, &path)?;
+            } else if path.is_file() {
                 let relative = path
-                    .strip_prefix(self.root)
+                    .strip_prefix(root)
                     .unwrap_or(&path)
                     .components()
                     .map(|c| c.as_os_str().to_string_lossy())
@@ -207,39 +289,55 @@ impl Walk<'_> {
                 if self.ours.contains(&relative) {
                     continue;
                 }
-                self.warn_if_outside(&path, found);
-                found.add_file(path, relative, Vec::new());
+                self.warn_if_outside(root, &path);
+                match format::in_folder(&path)? {
+                    Some(Format::Prose) if is_documentation(&path) => {}
+                    Some(format) => self.add(&path, relative, format)?,
+                    None if format::is_table_name(&path) => tables.push(path),
+                    None => {}
+                }
             } else if std::fs::metadata(&path).is_err() {
-                found.warnings.push(Warning::new(
+                self.found.warnings.push(Warning::new(
                     &path,
                     "cannot be followed (a broken symbolic link?); skipped",
                 ));
             }
         }
+        if let Some(first) = tables.first() {
+            self.found.warnings.push(Warning::new(
+                dir,
+                format!(
+                    "{} tables or JSON files in this folder were not read (a folder is read for \
+                 its text, ParlaMint and Congressional Record files); name a table as an input \
+                 to read its rows as speeches, e.g. {}",
+                    tables.len(),
+                    first.display()
+                ),
+            ));
+        }
         Ok(())
     }
 
-    /// A warning when `path` is a symbolic link that leads out of the input folder (unless
-    /// --allow-outside): it is followed, but the reader should know.
-    fn warn_if_outside(&self, path: &Path, found: &mut Discovered) {
+    /// A warning when `path` is a symbolic link that leads out of the input folder `root`
+    /// (unless --allow-outside): it is followed, but the reader should know.
+    fn warn_if_outside(&mut self, root: &Path, path: &Path) {
         let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
         if !is_link || self.options.allow_outside {
             return;
         }
-        let (Ok(target), Ok(root)) = (
-            std::fs::canonicalize(path),
-            std::fs::canonicalize(self.root),
-        ) else {
+        let (Ok(target), Ok(canonical_root)) =
+            (std::fs::canonicalize(path), std::fs::canonicalize(root))
+        else {
             return;
         };
-        if !target.starts_with(&root) {
-            found.warnings.push(Warning::new(
+        if !target.starts_with(&canonical_root) {
+            self.found.warnings.push(Warning::new(
                 path,
                 format!(
                     "a symbolic link to {}, outside the input folder {}; read all the same \
                      (--allow-outside reads such files without this warning)",
                     target.display(),
-                    self.root.display()
+                    root.display()
                 ),
             ));
         }
@@ -309,73 +407,6 @@ fn count_unlisted(dir: &Path, listed: &HashSet<PathBuf>) -> usize {
     count
 }
 
-fn add_csv_corpus(path: &Path, text_column: &str, found: &mut Discovered) -> Result<()> {
-    let bytes = read_limited(path).map_err(|e| Error::read(path, e))?;
-    let (text, encoding) = match decode(bytes) {
-        Decoded::Text { text, encoding } => (text, encoding),
-        Decoded::Binary => {
-            return Err(Error::CsvCorpus {
-                path: path.to_path_buf(),
-                message: "is not a text file".into(),
-            })
-        }
-    };
-    if encoding == Encoding::Windows1252 {
-        found
-            .warnings
-            .push(Warning::new(path, "not valid UTF-8; read as Windows-1252"));
-    }
-    let csv_error = |line: u64, message: String| Error::CsvCorpus {
-        path: path.to_path_buf(),
-        message: format!("line {line}: {message}"),
-    };
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| csv_error(1, e.to_string()))?
-        .iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
-    let text_index = headers
-        .iter()
-        .position(|h| h == text_column)
-        .ok_or_else(|| {
-            csv_error(
-                1,
-                format!(
-                    "no column {text_column:?} for --text-column (columns: {})",
-                    headers.join(", ")
-                ),
-            )
-        })?;
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "rows".to_owned(), |s| s.to_string_lossy().into_owned());
-    let rows: Vec<csv::StringRecord> = reader
-        .records()
-        .collect::<Result<_, _>>()
-        .map_err(|e| csv_error(e.position().map_or(0, |p| p.line()), e.to_string()))?;
-    let width = rows.len().to_string().len();
-    for (index, record) in rows.into_iter().enumerate() {
-        let line = record.position().map_or(0, |p| p.line());
-        let metadata = headers
-            .iter()
-            .enumerate()
-            .filter(|&(i, name)| i != text_index && name != FILE_COLUMN)
-            .map(|(i, name)| (name.clone(), record.get(i).unwrap_or("").to_owned()))
-            .collect();
-        found.sources.push(Source::CsvRow {
-            path: path.to_path_buf(),
-            line,
-            id_base: format!("{stem}:{:0width$}", index + 1),
-            text: record.get(text_index).unwrap_or("").to_owned(),
-            encoding,
-            metadata,
-        });
-    }
-    Ok(())
-}
-
 fn extension_is(path: &Path, wanted: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -400,8 +431,4 @@ fn is_documentation(path: &Path) -> bool {
     path.file_stem()
         .and_then(|s| s.to_str())
         .is_some_and(|stem| NAMES.iter().any(|n| stem.eq_ignore_ascii_case(n)))
-}
-
-fn is_csv(path: &Path) -> bool {
-    extension_is(path, &["csv"])
 }

@@ -1,12 +1,21 @@
-//! Reading a corpus: inputs -> sources (files, manifest rows, CSV rows) -> decoded text ->
-//! speeches (UN record headings) -> cleaned documents with metadata and stable ids.
+//! Reading a corpus: inputs -> sources (files, manifest rows, tables, ParlaMint sittings,
+//! Congressional Record volumes) -> decoded text -> speeches (UN record headings, rows,
+//! utterances) -> cleaned documents with metadata (dates read, a metadata table joined) and
+//! stable ids.
 
 mod clean;
+mod congress;
+mod dates;
 mod decode;
 mod discover;
+mod format;
+mod join;
 mod limited;
 mod manifest;
+mod parlamint;
 mod record;
+mod table;
+mod tei;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -21,20 +30,41 @@ use record::{Heading, Record};
 
 use crate::columns;
 use crate::error::{Error, Result, Warning};
+use dates::{NotUnderstood, DATE_COLUMN, YEAR_COLUMN};
 use discover::Source;
+use join::MetadataJoin;
+use table::TableKind;
 
 /// How to read the inputs.
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
     /// A manifest that defines the corpus, instead of the inputs.
     pub manifest: Option<PathBuf>,
-    /// The text column of CSV inputs.
+    /// The text column of tables (default: `text`).
     pub text_column: Option<String>,
-    /// Keep `[Laughter]`-style annotations in the text.
+    /// The column of tables (and of the `metadata` table) that gives each speech its id.
+    pub id_column: Option<String>,
+    /// The byte between the fields of delimited tables, whatever their extension.
+    pub delimiter: Option<u8>,
+    /// A table of metadata joined to the speeches by `id_column`.
+    pub metadata: Option<PathBuf>,
+    /// What a ParlaMint document is: an utterance or a whole sitting.
+    pub unit: Unit,
+    /// Keep `[Laughter]`-style annotations (and ParlaMint's transcriber notes) in the text.
     pub keep_annotations: bool,
     /// Read manifest rows that name files outside the manifest's folder (`../x.txt`, an
     /// absolute path), and symbolic links out of an input folder without a warning.
     pub allow_outside: bool,
+}
+
+/// What one document of a ParlaMint corpus is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Unit {
+    /// One utterance, one speaker.
+    #[default]
+    Speech,
+    /// A whole sitting, its utterances as paragraphs.
+    Sitting,
 }
 
 /// One speech.
@@ -133,9 +163,20 @@ impl Corpus {
 /// Reads every input into a corpus. Fatal problems (a missing input, a broken manifest) are
 /// errors; a file that cannot be used is skipped with a warning.
 pub fn read_corpus(inputs: &[PathBuf], options: &ReadOptions) -> Result<Corpus> {
-    let mut reader = CorpusReader::open(inputs, options)?;
+    let reader = CorpusReader::open(inputs, options)?;
+    reader.check_options()?;
+    read_all(reader)
+}
+
+/// Reads a corpus to compare with (`--reference`): the reading options of the corpus apply
+/// where they fit, so none is an error here.
+pub(crate) fn read_reference_corpus(inputs: &[PathBuf], options: &ReadOptions) -> Result<Corpus> {
+    read_all(CorpusReader::open(inputs, options)?)
+}
+
+fn read_all(mut reader: CorpusReader) -> Result<Corpus> {
     let mut documents = Vec::new();
-    while let Some(batch) = reader.next_batch(usize::MAX) {
+    while let Some(batch) = reader.next_batch(usize::MAX)? {
         documents.extend(batch);
     }
     let mut corpus = reader.finish()?;
@@ -151,11 +192,32 @@ pub struct CorpusReader {
     options: ReadOptions,
     /// The sources not read yet, in corpus order (reversed: the next one is last).
     pending: Vec<Source>,
+    /// What kinds of source were found, for the options that apply to some only.
+    kinds: SourceKinds,
     ids: IdAssigner,
     metadata_columns: Vec<String>,
+    /// `date` and `year` columns, and whether the year comes from the date.
+    dates: Option<DateColumns>,
+    join: Option<(MetadataJoin, Vec<usize>)>,
     warnings: Vec<Warning>,
     files: Vec<PathBuf>,
     documents_read: usize,
+}
+
+/// Where a corpus's dates are, and what was not understood in them.
+struct DateColumns {
+    date: usize,
+    /// The year column filled from the date, when the corpus had none.
+    year: Option<usize>,
+    not_understood: NotUnderstood,
+}
+
+/// The kinds of source a corpus was found to have.
+#[derive(Debug, Default, Clone, Copy)]
+struct SourceKinds {
+    tables: bool,
+    delimited: bool,
+    sittings: bool,
 }
 
 impl CorpusReader {
@@ -165,10 +227,38 @@ impl CorpusReader {
         let discovered = discover::discover(inputs, options)?;
         let mut files = discovered.manifests;
         for source in &discovered.sources {
-            if files.last().map(PathBuf::as_path) != Some(source.path()) {
-                files.push(source.path().to_path_buf());
+            for path in source.files() {
+                if files.last() != Some(&path) {
+                    files.push(path);
+                }
             }
         }
+        let mut kinds = SourceKinds::default();
+        for source in &discovered.sources {
+            match source {
+                Source::Table(table) => {
+                    kinds.tables = true;
+                    kinds.delimited |= matches!(table.kind, TableKind::Delimited(_));
+                }
+                Source::Sitting(_) => kinds.sittings = true,
+                Source::File { .. } | Source::Congress(_) => {}
+            }
+        }
+        let join = match (&options.metadata, &options.id_column) {
+            (Some(path), Some(id_column)) => {
+                files.push(path.clone());
+                Some(MetadataJoin::open(path, id_column, options)?)
+            }
+            (Some(_), None) => {
+                return Err(Error::Option {
+                    option: "--metadata",
+                    message: "name the table's column that holds each speech's id with \
+                              --id-column COL"
+                        .into(),
+                })
+            }
+            (None, _) => None,
+        };
         let inputs = match &options.manifest {
             Some(manifest) => manifest.display().to_string(),
             None => inputs
@@ -178,17 +268,81 @@ impl CorpusReader {
                 .join(", "),
         };
         let mut pending = discovered.sources;
+        let mut metadata_columns = metadata_columns(&pending);
+        if let Some(join) = &join {
+            for name in &join.columns {
+                let name = metadata_name(name);
+                if !metadata_columns.contains(&name) {
+                    metadata_columns.push(name);
+                }
+            }
+        }
+        let dates = date_columns(&mut metadata_columns);
+        let join = join.map(|join| {
+            let indices = join
+                .columns
+                .iter()
+                .map(|name| {
+                    let name = metadata_name(name);
+                    metadata_columns
+                        .iter()
+                        .position(|c| *c == name)
+                        .expect("the joined columns were added above")
+                })
+                .collect();
+            (join, indices)
+        });
+        let ids = IdAssigner::new(pending.iter().filter_map(Source::id_base));
         pending.reverse();
         Ok(CorpusReader {
             inputs,
             options: options.clone(),
-            ids: IdAssigner::new(pending.iter().map(Source::id_base)),
-            metadata_columns: metadata_columns(pending.iter().rev().map(Source::metadata)),
+            kinds,
+            ids,
+            metadata_columns,
+            dates,
+            join,
             pending,
             warnings: discovered.warnings,
             files,
             documents_read: 0,
         })
+    }
+
+    /// An error naming an option given that fits none of the inputs (`--text-column` for a
+    /// folder of text files): the user meant something else, and should hear so.
+    pub fn check_options(&self) -> Result<()> {
+        let options = &self.options;
+        let not_applied = |option: &'static str, message: &str| Error::Option {
+            option,
+            message: format!("{message}; the inputs ({}) hold none", self.inputs),
+        };
+        if options.text_column.is_some() && !self.kinds.tables {
+            return Err(not_applied(
+                "--text-column",
+                "names the text column of a table of speeches (CSV, TSV, JSON Lines)",
+            ));
+        }
+        if options.id_column.is_some() && !self.kinds.tables && options.metadata.is_none() {
+            return Err(not_applied(
+                "--id-column",
+                "names the id column of a table of speeches (CSV, TSV, JSON Lines) or of \
+                 --metadata",
+            ));
+        }
+        if options.delimiter.is_some() && !self.kinds.delimited {
+            return Err(not_applied(
+                "--delimiter",
+                "separates the fields of a delimited table given as an input",
+            ));
+        }
+        if options.unit == Unit::Sitting && !self.kinds.sittings {
+            return Err(not_applied(
+                "--unit",
+                "sitting keeps one document per ParlaMint sitting",
+            ));
+        }
+        Ok(())
     }
 
     /// The names of the metadata columns every document of the corpus has, in order.
@@ -203,9 +357,9 @@ impl CorpusReader {
 
     /// The speeches of the next sources, read in parallel, in corpus order: sources are taken
     /// until their size reaches `max_bytes` (at least one). None when all have been read.
-    pub fn next_batch(&mut self, max_bytes: usize) -> Option<Vec<Document>> {
+    pub fn next_batch(&mut self, max_bytes: usize) -> Result<Option<Vec<Document>>> {
         if self.pending.is_empty() {
-            return None;
+            return Ok(None);
         }
         let mut sources = Vec::new();
         let mut bytes = 0usize;
@@ -219,22 +373,64 @@ impl CorpusReader {
         let per_source: Vec<(Vec<Draft>, Vec<Warning>)> = sources
             .into_par_iter()
             .map(|source| read_source(source, &self.options))
-            .collect();
+            .collect::<Result<_>>()?;
         let mut documents = Vec::new();
         for (drafts, warnings) in per_source {
             self.warnings.extend(warnings);
             for draft in drafts {
                 let id = self.ids.next(&draft);
-                documents.push(draft.into_document(id, &self.metadata_columns));
+                let mut document = draft.into_document(id, &self.metadata_columns);
+                self.complete(&mut document);
+                documents.push(document);
             }
         }
         self.documents_read += documents.len();
-        Some(documents)
+        Ok(Some(documents))
+    }
+
+    /// A document's dates read and its joined metadata filled in.
+    fn complete(&mut self, document: &mut Document) {
+        if let Some(dates) = &mut self.dates {
+            if let Some(date) = dates.not_understood.read(&document.metadata[dates.date]) {
+                document.metadata[dates.date] = date.iso();
+                if let Some(year) = dates.year {
+                    document.metadata[year] = date.year.to_string();
+                }
+            }
+        }
+        if let Some((join, indices)) = &mut self.join {
+            if let Some(values) = join.row(&document.id) {
+                for (&i, value) in indices.iter().zip(values) {
+                    document.metadata[i] = value.clone();
+                }
+            }
+        }
     }
 
     /// The corpus without its documents (the caller kept them): its columns, warnings and
     /// files. An error when no input gave a speech.
-    pub fn finish(self) -> Result<Corpus> {
+    pub fn finish(mut self) -> Result<Corpus> {
+        if let Some(dates) = &self.dates {
+            let seen = &dates.not_understood;
+            if let Some(example) = &seen.example {
+                self.warnings.push(Warning::column(
+                    DATE_COLUMN,
+                    format!(
+                        "{} values not understood as dates (2016-12-20, 20161220 or 20 \
+                         December 2016), e.g. {example:?}: kept as written{}",
+                        seen.count,
+                        if dates.year.is_some() {
+                            ", without a year"
+                        } else {
+                            ""
+                        }
+                    ),
+                ));
+            }
+        }
+        if let Some((join, _)) = &self.join {
+            self.warnings.push(join.report());
+        }
         if self.documents_read == 0 {
             let reason = self.warnings.first().map_or_else(String::new, |w| {
                 format!(" ({} files skipped; first: {w})", self.warnings.len())
@@ -255,9 +451,8 @@ impl CorpusReader {
 
 /// A speech before ids and metadata columns are settled across the corpus.
 struct Draft {
-    /// The base of the document id: the relative path without extension, or `name:row`
-    /// for a CSV row.
-    base: String,
+    /// Where its id comes from.
+    id: DraftId,
     /// Position and count of the speech in its file.
     position: (usize, usize),
     source: String,
@@ -310,104 +505,215 @@ impl Draft {
     }
 }
 
+/// Where a speech's id comes from.
+#[derive(Debug, Clone)]
+enum DraftId {
+    /// A file's relative path without extension: shortened to the file name when that is
+    /// unique in the corpus.
+    Path(String),
+    /// Given by the source (an id column, an utterance id, `name:row`): used as it is.
+    Given(String),
+}
+
 impl Source {
-    fn path(&self) -> &Path {
+    /// The files it is read from, the speeches' own first.
+    fn files(&self) -> Vec<PathBuf> {
         match self {
-            Source::File { path, .. } | Source::CsvRow { path, .. } => path,
+            Source::File { path, .. } => vec![path.clone()],
+            Source::Table(table) => vec![table.path.clone()],
+            Source::Sitting(sitting) => sitting.files(),
+            Source::Congress(volume) => volume.files(),
         }
     }
 
-    /// The base of its speeches' ids: the relative path without extension, or `name:row`.
-    fn id_base(&self) -> String {
+    /// The base of its speeches' ids when they come from its path.
+    fn id_base(&self) -> Option<String> {
         match self {
-            Source::File { relative, .. } => without_extension(relative),
-            Source::CsvRow { id_base, .. } => id_base.clone(),
+            Source::File { relative, .. } => Some(without_extension(relative)),
+            _ => None,
         }
     }
 
-    fn metadata(&self) -> &[(String, String)] {
+    /// The metadata columns its speeches have, in order.
+    fn columns(&self) -> Vec<String> {
         match self {
-            Source::File { metadata, .. } | Source::CsvRow { metadata, .. } => metadata,
+            Source::File { metadata, .. } => metadata.iter().map(|(k, _)| k.clone()).collect(),
+            Source::Table(table) => table.columns.clone(),
+            Source::Sitting(sitting) => sitting.columns(),
+            Source::Congress(volume) => volume.columns(),
         }
     }
 
-    /// Bytes to read: the file's size (0 when unknown), or the row's text.
+    /// Whether its text may hold UN record headings, which give speaker, country_or_org and
+    /// language_spoken.
+    fn has_headings(&self) -> bool {
+        matches!(self, Source::File { .. } | Source::Table(_))
+    }
+
+    /// Bytes to read: the file's size (0 when unknown).
     fn size(&self) -> usize {
-        match self {
-            Source::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len() as usize),
-            Source::CsvRow { text, .. } => text.len(),
-        }
+        let path = match self {
+            Source::File { path, .. } => path,
+            Source::Table(table) => match table.part {
+                Some(part) => return part.bytes,
+                None => &table.path,
+            },
+            Source::Sitting(sitting) => return sitting.size(),
+            Source::Congress(volume) => return volume.size(),
+        };
+        std::fs::metadata(path).map_or(0, |m| m.len() as usize)
     }
 }
 
-fn read_source(source: Source, options: &ReadOptions) -> (Vec<Draft>, Vec<Warning>) {
-    let mut warnings = Vec::new();
-    let mut row_line = None;
-    let (path, source_label, base, text, encoding, metadata) = match source {
+fn read_source(source: Source, options: &ReadOptions) -> Result<(Vec<Draft>, Vec<Warning>)> {
+    match source {
         Source::File {
             path,
             relative,
             metadata,
-        } => {
-            if std::fs::metadata(&path).is_ok_and(|m| m.len() > limited::MAX_READ_BYTES) {
-                warnings.push(Warning::new(
-                    &path,
-                    "larger than 4 GiB, which speechstat cannot hold as one text; split it into smaller files. Skipped",
-                ));
-                return (Vec::new(), warnings);
+        } => Ok(read_file(&path, &relative, metadata, options)),
+        Source::Table(table) => {
+            let mut drafts = Vec::new();
+            let mut warnings = Vec::new();
+            for row in table.read_rows()? {
+                let (mut row_drafts, row_warnings) = split_text(
+                    Speech {
+                        path: &table.path,
+                        label: row.label,
+                        line: row.line,
+                        id: DraftId::Given(row.id),
+                        text: row.text,
+                        encoding: table.encoding,
+                        metadata: row.metadata,
+                    },
+                    options,
+                );
+                drafts.append(&mut row_drafts);
+                warnings.extend(row_warnings);
             }
-            let bytes = match read_limited(&path) {
-                Ok(bytes) => bytes,
-                Err(e) => {
-                    warnings.push(Warning::new(&path, format!("cannot read ({e}); skipped")));
-                    return (Vec::new(), warnings);
-                }
-            };
-            let (text, encoding) = match decode(bytes) {
-                Decoded::Text { text, encoding } => (text, encoding),
-                Decoded::Binary => {
-                    warnings.push(Warning::new(
-                        &path,
-                        "binary file (or UTF-16 without a byte-order mark), not text; skipped",
-                    ));
-                    return (Vec::new(), warnings);
-                }
-            };
-            if encoding == Encoding::Windows1252 {
-                warnings.push(Warning::new(
-                    &path,
-                    "not valid UTF-8; read as Windows-1252 (check accented letters)",
-                ));
-            }
-            let label = path.display().to_string();
-            (
-                path,
-                label,
-                without_extension(&relative),
-                text,
-                encoding,
-                metadata,
-            )
+            Ok((drafts, warnings))
         }
-        Source::CsvRow {
+        Source::Sitting(sitting) => {
+            let speeches = sitting.read(options.keep_annotations)?;
+            let drafts = speeches
+                .into_iter()
+                .map(|speech| {
+                    let mut cleaned =
+                        clean_body(&normalise_newlines(speech.text), options.keep_annotations);
+                    cleaned.annotations_removed += speech.marks;
+                    Draft {
+                        id: DraftId::Given(speech.id),
+                        position: (0, 1),
+                        source: speech.label,
+                        encoding: Encoding::Utf8,
+                        metadata: speech.metadata,
+                        heading: None,
+                        cleaned,
+                    }
+                })
+                .collect();
+            Ok((drafts, Vec::new()))
+        }
+        Source::Congress(volume) => {
+            let (speeches, encoding) = volume.read()?;
+            let label = volume.speeches.display().to_string();
+            let drafts = speeches
+                .into_iter()
+                .map(|speech| Draft {
+                    id: DraftId::Given(speech.id),
+                    position: (0, 1),
+                    source: format!("{label}:{}", speech.line),
+                    encoding,
+                    metadata: speech.metadata,
+                    heading: None,
+                    cleaned: clean_body(&normalise_newlines(speech.text), options.keep_annotations),
+                })
+                .collect();
+            Ok((drafts, Vec::new()))
+        }
+    }
+}
+
+/// A prose file: decoded, refused if it turns out structured, split at its speech headings.
+fn read_file(
+    path: &Path,
+    relative: &str,
+    metadata: Vec<(String, String)>,
+    options: &ReadOptions,
+) -> (Vec<Draft>, Vec<Warning>) {
+    let mut warnings = Vec::new();
+    if std::fs::metadata(path).is_ok_and(|m| m.len() > limited::MAX_READ_BYTES) {
+        warnings.push(Warning::new(
             path,
-            line,
-            id_base,
+            "larger than 4 GiB, which speechstat cannot hold as one text; split it into smaller files. Skipped",
+        ));
+        return (Vec::new(), warnings);
+    }
+    let bytes = match read_limited(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            warnings.push(Warning::new(path, format!("cannot read ({e}); skipped")));
+            return (Vec::new(), warnings);
+        }
+    };
+    if let Some(refusal) = format::refusal_of_prose(path, &bytes) {
+        warnings.push(refusal);
+        return (Vec::new(), warnings);
+    }
+    let (text, encoding) = match decode(bytes) {
+        Decoded::Text { text, encoding } => (text, encoding),
+        Decoded::Binary => {
+            warnings.push(Warning::new(
+                path,
+                "binary file (or UTF-16 without a byte-order mark), not text; skipped",
+            ));
+            return (Vec::new(), warnings);
+        }
+    };
+    if encoding == Encoding::Windows1252 {
+        warnings.push(Warning::new(
+            path,
+            "not valid UTF-8; read as Windows-1252 (check accented letters)",
+        ));
+    }
+    let (drafts, more) = split_text(
+        Speech {
+            path,
+            label: path.display().to_string(),
+            line: None,
+            id: DraftId::Path(without_extension(relative)),
             text,
             encoding,
             metadata,
-        } => {
-            let label = format!("{}:{line}", path.display());
-            row_line = Some(line);
-            (path, label, id_base, text, encoding, metadata)
-        }
-    };
-    let text = normalise_newlines(text);
+        },
+        options,
+    );
+    warnings.extend(more);
+    (drafts, warnings)
+}
+
+/// A text that may hold several speeches, with where it came from.
+struct Speech<'a> {
+    path: &'a Path,
+    label: String,
+    /// Its line in the file, for a row of a table of lines.
+    line: Option<u64>,
+    id: DraftId,
+    text: String,
+    encoding: Encoding,
+    metadata: Vec<(String, String)>,
+}
+
+/// Splits a text at its UN record headings into cleaned drafts; an empty text is kept as an
+/// empty document, with a warning.
+fn split_text(speech: Speech<'_>, options: &ReadOptions) -> (Vec<Draft>, Vec<Warning>) {
+    let mut warnings = Vec::new();
+    let text = normalise_newlines(speech.text);
     let mut records = split_records(&text);
     if records.is_empty() {
         warnings.push(Warning {
-            line: row_line,
-            ..Warning::new(&path, "has no text; kept as an empty document")
+            line: speech.line,
+            ..Warning::new(speech.path, "has no text; kept as an empty document")
         });
         records.push(Record {
             heading: None,
@@ -420,11 +726,11 @@ fn read_source(source: Source, options: &ReadOptions) -> (Vec<Draft>, Vec<Warnin
         .into_iter()
         .enumerate()
         .map(|(index, record)| Draft {
-            base: base.clone(),
+            id: speech.id.clone(),
             position: (index, count),
-            source: source_label.clone(),
-            encoding,
-            metadata: metadata.clone(),
+            source: speech.label.clone(),
+            encoding: speech.encoding,
+            metadata: speech.metadata.clone(),
             heading: record.heading,
             cleaned: clean_body(record.body, options.keep_annotations),
         })
@@ -485,11 +791,16 @@ impl IdAssigner {
 
     /// The id of the next speech, in corpus order.
     fn next(&mut self, draft: &Draft) -> String {
-        let name = file_name(&draft.base);
-        let mut id = if self.bases_by_name.get(name).is_some_and(|b| b.len() == 1) {
-            name.to_owned()
-        } else {
-            draft.base.clone()
+        let mut id = match &draft.id {
+            DraftId::Given(id) => id.clone(),
+            DraftId::Path(base) => {
+                let name = file_name(base);
+                if self.bases_by_name.get(name).is_some_and(|b| b.len() == 1) {
+                    name.to_owned()
+                } else {
+                    base.clone()
+                }
+            }
         };
         let (index, count) = draft.position;
         if count > 1 {
@@ -530,16 +841,19 @@ fn metadata_name(name: &str) -> String {
 }
 
 /// The union of all metadata columns in order of first appearance, plus the columns a speech
-/// heading fills (speaker, country_or_org, language_spoken).
-fn metadata_columns<'a>(sources: impl Iterator<Item = &'a [(String, String)]>) -> Vec<String> {
+/// heading fills (speaker, country_or_org, language_spoken) when a source may have headings.
+fn metadata_columns(sources: &[Source]) -> Vec<String> {
     let mut columns: Vec<String> = Vec::new();
-    for metadata in sources {
-        for (name, _) in metadata {
-            let name = metadata_name(name);
+    for source in sources {
+        for name in source.columns() {
+            let name = metadata_name(&name);
             if !columns.contains(&name) {
                 columns.push(name);
             }
         }
+    }
+    if !sources.iter().any(Source::has_headings) {
+        return columns;
     }
     for parsed in [
         columns::SPEAKER,
@@ -551,6 +865,23 @@ fn metadata_columns<'a>(sources: impl Iterator<Item = &'a [(String, String)]>) -
         }
     }
     columns
+}
+
+/// The `date` column, and the `year` column added after it when the corpus has none.
+fn date_columns(columns: &mut Vec<String>) -> Option<DateColumns> {
+    let date = columns.iter().position(|c| c == DATE_COLUMN)?;
+    let year = match columns.iter().any(|c| c == YEAR_COLUMN) {
+        true => None,
+        false => {
+            columns.insert(date + 1, YEAR_COLUMN.to_owned());
+            Some(date + 1)
+        }
+    };
+    Some(DateColumns {
+        date,
+        year,
+        not_understood: NotUnderstood::default(),
+    })
 }
 
 /// Reads a whole file as text the way the corpus reader does (for stopword lists and tests).
@@ -571,7 +902,7 @@ mod tests {
 
     fn draft(relative: &str, position: (usize, usize)) -> Draft {
         Draft {
-            base: without_extension(relative),
+            id: DraftId::Path(without_extension(relative)),
             position,
             source: relative.into(),
             encoding: Encoding::Utf8,
@@ -582,7 +913,10 @@ mod tests {
     }
 
     fn assign_ids(drafts: &[Draft]) -> Vec<String> {
-        let mut ids = IdAssigner::new(drafts.iter().map(|d| d.base.clone()));
+        let mut ids = IdAssigner::new(drafts.iter().filter_map(|d| match &d.id {
+            DraftId::Path(base) => Some(base.clone()),
+            DraftId::Given(_) => None,
+        }));
         drafts.iter().map(|d| ids.next(d)).collect()
     }
 

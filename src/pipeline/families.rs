@@ -11,7 +11,7 @@ use super::computed::{
 };
 use super::config::{Config, KwicOptions};
 use crate::columns;
-use crate::corpus::{read_corpus, Corpus, Document, ReadOptions};
+use crate::corpus::{read_reference_corpus, Corpus, Document, ReadOptions};
 use crate::error::{Error, Result, Warning};
 use crate::output::charts::{heatmap, xray};
 use crate::output::figures::similarity_heatmap;
@@ -210,9 +210,10 @@ pub(super) fn read_reference(
 ) -> Result<(ReferenceCounts, Vec<Warning>, Vec<std::path::PathBuf>)> {
     let options = ReadOptions {
         manifest: None,
+        metadata: None,
         ..config.read.clone()
     };
-    let reference = read_corpus(&[path.to_path_buf()], &options)?;
+    let reference = read_reference_corpus(&[path.to_path_buf()], &options)?;
     let tokens = tokenize_corpus(&reference.documents, normalizer, &Silent);
     let tokens = match phrases {
         Some(phrases) => {
@@ -416,19 +417,22 @@ fn timeline(config: &Config, corpus: &Corpus, warnings: &mut Vec<Warning>) -> Op
             .find(|c| corpus.metadata_index(c).is_some())?,
     };
     let timeline = Timeline::new(corpus, column, config.period)?;
+    // A warning names --time only when the user gave it; else the column found by default.
+    let warning = |message: String| match config.time_column {
+        Some(_) => Warning::option("--time", message),
+        None => Warning::column(column, message),
+    };
     if timeline.starts.is_empty() {
-        warnings.push(Warning::option(
-            "--time",
-            format!("no speech has a year in {column:?}; no trends over time"),
-        ));
+        warnings.push(warning(format!(
+            "no speech has a year in {column:?}; no trends over time"
+        )));
         return None;
     }
     let undated = timeline.undated();
     if undated > 0 {
-        warnings.push(Warning::option(
-            "--time",
-            format!("{undated} speeches have no year in {column:?}: left out of the trends"),
-        ));
+        warnings.push(warning(format!(
+            "{undated} speeches have no year in {column:?}: left out of the trends"
+        )));
     }
     Some(timeline)
 }

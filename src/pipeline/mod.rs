@@ -120,11 +120,12 @@ fn read_and_tokenize(
     progress: &dyn Progress,
 ) -> Result<Read> {
     let mut reader = CorpusReader::open(&config.inputs, &config.read)?;
+    reader.check_options()?;
     let mut reading = Reading::new(config, normalizer, reader.metadata_columns(), texts)?;
     progress.start("reading", reader.remaining() as u64);
     loop {
         let before = reader.remaining();
-        let Some(batch) = reader.next_batch(BATCH_BYTES) else {
+        let Some(batch) = reader.next_batch(BATCH_BYTES)? else {
             break;
         };
         reading.add(batch, &Silent)?;

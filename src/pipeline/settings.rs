@@ -87,6 +87,28 @@ impl Config {
                 "text-column",
                 Setting::optional(self.read.text_column.clone()),
             ),
+            ("id-column", Setting::optional(self.read.id_column.clone())),
+            (
+                "delimiter",
+                Setting::optional(self.read.delimiter.map(|d| match d {
+                    b'\t' => "tab".to_owned(),
+                    d => (d as char).to_string(),
+                })),
+            ),
+            (
+                "metadata",
+                Setting::optional(self.read.metadata.as_ref().map(|p| p.display().to_string())),
+            ),
+            (
+                "unit",
+                Setting::Text(
+                    match self.read.unit {
+                        crate::corpus::Unit::Speech => "speech",
+                        crate::corpus::Unit::Sitting => "sitting",
+                    }
+                    .into(),
+                ),
+            ),
             (
                 "keep-annotations",
                 Setting::Flag(self.read.keep_annotations),

@@ -51,7 +51,9 @@ fn a_csv_without_text_column_option_or_column_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let csv = fixture("speeches.csv");
-    let err = analyze_fails(&[&csv], &out, &[]);
+    let untitled = dir.path().join("untitled.csv");
+    std::fs::write(&untitled, "id,body\n1,Peace.\n").unwrap();
+    let err = analyze_fails(&[&untitled], &out, &[]);
     assert!(err.contains("--text-column"), "{err}");
 
     let err = analyze_fails(&[&csv], &out, &["--text-column", "body"]);

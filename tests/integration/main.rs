@@ -9,6 +9,7 @@ mod bad_input;
 mod cli;
 mod compare;
 mod faults;
+mod formats;
 mod fuzz_corpus;
 mod golden;
 mod hostile;
