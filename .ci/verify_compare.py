@@ -2,8 +2,12 @@
 """Recomputes keyness.csv and similarity.csv of a run with --group-by COLUMN --tokens from
 tokens.csv and documents.csv, independently of speechstat, and checks every row: the same
 targets, the same over- and under-used terms, every value to its printed six significant digits, and
-the similarity of every pair of groups. Then clusters the groups by average linkage on
-1 - cosine, as the similarity heatmap does, and prints the order.
+the similarity of the pairs of groups as the table's method column says: with `all pairs`,
+every pair once; with `nearest 10 (exact)` or `nearest 10 (approximate)`, each listed pair's
+cosine and Jaccard, at most 10 partners per group, none twice, most similar first (ties in
+group order), and for the exact method each group's 10 most similar by the recomputed
+cosines. With every pair, clusters the groups by average linkage on 1 - cosine, as the
+similarity heatmap does, and prints the order.
 Usage: verify_compare.py OUTPUT_DIR COLUMN [TOP] [MIN_COUNT]"""
 import math
 import sys
@@ -130,17 +134,50 @@ def cosine(x, y):
 
 
 pairs = rows("similarity.csv")
-groups = list(dict.fromkeys([p["group_a"] for p in pairs] + [p["group_b"] for p in pairs]))
-assert len(pairs) == len(groups) * (len(groups) - 1) // 2, "every pair of groups once"
+methods = {p["method"] for p in pairs}
+assert len(methods) == 1 and methods <= {"all pairs", "nearest 10 (exact)", "nearest 10 (approximate)"}, methods
+method = methods.pop()
+assert all(p["group_by"] == column for p in pairs), "one grouping"
 similarity = {}
 for p in pairs:
     x, y = p["group_a"], p["group_b"]
+    assert x != y, (x, "paired with itself")
     value = cosine(vectors[x], vectors[y])
     close(p["cosine"], value, (x, y, "cosine"))
     shared = len(set(group_terms[x]) & set(group_terms[y]))
     union = len(set(group_terms[x]) | set(group_terms[y]))
     close(p["jaccard"], shared / union, (x, y, "jaccard"))
     similarity[(x, y)] = similarity[(y, x)] = value
+
+if method != "all pairs":
+    # Each group's list in one block, the blocks in group order: that order, for ties.
+    firsts = [p["group_a"] for p in pairs]
+    blocks = [g for i, g in enumerate(firsts) if i == 0 or firsts[i - 1] != g]
+    assert len(blocks) == len(set(blocks)), "each group's list in one block"
+    order = {g: i for i, g in enumerate(blocks)}
+    lists = defaultdict(list)
+    for p in pairs:
+        lists[p["group_a"]].append((speechstat_csv.as_printed(float(p["cosine"])), p["group_b"]))
+    for g, listed in lists.items():
+        partners = [b for _, b in listed]
+        assert len(listed) <= 10 and len(set(partners)) == len(partners), (g, partners)
+        keys = [(-c, order[b]) for c, b in listed]
+        assert keys == sorted(keys), (g, "most similar first", listed)
+        if method == "nearest 10 (exact)":
+            # No group left out is more similar than the least similar listed (to the
+            # printed precision).
+            assert len(listed) == min(10, len(vectors) - 1), (g, len(listed))
+            floor = listed[-1][0]
+            for b in vectors:
+                if b != g and b not in partners:
+                    assert cosine(vectors[g], vectors[b]) <= floor * (1 + 1e-5) + 1e-9, (g, b)
+    print(f"similarity ({method}): {len(pairs)} pairs of {len(lists)} groups reproduced, "
+          "at most 10 per group, most similar first")
+    print(f"keyness: {len(keyness)} targets, {checked} rows reproduced")
+    sys.exit(0)
+
+groups = list(dict.fromkeys([p["group_a"] for p in pairs] + [p["group_b"] for p in pairs]))
+assert len(pairs) == len(groups) * (len(groups) - 1) // 2, "every pair of groups once"
 
 # Average linkage on 1 - cosine (ties: lowest cluster numbers), leaves in dendrogram order;
 # the groups in their table order (as the heatmap numbers them).

@@ -580,20 +580,23 @@ pub const SIGNIFICANT: TableColumn = TableColumn::new(
 
 pub const DOC_A: TableColumn = TableColumn::new(
     "doc_a",
-    "The first speech of the pair (doc_a before doc_b in corpus order).",
+    "The first speech of the pair: with all pairs, doc_a comes before doc_b in corpus \
+     order; with nearest, the speech whose most similar are listed.",
 );
 pub const DOC_B: TableColumn = TableColumn::new(
     "doc_b",
-    "The second speech of the pair; beyond 1,000 speeches, one of doc_a's 10 most \
+    "The second speech of the pair; when method is nearest, one of doc_a's 10 most \
      similar.",
 );
 pub const GROUP_A: TableColumn = TableColumn::new(
     "group_a",
-    "The first group of the pair (a value of group_by).",
+    "The first group of the pair (a value of group_by): with all pairs, before group_b in \
+     group order; with nearest, the group whose most similar are listed.",
 );
 pub const GROUP_B: TableColumn = TableColumn::new(
     "group_b",
-    "The second group of the pair (a value of group_by).",
+    "The second group of the pair (a value of group_by); when method is nearest, one of \
+     group_a's 10 most similar.",
 );
 pub const COSINE: TableColumn = TableColumn::new(
     "cosine",
@@ -604,6 +607,15 @@ pub const JACCARD: TableColumn = TableColumn::new(
     "jaccard",
     "Terms used by both / terms used by either (stopwords excluded), from 0 to 1; empty \
      when neither uses any.",
+);
+pub const METHOD: TableColumn = TableColumn::new(
+    "method",
+    "How the pairs were chosen: all pairs (every pair once; up to 1,000 speeches or \
+     groups), nearest 10 (exact) (beyond 1,000 with --similarity exact: each one's 10 most \
+     similar, every pair compared) or nearest 10 (approximate) (beyond 1,000 by default, \
+     or with --similarity approximate: each one's most similar, at most 10, among \
+     candidates from an index of its heaviest terms). Nearest rows list each unit's neighbours, most similar first, so a pair may \
+     appear twice, once from each side.",
 );
 
 // Profiles: diversity and readability of speeches and groups.

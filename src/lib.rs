@@ -84,6 +84,7 @@ pub use pipeline::{
     When, OUTPUTS, SPREADSHEET_ROWS, WORD,
 };
 pub use progress::{Progress, Silent};
+pub use stats::compare::similarity::SimilarityMethod;
 pub use stats::frequency::matrix::MAX_MATRIX_TERMS;
 pub use stats::pairs::cooccurrence::{Context, DEFAULT_WINDOW};
 pub use stats::pairs::phrases::PhraseOptions;

@@ -7,7 +7,7 @@ use crate::corpus::Corpus;
 use crate::error::{Error, Result, Warning};
 use crate::stats::compare::keyness::Target;
 use crate::stats::compare::reference::ReferenceCounts;
-use crate::stats::compare::similarity::Similarity;
+use crate::stats::compare::similarity::Listed;
 use crate::stats::counts::CountTables;
 use crate::stats::frequency::ranking::Rows;
 use crate::stats::frequency::stopwords::StopwordCounts;
@@ -86,12 +86,13 @@ pub(crate) struct Similarities {
     pub heatmap: SimilarityMatrix,
 }
 
-/// The pairs of `similarity.csv`.
+/// The pairs of `similarity.csv`: every pair, or each unit's most similar beyond a
+/// thousand (see [`SimilarityMethod`](crate::stats::compare::similarity::SimilarityMethod)).
 pub(crate) enum SimilarityTable {
-    /// Of speeches: every pair, or each speech's most similar beyond a thousand.
-    Speeches(Vec<Similarity>),
-    /// Of the groups of each grouping, in order: every pair.
-    Groups(Vec<Vec<Similarity>>),
+    /// Of speeches.
+    Speeches(Listed),
+    /// Of the groups of each grouping, in order.
+    Groups(Vec<Listed>),
 }
 
 /// The cosines of the heatmap's units: the first grouping's groups, or the speeches; the

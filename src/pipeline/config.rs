@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::corpus::ReadOptions;
 use crate::output::charts::canvas::{ChartFormat, DEFAULT_DPI, DEFAULT_WIDTH};
 use crate::output::tables::{CsvStyle, TableFormat};
+use crate::stats::compare::similarity::SimilarityMethod;
 use crate::stats::pairs::cooccurrence::Context;
 use crate::stats::pairs::phrases::PhraseOptions;
 use crate::stats::profile::trends::Period;
@@ -37,6 +38,10 @@ pub struct Config {
     /// Keyness and similarity use every grouping; the per-group term and collocation tables
     /// and the terms chart use the first.
     pub group_by: Vec<String>,
+    /// How the pairs of `similarity.csv` are chosen: every pair up to a thousand speeches
+    /// (or groups of a grouping), beyond that each one's most similar, found through an
+    /// index (the default) or by comparing every pair.
+    pub similarity: SimilarityMethod,
     /// Least count of a pair in `collocations.csv`, `cooccurrence.csv` and `collocates.csv`,
     /// and of a term in target and reference together for keyness to test it.
     pub min_count: u64,
@@ -158,6 +163,7 @@ impl Config {
             write_tokens: false,
             chart_terms: None,
             group_by: Vec::new(),
+            similarity: SimilarityMethod::default(),
             min_count: 3,
             context: Context::default(),
             focus: Vec::new(),

@@ -20,7 +20,7 @@ use crate::progress::Silent;
 use crate::stats::compare::keyness::{KeynessOptions, Target};
 use crate::stats::compare::reference::ReferenceCounts;
 use crate::stats::compare::similarity::{
-    all_pairs, cosine_matrix, group_vectors, similarity_pairs, speech_vectors, Vectors,
+    cosine_matrix, group_vectors, similarity_pairs, speech_vectors, SimilarityMethod, Vectors,
 };
 use crate::stats::compare::targets::{self, Against, Grouped};
 use crate::stats::counts::{count, CountTables};
@@ -90,10 +90,15 @@ pub(super) fn count_pairs(
     }
 }
 
-/// The similarity of speeches (without groupings) or of the groups of each grouping, and
-/// the cosines of the heatmap's units: the first grouping's groups, or the speeches, the
-/// largest by words when there are more than the chart shows.
-pub(super) fn similarity(counts: &CountTables, groupings: &[Grouping]) -> Similarities {
+/// The similarity of speeches (without groupings) or of the groups of each grouping, each
+/// set of units listed as `method` says, and the cosines of the heatmap's units: the first
+/// grouping's groups, or the speeches, the largest by words when there are more than the
+/// chart shows.
+pub(super) fn similarity(
+    counts: &CountTables,
+    groupings: &[Grouping],
+    method: SimilarityMethod,
+) -> Similarities {
     let n_terms = counts.term_count.len();
     fn heatmap(vectors: &Vectors, tokens: &[u64]) -> SimilarityMatrix {
         let shown = similarity_heatmap::largest(tokens, similarity_heatmap::MAX_UNITS);
@@ -107,17 +112,17 @@ pub(super) fn similarity(counts: &CountTables, groupings: &[Grouping]) -> Simila
         let vectors = speech_vectors(counts);
         return Similarities {
             heatmap: heatmap(&vectors, &counts.n_tokens),
-            table: SimilarityTable::Speeches(similarity_pairs(&vectors, n_terms)),
+            table: SimilarityTable::Speeches(similarity_pairs(&vectors, n_terms, method)),
         };
     };
     // The first grouping's vectors serve its table and the heatmap.
     let vectors = group_vectors(&first.sums, counts);
     let heatmap = heatmap(&vectors, &first.sums.n_tokens);
-    let mut per_grouping = vec![all_pairs(&vectors, n_terms)];
+    let mut per_grouping = vec![similarity_pairs(&vectors, n_terms, method)];
     per_grouping.extend(
         others
             .iter()
-            .map(|g| all_pairs(&group_vectors(&g.sums, counts), n_terms)),
+            .map(|g| similarity_pairs(&group_vectors(&g.sums, counts), n_terms, method)),
     );
     Similarities {
         table: SimilarityTable::Groups(per_grouping),

@@ -12,7 +12,7 @@ use crate::output::charts::theme::{format_number, significant_decimals};
 use crate::output::figures::keyness::reference_name;
 use crate::output::report::{Finding, FindingLine};
 use crate::stats::compare::keyness::{is_significant, Target};
-use crate::stats::compare::similarity::{Similarity, ALL_PAIRS_UP_TO};
+use crate::stats::compare::similarity::{Listing, Similarity};
 use crate::stats::compare::targets::WHOLE_CORPUS;
 use crate::stats::profile::trends::{thirds, TREND_MIN_COUNT};
 
@@ -178,10 +178,10 @@ fn similarity(a: &Computed) -> Vec<Finding> {
     let Some(s) = &a.similarity else {
         return Vec::new();
     };
-    let (all, units) = match &s.table {
-        SimilarityTable::Speeches(pairs) => (pairs, "speeches"),
+    let (table, units) = match &s.table {
+        SimilarityTable::Speeches(table) => (table, "speeches"),
         SimilarityTable::Groups(per_grouping) => match per_grouping.first() {
-            Some(pairs) => (pairs, "groups"),
+            Some(table) => (table, "groups"),
             None => return Vec::new(),
         },
     };
@@ -201,18 +201,19 @@ fn similarity(a: &Computed) -> Vec<Finding> {
             })
             .collect()
     };
-    let mut defined: Vec<(f64, u32, u32)> = all
+    let every_pair = table.listing == Listing::AllPairs;
+    // Nearest lists hold a pair from each side when each is among the other's most
+    // similar: the pair is named once, first unit first (both sides have the same bits).
+    let mut defined: Vec<(f64, u32, u32)> = table
+        .pairs
         .iter()
-        .filter_map(|p: &Similarity| Some((p.cosine?, p.a, p.b)))
+        .filter_map(|p: &Similarity| Some((p.cosine?, p.a.min(p.b), p.a.max(p.b))))
         .collect();
     defined.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    defined.dedup();
     if defined.is_empty() {
         return Vec::new();
     }
-    let every_pair = match &s.table {
-        SimilarityTable::Speeches(_) => a.doc_ids.len() <= ALL_PAIRS_UP_TO,
-        SimilarityTable::Groups(_) => true,
-    };
     let note = "Cosine similarity of their tf-idf vectors (1: the same terms in the same \
                 proportions, 0: no term in common that weighs anything).";
     if every_pair && defined.len() <= 2 * PAIRS_LISTED {

@@ -142,6 +142,7 @@ impl Config {
                     .map_or(Setting::Unset, Setting::List),
             ),
             ("group-by", Setting::List(self.group_by.clone())),
+            ("similarity", Setting::Text(self.similarity.name().into())),
             ("min-count", Setting::Integer(self.min_count)),
             (
                 "window",

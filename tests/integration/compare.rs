@@ -265,6 +265,81 @@ fn similarity_is_the_cosine_of_the_tf_idf_rows() {
 }
 
 #[test]
+fn beyond_a_thousand_groups_each_lists_its_ten_most_similar_and_says_how() {
+    // 1,200 one-speech groups of words drawn from a shared pool: more groups than every
+    // pair is listed for.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("speeches.csv");
+    let mut text = String::from("group,text\n");
+    for i in 0..1_200usize {
+        let words: Vec<String> = (0..40)
+            .map(|j| format!("w{}", (i * 7 + j * j * 13 + i / 30) % 700))
+            .collect();
+        text.push_str(&format!("g{i},{}\n", words.join(" ")));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let out = dir.path().join("out");
+    analyze_ok(
+        &[&csv],
+        &out,
+        &[
+            "--text-column",
+            "text",
+            "--group-by",
+            "group",
+            "--max-charts",
+            "1",
+        ],
+    );
+    let similarity = Table::read(&out.join("tables/similarity.csv"));
+    assert!(similarity
+        .column("method")
+        .iter()
+        .all(|m| *m == "nearest 10 (approximate)"));
+    let mut per_group: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+    for row in &similarity.rows {
+        assert_ne!(row["group_a"], row["group_b"]);
+        per_group
+            .entry(row["group_a"].as_str())
+            .or_default()
+            .push(number(row, "cosine"));
+    }
+    assert!(per_group.len() > 1_100, "{} groups listed", per_group.len());
+    for (group, cosines) in &per_group {
+        assert!(cosines.len() <= 10, "{group}: {}", cosines.len());
+        assert!(
+            cosines.windows(2).all(|w| w[0] >= w[1]),
+            "{group}: {cosines:?}"
+        );
+    }
+    let run = std::fs::read_to_string(out.join("run.json")).unwrap();
+    assert!(run.contains(r#""similarity": "auto""#), "{run}");
+
+    // Asked for, the exact answer: each group's ten most similar, every pair compared.
+    let exact = dir.path().join("exact");
+    analyze_ok(
+        &[&csv],
+        &exact,
+        &[
+            "--text-column",
+            "text",
+            "--group-by",
+            "group",
+            "--max-charts",
+            "1",
+            "--similarity",
+            "exact",
+        ],
+    );
+    let similarity = Table::read(&exact.join("tables/similarity.csv"));
+    assert_eq!(similarity.rows.len(), 1_200 * 10);
+    assert!(similarity
+        .column("method")
+        .iter()
+        .all(|m| *m == "nearest 10 (exact)"));
+}
+
+#[test]
 fn kwic_prints_every_occurrence_and_analyze_writes_the_same_lines() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");

@@ -57,24 +57,24 @@ pub(super) const TABLES: &[OutputInfo] = &[
     },
     OutputInfo {
         path: "tables/similarity.csv",
-        what: "cosine and Jaccard similarity of pairs of speeches (every pair up to 1,000, else each one's 10 most similar) or of groups",
-        options: counted_with!("group-by"),
-        columns: &[UNIT_PAIR, COSINE, JACCARD],
+        what: "cosine and Jaccard similarity of pairs of speeches or of groups (every pair up to 1,000, else each one's 10 most similar)",
+        options: counted_with!("group-by", "similarity"),
+        columns: &[UNIT_PAIR, COSINE, JACCARD, METHOD],
         preview_by: Some(COSINE),
         ..table(Family::Compare, |a, emit| match &a.similarity()?.table {
-            SimilarityTable::Speeches(pairs) => {
-                emit(similarity::speech_similarity_frame(pairs, &a.doc_ids)?)
+            SimilarityTable::Speeches(listed) => {
+                emit(similarity::speech_similarity_frame(listed, &a.doc_ids)?)
             }
             SimilarityTable::Groups(per_grouping) => {
                 let groupings: Vec<_> = a
                     .groupings
                     .iter()
                     .zip(per_grouping)
-                    .map(|(g, pairs)| {
+                    .map(|(g, listed)| {
                         (
                             g.groups.column.as_str(),
                             g.groups.names.as_slice(),
-                            pairs.as_slice(),
+                            listed,
                         )
                     })
                     .collect();

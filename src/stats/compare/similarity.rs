@@ -9,16 +9,22 @@
 //!   Empty when a vector is all zeros (a speech using only terms that every speech uses).
 //! - `jaccard`: |terms(A) and terms(B)| / |terms(A) or terms(B)| over the sets of terms
 //!   counted at least once; empty when both sets are empty.
+//! - `method`: which pairs are listed ([`Listing`]), chosen by [`SimilarityMethod`] for the
+//!   speeches, and for the groups of each grouping on their own.
 //!
 //! Columns of `similarity`: doc_a, doc_b (or, with groups: group_by, group_a, group_b),
-//! cosine, jaccard. Up to [`ALL_PAIRS_UP_TO`] units, every pair once (a before b in corpus or
-//! group order); beyond that, for each unit in order, its [`TOP_PER_UNIT`] most similar
-//! others (cosine descending, ties by order).
+//! cosine, jaccard, method. Up to [`ALL_PAIRS_UP_TO`] units, every pair once (a before b in
+//! corpus or group order); beyond that, for each unit in order, its [`TOP_PER_UNIT`] most
+//! similar others (cosine as printed descending, ties by order), found by default through
+//! an index of each unit's heaviest terms ([`nearest`]: about linear in the units,
+//! approximate), or on request by comparing every pair (exact, quadratic).
 //!
-//! The vectors are sparse and the products are accumulated term by term from an inverted
-//! index (for each unit a, only the units b > a sharing a term with it are touched), so the
-//! work grows with the sum over terms of doc_freq^2, not with units^2 * vocabulary. Terms in
-//! every unit with weight 0 (idf 0) add to no product: they are counted once as shared by all.
+//! Every pair compared: the vectors are sparse and the products are accumulated term by term
+//! from an inverted index (for each unit a, only the units b > a sharing a term with it are
+//! touched), so the work grows with the sum over terms of doc_freq^2, not with units^2 *
+//! vocabulary. Terms in every unit with weight 0 (idf 0) add to no product: they are counted
+//! once as shared by all. Whichever way a pair is found, its cosine has the bits of
+//! [`Vectors::pair`], so the methods print the same value for the same pair.
 
 use polars::prelude::*;
 use rayon::prelude::*;
@@ -32,6 +38,8 @@ use crate::stats::frame;
 use crate::stats::frequency::terms::tf_idf;
 use crate::stats::groups::GroupCounts;
 use crate::text::TermId;
+
+mod nearest;
 
 /// Units up to which every pair is listed.
 pub(crate) const ALL_PAIRS_UP_TO: usize = 1_000;
@@ -485,42 +493,7 @@ pub(crate) fn most_similar(vectors: &Vectors, n_terms: usize, k: usize) -> Vec<S
             best
         })
         .reduce(|| Best::new(n, k), Best::merge);
-    // The terms shared with each kept partner: the unit's terms marked once, each partner's
-    // looked up, instead of a merge of the two rows per pair.
-    let lists: Vec<Vec<Similarity>> = best
-        .lists
-        .into_par_iter()
-        .enumerate()
-        .map_init(
-            || vec![false; n_terms],
-            |marked, (unit, list)| {
-                for &(t, _) in &vectors.rows[unit] {
-                    marked[t as usize] = true;
-                }
-                let kept = list
-                    .into_iter()
-                    .map(|entry| {
-                        let partner = entry.partner as usize;
-                        let shared = vectors.rows[partner]
-                            .iter()
-                            .filter(|&&(t, _)| marked[t as usize])
-                            .count() as u32;
-                        Similarity {
-                            a: unit as u32,
-                            b: entry.partner,
-                            cosine: entry.cosine,
-                            jaccard: vectors.jaccard(unit, partner, shared),
-                        }
-                    })
-                    .collect();
-                for &(t, _) in &vectors.rows[unit] {
-                    marked[t as usize] = false;
-                }
-                kept
-            },
-        )
-        .collect();
-    lists.concat()
+    best.with_jaccard(vectors, n_terms)
 }
 
 /// Row chunks of about equal work: row a touches the units after it.
@@ -602,6 +575,45 @@ impl Best {
         }
     }
 
+    /// The lists as pairs, unit by unit, each with its Jaccard: the unit's terms marked
+    /// once, each partner's looked up, instead of a merge of the two rows per pair.
+    fn with_jaccard(self, vectors: &Vectors, n_terms: usize) -> Vec<Similarity> {
+        let lists: Vec<Vec<Similarity>> = self
+            .lists
+            .into_par_iter()
+            .enumerate()
+            .map_init(
+                || vec![false; n_terms],
+                |marked, (unit, list)| {
+                    for &(t, _) in &vectors.rows[unit] {
+                        marked[t as usize] = true;
+                    }
+                    let kept = list
+                        .into_iter()
+                        .map(|entry| {
+                            let partner = entry.partner as usize;
+                            let shared = vectors.rows[partner]
+                                .iter()
+                                .filter(|&&(t, _)| marked[t as usize])
+                                .count() as u32;
+                            Similarity {
+                                a: unit as u32,
+                                b: entry.partner,
+                                cosine: entry.cosine,
+                                jaccard: vectors.jaccard(unit, partner, shared),
+                            }
+                        })
+                        .collect();
+                    for &(t, _) in &vectors.rows[unit] {
+                        marked[t as usize] = false;
+                    }
+                    kept
+                },
+            )
+            .collect();
+        lists.concat()
+    }
+
     fn merge(mut self, other: Best) -> Best {
         for (unit, list) in other.lists.into_iter().enumerate() {
             for entry in list {
@@ -612,18 +624,90 @@ impl Best {
     }
 }
 
-/// The pairs of a similarity table: every pair for a few units, the most similar beyond.
-pub(crate) fn similarity_pairs(vectors: &Vectors, n_terms: usize) -> Vec<Similarity> {
-    if vectors.len() <= ALL_PAIRS_UP_TO {
-        all_pairs(vectors, n_terms)
-    } else {
-        most_similar(vectors, n_terms, TOP_PER_UNIT)
+/// How the pairs of `similarity.csv` are chosen, for speeches and for the groups of each
+/// grouping alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SimilarityMethod {
+    /// Every pair up to [`ALL_PAIRS_UP_TO`] units; beyond, each one's [`TOP_PER_UNIT`] most
+    /// similar found through an index of their heaviest terms (approximate, and about linear
+    /// in the units).
+    #[default]
+    Auto,
+    /// Every pair up to [`ALL_PAIRS_UP_TO`] units; beyond, each one's exact
+    /// [`TOP_PER_UNIT`] most similar, every pair compared (time grows with the square of the
+    /// units).
+    Exact,
+    /// Each unit's [`TOP_PER_UNIT`] most similar through the index, however few the units.
+    Approximate,
+}
+
+impl SimilarityMethod {
+    /// The name on the command line and in `run.json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SimilarityMethod::Auto => "auto",
+            SimilarityMethod::Exact => "exact",
+            SimilarityMethod::Approximate => "approximate",
+        }
     }
 }
 
-/// The `similarity` table of speeches: doc_a, doc_b, cosine, jaccard.
-pub(crate) fn speech_similarity_frame(pairs: &[Similarity], ids: &[String]) -> Result<DataFrame> {
+/// Which pairs a table lists, as its `method` column says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Listing {
+    /// Every pair once.
+    AllPairs,
+    /// Each unit's [`TOP_PER_UNIT`] most similar, every pair compared.
+    NearestExact,
+    /// Each unit's most similar among the candidates of the index (at most
+    /// [`TOP_PER_UNIT`]).
+    NearestApproximate,
+}
+
+impl Listing {
+    /// The value of the `method` column.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Listing::AllPairs => "all pairs",
+            Listing::NearestExact => "nearest 10 (exact)",
+            Listing::NearestApproximate => "nearest 10 (approximate)",
+        }
+    }
+}
+
+/// The pairs of one set of units (the speeches, or the groups of a grouping) and how they
+/// were chosen.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Listed {
+    pub listing: Listing,
+    pub pairs: Vec<Similarity>,
+}
+
+/// The pairs of a similarity table: every pair for a few units, each one's most similar
+/// beyond, found as `method` says.
+pub(crate) fn similarity_pairs(
+    vectors: &Vectors,
+    n_terms: usize,
+    method: SimilarityMethod,
+) -> Listed {
+    let few = vectors.len() <= ALL_PAIRS_UP_TO;
+    let listing = match method {
+        SimilarityMethod::Auto | SimilarityMethod::Exact if few => Listing::AllPairs,
+        SimilarityMethod::Exact => Listing::NearestExact,
+        SimilarityMethod::Auto | SimilarityMethod::Approximate => Listing::NearestApproximate,
+    };
+    let pairs = match listing {
+        Listing::AllPairs => all_pairs(vectors, n_terms),
+        Listing::NearestExact => most_similar(vectors, n_terms, TOP_PER_UNIT),
+        Listing::NearestApproximate => nearest::nearest(vectors, n_terms, TOP_PER_UNIT),
+    };
+    Listed { listing, pairs }
+}
+
+/// The `similarity` table of speeches: doc_a, doc_b, cosine, jaccard, method.
+pub(crate) fn speech_similarity_frame(listed: &Listed, ids: &[String]) -> Result<DataFrame> {
     let name = |i: u32| ids[i as usize].as_str();
+    let pairs = &listed.pairs;
     frame(
         "similarity",
         vec![
@@ -637,6 +721,10 @@ pub(crate) fn speech_similarity_frame(pairs: &[Similarity], ids: &[String]) -> R
             ),
             cosine_column(pairs),
             jaccard_column(pairs),
+            Column::new(
+                columns::METHOD.name.into(),
+                vec![listed.listing.name(); pairs.len()],
+            ),
         ],
     )
 }
@@ -656,15 +744,20 @@ pub(crate) fn cosine_matrix(vectors: &Vectors, shown: &[usize]) -> Vec<Vec<f64>>
 }
 
 /// The `similarity` table of the groups of several groupings: group_by, group_a, group_b,
-/// cosine, jaccard.
+/// cosine, jaccard, method.
 pub(crate) fn group_similarity_frame(
-    groupings: &[(&str, &[String], &[Similarity])],
+    groupings: &[(&str, &[String], &Listed)],
 ) -> Result<DataFrame> {
-    let rows: Vec<(&str, &[String], &Similarity)> = groupings
+    let rows: Vec<(&str, &[String], Listing, &Similarity)> = groupings
         .iter()
-        .flat_map(|(column, names, pairs)| pairs.iter().map(move |p| (*column, *names, p)))
+        .flat_map(|(column, names, listed)| {
+            listed
+                .pairs
+                .iter()
+                .map(move |p| (*column, *names, listed.listing, p))
+        })
         .collect();
-    let pairs: Vec<Similarity> = rows.iter().map(|r| *r.2).collect();
+    let pairs: Vec<Similarity> = rows.iter().map(|r| *r.3).collect();
     frame(
         "similarity",
         vec![
@@ -675,17 +768,21 @@ pub(crate) fn group_similarity_frame(
             Column::new(
                 columns::GROUP_A.name.into(),
                 rows.iter()
-                    .map(|r| r.1[r.2.a as usize].as_str())
+                    .map(|r| r.1[r.3.a as usize].as_str())
                     .collect::<Vec<_>>(),
             ),
             Column::new(
                 columns::GROUP_B.name.into(),
                 rows.iter()
-                    .map(|r| r.1[r.2.b as usize].as_str())
+                    .map(|r| r.1[r.3.b as usize].as_str())
                     .collect::<Vec<_>>(),
             ),
             cosine_column(&pairs),
             jaccard_column(&pairs),
+            Column::new(
+                columns::METHOD.name.into(),
+                rows.iter().map(|r| r.2.name()).collect::<Vec<_>>(),
+            ),
         ],
     )
 }
@@ -787,7 +884,7 @@ mod tests {
     }
 
     /// `speeches` speeches of `words` words each, word j of speech i being `w{word(i, j)}`.
-    fn generated(
+    pub(super) fn generated(
         speeches: usize,
         words: usize,
         word: impl Fn(usize, usize) -> usize,
@@ -802,6 +899,63 @@ mod tests {
             .collect();
         let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
         tokenized(&borrowed, false, false)
+    }
+
+    #[test]
+    fn beyond_a_thousand_units_each_gets_its_nearest_found_as_the_method_says() {
+        let few = generated(30, 20, |i, j| (i * 3 + j * j) % 31);
+        let few_vectors = speech_vectors(&count(&few));
+        let many = generated(ALL_PAIRS_UP_TO + 1, 12, |i, j| (i * 13 + j * j * 7) % 997);
+        let many_vectors = speech_vectors(&count(&many));
+        let cases = [
+            (
+                &few_vectors,
+                &few,
+                SimilarityMethod::Auto,
+                Listing::AllPairs,
+            ),
+            (
+                &few_vectors,
+                &few,
+                SimilarityMethod::Exact,
+                Listing::AllPairs,
+            ),
+            (
+                &few_vectors,
+                &few,
+                SimilarityMethod::Approximate,
+                Listing::NearestApproximate,
+            ),
+            (
+                &many_vectors,
+                &many,
+                SimilarityMethod::Auto,
+                Listing::NearestApproximate,
+            ),
+            (
+                &many_vectors,
+                &many,
+                SimilarityMethod::Exact,
+                Listing::NearestExact,
+            ),
+        ];
+        for (vectors, corpus, method, listing) in cases {
+            let listed = similarity_pairs(vectors, corpus.vocab.n_terms(), method);
+            assert_eq!(listed.listing, listing, "{method:?}");
+            let n = vectors.len();
+            let mut per_unit = vec![0usize; n];
+            for p in &listed.pairs {
+                per_unit[p.a as usize] += 1;
+            }
+            match listing {
+                Listing::AllPairs => assert_eq!(listed.pairs.len(), n * (n - 1) / 2),
+                Listing::NearestExact => assert!(per_unit.iter().all(|&k| k == TOP_PER_UNIT)),
+                Listing::NearestApproximate => {
+                    assert!(per_unit.iter().all(|&k| k <= TOP_PER_UNIT));
+                    assert!(per_unit.iter().filter(|&&k| k == TOP_PER_UNIT).count() > n / 2);
+                }
+            }
+        }
     }
 
     #[test]
