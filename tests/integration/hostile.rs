@@ -606,3 +606,61 @@ fn a_five_megabyte_word_is_analysed_in_bounded_time() {
         assert!(charts.join(chart).exists(), "{chart}");
     }
 }
+
+/// 20,000 groups of one speech each (issue 22, item 2): every pair of groups was compared and
+/// listed, 200 million rows that took tens of gigabytes; each group's 10 most similar now,
+/// found through the index, in bounded time. Run by `.ci/run` with `--ignored`; its time
+/// and peak memory, and those of 100,000 groups, are in docs/statistics.md.
+#[test]
+#[ignore = "analyses 20,000 groups; .ci/run runs it"]
+fn twenty_thousand_groups_get_their_nearest_in_bounded_time() {
+    const GROUPS: usize = 20_000;
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("group,text\n");
+    for i in 0..GROUPS {
+        let words: Vec<String> = (0..40)
+            .map(|j| format!("w{}", (i * 7 + j * j * 13 + i / 30) % 5_000))
+            .collect();
+        csv.push_str(&format!("g{i},{}\n", words.join(" ")));
+    }
+    std::fs::write(dir.path().join("groups.csv"), csv).unwrap();
+    let started = Instant::now();
+    let output = run_within(
+        &[
+            "analyze",
+            "groups.csv",
+            "--text-column",
+            "text",
+            "--group-by",
+            "group",
+            "--quiet",
+            "--out",
+            "out",
+        ],
+        dir.path(),
+        Duration::from_secs(300),
+    )
+    .expect("20,000 groups analysed in 5 minutes");
+    assert!(output.status.success(), "{}", stderr(&output));
+    eprintln!("20,000 groups: {:.1} s", started.elapsed().as_secs_f64());
+    let similarity = Table::read(&dir.path().join("out/tables/similarity.csv"));
+    assert!(
+        similarity.rows.len() <= GROUPS * 10,
+        "{}",
+        similarity.rows.len()
+    );
+    assert!(
+        similarity.rows.len() > GROUPS * 9,
+        "{}",
+        similarity.rows.len()
+    );
+    assert!(similarity
+        .column("method")
+        .iter()
+        .all(|m| *m == "nearest 10 (approximate)"));
+    // The heatmap and the keyness charts stay within their bounds.
+    let charts = std::fs::read_dir(dir.path().join("out/charts"))
+        .unwrap()
+        .count();
+    assert!(charts < 40, "{charts} charts");
+}
