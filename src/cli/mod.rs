@@ -10,8 +10,8 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use speechstat::{
     ChartFormat, ChartOptions, Config, Context, CsvStyle, KwicOptions, Language, MatchBy, Mode,
-    Period, PhraseOptions, ReadOptions, SimilarityMethod, StopwordSource, TableFormat, Unit,
-    When, DEFAULT_WINDOW, MAX_MATRIX_TERMS, OUTPUTS,
+    Period, PhraseOptions, ReadOptions, SimilarityMethod, StopwordSource, TableFormat, Unit, When,
+    DEFAULT_WINDOW, MAX_MATRIX_TERMS, OUTPUTS,
 };
 
 mod config_file;
