@@ -3,6 +3,8 @@
 //! when every value is a number, as years are; the blank group last). A group's rate is its
 //! summed counts over its summed n_tokens.
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use super::counts::{per_10k, sum_by_term, CountTables};
@@ -45,10 +47,13 @@ impl Groups {
         let mut names: Vec<String> = values.iter().map(|v| (*v).to_owned()).collect();
         names.sort_by(|a, b| natural_order(a, b));
         names.dedup();
-        let of_doc = values
+        // By a map, not a search of the names: a grouping may have a group per speech.
+        let index_of: HashMap<&str, usize> = names
             .iter()
-            .map(|v| names.iter().position(|n| n == v).unwrap_or(0))
+            .enumerate()
+            .map(|(i, name)| (name.as_str(), i))
             .collect();
+        let of_doc = values.iter().map(|v| index_of[v]).collect();
         Ok(Groups {
             column: column.to_owned(),
             names,

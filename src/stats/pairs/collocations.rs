@@ -203,9 +203,21 @@ pub fn collocations_frame(
     total_tokens: u64,
     vocab: &Vocabulary,
 ) -> Result<DataFrame> {
+    let rank = vocab.alphabetical_term_ranks();
+    ranked_collocations_frame(pairs, term_count, total_tokens, vocab, &rank)
+}
+
+/// [`collocations_frame`] with the terms' alphabetical ranks computed once by the caller
+/// (a sort of the vocabulary, too dear to repeat for each of many groups).
+fn ranked_collocations_frame(
+    pairs: &AdjacentPairs,
+    term_count: &[u64],
+    total_tokens: u64,
+    vocab: &Vocabulary,
+    rank: &[u32],
+) -> Result<DataFrame> {
     let pairs = &pairs.pairs;
     let table = |pair: &AdjacentPair| contingency(pair, term_count, total_tokens);
-    let rank = vocab.alphabetical_term_ranks();
     let log_likelihood: Vec<f64> = pairs.iter().map(|p| table(p).log_likelihood()).collect();
     let order = strongest_first(&log_likelihood, |i| {
         (
@@ -274,12 +286,16 @@ pub fn strongest_by_group(
         .iter()
         .enumerate()
         .map(|(g, docs)| {
-            group_term_counts(group_counts, g, &mut term_count);
             let counted = count_adjacent_in(corpus, docs, min_count).pairs;
-            let log_likelihood: Vec<f64> = counted
-                .iter()
-                .map(|p| contingency(p, &term_count, group_counts.n_tokens[g]).log_likelihood())
-                .collect();
+            let log_likelihood: Vec<f64> =
+                with_group_term_counts(group_counts, g, &mut term_count, |term_count| {
+                    counted
+                        .iter()
+                        .map(|p| {
+                            contingency(p, term_count, group_counts.n_tokens[g]).log_likelihood()
+                        })
+                        .collect()
+                });
             let order = strongest_first(&log_likelihood, |i| {
                 (
                     rank[counted[i].first as usize],
@@ -304,10 +320,16 @@ pub fn collocations_by_group_frame(
     vocab: &Vocabulary,
 ) -> Result<DataFrame> {
     let mut term_count = vec![0u64; vocab.n_terms()];
+    let rank = vocab.alphabetical_term_ranks();
     let mut all: Option<DataFrame> = None;
     for (g, pairs) in by_group.iter().enumerate() {
-        group_term_counts(group_counts, g, &mut term_count);
-        let mut df = collocations_frame(pairs, &term_count, group_counts.n_tokens[g], vocab)?;
+        // A group without pairs adds no row (the first still gives the table its columns).
+        if pairs.pairs.is_empty() && all.is_some() {
+            continue;
+        }
+        let mut df = with_group_term_counts(group_counts, g, &mut term_count, |term_count| {
+            ranked_collocations_frame(pairs, term_count, group_counts.n_tokens[g], vocab, &rank)
+        })?;
         let name = vec![groups.names[g].as_str(); df.height()];
         let table_error = |source| crate::error::Error::Table {
             table: "collocations_by_group",
@@ -334,12 +356,23 @@ fn members(groups: &Groups) -> Vec<Vec<usize>> {
     members
 }
 
-/// Fills `term_count` (one slot per term) with the counts of group `g`.
-fn group_term_counts(group_counts: &GroupCounts, g: usize, term_count: &mut [u64]) {
-    term_count.iter_mut().for_each(|c| *c = 0);
+/// Runs `use_counts` on `term_count` (one slot per term, all zero) filled with the counts of
+/// group `g`, then sets back to zero only the slots it filled: a group costs its own terms,
+/// not the vocabulary, which matters with many small groups.
+fn with_group_term_counts<R>(
+    group_counts: &GroupCounts,
+    g: usize,
+    term_count: &mut [u64],
+    use_counts: impl FnOnce(&[u64]) -> R,
+) -> R {
     for &(t, c) in &group_counts.terms[g] {
         term_count[t as usize] = c;
     }
+    let result = use_counts(term_count);
+    for &(t, _) in &group_counts.terms[g] {
+        term_count[t as usize] = 0;
+    }
+    result
 }
 
 #[cfg(test)]
