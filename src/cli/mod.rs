@@ -407,7 +407,7 @@ pub struct InputArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "inputs")]
     pub manifest: Option<PathBuf>,
 
-    /// The column of a table (CSV, TSV, JSON Lines) that holds the speeches, one per row
+    /// The column of a table (CSV, TSV, JSON Lines, Parquet) that holds the speeches, one per row
     /// (the other columns are metadata) [default: text].
     #[arg(long, value_name = "NAME")]
     pub text_column: Option<String>,
@@ -422,7 +422,7 @@ pub struct InputArgs {
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
 
-    /// A table (CSV, TSV, JSON Lines) of metadata joined to the speeches: the row whose
+    /// A table (CSV, TSV, JSON Lines, Parquet) of metadata joined to the speeches: the row whose
     /// --id-column equals a speech's doc_id gives it the other columns.
     #[arg(long, value_name = "FILE", requires = "id_column")]
     pub metadata: Option<PathBuf>,

@@ -1,4 +1,4 @@
-//! `--metadata FILE --id-column COL`: a table of metadata (CSV, TSV, JSON Lines) joined to
+//! `--metadata FILE --id-column COL`: a table of metadata (CSV, TSV, JSON Lines, Parquet) joined to
 //! the speeches by id: the row whose COL equals a speech's `doc_id` gives that speech its
 //! other columns. What matched and what did not is counted for one warning.
 
@@ -34,7 +34,7 @@ impl MetadataJoin {
                 return Err(Error::Option {
                     option: "--metadata",
                     message: format!(
-                        "{} is not a table; give a CSV, TSV or JSON Lines file with a \
+                        "{} is not a table; give a CSV, TSV, JSON Lines or Parquet file with a \
                          column {id_column:?}",
                         path.display()
                     ),
@@ -42,7 +42,7 @@ impl MetadataJoin {
             }
         };
         // The table's own rows are read as speeches whose "text" is the id column.
-        let (table, _) = table::scan(path, kind, Some(id_column), None)?;
+        let (table, _) = table::scan_metadata(path, kind, id_column)?;
         let rows_read = table.read_rows()?;
         let columns = table.columns.clone();
         let mut rows = HashMap::new();

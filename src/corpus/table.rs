@@ -85,7 +85,7 @@ pub fn scan(
     id_column: Option<&str>,
 ) -> Result<(Table, Vec<Warning>)> {
     if kind == TableKind::Parquet {
-        return scan_parquet(path, text_column, id_column);
+        return scan_parquet(path, text_column, id_column, TextType::Text);
     }
     let (text, encoding) = read(path)?;
     let mut warnings = Vec::new();
@@ -162,12 +162,36 @@ fn settle_columns(
     Ok(chosen)
 }
 
-/// Checks a Parquet table from its footer: the text column holds strings; nested columns
-/// (lists, structs) and binary ones are left out with a warning naming them.
+/// What the "text" column of a table must hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TextType {
+    /// Text: the speeches.
+    Text,
+    /// Any value: the ids of a metadata table (read with its id column as the text).
+    Any,
+}
+
+/// Checks a metadata table (`--metadata`), whose id column is read as its text: as [`scan`],
+/// but a Parquet id column may hold numbers.
+pub fn scan_metadata(
+    path: &Path,
+    kind: TableKind,
+    id_column: &str,
+) -> Result<(Table, Vec<Warning>)> {
+    match kind {
+        TableKind::Parquet => scan_parquet(path, Some(id_column), None, TextType::Any),
+        _ => scan(path, kind, Some(id_column), None),
+    }
+}
+
+/// Checks a Parquet table from its footer: the text column holds strings (when `text_type`
+/// asks for text); nested columns (lists, structs) and binary ones are left out with a
+/// warning naming them.
 fn scan_parquet(
     path: &Path,
     text_column: Option<&str>,
     id_column: Option<&str>,
+    text_type: TextType,
 ) -> Result<(Table, Vec<Warning>)> {
     let layout = parquet::layout(path)?;
     let mut warnings = Vec::new();
@@ -198,15 +222,17 @@ fn scan_parquet(
     };
     let known = kept.iter().map(|(name, _)| name.clone()).collect();
     let chosen = settle_columns(&mut table, known, text_column)?;
-    let text_type = &kept
+    let holds = kept
         .iter()
         .find(|(name, _)| *name == chosen)
-        .expect("checked above")
-        .1;
-    if !matches!(text_type, DataType::String) {
+        .map(|(_, dtype)| dtype);
+    if let Some(holds) = holds.filter(|d| text_type == TextType::Text && **d != DataType::String) {
         return Err(table_error(
             path,
-            format!("column {chosen:?} holds {text_type}, not text; name the text column with --text-column NAME"),
+            format!(
+                "column {chosen:?} holds {holds}, not text; name the text column with \
+                 --text-column NAME"
+            ),
         ));
     }
     table.text_column = chosen;

@@ -333,35 +333,48 @@ fn a_congressional_record_volume_joins_descriptions_and_speakers() {
 #[test]
 fn a_metadata_table_is_joined_by_id_and_the_matches_counted() {
     let dir = tempfile::tempdir().unwrap();
-    let speakers = dir.path().join("speakers.tsv");
+    let speakers_tsv = dir.path().join("speakers.tsv");
     std::fs::write(
-        &speakers,
+        &speakers_tsv,
         "doc_id\tregion\n2002-Bush-1\tSouth\n2026-Trump-1\tEast\nno-such-speech\tNorth\n",
     )
     .unwrap();
-    let out = dir.path().join("out");
-    let output = analyze_ok(
-        &[&repo().join("corpus")],
-        &out,
-        &[
-            "--metadata",
-            speakers.to_str().unwrap(),
-            "--id-column",
-            "doc_id",
-        ],
-    );
-    let docs = documents(&out);
-    let region = by_id(&docs, "region");
-    assert_eq!(region["2002-Bush-1"], "South");
-    assert_eq!(region["2026-Trump-1"], "East");
-    assert_eq!(region["2003-Bush-1"], "");
-    let err = stderr(&output);
-    let n = docs.rows.len();
-    assert!(
-        err.contains(&format!("2 of {n} speeches matched a row by id"))
-            && err.contains("1 rows match no speech, e.g. \"no-such-speech\""),
-        "{err}"
-    );
+    let speakers_parquet = dir.path().join("speakers.parquet");
+    let records = [
+        vec!["2002-Bush-1".to_owned(), "South".to_owned()],
+        vec!["2026-Trump-1".to_owned(), "East".to_owned()],
+        vec!["no-such-speech".to_owned(), "North".to_owned()],
+    ];
+    std::fs::write(
+        &speakers_parquet,
+        parquet_of(&["doc_id", "region"], &records),
+    )
+    .unwrap();
+    for speakers in [speakers_tsv, speakers_parquet] {
+        let out = dir.path().join("out");
+        let output = analyze_ok(
+            &[&repo().join("corpus")],
+            &out,
+            &[
+                "--metadata",
+                speakers.to_str().unwrap(),
+                "--id-column",
+                "doc_id",
+            ],
+        );
+        let docs = documents(&out);
+        let region = by_id(&docs, "region");
+        assert_eq!(region["2002-Bush-1"], "South");
+        assert_eq!(region["2026-Trump-1"], "East");
+        assert_eq!(region["2003-Bush-1"], "");
+        let err = stderr(&output);
+        let n = docs.rows.len();
+        assert!(
+            err.contains(&format!("2 of {n} speeches matched a row by id"))
+                && err.contains("1 rows match no speech, e.g. \"no-such-speech\""),
+            "{err}"
+        );
+    }
 }
 
 #[test]
