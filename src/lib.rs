@@ -74,7 +74,7 @@ mod stats;
 mod text;
 
 pub use columns::{thousands, StandsFor, TableColumn};
-pub use corpus::{Corpus, Document, Encoding, ReadOptions, Unit};
+pub use corpus::{Comparison, Condition, Corpus, Document, Encoding, ReadOptions, Subset, Unit};
 pub use error::{Error, Result, Subject, Warning};
 pub use output::charts::canvas::{ChartFormat, MIN_WIDTH as MIN_CHART_WIDTH};
 pub use output::tables::{CsvStyle, TableFormat};

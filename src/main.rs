@@ -242,7 +242,15 @@ fn print_summary(summary: &Summary, out: &std::path::Path, seconds: f64) {
     let _ = writeln!(
         stdout,
         "Analysed {}: {}, {}, {}, {} ({megabytes:.1} MB of text) in {seconds:.1} s.",
-        counted(summary.documents, "document", "documents"),
+        match &summary.subset {
+            Some(subset) => format!(
+                "{} (of {} read, where {})",
+                counted(summary.documents, "document", "documents"),
+                thousands(subset.read as u64),
+                subset.conditions.join(" and ")
+            ),
+            None => counted(summary.documents, "document", "documents"),
+        },
         counted(summary.tokens, "token", "tokens"),
         counted(summary.types, "type", "types"),
         counted(summary.terms, "term", "terms"),

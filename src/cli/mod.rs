@@ -9,9 +9,9 @@ use clap::error::ErrorKind;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use speechstat::{
-    ChartFormat, ChartOptions, Config, Context, CsvStyle, KwicOptions, Language, MatchBy, Mode,
-    Period, PhraseOptions, ReadOptions, SimilarityMethod, StopwordSource, TableFormat, Unit, When,
-    DEFAULT_WINDOW, MAX_MATRIX_TERMS, OUTPUTS,
+    ChartFormat, ChartOptions, Condition, Config, Context, CsvStyle, KwicOptions, Language,
+    MatchBy, Mode, Period, PhraseOptions, ReadOptions, SimilarityMethod, StopwordSource,
+    TableFormat, Unit, When, DEFAULT_WINDOW, MAX_MATRIX_TERMS, OUTPUTS,
 };
 
 mod config_file;
@@ -431,6 +431,12 @@ pub struct InputArgs {
     #[arg(long, value_name = "speech|sitting", value_enum, default_value_t = UnitArg::Speech)]
     pub unit: UnitArg,
 
+    /// Only the speeches whose metadata meet EXPR: COLUMN=VALUE, COLUMN!=VALUE,
+    /// COLUMN>=VALUE (or >, <, <=: numbers, years and ISO dates compared as such) or
+    /// 'COLUMN in A,B,C'; doc_id is a column too. Repeatable: every one must hold.
+    #[arg(long = "where", value_name = "EXPR", value_parser = Condition::parse)]
+    pub conditions: Vec<Condition>,
+
     /// Keep bracketed annotations such as [Applause] and [Laughter] in the counts.
     #[arg(long)]
     pub keep_annotations: bool,
@@ -712,6 +718,7 @@ impl InputArgs {
                 },
                 keep_annotations: self.keep_annotations,
                 allow_outside: self.allow_outside,
+                conditions: self.conditions.clone(),
             },
             language: self.language,
             stem: !self.no_stem,

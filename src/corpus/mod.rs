@@ -14,6 +14,7 @@ mod limited;
 mod manifest;
 mod parlamint;
 mod record;
+mod subset;
 mod table;
 mod tei;
 
@@ -27,6 +28,7 @@ pub use decode::{decode, Decoded, Encoding};
 pub(crate) use limited::read_limited;
 pub use record::{parse_heading_line, split_records};
 use record::{Heading, Record};
+pub use subset::{Comparison, Condition, Subset};
 
 use crate::columns;
 use crate::error::{Error, Result, Warning};
@@ -55,6 +57,8 @@ pub struct ReadOptions {
     /// Read manifest rows that name files outside the manifest's folder (`../x.txt`, an
     /// absolute path), and symbolic links out of an input folder without a warning.
     pub allow_outside: bool,
+    /// `--where`: only the speeches that meet every condition are kept.
+    pub conditions: Vec<Condition>,
 }
 
 /// What one document of a ParlaMint corpus is.
@@ -99,6 +103,8 @@ pub struct Corpus {
     /// Every file the corpus was read from: manifests, then the files of the speeches, in
     /// corpus order (empty for documents given in memory).
     pub files: Vec<PathBuf>,
+    /// What `--where` kept, when it was given.
+    pub subset: Option<Subset>,
 }
 
 impl Document {
@@ -146,6 +152,7 @@ impl Corpus {
             documents,
             warnings: Vec::new(),
             files: Vec::new(),
+            subset: None,
         })
     }
 
@@ -170,8 +177,13 @@ pub fn read_corpus(inputs: &[PathBuf], options: &ReadOptions) -> Result<Corpus> 
 
 /// Reads a corpus to compare with (`--reference`): the reading options of the corpus apply
 /// where they fit, so none is an error here.
+/// `--where` chooses among the corpus's speeches, not the reference's.
 pub(crate) fn read_reference_corpus(inputs: &[PathBuf], options: &ReadOptions) -> Result<Corpus> {
-    read_all(CorpusReader::open(inputs, options)?)
+    let options = ReadOptions {
+        conditions: Vec::new(),
+        ..options.clone()
+    };
+    read_all(CorpusReader::open(inputs, &options)?)
 }
 
 fn read_all(mut reader: CorpusReader) -> Result<Corpus> {
@@ -202,6 +214,9 @@ pub struct CorpusReader {
     warnings: Vec<Warning>,
     files: Vec<PathBuf>,
     documents_read: usize,
+    /// `--where`'s conditions with the position of their column (None: the id).
+    conditions: Vec<(Condition, Option<usize>)>,
+    documents_kept: usize,
 }
 
 /// Where a corpus's dates are, and what was not understood in them.
@@ -292,6 +307,25 @@ impl CorpusReader {
                 .collect();
             (join, indices)
         });
+        let conditions = options
+            .conditions
+            .iter()
+            .map(
+                |condition| match condition.column_index(&metadata_columns) {
+                    Some(index) => Ok((condition.clone(), index)),
+                    None => Err(Error::UnknownColumn {
+                        option: "--where",
+                        column: condition.column.clone(),
+                        known: ["doc_id".to_owned()]
+                            .iter()
+                            .chain(&metadata_columns)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    }),
+                },
+            )
+            .collect::<Result<_>>()?;
         let ids = IdAssigner::new(pending.iter().filter_map(Source::id_base));
         pending.reverse();
         Ok(CorpusReader {
@@ -306,6 +340,8 @@ impl CorpusReader {
             warnings: discovered.warnings,
             files,
             documents_read: 0,
+            conditions,
+            documents_kept: 0,
         })
     }
 
@@ -381,11 +417,21 @@ impl CorpusReader {
                 let id = self.ids.next(&draft);
                 let mut document = draft.into_document(id, &self.metadata_columns);
                 self.complete(&mut document);
-                documents.push(document);
+                self.documents_read += 1;
+                if self.keeps(&document) {
+                    documents.push(document);
+                }
             }
         }
-        self.documents_read += documents.len();
+        self.documents_kept += documents.len();
         Ok(Some(documents))
+    }
+
+    /// Whether a document meets every `--where` condition.
+    fn keeps(&self, document: &Document) -> bool {
+        self.conditions
+            .iter()
+            .all(|(condition, index)| condition.holds_for(*index, &document.id, &document.metadata))
     }
 
     /// A document's dates read and its joined metadata filled in.
@@ -440,11 +486,33 @@ impl CorpusReader {
                 reason,
             });
         }
+        let texts: Vec<String> = self
+            .conditions
+            .iter()
+            .map(|(c, _)| c.text.clone())
+            .collect();
+        if self.documents_kept == 0 && !texts.is_empty() {
+            return Err(Error::Option {
+                option: "--where",
+                message: format!(
+                    "{} keeps none of the {} speeches read; check the column's values in \
+                     tables/documents.csv of a run without it",
+                    texts.join(" and "),
+                    self.documents_read
+                ),
+            });
+        }
+        let subset = (!texts.is_empty()).then_some(Subset {
+            conditions: texts,
+            kept: self.documents_kept,
+            read: self.documents_read,
+        });
         Ok(Corpus {
             metadata_columns: self.metadata_columns,
             documents: Vec::new(),
             warnings: self.warnings,
             files: self.files,
+            subset,
         })
     }
 }

@@ -188,6 +188,7 @@ impl Computed {
     ) -> Summary {
         Summary {
             documents: self.corpus.documents.len(),
+            subset: self.corpus.subset.clone(),
             tokens: self.counts.total_tokens(),
             types: self.tokens.vocab.n_forms(),
             terms: self.counts.counted_terms().count(),

@@ -8,6 +8,7 @@ use super::dictionary::{data_dictionary, DictionaryEntry};
 use super::findings::findings;
 use super::outputs::{DATA_DICTIONARY, REPORT_HTML, REPORT_MARKDOWN};
 use super::record::{WrittenChart, WrittenTable};
+use super::Summary;
 use crate::columns::thousands;
 use crate::error::{Error, Result, Warning};
 use crate::output::report::{write_html, write_markdown, Report, ReportChart, ReportTable};
@@ -99,7 +100,7 @@ fn corpus_name(analysis: &Computed) -> String {
 fn summary_lines(analysis: &Computed) -> Vec<(String, String)> {
     let summary = analysis.summary(Vec::new(), Vec::new());
     let mut lines = vec![
-        ("Speeches".to_owned(), thousands(summary.documents as u64)),
+        ("Speeches".to_owned(), speeches(&summary)),
         ("Word tokens".to_owned(), thousands(summary.tokens)),
         ("Word types".to_owned(), thousands(summary.types as u64)),
         ("Terms counted".to_owned(), thousands(summary.terms as u64)),
@@ -116,6 +117,20 @@ fn summary_lines(analysis: &Computed) -> Vec<(String, String)> {
         ));
     }
     lines
+}
+
+/// The speeches analysed, and of how many when `--where` chose them (`3 of 5,685 where
+/// iso3=UKR and year>=2022`).
+fn speeches(summary: &Summary) -> String {
+    let analysed = thousands(summary.documents as u64);
+    match &summary.subset {
+        Some(subset) => format!(
+            "{analysed} of {} where {}",
+            thousands(subset.read as u64),
+            subset.conditions.join(" and ")
+        ),
+        None => analysed,
+    }
 }
 
 /// What the run read: each input as given with the files read from it, the reference corpus.

@@ -138,6 +138,15 @@ pub(crate) fn run_json(
     let config = &analysis.config;
     let counts = Json::object([
         ("speeches", Json::Integer(summary.documents as i128)),
+        (
+            "speeches_read",
+            Json::Integer(
+                summary
+                    .subset
+                    .as_ref()
+                    .map_or(summary.documents, |s| s.read) as i128,
+            ),
+        ),
         ("tokens", Json::Integer(i128::from(summary.tokens))),
         ("types", Json::Integer(summary.types as i128)),
         ("terms", Json::Integer(summary.terms as i128)),

@@ -115,6 +115,16 @@ impl Config {
             ),
             ("allow-outside", Setting::Flag(self.read.allow_outside)),
             (
+                "where",
+                Setting::List(
+                    self.read
+                        .conditions
+                        .iter()
+                        .map(|c| c.text.clone())
+                        .collect(),
+                ),
+            ),
+            (
                 "stopwords",
                 match &self.stopwords {
                     StopwordSource::Builtin => Setting::Text("builtin".into()),

@@ -15,8 +15,10 @@ pub struct StageTime {
 /// What a run did, for the closing summary.
 #[derive(Debug, Clone)]
 pub struct Summary {
-    /// Speeches read.
+    /// Speeches analysed (those `--where` kept, when given).
     pub documents: usize,
+    /// What `--where` kept, of how many speeches read.
+    pub subset: Option<crate::corpus::Subset>,
     /// Word tokens, stopwords included.
     pub tokens: u64,
     /// Distinct lowercased word forms in the corpus.

@@ -16,4 +16,5 @@ mod hostile;
 mod inputs;
 mod outputs;
 mod properties;
+mod subsets;
 mod syllables;
