@@ -41,6 +41,16 @@ pub struct TeiUtterance {
     pub marks: u32,
 }
 
+/// The next XML event, or a message saying where the XML is broken.
+fn next_event<'x>(reader: &mut Reader<&'x [u8]>) -> Result<Event<'x>, String> {
+    reader.read_event().map_err(|e| {
+        format!(
+            "not well-formed XML at byte {}: {e}",
+            reader.error_position()
+        )
+    })
+}
+
 /// Parses a sitting; an error is the XML parser's message.
 pub fn parse_sitting(xml: &str, keep_marks: bool) -> Result<TeiSitting, String> {
     let mut reader = Reader::from_str(xml);
@@ -52,12 +62,7 @@ pub fn parse_sitting(xml: &str, keep_marks: bool) -> Result<TeiSitting, String> 
     let mut mark_text = String::new();
     let mut in_setting = false;
     loop {
-        let event = reader.read_event().map_err(|e| {
-            format!(
-                "not well-formed XML at byte {}: {e}",
-                reader.error_position()
-            )
-        })?;
+        let event = next_event(&mut reader)?;
         match event {
             Event::Start(e) => {
                 let name = e.local_name();
@@ -296,12 +301,7 @@ pub fn parse_persons(xml: &str) -> Result<HashMap<String, Person>, String> {
     let mut field: Option<&'static str> = None;
     let mut in_name = false;
     loop {
-        let event = reader.read_event().map_err(|e| {
-            format!(
-                "not well-formed XML at byte {}: {e}",
-                reader.error_position()
-            )
-        })?;
+        let event = next_event(&mut reader)?;
         match event {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 b"person" => {
@@ -370,12 +370,7 @@ pub fn parse_parties(xml: &str) -> Result<HashMap<String, String>, String> {
     let mut org: Option<String> = None;
     let mut in_abbreviation = false;
     loop {
-        let event = reader.read_event().map_err(|e| {
-            format!(
-                "not well-formed XML at byte {}: {e}",
-                reader.error_position()
-            )
-        })?;
+        let event = next_event(&mut reader)?;
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 b"org" => org = attribute(&e, b"id"),
@@ -408,12 +403,7 @@ pub fn included_sittings(xml: &str) -> Result<Vec<String>, String> {
     let mut reader = Reader::from_str(xml);
     let mut hrefs = Vec::new();
     loop {
-        let event = reader.read_event().map_err(|e| {
-            format!(
-                "not well-formed XML at byte {}: {e}",
-                reader.error_position()
-            )
-        })?;
+        let event = next_event(&mut reader)?;
         match event {
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"include" => {
                 if let Some(href) = attribute(&e, b"href") {

@@ -41,7 +41,7 @@ use crate::text::TermId;
 
 mod nearest;
 
-/// Units up to which every pair is listed.
+/// Units up to which every pair is listed (written out in [`SimilarityMethod`]'s public docs).
 pub(crate) const ALL_PAIRS_UP_TO: usize = 1_000;
 /// Most similar others listed per unit beyond that.
 pub(crate) const TOP_PER_UNIT: usize = 10;
@@ -628,16 +628,15 @@ impl Best {
 /// grouping alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SimilarityMethod {
-    /// Every pair up to [`ALL_PAIRS_UP_TO`] units; beyond, each one's [`TOP_PER_UNIT`] most
-    /// similar found through an index of their heaviest terms (approximate, and about linear
-    /// in the units).
+    /// Every pair up to 1,000 units (speeches, or groups of a grouping); beyond, each one's 10
+    /// most similar found through an index of their heaviest terms (approximate, and about
+    /// linear in the units).
     #[default]
     Auto,
-    /// Every pair up to [`ALL_PAIRS_UP_TO`] units; beyond, each one's exact
-    /// [`TOP_PER_UNIT`] most similar, every pair compared (time grows with the square of the
-    /// units).
+    /// Every pair up to 1,000 units; beyond, each one's exact 10 most similar, every pair
+    /// compared (time grows with the square of the units).
     Exact,
-    /// Each unit's [`TOP_PER_UNIT`] most similar through the index, however few the units.
+    /// Each unit's 10 most similar through the index, however few the units.
     Approximate,
 }
 
