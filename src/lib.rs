@@ -88,7 +88,7 @@ pub use stats::compare::similarity::SimilarityMethod;
 pub use stats::frequency::matrix::MAX_MATRIX_TERMS;
 pub use stats::pairs::cooccurrence::{Context, DEFAULT_WINDOW};
 pub use stats::pairs::phrases::PhraseOptions;
-pub use text::{Hit, Language, Line, MatchBy, StopwordSource};
+pub use text::{sort_lines, Hit, Language, Line, MatchBy, SortBy, StopwordSource};
 
 /// README.md's Rust example, compiled and run by `cargo test`.
 #[cfg(doctest)]

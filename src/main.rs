@@ -112,8 +112,9 @@ fn kwic(args: &KwicArgs) -> anyhow::Result<()> {
     }
     let config = args.input.to_config(std::path::Path::new("output"));
     let progress = TerminalProgress::new(!args.input.quiet && std::io::stderr().is_terminal());
-    let concordance =
+    let mut concordance =
         speechstat::concordance(&config, &args.kwic.to_options(&args.pattern), &progress)?;
+    speechstat::sort_lines(&mut concordance.lines, args.sort.order());
     if args.input.timings {
         progress.print_timings();
     }
@@ -183,9 +184,10 @@ fn print_aligned(concordance: &Concordance, out: &mut impl Write) -> std::io::Re
     Ok(())
 }
 
-/// doc_id, sentence, position, left, keyword, right: one line each, tabs in the text made
-/// spaces.
+/// A header line, then doc_id, sentence, position, left, keyword, right: one line each, tabs
+/// in the text made spaces.
 fn print_tab_separated(concordance: &Concordance, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(out, "doc_id\tsentence\tposition\tleft\tkeyword\tright")?;
     let clean = |s: &str| s.replace('\t', " ");
     for line in &concordance.lines {
         writeln!(

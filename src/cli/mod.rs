@@ -10,7 +10,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use speechstat::{
     ChartFormat, ChartOptions, Condition, Config, Context, CsvStyle, KwicOptions, Language,
-    MatchBy, Mode, Period, PhraseOptions, ReadOptions, SimilarityMethod, StopwordSource,
+    MatchBy, Mode, Period, PhraseOptions, ReadOptions, SimilarityMethod, SortBy, StopwordSource,
     TableFormat, Unit, When, DEFAULT_WINDOW, MAX_MATRIX_TERMS, OUTPUTS,
 };
 
@@ -107,8 +107,11 @@ const KWIC_EXAMPLES: &str = concat!(
   speechstat kwic 'terror*' corpus/ --in year=2002
       A glob, in the speeches of 2002 only.
   speechstat kwic '\"health care\"' --width 5 > lines.tsv
-      A phrase; piped output is tab-separated (doc_id, sentence, position, left, keyword,
-      right).
+      A phrase; piped output is tab-separated under a header line (doc_id, sentence,
+      position, left, keyword, right).
+  speechstat kwic freedom --sort left
+      Lines sorted by the word before the keyword, then the one before it (AntConc's L1,
+      L2); --sort right by the words after it.
 
 ",
     exit_codes!()
@@ -128,6 +131,30 @@ pub struct KwicArgs {
 
     #[command(flatten)]
     pub kwic: KwicMatchArgs,
+
+    /// The order of the lines: corpus order (position), or by the words before (left) or
+    /// after (right) the keyword, nearest first, as AntConc sorts them.
+    #[arg(long, value_name = "position|left|right", value_enum, default_value_t = SortArg::Position)]
+    pub sort: SortArg,
+}
+
+/// `--sort` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortArg {
+    Position,
+    Left,
+    Right,
+}
+
+impl SortArg {
+    /// The library's order.
+    pub fn order(self) -> SortBy {
+        match self {
+            SortArg::Position => SortBy::Position,
+            SortArg::Left => SortBy::Left,
+            SortArg::Right => SortBy::Right,
+        }
+    }
 }
 
 /// How a concordance matches and shows: shared by `kwic` and `analyze --kwic`.

@@ -183,6 +183,41 @@ pub fn find_hits(docs: &[DocTokens], forms: &[Vec<bool>]) -> Vec<Hit> {
         .concat()
 }
 
+/// The order of a concordance's lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    /// Corpus order: speech, then position.
+    #[default]
+    Position,
+    /// By the words before the keyword, nearest first (AntConc's L1, L2, ...).
+    Left,
+    /// By the words after the keyword, nearest first (R1, R2, ...).
+    Right,
+}
+
+/// Sorts `lines` as `by` asks, lowercased words compared one by one from the keyword out
+/// (punctuation left out: `, and` sorts under `and`); ties keep corpus order.
+pub fn sort_lines(lines: &mut [Line], by: SortBy) {
+    let words = |text: &str| -> Vec<String> {
+        text.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    match by {
+        SortBy::Position => {}
+        SortBy::Left => lines.sort_by_cached_key(|line| {
+            let mut left = words(&line.left);
+            left.reverse();
+            left
+        }),
+        SortBy::Right => lines.sort_by_cached_key(|line| words(&line.right)),
+    }
+}
+
 /// A hit with its context.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
@@ -236,6 +271,41 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_sort_by_the_nearest_words_without_punctuation_and_keep_ties_in_order() {
+        let line = |doc: usize, left: &str, right: &str| Line {
+            hit: Hit {
+                doc,
+                sentence: 0,
+                position: 0,
+                length: 1,
+            },
+            left: left.into(),
+            keyword: "peace".into(),
+            right: right.into(),
+        };
+        let mut lines = vec![
+            line(0, "a lasting", ", and security"),
+            line(1, "Bring", "now."),
+            line(2, "for lasting", "and justice"),
+            line(3, "a Lasting", "Among nations"),
+        ];
+        sort_lines(&mut lines, SortBy::Left);
+        let docs: Vec<usize> = lines.iter().map(|l| l.hit.doc).collect();
+        assert_eq!(
+            docs,
+            [1, 0, 3, 2],
+            "bring < lasting a = lasting a < lasting for"
+        );
+        sort_lines(&mut lines, SortBy::Right);
+        let docs: Vec<usize> = lines.iter().map(|l| l.hit.doc).collect();
+        assert_eq!(
+            docs,
+            [3, 2, 0, 1],
+            "among < and justice < and security < now"
+        );
+    }
     use crate::progress::Silent;
     use crate::text::{tokenize_corpus, Language, StopwordSource, Stopwords, TokenizedCorpus};
 

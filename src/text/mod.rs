@@ -16,7 +16,7 @@ mod tokenize;
 mod tokenized;
 mod vocab;
 
-pub use concordance::{find_hits, lines, Hit, Line, MatchBy, Pattern};
+pub use concordance::{find_hits, lines, sort_lines, Hit, Line, MatchBy, Pattern, SortBy};
 pub use language::Language;
 pub use normalize::Normalizer;
 pub use phrases::join_phrases;

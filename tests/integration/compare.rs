@@ -371,11 +371,19 @@ fn kwic_prints_every_occurrence_and_analyze_writes_the_same_lines() {
         kwic.header.contains(&"speaker".to_owned()) && kwic.header.contains(&"year".to_owned())
     );
 
-    // The command prints the same lines, tab-separated when piped.
+    // The command prints the same lines, tab-separated under a header line when piped.
     let output = speechstat(&["kwic", "freedom", "corpus", "--quiet"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let printed = String::from_utf8(output.stdout).unwrap();
-    let lines: Vec<Vec<&str>> = printed.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(
+        printed.lines().next(),
+        Some("doc_id\tsentence\tposition\tleft\tkeyword\tright")
+    );
+    let lines: Vec<Vec<&str>> = printed
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
     assert_eq!(lines.len(), kwic.rows.len());
     for (line, row) in lines.iter().zip(&kwic.rows) {
         assert_eq!(
@@ -403,6 +411,7 @@ fn kwic_matches_terms_globs_phrases_and_filters_by_metadata() {
         String::from_utf8(output.stdout)
             .unwrap()
             .lines()
+            .skip(1)
             .map(|l| l.split('\t').map(String::from).collect())
             .collect()
     };
@@ -423,6 +432,31 @@ fn kwic_matches_terms_globs_phrases_and_filters_by_metadata() {
     let phrase = run(&["\"human rights\""]);
     assert!(!phrase.is_empty());
     assert!(phrase.iter().all(|l| l[4].to_lowercase() == "human rights"));
+    // Sorted as AntConc sorts: by the nearest word to the left (or right), then the next.
+    let key = |line: &Vec<String>, side: usize| -> Vec<String> {
+        let mut words: Vec<String> = line[side]
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        if side == 3 {
+            words.reverse();
+        }
+        words
+    };
+    for (sort, side) in [("left", 3), ("right", 5)] {
+        let sorted = run(&["freedom", "--sort", sort]);
+        assert_eq!(sorted.len(), run(&["freedom"]).len());
+        assert!(
+            sorted
+                .windows(2)
+                .all(|w| key(&w[0], side) <= key(&w[1], side)),
+            "--sort {sort}"
+        );
+    }
     let narrow = run(&["freedom", "--in", "year=2002", "--width", "2"]);
     assert!(!narrow.is_empty() && narrow.iter().all(|l| l[0] == "2002-Bush-1"));
 

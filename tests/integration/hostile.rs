@@ -575,7 +575,11 @@ fn a_phrase_with_punctuation_finds_its_lines() {
     let output = speechstat(&["kwic", "peace, security", &one.display().to_string()]);
     assert!(output.status.success(), "{}", stderr(&output));
     let lines = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(lines.lines().count(), 1, "{lines}");
+    assert_eq!(
+        lines.lines().count(),
+        1 + 1,
+        "a header and the line: {lines}"
+    );
 }
 
 /// A speech of two 5 MB words, charted in bounded time (measuring every prefix of a label,
