@@ -208,7 +208,7 @@ impl Walker<'_> {
                     self.options.id_column.as_deref(),
                 )?;
                 // A Parquet table is read a part (whole row groups) at a time.
-                let parts = table.parts(PARQUET_PART_BYTES)?;
+                let parts = table.parts(PARQUET_PART_BYTES);
                 self.found.warnings.extend(warnings);
                 self.found
                     .sources

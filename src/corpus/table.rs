@@ -61,6 +61,8 @@ pub struct Table {
     /// The part of a Parquet table this source reads: its row groups (a table is read a part
     /// at a time); every row of other tables.
     pub part: Option<parquet::RowGroup>,
+    /// A Parquet table's row groups, from its footer (none for other tables).
+    pub row_groups: Vec<parquet::RowGroup>,
 }
 
 /// One speech of a table.
@@ -101,6 +103,7 @@ pub fn scan(
         columns: Vec::new(),
         rows: 0,
         part: None,
+        row_groups: Vec::new(),
     };
     let mut names: Vec<String> = Vec::new();
     let parsed = parse(path, kind, &text, |fields| {
@@ -219,6 +222,7 @@ fn scan_parquet(
         columns: Vec::new(),
         rows: layout.row_groups.iter().map(|g| g.rows).sum(),
         part: None,
+        row_groups: layout.row_groups,
     };
     let known = kept.iter().map(|(name, _)| name.clone()).collect();
     let chosen = settle_columns(&mut table, known, text_column)?;
@@ -251,13 +255,13 @@ impl Table {
 
     /// A Parquet table cut into parts of about `bytes` compressed bytes (whole row groups), each
     /// read on its own when its turn in the stream comes.
-    pub fn parts(self, bytes: usize) -> Result<Vec<Table>> {
+    pub fn parts(mut self, bytes: usize) -> Vec<Table> {
         if self.kind != TableKind::Parquet {
-            return Ok(vec![self]);
+            return vec![self];
         }
         let mut parts = Vec::new();
         let mut current: Option<parquet::RowGroup> = None;
-        for group in parquet::layout(&self.path)?.row_groups {
+        for group in std::mem::take(&mut self.row_groups) {
             current = Some(match current {
                 Some(part) if part.bytes < bytes => parquet::RowGroup {
                     offset: part.offset,
@@ -272,13 +276,20 @@ impl Table {
             });
         }
         parts.extend(current);
-        Ok(parts
+        parts
             .into_iter()
             .map(|part| Table {
                 part: Some(part),
                 ..self.clone()
             })
-            .collect())
+            .collect()
+    }
+
+    /// The base of the ids of rows without an id column: the file's name.
+    fn id_stem(&self) -> String {
+        self.path
+            .file_stem()
+            .map_or_else(|| "rows".to_owned(), |s| s.to_string_lossy().into_owned())
     }
 
     /// The rows of this part of a Parquet table, each value written out as text (a null as
@@ -292,36 +303,34 @@ impl Table {
         let mut names = vec![self.text_column.clone()];
         names.extend(self.id_column.iter().cloned());
         names.extend(self.columns.iter().cloned());
-        let frame = parquet::read_rows(&self.path, part.offset, part.rows, names.clone())?;
-        let as_text = |name: &str| -> Result<Vec<Option<String>>> {
+        let frame = parquet::read_rows(&self.path, part.offset, part.rows, names)?;
+        // Each column's values written out as text; a null is an empty text.
+        let as_text = |name: &str| -> Result<Vec<String>> {
             let column = frame
                 .column(name)
                 .and_then(|c| c.cast(&DataType::String))
                 .map_err(|e| table_error(&self.path, format!("column {name:?}: {e}")))?;
-            let strings = column.str().expect("cast to strings");
-            Ok(strings.iter().map(|v| v.map(str::to_owned)).collect())
+            let strings = column
+                .str()
+                .map_err(|e| table_error(&self.path, format!("column {name:?}: {e}")))?;
+            Ok(strings
+                .iter()
+                .map(|v| v.unwrap_or_default().to_owned())
+                .collect())
         };
         let texts = as_text(&self.text_column)?;
         let ids = match &self.id_column {
             Some(column) => Some(as_text(column)?),
             None => None,
         };
-        let metadata: Vec<Vec<Option<String>>> = self
-            .columns
-            .iter()
-            .map(|name| as_text(name))
-            .collect::<Result<_>>()?;
-        let stem = self
-            .path
-            .file_stem()
-            .map_or_else(|| "rows".to_owned(), |s| s.to_string_lossy().into_owned());
+        let stem = self.id_stem();
         let width = self.rows.to_string().len();
         let mut rows = Vec::with_capacity(texts.len());
         for (index, text) in texts.into_iter().enumerate() {
             let number = part.offset + index + 1;
             let id = match (&self.id_column, &ids) {
-                (Some(column), Some(ids)) => match ids[index].as_deref().map(str::trim) {
-                    Some(id) if !id.is_empty() => id.to_owned(),
+                (Some(column), Some(ids)) => match ids[index].trim() {
+                    id if !id.is_empty() => id.to_owned(),
                     _ => {
                         return Err(row_error(
                             &self.path,
@@ -336,14 +345,15 @@ impl Table {
                 label: format!("{}[{number}]", self.path.display()),
                 line: None,
                 id,
-                text: text.unwrap_or_default(),
-                metadata: self
-                    .columns
-                    .iter()
-                    .zip(&metadata)
-                    .map(|(name, values)| (name.clone(), values[index].clone().unwrap_or_default()))
-                    .collect(),
+                text,
+                metadata: Vec::with_capacity(self.columns.len()),
             });
+        }
+        // Column by column, each value moved into its row.
+        for name in &self.columns {
+            for (row, value) in rows.iter_mut().zip(as_text(name)?) {
+                row.metadata.push((name.clone(), value));
+            }
         }
         Ok(rows)
     }
@@ -353,10 +363,7 @@ impl Table {
     }
 
     fn rows_of(&self, text: &str) -> Result<Vec<Row>> {
-        let stem = self
-            .path
-            .file_stem()
-            .map_or_else(|| "rows".to_owned(), |s| s.to_string_lossy().into_owned());
+        let stem = self.id_stem();
         let width = self.rows.to_string().len();
         let mut rows = Vec::with_capacity(self.rows);
         parse(&self.path, self.kind, text, |fields| {
@@ -715,7 +722,7 @@ mod tests {
         let (table, warnings) = scan(&path, TableKind::Parquet, None, None).unwrap();
         assert_eq!(table.columns, ["year", "ok"]);
         assert!(warnings[0].message.contains("columns tags hold lists"));
-        let parts = table.parts(1).unwrap();
+        let parts = table.parts(1);
         assert_eq!(parts.len(), 4);
         let rows: Vec<Row> = parts
             .iter()
