@@ -28,8 +28,8 @@ use crate::stats::frequency::ranking;
 use crate::stats::frequency::stopwords::{count_stopwords, StopwordCounts};
 use crate::stats::groups::{GroupCounts, Groups};
 use crate::stats::pairs::collocates::collocates_of_all;
-use crate::stats::pairs::collocations::{count_adjacent, strongest_by_group};
-use crate::stats::pairs::cooccurrence::{count_units, Units};
+use crate::stats::pairs::collocations::{count_adjacent, strongest_by_group, AdjacentCounter};
+use crate::stats::pairs::cooccurrence::{count_units, Context, CooccurrenceCounter, Units};
 use crate::stats::pairs::phrases::Phrase;
 use crate::stats::profile::dispersion::{least_even, occurrences, Occurrences};
 use crate::stats::profile::group_profiles::{group_profiles, GroupProfile};
@@ -59,9 +59,11 @@ const DISPERSION_MIN_COUNT: u64 = 100;
 /// the `first` grouping), and the collocates of the `--focus` words (a warning for each word
 /// the corpus does not have). The last pass over the tokens: their documents are let go of
 /// (when `release`) before the co-occurrences are counted, whose memory peaks.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn count_pairs(
     config: &Config,
     tokens: &mut TokenizedCorpus,
+    counted: Option<PairCounters>,
     release: bool,
     counts: &CountTables,
     first: Option<&Grouping>,
@@ -70,16 +72,30 @@ pub(super) fn count_pairs(
 ) -> Pairs {
     let (focus, unknown) = requested("--focus", &config.focus, normalizer, tokens, counts);
     warnings.extend(unknown);
-    let adjacent = count_adjacent(tokens, config.min_count);
     let by_group = match first {
         Some(g) => strongest_by_group(tokens, &g.groups, &g.sums, config.min_count, TOP_PER_GROUP),
         None => Vec::new(),
     };
-    let units = Units::build(tokens, config.context);
-    if release {
-        tokens.docs = Vec::new();
-    }
-    let cooccurrences = count_units(units, tokens.vocab.n_terms(), config.min_count);
+    let n_terms = tokens.vocab.n_terms();
+    let (adjacent, cooccurrences) = match counted {
+        Some(counted) => {
+            if release {
+                tokens.docs = Vec::new();
+            }
+            (
+                counted.adjacent.finish(&tokens.vocab, config.min_count),
+                counted.cooccurrence.finish(n_terms, config.min_count),
+            )
+        }
+        None => {
+            let adjacent = count_adjacent(tokens, config.min_count);
+            let units = Units::build(tokens, config.context);
+            if release {
+                tokens.docs = Vec::new();
+            }
+            (adjacent, count_units(units, n_terms, config.min_count))
+        }
+    };
     let collocates = collocates_of_all(&cooccurrences, &focus, &tokens.vocab);
     Pairs {
         cooccurrences,
@@ -87,6 +103,29 @@ pub(super) fn count_pairs(
         collocates,
         adjacent,
         by_group,
+    }
+}
+
+/// The corpus's adjacent pairs and co-occurrences, counted batch by batch as the texts are
+/// read (when no phrases are joined after reading), so that no pass over the whole corpus's
+/// tokens or units is needed for them.
+pub(super) struct PairCounters {
+    adjacent: AdjacentCounter,
+    cooccurrence: CooccurrenceCounter,
+}
+
+impl PairCounters {
+    pub(super) fn new(context: Context) -> PairCounters {
+        PairCounters {
+            adjacent: AdjacentCounter::default(),
+            cooccurrence: CooccurrenceCounter::new(context),
+        }
+    }
+
+    /// Counts the pairs of the next documents, whose forms `vocab` holds.
+    pub(super) fn add(&mut self, docs: &[DocTokens], vocab: &Vocabulary) {
+        self.adjacent.add(docs, vocab);
+        self.cooccurrence.add(docs, vocab);
     }
 }
 
@@ -140,7 +179,18 @@ pub(super) fn comparison_rows(
 ) -> Result<ComparisonRows> {
     let rows =
         ranking::comparison_rows(corpus, counts, first.map(|g| &g.groups), heatmap::MAX_ROWS)?;
-    let sums = GroupCounts::sum(counts, &rows.groups);
+    // Only the rows shown are summed: the others (every speech but the largest 40) would
+    // copy the count tables.
+    let shown: Vec<bool> = (0..rows.groups.len())
+        .map(|g| rows.shown.binary_search(&g).is_ok())
+        .collect();
+    let of_doc: Vec<Option<usize>> = rows
+        .groups
+        .of_doc
+        .iter()
+        .map(|&g| shown[g].then_some(g))
+        .collect();
+    let sums = GroupCounts::sum_of(counts, &of_doc, rows.groups.len());
     Ok(ComparisonRows { rows, sums })
 }
 
@@ -252,12 +302,11 @@ pub(super) fn keyness(
     vocab: &Vocabulary,
 ) -> Result<Vec<Target>> {
     let speeches = Groups::by_document(corpus);
-    let speech_sums = GroupCounts::sum(counts, &speeches);
     let grouped: Vec<Grouped<'_>> = groupings
         .iter()
         .map(|g| Grouped {
             groups: &g.groups,
-            sums: &g.sums,
+            sums: Some(&g.sums),
         })
         .collect();
     let against = match (&config.compare, reference) {
@@ -276,7 +325,7 @@ pub(super) fn keyness(
     };
     let speeches = Grouped {
         groups: &speeches,
-        sums: &speech_sums,
+        sums: None,
     };
     targets::keyness(counts, &grouped, speeches, against, options, &name)
 }

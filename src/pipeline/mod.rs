@@ -60,7 +60,13 @@ pub fn analyze(config: &Config) -> Result<Analysis> {
 pub fn analyze_corpus(config: &Config, mut corpus: Corpus) -> Result<Analysis> {
     let normalizer = normalizer(config)?;
     let documents = std::mem::take(&mut corpus.documents);
-    let mut reading = Reading::new(config, &normalizer, &corpus.metadata_columns, Texts::Keep)?;
+    let mut reading = Reading::new(
+        config,
+        &normalizer,
+        &corpus.metadata_columns,
+        Texts::Keep,
+        Purpose::Analysis,
+    )?;
     reading.add(documents, &Silent)?;
     let computed = count_and_pair(config, &normalizer, reading.finish(corpus)?, &Silent)?;
     Ok(Analysis { computed })
@@ -74,7 +80,7 @@ pub fn analyze_with(config: &Config, progress: &dyn Progress) -> Result<Analysis
 
 fn read_and_analyze(config: &Config, progress: &dyn Progress, texts: Texts) -> Result<Computed> {
     let normalizer = normalizer(config)?;
-    let read = read_and_tokenize(config, &normalizer, texts, progress)?;
+    let read = read_and_tokenize(config, &normalizer, texts, Purpose::Analysis, progress)?;
     count_and_pair(config, &normalizer, read, progress)
 }
 
@@ -100,7 +106,13 @@ pub fn concordance(
         mode: Mode::Analyze,
         ..config.clone()
     };
-    let read = read_and_tokenize(&config, &normalizer, Texts::Release, progress)?;
+    let read = read_and_tokenize(
+        &config,
+        &normalizer,
+        Texts::Release,
+        Purpose::Concordance,
+        progress,
+    )?;
     Ok(Concordance {
         corpus: read.corpus,
         lines: read.kwic.unwrap_or_default(),
@@ -117,11 +129,12 @@ fn read_and_tokenize(
     config: &Config,
     normalizer: &Normalizer,
     texts: Texts,
+    purpose: Purpose,
     progress: &dyn Progress,
 ) -> Result<Read> {
     let mut reader = CorpusReader::open(&config.inputs, &config.read)?;
     reader.check_options()?;
-    let mut reading = Reading::new(config, normalizer, reader.metadata_columns(), texts)?;
+    let mut reading = Reading::new(config, normalizer, reader.metadata_columns(), texts, purpose)?;
     progress.start("reading", reader.remaining() as u64);
     loop {
         let before = reader.remaining();
@@ -142,6 +155,8 @@ struct Read {
     tokens: TokenizedCorpus,
     /// Counted while reading; none when phrases must be joined before counting.
     counts: Option<CountTables>,
+    /// Pairs counted while reading (analyze only, unless phrases are joined).
+    pairs: Option<families::PairCounters>,
     /// The `--kwic` lines, found before phrases are joined (analyze only).
     kwic: Option<Vec<Line>>,
     /// Bytes of cleaned text.
@@ -155,6 +170,8 @@ struct Reading<'a> {
     /// Each batch's tokens, kept when a pass after reading needs them.
     docs: Option<Vec<DocTokens>>,
     counter: Option<Counter>,
+    /// Pair counts, when they can be counted batch by batch.
+    pairs: Option<families::PairCounters>,
     kwic: Option<families::KwicFinder<'a>>,
     documents: Vec<Document>,
     text_bytes: usize,
@@ -167,8 +184,10 @@ impl<'a> Reading<'a> {
         normalizer: &'a Normalizer,
         metadata_columns: &[String],
         texts: Texts,
+        purpose: Purpose,
     ) -> Result<Reading<'a>> {
         let analyzing = config.mode == Mode::Analyze;
+        let counting = purpose == Purpose::Analysis;
         let kwic = match config.kwic.as_ref().filter(|_| analyzing) {
             Some(options) => Some(families::KwicFinder::new(
                 options,
@@ -178,12 +197,14 @@ impl<'a> Reading<'a> {
             None => None,
         };
         // The frequency tables need nothing of the tokens but their counts.
-        let keep_tokens = analyzing || config.write_tokens || texts == Texts::Keep;
+        let keep_tokens = (analyzing && counting) || config.write_tokens || texts == Texts::Keep;
         let joins_phrases = analyzing && config.phrases.is_some();
         Ok(Reading {
             tokenizer: Tokenizer::new(normalizer),
             docs: keep_tokens.then(Vec::new),
-            counter: (!joins_phrases).then(Counter::default),
+            counter: (counting && !joins_phrases).then(Counter::default),
+            pairs: (counting && analyzing && !joins_phrases)
+                .then(|| families::PairCounters::new(config.context)),
             kwic,
             documents: Vec::new(),
             text_bytes: 0,
@@ -202,6 +223,9 @@ impl<'a> Reading<'a> {
         }
         if let Some(counter) = &mut self.counter {
             counter.add(&tokens, vocab)?;
+        }
+        if let Some(pairs) = &mut self.pairs {
+            pairs.add(&tokens, vocab);
         }
         if let Some(docs) = &mut self.docs {
             docs.append(&mut tokens);
@@ -229,6 +253,7 @@ impl<'a> Reading<'a> {
                 vocab,
                 docs: self.docs.unwrap_or_default(),
             },
+            pairs: self.pairs,
             kwic: self.kwic.map(families::KwicFinder::finish),
             text_bytes: self.text_bytes,
             texts: self.texts,
@@ -250,6 +275,7 @@ fn count_and_pair(
         corpus,
         tokens,
         counts,
+        pairs: pair_counters,
         kwic,
         text_bytes,
         texts,
@@ -296,6 +322,7 @@ fn count_and_pair(
         families::count_pairs(
             config,
             &mut tokens,
+            pair_counters,
             release,
             &counts,
             groupings.first(),
@@ -376,6 +403,13 @@ fn join_strong_phrases(
     let phrases = choose_phrases(&tokens, &count(&tokens), options);
     let pairs: Vec<(TermId, TermId)> = phrases.iter().map(|p| (p.first, p.second)).collect();
     (join_phrases(tokens, &pairs), Some(phrases))
+}
+
+/// What the corpus is read for: a concordance needs its tokens only, not their counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    Analysis,
+    Concordance,
 }
 
 /// Whether the analysis keeps the documents' texts once they are tokenized, and their tokens

@@ -27,6 +27,8 @@
 //! so of the absent terms only the most frequent in the reference need scoring, not the
 //! whole vocabulary for every target.
 
+use std::borrow::Cow;
+
 use polars::prelude::*;
 use rayon::prelude::*;
 
@@ -34,6 +36,7 @@ use crate::columns;
 use crate::error::Result;
 use crate::stats::association::{keyness_g2, p_value_1df, pearson_chi2};
 use crate::stats::counts::per_10k;
+use crate::stats::doc_rows::DocRows;
 use crate::stats::{frame, top_by_printed_score};
 use crate::text::TermId;
 
@@ -276,35 +279,41 @@ pub(crate) struct Target {
     pub keys: Vec<Key>,
 }
 
-/// A target to score: its name, summed counts and tokens, and its speeches' term lists (for
+/// A target to score: its name, summed counts and tokens, and its speeches (by index, for
 /// the range of each listed term).
 pub(crate) struct TargetCounts<'c> {
     pub name: String,
-    pub counts: &'c [(TermId, u64)],
+    pub counts: Cow<'c, [(TermId, u64)]>,
     pub tokens: u64,
-    pub documents: Vec<std::borrow::Cow<'c, crate::stats::doc_rows::Row>>,
+    pub documents: Vec<usize>,
 }
 
-/// Scores every target against one reference, in parallel, and keeps each one's strongest
-/// keys with their range.
-pub(crate) fn score_all<'n>(
+/// Scores `n` targets against one reference, in parallel, and keeps each one's strongest
+/// keys with their range over `rows`. Each target is built by `target(i)` when its turn
+/// comes, so that only the targets being scored are held: a target per speech holds a copy of
+/// its count row.
+pub(crate) fn score_all<'c, 'n>(
     group_by: &str,
     reference_name: &str,
-    targets: Vec<TargetCounts<'_>>,
+    n: usize,
+    target: impl Fn(usize) -> TargetCounts<'c> + Sync,
+    rows: &DocRows,
     scorer: &Scorer<'_>,
     name: &(impl Fn(TermId) -> &'n str + Sync),
 ) -> Vec<Target> {
-    targets
+    (0..n)
         .into_par_iter()
-        .map(|target| {
-            let (keys, tested) = scorer.score(target.counts, target.tokens);
+        .map(|i| {
+            let target = target(i);
+            let (keys, tested) = scorer.score(&target.counts, target.tokens);
             let mut keys = strongest(keys, scorer.options.top, name);
-            for key in &mut keys {
-                key.range = target
-                    .documents
-                    .iter()
-                    .filter(|doc| doc.binary_search_by_key(&key.term, |&(t, _)| t).is_ok())
-                    .count() as u32;
+            for &d in &target.documents {
+                let row = rows.row(d);
+                for key in &mut keys {
+                    if row.binary_search_by_key(&key.term, |&(t, _)| t).is_ok() {
+                        key.range += 1;
+                    }
+                }
             }
             Target {
                 group_by: group_by.to_owned(),

@@ -15,7 +15,6 @@ use super::reference::ReferenceCounts;
 use crate::columns;
 use crate::error::{Error, Result};
 use crate::stats::counts::CountTables;
-use crate::stats::doc_rows::Row;
 use crate::stats::groups::{GroupCounts, Groups};
 use crate::text::TermId;
 
@@ -28,7 +27,34 @@ pub(crate) const WHOLE_CORPUS: &str = "corpus";
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Grouped<'g> {
     pub groups: &'g Groups,
-    pub sums: &'g GroupCounts,
+    /// None for one group per speech, whose counts are the speech's own row: a copy of every
+    /// row would double the count tables.
+    pub sums: Option<&'g GroupCounts>,
+}
+
+impl<'g> Grouped<'g> {
+    /// The summed `(term, count)` of group `g`, sorted by term.
+    fn counts(&self, counts: &'g CountTables, g: usize) -> Cow<'g, [(TermId, u64)]> {
+        match self.sums {
+            Some(sums) => Cow::Borrowed(&sums.terms[g]),
+            None => Cow::Owned(
+                counts
+                    .doc_terms
+                    .row(g)
+                    .iter()
+                    .map(|&(t, n)| (t, u64::from(n)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Word tokens of group `g`.
+    fn tokens(&self, counts: &CountTables, g: usize) -> u64 {
+        match self.sums {
+            Some(sums) => sums.n_tokens[g],
+            None => counts.n_tokens[g],
+        }
+    }
 }
 
 /// What the targets are compared with.
@@ -68,35 +94,29 @@ pub(crate) fn keyness<'n>(
             };
             Ok(groupings
                 .iter()
-                .flat_map(|g| {
-                    score_all(
-                        &g.groups.column,
-                        REST_OF_CORPUS,
-                        group_targets(counts, g),
-                        &scorer,
-                        name,
-                    )
-                })
+                .flat_map(|g| score_groups(counts, g, REST_OF_CORPUS, &scorer, name))
                 .collect())
         }
         Against::Other(a, b) => {
             let (grouping, a, b) = find_pair(groupings, speeches, a, b)?;
             let mut reference = vec![0u64; counts.term_count.len()];
-            for &(t, n) in &grouping.sums.terms[b] {
+            for &(t, n) in grouping.counts(counts, b).iter() {
                 reference[t as usize] = n;
             }
             let scorer = Scorer::new(
                 Reference::Counts {
                     counts: &reference,
-                    tokens: grouping.sums.n_tokens[b],
+                    tokens: grouping.tokens(counts, b),
                 },
                 options,
             );
-            let target = group_targets(counts, &grouping).swap_remove(a);
+            let members = members_of(grouping.groups);
             Ok(score_all(
                 &grouping.groups.column,
                 &grouping.groups.names[b],
-                vec![target],
+                1,
+                |_| group_target(counts, &grouping, &members, a),
+                &counts.doc_terms,
                 &scorer,
                 name,
             ))
@@ -113,44 +133,71 @@ pub(crate) fn keyness<'n>(
                 .counted_terms()
                 .map(|t| (t, counts.term_count[t as usize]))
                 .collect();
-            let whole = TargetCounts {
+            let whole = || TargetCounts {
                 name: WHOLE_CORPUS.to_owned(),
-                counts: &corpus_counts,
+                counts: Cow::Borrowed(&corpus_counts),
                 tokens: counts.total_tokens(),
-                documents: counts.doc_terms.iter().collect(),
+                documents: (0..counts.n_docs()).collect(),
             };
-            let mut targets = score_all(WHOLE_CORPUS, &reference.name, vec![whole], &scorer, name);
+            let mut targets = score_all(
+                WHOLE_CORPUS,
+                &reference.name,
+                1,
+                |_| whole(),
+                &counts.doc_terms,
+                &scorer,
+                name,
+            );
             for g in groupings {
-                let groups = group_targets(counts, g);
-                targets.extend(score_all(
-                    &g.groups.column,
-                    &reference.name,
-                    groups,
-                    &scorer,
-                    name,
-                ));
+                targets.extend(score_groups(counts, g, &reference.name, &scorer, name));
             }
             Ok(targets)
         }
     }
 }
 
-/// Every group of a grouping as a target.
-fn group_targets<'c>(counts: &'c CountTables, grouped: &Grouped<'c>) -> Vec<TargetCounts<'c>> {
-    let mut documents: Vec<Vec<Cow<'c, Row>>> = vec![Vec::new(); grouped.groups.len()];
-    for (d, &g) in grouped.groups.of_doc.iter().enumerate() {
-        documents[g].push(counts.doc_terms.row(d));
+/// Every group of a grouping scored against one reference.
+fn score_groups<'n>(
+    counts: &CountTables,
+    grouped: &Grouped<'_>,
+    reference_name: &str,
+    scorer: &Scorer<'_>,
+    name: &(impl Fn(TermId) -> &'n str + Sync),
+) -> Vec<Target> {
+    let members = members_of(grouped.groups);
+    score_all(
+        &grouped.groups.column,
+        reference_name,
+        grouped.groups.len(),
+        |g| group_target(counts, grouped, &members, g),
+        &counts.doc_terms,
+        scorer,
+        name,
+    )
+}
+
+/// The speeches of each group, by index.
+fn members_of(groups: &Groups) -> Vec<Vec<usize>> {
+    let mut members = vec![Vec::new(); groups.len()];
+    for (d, &g) in groups.of_doc.iter().enumerate() {
+        members[g].push(d);
     }
-    documents
-        .into_iter()
-        .enumerate()
-        .map(|(i, documents)| TargetCounts {
-            name: grouped.groups.names[i].clone(),
-            counts: &grouped.sums.terms[i],
-            tokens: grouped.sums.n_tokens[i],
-            documents,
-        })
-        .collect()
+    members
+}
+
+/// Group `g` of a grouping as a target.
+fn group_target<'c>(
+    counts: &'c CountTables,
+    grouped: &Grouped<'c>,
+    members: &[Vec<usize>],
+    g: usize,
+) -> TargetCounts<'c> {
+    TargetCounts {
+        name: grouped.groups.names[g].clone(),
+        counts: grouped.counts(counts, g),
+        tokens: grouped.tokens(counts, g),
+        documents: members[g].clone(),
+    }
 }
 
 /// The first grouping (the user's in order, then the speeches) in which both `a` and `b` name
@@ -222,7 +269,10 @@ mod tests {
     }
 
     fn grouped<'g>(groups: &'g Groups, sums: &'g GroupCounts) -> Grouped<'g> {
-        Grouped { groups, sums }
+        Grouped {
+            groups,
+            sums: Some(sums),
+        }
     }
 
     const OPTIONS: KeynessOptions = KeynessOptions {
@@ -262,6 +312,13 @@ mod tests {
 
         let per_speech = keyness(&counts, &[], speeches, Against::Rest, OPTIONS, &name).unwrap();
         assert_eq!(per_speech.len(), 4);
+        // Speeches read from their own count rows score as their sums do.
+        let from_rows = Grouped {
+            groups: speeches.groups,
+            sums: None,
+        };
+        let from_rows = keyness(&counts, &[], from_rows, Against::Rest, OPTIONS, &name).unwrap();
+        assert_eq!(from_rows, per_speech);
         assert_eq!(per_speech[0].group_by, "doc_id");
         assert_eq!(per_speech[3].documents, 1);
     }

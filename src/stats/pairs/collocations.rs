@@ -21,15 +21,18 @@ use std::cmp::Ordering;
 
 use polars::prelude::*;
 
+use rayon::prelude::*;
+
 use super::counting::{
-    chunk_ranges, count_keys, pair_key, split_key, strongest_first, Passes, CHUNK_PAIRS, PASS_PAIRS,
+    chunk_ranges, count_keys, merge_runs, pair_key, run_lengths, split_key, strongest_first,
+    Passes, CHUNK_PAIRS, PASS_PAIRS,
 };
 use crate::columns;
 use crate::error::Result;
 use crate::stats::association::Contingency;
 use crate::stats::frame;
 use crate::stats::groups::{GroupCounts, Groups};
-use crate::text::{FormId, TermId, TokenizedCorpus, Vocabulary};
+use crate::text::{DocTokens, FormId, TermId, TokenizedCorpus, Vocabulary};
 
 /// One ordered pair of adjacent terms with its corpus count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,23 +98,70 @@ fn count_adjacent_with(
         passes,
         |range, pass, keys| {
             for &d in &docs[range.clone()] {
-                for sentence in corpus.docs[d].sentences() {
-                    for pair in sentence.windows(2) {
-                        let (x, y) = (pair[0], pair[1]);
-                        if !vocab.is_stopword(x)
-                            && !vocab.is_stopword(y)
-                            && passes.of(vocab.term_of_form(x)) == pass
-                        {
-                            keys.push(pair_key(x, y));
-                        }
-                    }
-                }
+                push_adjacent(&corpus.docs[d], vocab, keys, |x| {
+                    passes.of(vocab.term_of_form(x)) == pass
+                });
             }
         },
         |form_counts| gather_terms(vocab, form_counts, min_count, &mut pairs),
     );
     pairs.sort_unstable_by_key(|p| (p.first, p.second));
     AdjacentPairs { pairs }
+}
+
+/// Pushes the key of each pair of adjacent non-stopword forms of `doc` within a sentence
+/// whose first form `first` accepts.
+fn push_adjacent(
+    doc: &DocTokens,
+    vocab: &Vocabulary,
+    keys: &mut Vec<u64>,
+    first: impl Fn(FormId) -> bool,
+) {
+    for sentence in doc.sentences() {
+        for pair in sentence.windows(2) {
+            let (x, y) = (pair[0], pair[1]);
+            if !vocab.is_stopword(x) && !vocab.is_stopword(y) && first(x) {
+                keys.push(pair_key(x, y));
+            }
+        }
+    }
+}
+
+/// Counts adjacent pairs a batch of documents at a time, as they are read, so that the
+/// corpus's tokens need not be held: each spelling's (form pair's) count is summed over the
+/// batches, and the term pairs with their labels are gathered at the end. The result equals
+/// [`count_adjacent`] of the whole corpus; memory is that of the distinct spellings.
+#[derive(Debug, Default)]
+pub struct AdjacentCounter {
+    /// Form-pair keys with their counts, sorted by key.
+    form_counts: Vec<(u64, u64)>,
+}
+
+impl AdjacentCounter {
+    /// Counts the next documents; `vocab` holds their forms.
+    pub fn add(&mut self, docs: &[DocTokens], vocab: &Vocabulary) {
+        let chunks = chunk_ranges(docs.iter().map(|d| d.forms.len() as u64), CHUNK_PAIRS);
+        let mut runs: Vec<Vec<(u64, u64)>> = chunks
+            .into_par_iter()
+            .map(|range| {
+                let mut keys = Vec::new();
+                for doc in &docs[range] {
+                    push_adjacent(doc, vocab, &mut keys, |_| true);
+                }
+                run_lengths(keys)
+            })
+            .collect();
+        runs.push(std::mem::take(&mut self.form_counts));
+        self.form_counts = merge_runs(runs);
+    }
+
+    /// The pairs seen at least `min_count` times, over the corpus's final `vocab`.
+    pub fn finish(self, vocab: &Vocabulary, min_count: u64) -> AdjacentPairs {
+        let mut pairs = Vec::new();
+        gather_terms(vocab, self.form_counts, min_count, &mut pairs);
+        pairs.sort_unstable_by_key(|p| (p.first, p.second));
+        AdjacentPairs { pairs }
+    }
 }
 
 /// Adds up form-pair counts by term pair, picks each term pair's label and keeps those with at
@@ -660,6 +710,34 @@ pub(crate) mod tests {
             .unwrap()
             .install(|| count_adjacent_with(&corpus, &all_docs(&corpus), 1, 5, 3));
         assert_eq!(one_thread, count_adjacent(&corpus, 1));
+    }
+
+    #[test]
+    fn counting_batch_by_batch_equals_counting_the_whole_corpus() {
+        // The spelling that wins (human rights, 2 of 3) is the less frequent in the first
+        // batch: labels must come from the corpus's counts, not a batch's.
+        let corpus = tokenized(
+            &[
+                "human right. Nations united.",
+                "human rights. Nation united, human rights",
+                PREAMBLE,
+                "",
+                "human right human right human rights human rights",
+            ],
+            true,
+            false,
+        );
+        for min_count in [1, 2, 3] {
+            let whole = count_adjacent(&corpus, min_count);
+            for batch in [1, 2, corpus.docs.len()] {
+                let mut counter = AdjacentCounter::default();
+                for docs in corpus.docs.chunks(batch) {
+                    counter.add(docs, &corpus.vocab);
+                }
+                let batched = counter.finish(&corpus.vocab, min_count);
+                assert_eq!(batched, whole, "min_count {min_count}, batches of {batch}");
+            }
+        }
     }
 
     #[test]

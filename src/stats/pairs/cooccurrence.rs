@@ -31,7 +31,7 @@ use crate::error::Result;
 use crate::stats::association::Contingency;
 use crate::stats::counts::CountTables;
 use crate::stats::frame;
-use crate::text::{FormId, TermId, TokenizedCorpus, Vocabulary};
+use crate::text::{DocTokens, FormId, TermId, TokenizedCorpus, Vocabulary};
 
 /// The window size used when none is given.
 pub const DEFAULT_WINDOW: u32 = 5;
@@ -128,7 +128,11 @@ impl Units {
     }
 
     pub fn build(corpus: &TokenizedCorpus, context: Context) -> Units {
-        let vocab = &corpus.vocab;
+        Units::of_docs(&corpus.docs, &corpus.vocab, context)
+    }
+
+    /// The units of some documents, whose forms are in `vocab`.
+    pub fn of_docs(docs: &[DocTokens], vocab: &Vocabulary, context: Context) -> Units {
         let filtered = |forms: &[FormId]| -> Vec<TermId> {
             forms
                 .iter()
@@ -141,10 +145,7 @@ impl Units {
             terms.dedup();
             terms
         };
-        let chunks = chunk_ranges(
-            corpus.docs.iter().map(|d| d.forms.len() as u64),
-            CHUNK_TOKENS,
-        );
+        let chunks = chunk_ranges(docs.iter().map(|d| d.forms.len() as u64), CHUNK_TOKENS);
         let parts: Vec<Units> = chunks
             .into_par_iter()
             .map(|range| {
@@ -153,7 +154,7 @@ impl Units {
                     terms: Vec::new(),
                     ends: Vec::new(),
                 };
-                for doc in &corpus.docs[range] {
+                for doc in &docs[range] {
                     match context {
                         Context::Window(_) | Context::Sentence => {
                             for sentence in doc.sentences() {
@@ -379,6 +380,89 @@ pub fn count_units(units: Units, n_terms: usize, min_count: u64) -> Cooccurrence
         marginals,
         total,
     }
+}
+
+/// Counts co-occurrences a batch of documents at a time, as they are read, so that neither
+/// the tokens nor the units of the whole corpus need be held: each batch's pairs are counted
+/// in full and added to the corpus's, kept sorted by (first, second). The result equals
+/// [`count_cooccurrences`] of the whole corpus: a unit lies within one document, so counts,
+/// margins and the total are sums over batches, and `min_count` is applied to the sums.
+/// Memory is that of the corpus's distinct pairs (4 million on the UN General Debate), not
+/// of its text.
+#[derive(Debug)]
+pub struct CooccurrenceCounter {
+    context: Context,
+    pairs: Vec<TermPair>,
+    marginals: Vec<u64>,
+    total: u64,
+}
+
+impl CooccurrenceCounter {
+    pub fn new(context: Context) -> CooccurrenceCounter {
+        CooccurrenceCounter {
+            context,
+            pairs: Vec::new(),
+            marginals: Vec::new(),
+            total: 0,
+        }
+    }
+
+    /// Counts the next documents; `vocab` holds their forms (and may have grown since the
+    /// last batch: term ids, given in order of first use, never change).
+    pub fn add(&mut self, docs: &[DocTokens], vocab: &Vocabulary) {
+        let n_terms = vocab.n_terms();
+        let batch = count_units(Units::of_docs(docs, vocab, self.context), n_terms, 1);
+        self.marginals.resize(n_terms, 0);
+        for (sum, n) in self.marginals.iter_mut().zip(&batch.marginals) {
+            *sum += n;
+        }
+        self.total += batch.total;
+        self.pairs = merge_pairs(std::mem::take(&mut self.pairs), batch.pairs);
+    }
+
+    /// The corpus's co-occurrences over `n_terms` terms, those seen at least `min_count`
+    /// times.
+    pub fn finish(mut self, n_terms: usize, min_count: u64) -> Cooccurrences {
+        self.pairs.retain(|p| p.count >= min_count);
+        self.pairs.shrink_to_fit();
+        self.marginals.resize(n_terms, 0);
+        Cooccurrences {
+            context: self.context,
+            pairs: self.pairs,
+            marginals: self.marginals,
+            total: self.total,
+        }
+    }
+}
+
+/// Two lists of pairs sorted by (first, second) as one, the counts of a pair in both added.
+fn merge_pairs(a: Vec<TermPair>, b: Vec<TermPair>) -> Vec<TermPair> {
+    if a.is_empty() {
+        return b;
+    }
+    let key = |p: &TermPair| (p.first, p.second);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => match key(x).cmp(&key(y)) {
+                std::cmp::Ordering::Less => a.next(),
+                std::cmp::Ordering::Greater => b.next(),
+                std::cmp::Ordering::Equal => {
+                    let y = b.next().map_or(0, |y| y.count);
+                    a.next().map(|x| TermPair {
+                        count: x.count + y,
+                        ..x
+                    })
+                }
+            },
+            (Some(_), None) => a.next(),
+            (None, Some(_)) => b.next(),
+            (None, None) => break,
+        };
+        out.extend(next);
+    }
+    out
 }
 
 /// One row of the `cooccurrence` table: (term_a, term_b) in string order, count, G2.
@@ -828,6 +912,24 @@ mod tests {
                         .unwrap()
                         .install(|| count_cooccurrences(&corpus, context, 1));
                     assert_eq!(other, whole, "{context:?} on {threads} threads");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn counting_batch_by_batch_equals_counting_the_whole_corpus() {
+        let corpus = generated_corpus();
+        for context in [Context::Window(5), Context::Sentence, Context::Document] {
+            for min_count in [1, 3] {
+                let whole = count_cooccurrences(&corpus, context, min_count);
+                for batch in [1, 7, corpus.docs.len()] {
+                    let mut counter = CooccurrenceCounter::new(context);
+                    for docs in corpus.docs.chunks(batch) {
+                        counter.add(docs, &corpus.vocab);
+                    }
+                    let batched = counter.finish(corpus.vocab.n_terms(), min_count);
+                    assert_eq!(batched, whole, "{context:?}, batches of {batch}");
                 }
             }
         }
