@@ -70,6 +70,7 @@ mod output;
 mod parquet;
 mod pipeline;
 mod progress;
+mod spill;
 mod stats;
 mod text;
 

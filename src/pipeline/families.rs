@@ -81,6 +81,7 @@ pub(super) fn count_pairs(
         Some(counted) => {
             if release {
                 tokens.docs = Vec::new();
+                tokens.stored = None;
             }
             (
                 counted.adjacent.finish(&tokens.vocab, config.min_count),

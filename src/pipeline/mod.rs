@@ -23,6 +23,8 @@ pub use settings::Setting;
 pub use summary::{StageTime, Summary};
 pub use write::SPREADSHEET_ROWS;
 
+use std::sync::Arc;
+
 use crate::corpus::{Corpus, CorpusReader, Document};
 use crate::error::{Result, Warning};
 use crate::output::Staging;
@@ -32,7 +34,8 @@ use crate::stats::pairs::phrases::{choose_phrases, Phrase, PhraseOptions};
 use crate::stats::profile::profile;
 use crate::text::Line;
 use crate::text::{
-    join_phrases, DocTokens, Normalizer, Stopwords, TermId, TokenizedCorpus, Tokenizer,
+    join_phrases, Normalizer, Stopwords, TermId, TokenStore, TokenizedCorpus, Tokenizer,
+    MEMORY_WORDS,
 };
 use computed::Computed;
 
@@ -134,7 +137,13 @@ fn read_and_tokenize(
 ) -> Result<Read> {
     let mut reader = CorpusReader::open(&config.inputs, &config.read)?;
     reader.check_options()?;
-    let mut reading = Reading::new(config, normalizer, reader.metadata_columns(), texts, purpose)?;
+    let mut reading = Reading::new(
+        config,
+        normalizer,
+        reader.metadata_columns(),
+        texts,
+        purpose,
+    )?;
     progress.start("reading", reader.remaining() as u64);
     loop {
         let before = reader.remaining();
@@ -167,8 +176,10 @@ struct Read {
 /// The state of reading batch after batch.
 struct Reading<'a> {
     tokenizer: Tokenizer<'a>,
-    /// Each batch's tokens, kept when a pass after reading needs them.
-    docs: Option<Vec<DocTokens>>,
+    /// Each batch's tokens, kept when a pass after reading needs them: beyond a budget, in a
+    /// temporary file for a run that writes its outputs (unless phrases are to be joined,
+    /// which rewrites them in memory).
+    docs: Option<TokenStore>,
     counter: Option<Counter>,
     /// Pair counts, when they can be counted batch by batch.
     pairs: Option<families::PairCounters>,
@@ -199,9 +210,13 @@ impl<'a> Reading<'a> {
         // The frequency tables need nothing of the tokens but their counts.
         let keep_tokens = (analyzing && counting) || config.write_tokens || texts == Texts::Keep;
         let joins_phrases = analyzing && config.phrases.is_some();
+        let budget = match texts == Texts::Release && !joins_phrases {
+            true => token_budget(),
+            false => usize::MAX,
+        };
         Ok(Reading {
             tokenizer: Tokenizer::new(normalizer),
-            docs: keep_tokens.then(Vec::new),
+            docs: keep_tokens.then(|| TokenStore::with_budget(budget)),
             counter: (counting && !joins_phrases).then(Counter::default),
             pairs: (counting && analyzing && !joins_phrases)
                 .then(|| families::PairCounters::new(config.context)),
@@ -216,7 +231,7 @@ impl<'a> Reading<'a> {
     fn add(&mut self, mut batch: Vec<Document>, progress: &dyn Progress) -> Result<()> {
         let first = self.documents.len();
         self.text_bytes += batch.iter().map(|d| d.text.len()).sum::<usize>();
-        let mut tokens = self.tokenizer.add(&batch, progress);
+        let tokens = self.tokenizer.add(&batch, progress);
         let vocab = self.tokenizer.vocab();
         if let Some(kwic) = &mut self.kwic {
             kwic.add(&batch, first, &tokens, vocab);
@@ -228,7 +243,7 @@ impl<'a> Reading<'a> {
             pairs.add(&tokens, vocab);
         }
         if let Some(docs) = &mut self.docs {
-            docs.append(&mut tokens);
+            docs.extend(tokens)?;
         }
         if self.texts == Texts::Release {
             for document in &mut batch {
@@ -243,6 +258,14 @@ impl<'a> Reading<'a> {
     fn finish(self, mut read: Corpus) -> Result<Read> {
         read.documents = self.documents;
         let vocab = self.tokenizer.finish();
+        let (docs, stored) = match self.docs.map(TokenStore::into_memory) {
+            None => (Vec::new(), None),
+            Some(Ok(docs)) => (docs, None),
+            Some(Err(mut store)) => {
+                store.finish_writing()?;
+                (Vec::new(), Some(Arc::from(store)))
+            }
+        };
         Ok(Read {
             corpus: read,
             counts: self
@@ -251,7 +274,8 @@ impl<'a> Reading<'a> {
                 .transpose()?,
             tokens: TokenizedCorpus {
                 vocab,
-                docs: self.docs.unwrap_or_default(),
+                docs,
+                stored,
             },
             pairs: self.pairs,
             kwic: self.kwic.map(families::KwicFinder::finish),
@@ -405,6 +429,16 @@ fn join_strong_phrases(
     (join_phrases(tokens, &pairs), Some(phrases))
 }
 
+/// Words of tokens a run that writes its outputs keeps in memory, the rest going to a file
+/// ([`MEMORY_WORDS`]; the tests make it small, to read them back).
+fn token_budget() -> usize {
+    #[cfg(test)]
+    if let Some(budget) = tests::TOKEN_BUDGET.with(std::cell::Cell::get) {
+        return budget;
+    }
+    MEMORY_WORDS
+}
+
 /// What the corpus is read for: a concordance needs its tokens only, not their counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Purpose {
@@ -433,4 +467,47 @@ fn stage<T>(progress: &dyn Progress, name: &'static str, work: impl FnOnce() -> 
 fn normalizer(config: &Config) -> Result<Normalizer> {
     let stopwords = Stopwords::load(&config.stopwords, config.language)?;
     Ok(Normalizer::new(config.language, config.stem, stopwords))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        pub(super) static TOKEN_BUDGET: Cell<Option<usize>> = const { Cell::new(None) };
+    }
+
+    #[test]
+    fn tokens_read_back_from_a_file_give_the_same_tables() {
+        let config = Config {
+            inputs: vec!["corpus".into()],
+            group_by: vec!["party".into()],
+            write_tokens: true,
+            ..Config::default()
+        };
+        let analyze = |budget: Option<usize>| {
+            TOKEN_BUDGET.with(|b| b.set(budget));
+            let computed = read_and_analyze(&config, &Silent, Texts::Release).unwrap();
+            TOKEN_BUDGET.with(|b| b.set(None));
+            Analysis { computed }
+        };
+        // 20,000 words: the first few speeches in memory, the others in the file.
+        let stored = analyze(Some(20_000));
+        assert!(stored.computed.tokens.stored.is_some());
+        let in_memory = analyze(Some(usize::MAX));
+        assert!(in_memory.computed.tokens.stored.is_none());
+        let mut compared = 0;
+        for output in OUTPUTS.iter().filter(|o| o.is_table()) {
+            let (Ok(a), Ok(b)) = (stored.table(output.name()), in_memory.table(output.name()))
+            else {
+                continue;
+            };
+            assert!(a.equals_missing(&b), "{}", output.name());
+            compared += 1;
+        }
+        // Every table this configuration writes, tokens.csv and groups.csv among them.
+        assert!(compared >= 15, "{compared} tables compared");
+        stored.computed.tokens.check().unwrap();
+    }
 }

@@ -102,6 +102,7 @@ pub(crate) fn write(
     std::fs::write(&path, run.pretty()).map_err(|e| Error::write(&path, e))?;
     // A count row that could not be read back made some output wrong: write none.
     analysis.counts.doc_terms.check()?;
+    analysis.tokens.check()?;
     let read: Vec<PathBuf> = inputs.into_iter().map(|f| f.path).collect();
     let files = staging.commit(&read)?;
     Ok(Written { files, warnings })

@@ -3,18 +3,14 @@
 //!
 //! These rows are the count tables' only part that grows with the corpus's text rather than
 //! its vocabulary: about 700 entries per speech of the General Debate, 8 bytes each. Beyond
-//! the budget a corpus of any size counts in about the same memory; the file keeps each entry
-//! as two little-endian u32 (term id, count), and an offset per document finds its row. The
-//! file is made in the system's temporary folder (`TMPDIR`) and removed when the rows are
-//! dropped (on Unix at once, so that even a killed run leaves nothing behind).
+//! the budget a corpus of any size counts in about the same memory; the file
+//! ([`SpillFile`]) keeps each entry as two words (term id, count), and an offset per document
+//! finds its row.
 
 use std::borrow::Cow;
-use std::fs::File;
-use std::io::{BufWriter, Write};
-use std::path::PathBuf;
-use std::sync::Mutex;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::spill::SpillFile;
 use crate::text::TermId;
 
 /// Entries held in memory before the rest go to the temporary file: 64 MB of rows.
@@ -22,8 +18,6 @@ pub const MEMORY_ENTRIES: usize = 8 << 20;
 
 /// One document's counts: `(term, count)` sorted by term.
 pub type Row = [(TermId, u32)];
-
-const ENTRY_BYTES: u64 = 8;
 
 /// The count rows of a corpus's documents, in corpus order.
 #[derive(Debug)]
@@ -74,17 +68,9 @@ impl FromIterator<Vec<(TermId, u32)>> for DocRows {
 /// The rows written to the temporary file, and where each one starts.
 #[derive(Debug)]
 struct Spill {
-    path: PathBuf,
-    /// Open while rows are added; None once [`DocRows::finish_writing`] has run.
-    writer: Option<BufWriter<File>>,
-    /// Read back by position (after the writer is flushed).
-    file: File,
+    file: SpillFile,
     /// Start of each spilled document's row in entries, plus the end.
     starts: Vec<u64>,
-    /// Whether the file's name was removed at once (Unix), or is removed on drop.
-    unlinked: bool,
-    /// The first error met while reading rows back (a row then reads as empty).
-    failure: Mutex<Option<std::io::Error>>,
 }
 
 impl DocRows {
@@ -117,24 +103,14 @@ impl DocRows {
         }
         let spill = match &mut self.spill {
             Some(spill) => spill,
-            None => self.spill.insert(Spill::create()?),
+            None => self.spill.insert(Spill {
+                file: SpillFile::create("rows")?,
+                starts: vec![0],
+            }),
         };
-        let path = spill.path.clone();
-        let Some(writer) = &mut spill.writer else {
-            return Err(Error::Spill {
-                path,
-                source: std::io::Error::other("rows added after the file was closed"),
-            });
-        };
-        for &(term, count) in &row {
-            let mut entry = [0u8; ENTRY_BYTES as usize];
-            entry[..4].copy_from_slice(&term.to_le_bytes());
-            entry[4..].copy_from_slice(&count.to_le_bytes());
-            writer.write_all(&entry).map_err(|source| Error::Spill {
-                path: path.clone(),
-                source,
-            })?;
-        }
+        spill
+            .file
+            .append(row.iter().flat_map(|&(term, count)| [term, count]))?;
         let end = spill.starts.last().copied().unwrap_or(0) + row.len() as u64;
         spill.starts.push(end);
         Ok(())
@@ -142,15 +118,10 @@ impl DocRows {
 
     /// Flushes the rows written to the file, so that they can be read back.
     pub fn finish_writing(&mut self) -> Result<()> {
-        if let Some(spill) = &mut self.spill {
-            if let Some(writer) = spill.writer.take() {
-                writer.into_inner().map_err(|e| Error::Spill {
-                    path: spill.path.clone(),
-                    source: e.into_error(),
-                })?;
-            }
+        match &mut self.spill {
+            Some(spill) => spill.file.finish_writing(),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// Entries of document `d`'s row, without reading it.
@@ -190,94 +161,19 @@ impl DocRows {
     /// The first error met reading rows back from the file: the results computed from them
     /// are then wrong, and must not be written.
     pub fn check(&self) -> Result<()> {
-        let Some(spill) = &self.spill else {
-            return Ok(());
-        };
-        let failure = spill.failure.lock().map_or(None, |mut f| f.take());
-        match failure {
-            Some(source) => Err(Error::Spill {
-                path: spill.path.clone(),
-                source,
-            }),
+        match &self.spill {
+            Some(spill) => spill.file.check(),
             None => Ok(()),
         }
     }
 }
 
-/// Distinguishes the files of one process's count tables (the reference corpus has its own).
-static NEXT_FILE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
 impl Spill {
-    fn create() -> Result<Spill> {
-        let n = NEXT_FILE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let path =
-            std::env::temp_dir().join(format!("speechstat-rows-{}-{n}.bin", std::process::id()));
-        let error = |source| Error::Spill {
-            path: path.clone(),
-            source,
-        };
-        let file = File::options()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .map_err(error)?;
-        let writer = BufWriter::with_capacity(1 << 20, file.try_clone().map_err(error)?);
-        // Unix lets an open file lose its name: nothing is left behind, even after a kill.
-        let unlinked = cfg!(unix) && std::fs::remove_file(&path).is_ok();
-        Ok(Spill {
-            path,
-            writer: Some(writer),
-            file,
-            starts: vec![0],
-            unlinked,
-            failure: Mutex::new(None),
-        })
-    }
-
     /// The row of the `i`-th spilled document; empty (with the failure kept) on an error.
     fn read(&self, i: usize) -> Vec<(TermId, u32)> {
-        let (start, end) = (self.starts[i], self.starts[i + 1]);
-        let mut bytes = vec![0u8; ((end - start) * ENTRY_BYTES) as usize];
-        if let Err(e) = read_exact_at(&self.file, &mut bytes, start * ENTRY_BYTES) {
-            if let Ok(mut failure) = self.failure.lock() {
-                failure.get_or_insert(e);
-            }
-            return Vec::new();
-        }
-        bytes
-            .chunks_exact(ENTRY_BYTES as usize)
-            .map(|entry| {
-                let term = u32::from_le_bytes([entry[0], entry[1], entry[2], entry[3]]);
-                let count = u32::from_le_bytes([entry[4], entry[5], entry[6], entry[7]]);
-                (term, count)
-            })
-            .collect()
+        let words = self.file.read(self.starts[i] * 2, self.starts[i + 1] * 2);
+        words.chunks_exact(2).map(|w| (w[0], w[1])).collect()
     }
-}
-
-impl Drop for Spill {
-    fn drop(&mut self) {
-        if !self.unlinked {
-            let _ = std::fs::remove_file(&self.path);
-        }
-    }
-}
-
-#[cfg(unix)]
-fn read_exact_at(file: &File, bytes: &mut [u8], offset: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, bytes, offset)
-}
-
-#[cfg(not(unix))]
-fn read_exact_at(file: &File, bytes: &mut [u8], offset: u64) -> std::io::Result<()> {
-    use std::io::{Read, Seek, SeekFrom};
-    // One reader at a time: the handle's position is shared.
-    static POSITION: Mutex<()> = Mutex::new(());
-    let _guard = POSITION.lock();
-    let mut file = file;
-    file.seek(SeekFrom::Start(offset))?;
-    file.read_exact(bytes)
 }
 
 #[cfg(test)]
@@ -319,7 +215,7 @@ mod tests {
     fn the_file_leaves_no_trace() {
         let mut spilled = DocRows::with_budget(0);
         spilled.push(vec![(1, 1)]).unwrap();
-        let path = spilled.spill.as_ref().unwrap().path.clone();
+        let path = spilled.spill.as_ref().unwrap().file.path().to_path_buf();
         drop(spilled);
         assert!(!path.exists());
     }

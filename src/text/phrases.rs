@@ -18,7 +18,9 @@ pub fn join_phrases(corpus: TokenizedCorpus, phrases: &[(TermId, TermId)]) -> To
         return corpus;
     }
     let wanted: FxHashSet<(TermId, TermId)> = phrases.iter().copied().collect();
-    let TokenizedCorpus { mut vocab, docs } = corpus;
+    let TokenizedCorpus {
+        mut vocab, docs, ..
+    } = corpus;
     let docs = docs
         .into_iter()
         .map(|doc| {
@@ -52,7 +54,11 @@ pub fn join_phrases(corpus: TokenizedCorpus, phrases: &[(TermId, TermId)]) -> To
             joined
         })
         .collect();
-    TokenizedCorpus { vocab, docs }
+    TokenizedCorpus {
+        vocab,
+        docs,
+        stored: None,
+    }
 }
 
 fn compound(vocab: &mut super::vocab::Vocabulary, first: FormId, second: FormId) -> FormId {

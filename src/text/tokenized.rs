@@ -6,11 +6,14 @@
 //! in the corpus, whatever the chunking or thread count, and each new form is stemmed and
 //! checked against the stopwords exactly once.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::forms::normalize_word;
 use super::normalize::Normalizer;
+use super::token_store::{DocSource, TokenStore};
 use super::tokenize::for_each_token;
 use super::vocab::{FormId, Vocabulary};
 use crate::chunks::chunk_ranges;
@@ -47,6 +50,29 @@ impl DocTokens {
 pub struct TokenizedCorpus {
     pub vocab: Vocabulary,
     pub docs: Vec<DocTokens>,
+    /// The documents, when a run that writes its outputs has put some of their tokens in a
+    /// temporary file (`docs` is then empty). Only the passes that read documents through
+    /// [`TokenizedCorpus::source`] see them: the pipeline stores no tokens when phrases are
+    /// to be joined or counted from the tokens.
+    pub stored: Option<Arc<TokenStore>>,
+}
+
+impl TokenizedCorpus {
+    /// The documents' tokens, wherever they are kept.
+    pub fn source(&self) -> &dyn DocSource {
+        match &self.stored {
+            Some(store) => store.as_ref(),
+            None => &self.docs,
+        }
+    }
+
+    /// The first error met reading stored tokens back (see [`TokenStore::check`]).
+    pub fn check(&self) -> crate::error::Result<()> {
+        match &self.stored {
+            Some(store) => store.check(),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Bytes of text per chunk: large enough to amortise the per-chunk cache, small enough to
@@ -64,6 +90,7 @@ pub fn tokenize_corpus(
     TokenizedCorpus {
         vocab: tokenizer.finish(),
         docs,
+        stored: None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The compare family's outputs: the key terms of every target, the similarity of speeches
 //! or groups, the `--kwic` lines; keyness and similarity as charts.
 
+use super::frequency::ROWS_PER_PART;
 use super::{chart, counted_with, table, Charts, Family, OutputInfo, When};
 use crate::columns::*;
 use crate::error::Result;
@@ -52,7 +53,13 @@ pub(super) const TABLES: &[OutputInfo] = &[
             SIGNIFICANT,
         ],
         ..table(Family::Compare, |a, emit| {
-            emit(keyness::keyness_frame(a.keyness()?, |t| a.term_and_label(t))?)
+            // A target per speech gives millions of rows on a large corpus: the table is
+            // built a slice of targets at a time.
+            let targets = a.keyness()?;
+            for part in keyness::parts(targets, ROWS_PER_PART) {
+                emit(keyness::keyness_frame(part, |t| a.term_and_label(t))?)?;
+            }
+            Ok(())
         })
     },
     OutputInfo {

@@ -329,6 +329,22 @@ pub(crate) fn score_all<'c, 'n>(
         .collect()
 }
 
+/// The targets cut into consecutive slices of about `rows` keys each (a target is never
+/// split; at least one slice, maybe empty, so that the table always gets its columns).
+pub(crate) fn parts(targets: &[Target], rows: usize) -> Vec<&[Target]> {
+    let mut parts = Vec::new();
+    let (mut start, mut keys) = (0, 0);
+    for (i, target) in targets.iter().enumerate() {
+        if keys > 0 && keys + target.keys.len() > rows {
+            parts.push(&targets[start..i]);
+            (start, keys) = (i, 0);
+        }
+        keys += target.keys.len();
+    }
+    parts.push(&targets[start..]);
+    parts
+}
+
 /// The `keyness` table; `names(term)` gives a term and its label.
 pub(crate) fn keyness_frame<'n>(
     targets: &[Target],
@@ -405,6 +421,27 @@ mod tests {
             (actual - expected).abs() < tolerance,
             "{actual} is not {expected} to {decimals} decimals"
         );
+    }
+
+    #[test]
+    fn the_table_is_cut_between_targets() {
+        let target = |keys: usize| Target {
+            group_by: "party".into(),
+            name: "x".into(),
+            reference: "rest".into(),
+            tokens: 1,
+            reference_tokens: 1,
+            documents: 1,
+            tested: 1,
+            keys: vec![Key::new(0, 1, 1, 2, 2); keys],
+        };
+        let targets = [target(3), target(2), target(0), target(4), target(1)];
+        let sizes =
+            |rows: usize| -> Vec<usize> { parts(&targets, rows).iter().map(|p| p.len()).collect() };
+        assert_eq!(sizes(5), [3, 2]);
+        assert_eq!(sizes(1), [1, 1, 2, 1]);
+        assert_eq!(sizes(100), [5]);
+        assert_eq!(parts(&[], 5).len(), 1);
     }
 
     #[test]

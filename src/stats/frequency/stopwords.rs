@@ -46,8 +46,9 @@ pub(crate) fn count_stopwords(tokens: &TokenizedCorpus, list: &[&str]) -> Stopwo
     let mut count = vec![0u64; list.len()];
     let mut doc_freq = vec![0u32; list.len()];
     let mut last_doc = vec![usize::MAX; list.len()];
-    for (d, doc) in tokens.docs.iter().enumerate() {
-        for &form in &doc.forms {
+    let docs = tokens.source();
+    for d in 0..docs.n_docs() {
+        for &form in &docs.doc(d).forms {
             if let Some(i) = index[form as usize] {
                 let i = i as usize;
                 count[i] += 1;

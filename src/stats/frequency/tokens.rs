@@ -22,7 +22,9 @@ pub(crate) fn token_frames(
 ) -> Result<()> {
     let vocab = &corpus.vocab;
     let mut part = Part::default();
-    for (doc, id) in corpus.docs.iter().zip(doc_ids) {
+    let docs = corpus.source();
+    for (d, id) in doc_ids.iter().enumerate().take(docs.n_docs()) {
+        let doc = docs.doc(d);
         let mut position = 0u64;
         for (sentence, forms) in doc.sentences().enumerate() {
             for &form in forms {
@@ -39,7 +41,7 @@ pub(crate) fn token_frames(
             }
         }
     }
-    if !part.doc_id.is_empty() || corpus.docs.iter().all(|d| d.forms.is_empty()) {
+    if !part.doc_id.is_empty() || (0..docs.n_docs()).all(|d| docs.tokens_of(d) == 0) {
         emit(part.into_frame()?)?;
     }
     Ok(())

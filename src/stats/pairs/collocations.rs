@@ -86,7 +86,8 @@ fn count_adjacent_with(
     pass_pairs: u64,
 ) -> AdjacentPairs {
     let vocab = &corpus.vocab;
-    let tokens = || docs.iter().map(|&d| corpus.docs[d].forms.len() as u64);
+    let source = corpus.source();
+    let tokens = || docs.iter().map(|&d| source.tokens_of(d) as u64);
     // A token starts at most one pair, so the token count bounds the pair occurrences.
     let passes = Passes::for_occurrences(tokens().sum(), pass_pairs);
     let chunks = chunk_ranges(tokens(), chunk_pairs);
@@ -98,7 +99,7 @@ fn count_adjacent_with(
         passes,
         |range, pass, keys| {
             for &d in &docs[range.clone()] {
-                push_adjacent(&corpus.docs[d], vocab, keys, |x| {
+                push_adjacent(&source.doc(d), vocab, keys, |x| {
                     passes.of(vocab.term_of_form(x)) == pass
                 });
             }

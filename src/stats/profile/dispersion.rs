@@ -115,9 +115,11 @@ pub(crate) fn occurrences(tokens: &TokenizedCorpus, terms: &[TermId], max: usize
     let chosen = terms.len();
     let terms = &terms[..chosen.min(max)];
     let mut positions = vec![Vec::new(); terms.len()];
-    let mut starts = Vec::with_capacity(tokens.docs.len());
+    let docs = tokens.source();
+    let mut starts = Vec::with_capacity(docs.n_docs());
     let mut offset = 0u64;
-    for doc in &tokens.docs {
+    for d in 0..docs.n_docs() {
+        let doc = docs.doc(d);
         starts.push(offset);
         for (i, &form) in doc.forms.iter().enumerate() {
             if vocab.is_stopword(form) {

@@ -163,7 +163,7 @@ fn standardized_ttr(
     let mut sum = 0.0;
     let (mut in_stretch, mut distinct) = (0usize, 0usize);
     for &d in docs {
-        for &form in &tokens.docs[d].forms {
+        for &form in &tokens.source().doc(d).forms {
             if scratch.count_once(form) {
                 distinct += 1;
             }

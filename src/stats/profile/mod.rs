@@ -33,22 +33,26 @@ pub(crate) struct Profiles {
 /// when `english`.
 pub(crate) fn profile(tokens: &TokenizedCorpus, window: usize, english: bool) -> Profiles {
     let n_forms = tokens.vocab.n_forms();
-    let diversity = tokens
-        .docs
-        .par_iter()
+    let docs = tokens.source();
+    let syllables = english.then(|| FormSyllables::new(&tokens.vocab));
+    // One read of each speech's tokens for both measures: they may come back from a file.
+    let (diversity, readability): (Vec<Diversity>, Vec<Option<Counts>>) = (0..docs.n_docs())
+        .into_par_iter()
         .map_init(
             || Scratch::new(n_forms),
-            |scratch, doc| diversity::diversity(&doc.forms, window, scratch),
+            |scratch, d| {
+                let doc = docs.doc(d);
+                let readability = syllables
+                    .as_ref()
+                    .map(|s| s.count(&doc.forms, doc.sentence_starts.len() as u32));
+                (
+                    diversity::diversity(&doc.forms, window, scratch),
+                    readability,
+                )
+            },
         )
-        .collect();
-    let readability = english.then(|| {
-        let syllables = FormSyllables::new(&tokens.vocab);
-        tokens
-            .docs
-            .par_iter()
-            .map(|doc| syllables.count(&doc.forms, doc.sentence_starts.len() as u32))
-            .collect()
-    });
+        .unzip();
+    let readability = english.then(|| readability.into_iter().flatten().collect());
     Profiles {
         window,
         diversity,
