@@ -108,10 +108,7 @@ pub(crate) fn data_dictionary(
             .partition(|c| stands_for(c) == Some(StandsFor::MatrixTerms));
         // The metadata columns share one meaning: one line for all of them.
         let metadata = |c: &ColumnMeaning<'_>| {
-            matches!(
-                stands_for(c),
-                Some(StandsFor::Metadata | StandsFor::ContextMetadata)
-            )
+            stands_for(c) == Some(StandsFor::Metadata)
         };
         for columns in named.chunk_by(|a, b| metadata(a) && metadata(b)) {
             let names: Vec<String> = columns.iter().map(|c| code(c.name)).collect();

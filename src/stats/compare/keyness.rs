@@ -11,7 +11,12 @@
 //! - `chi2`: Pearson's chi-square of the same table, no Yates correction, signed as G2.
 //! - `log_ratio`: log2((a/c) / (b/d)), a zero count replaced by 0.5 (Hardie 2014, CQPweb).
 //! - `percent_diff`: (a/c - b/d) / (b/d) * 100 (Gabrielatos & Marchi 2012); empty when b = 0.
-//! - `range_target`: speeches of the target in which the term occurs.
+//! - `range_target`: speeches of the target in which the term occurs. An over-used term is
+//!   listed only if its range reaches `min_range`, or the target's speeches when it has
+//!   fewer (a one-speech target keeps its key terms): a term from one speech of a large
+//!   group is a fact about that speech, not the group. Under-used terms are listed whatever
+//!   their range (an absent term has range 0), and the filter changes neither the terms
+//!   tested nor their scores.
 //! - `significant`: p < 0.05 / n, Bonferroni over the n terms tested for the target: those
 //!   with a + b >= min_count.
 //!
@@ -34,6 +39,7 @@ use crate::columns;
 use crate::error::Result;
 use crate::stats::association::{keyness_g2, p_value_1df, pearson_chi2};
 use crate::stats::counts::per_10k;
+use crate::stats::doc_rows::Row;
 use crate::stats::{frame, top_by_printed_score};
 use crate::text::TermId;
 
@@ -44,6 +50,8 @@ pub(crate) struct KeynessOptions {
     pub top: usize,
     /// Least count in target and reference together for a term to be tested.
     pub min_count: u64,
+    /// Least speeches of the target (at most all of them) using an over-used term listed.
+    pub min_range: u64,
 }
 
 /// The statistics of one term of one target.
@@ -282,7 +290,7 @@ pub(crate) struct TargetCounts<'c> {
     pub name: String,
     pub counts: &'c [(TermId, u64)],
     pub tokens: u64,
-    pub documents: Vec<std::borrow::Cow<'c, crate::stats::doc_rows::Row>>,
+    pub documents: Vec<std::borrow::Cow<'c, Row>>,
 }
 
 /// Scores every target against one reference, in parallel, and keeps each one's strongest
@@ -297,15 +305,17 @@ pub(crate) fn score_all<'n>(
     targets
         .into_par_iter()
         .map(|target| {
-            let (keys, tested) = scorer.score(target.counts, target.tokens);
-            let mut keys = strongest(keys, scorer.options.top, name);
+            let (mut keys, tested) = scorer.score(target.counts, target.tokens);
+            let ranges = term_ranges(target.counts, &target.documents);
             for key in &mut keys {
                 key.range = target
-                    .documents
-                    .iter()
-                    .filter(|doc| doc.binary_search_by_key(&key.term, |&(t, _)| t).is_ok())
-                    .count() as u32;
+                    .counts
+                    .binary_search_by_key(&key.term, |&(t, _)| t)
+                    .map_or(0, |i| ranges[i]);
             }
+            let least = scorer.options.min_range.min(target.documents.len() as u64);
+            keys.retain(|k| k.log_likelihood <= 0.0 || u64::from(k.range) >= least);
+            let keys = strongest(keys, scorer.options.top, name);
             Target {
                 group_by: group_by.to_owned(),
                 reference_tokens: scorer.reference.tokens(target.tokens),
@@ -318,6 +328,20 @@ pub(crate) fn score_all<'n>(
             }
         })
         .collect()
+}
+
+/// The speeches using each term of a target, aligned with its `(term, count)` pairs: one
+/// pass over its speeches' rows (each term of a row is one of the target's).
+fn term_ranges(counts: &[(TermId, u64)], documents: &[std::borrow::Cow<'_, Row>]) -> Vec<u32> {
+    let mut ranges = vec![0u32; counts.len()];
+    for row in documents {
+        for &(term, _) in row.iter() {
+            if let Ok(i) = counts.binary_search_by_key(&term, |&(t, _)| t) {
+                ranges[i] += 1;
+            }
+        }
+    }
+    ranges
 }
 
 /// The `keyness` table; `names(term)` gives a term and its label.
@@ -495,7 +519,11 @@ mod tests {
         total[7] += 6;
         let tokens: u64 = total.iter().sum::<u64>() + 50;
         for (top, min_count) in [(1, 1), (2, 1), (2, 4), (8, 1)] {
-            let options = KeynessOptions { top, min_count };
+            let options = KeynessOptions {
+                top,
+                min_count,
+                min_range: 1,
+            };
             let scorer = Scorer::new(
                 Reference::Rest {
                     total: &total,
