@@ -364,8 +364,8 @@ pub const N_MOJIBAKE_REPAIRED: TableColumn = TableColumn::new(
 );
 pub const N_APOSTROPHES_RESTORED: TableColumn = TableColumn::new(
     "n_apostrophes_restored",
-    "Question marks standing for a lost apostrophe (Taliban?s, don?t, d?Ivoire) read as \
-     apostrophes before counting (the run warns).",
+    "Question marks, and â left of a garbled ’, standing for a lost apostrophe (Taliban?s, \
+     don?t, d?Ivoire, todayâs) read as apostrophes before counting (the run warns).",
 );
 pub const N_TERMS: TableColumn = TableColumn::new(
     "n_terms",

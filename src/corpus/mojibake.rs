@@ -10,11 +10,14 @@
 //!   A two-byte sequence in capitals (`NAÇÃO»`, an uppercase letter before it and no
 //!   lowercase letter after) is left too: there `Ã»` is more likely Portuguese before a
 //!   guillemet than a garbled `û`. A text garbled twice (`Ã¢â‚¬â„¢`) is repaired twice.
-//! - **Apostrophes lost to `?`**: an encoding without the typographic apostrophe wrote `?`
-//!   for it (`Taliban?s`, `don?t`, `d?Ivoire`). A `?` is taken for an apostrophe only inside a
-//!   word where nothing else fits: between a letter and a contraction ending (`s`, `re`, `ve`,
-//!   `ll`, `d`, `m`, and `t` after `n`) that ends the word, or after a one-letter `d` or `l`
-//!   before a vowel (French elision). `needs?To` (a missing space) is left alone.
+//! - **Apostrophes lost to `?` or `â`**: an encoding without the typographic apostrophe wrote
+//!   `?` for it (`Taliban?s`, `don?t`, `d?Ivoire`), or a garbling lost the last two of the
+//!   three characters of `â€™` (`todayâs`, 186 times in the 1998 session of the General
+//!   Debate). Either is taken for an apostrophe only inside a word where nothing else fits:
+//!   between a letter and a contraction ending that ends the word (`s`, `re`, `ve`, `ll`, `t`
+//!   after `n`, and for `?` also `d` and `m`, which after `â` could be Vietnamese, as in
+//!   `Lâm`), or after a one-letter `d` or `l` before a vowel (French elision). `needs?To` (a
+//!   missing space) and `pâte` are left alone.
 //!
 //! Both repairs are counted, so `documents.csv` can say which speeches were touched.
 
@@ -27,14 +30,14 @@ pub struct Repaired {
     pub text: String,
     /// Mojibake sequences put back (a character garbled twice counts twice).
     pub mojibake: u32,
-    /// `?` read as an apostrophe.
+    /// `?` or `â` read as an apostrophe.
     pub apostrophes: u32,
 }
 
 /// Repairs `text`; none when nothing needed repair (the common case, found without copying).
 pub fn repair(text: &str) -> Option<Repaired> {
     let garbled = !text.is_ascii() && text.chars().any(is_lead);
-    let lost_apostrophe = text.contains('?');
+    let lost_apostrophe = text.contains(['?', '\u{E2}']);
     if !garbled && !lost_apostrophe {
         return None;
     }
@@ -99,8 +102,8 @@ impl Tally {
             warnings.push(Warning::output(
                 DOCUMENTS,
                 format!(
-                    "a ? standing for a lost apostrophe (Taliban?s) read as one in {} ({} \
-                     times); the column n_apostrophes_restored says where",
+                    "a ? or \u{e2} standing for a lost apostrophe (Taliban?s, today\u{e2}s) read as one \
+                     in {} ({} times); the column n_apostrophes_restored says where",
                     speeches(self.apostrophe_speeches),
                     thousands(self.apostrophes)
                 ),
@@ -215,14 +218,15 @@ fn cp1252_byte(c: char) -> Option<u8> {
     Some(byte)
 }
 
-/// Endings of English contractions and possessives after an apostrophe.
+/// Endings of English contractions and possessives after an apostrophe; after `â`, only the
+/// first four (and `t` after `n`).
 const CONTRACTIONS: [&str; 6] = ["s", "re", "ve", "ll", "d", "m"];
 
-/// Puts `'` for each `?` that can only be a lost apostrophe; returns how many.
+/// Puts `'` for each `?` or `â` that can only be a lost apostrophe; returns how many.
 fn restore_apostrophes(chars: &mut [char]) -> u32 {
     let mut restored = 0;
     for i in 1..chars.len() {
-        if chars[i] == '?' && is_lost_apostrophe(chars, i) {
+        if matches!(chars[i], '?' | '\u{E2}') && is_lost_apostrophe(chars, i) {
             chars[i] = '\'';
             restored += 1;
         }
@@ -239,7 +243,11 @@ fn is_lost_apostrophe(chars: &[char], i: usize) -> bool {
         .find(|&j| !chars[j].is_alphabetic())
         .unwrap_or(chars.len());
     let ending: String = chars[i + 1..word_end].iter().collect();
-    let contraction = CONTRACTIONS.contains(&ending.as_str()) || (ending == "t" && before == 'n');
+    let endings = match chars[i] {
+        '?' => &CONTRACTIONS[..],
+        _ => &CONTRACTIONS[..4],
+    };
+    let contraction = endings.contains(&ending.as_str()) || (ending == "t" && before == 'n');
     let one_letter_word = i < 2 || !chars[i - 2].is_alphabetic();
     let elision = one_letter_word
         && matches!(before, 'd' | 'l' | 'D' | 'L')
@@ -309,7 +317,16 @@ mod tests {
         for &(text, expected, count) in cases {
             assert_eq!(repaired(text), (expected.to_owned(), 0, count), "{text:?}");
         }
+        let cases: &[(&str, &str, u32)] = &[
+            ("todayâs world, the Councilâs", "today's world, the Council's", 2),
+            ("dâIvoire and dâ\u{C3}\u{AA}tre", "d'Ivoire and d'\u{EA}tre", 2),
+        ];
+        for &(text, expected, count) in cases {
+            let (got, _, apostrophes) = repaired(text);
+            assert_eq!((got.as_str(), apostrophes), (expected, count), "{text:?}");
+        }
         for text in [
+            "pâte, grâce, Lâm, România, âme, Hâmid",
             "our needs?To address",
             "Sant?Egidio",
             "Why? so",

@@ -326,7 +326,7 @@ mod tests {
                 "",
                 "- Rows: 12,345",
                 "- Written: always",
-                "- Options: language = en, no-stem = false, stopwords = builtin, \
+                "- Options: language = en, no-stem = false, stopwords = builtin, stopwords-add = (none), \
                  keep-annotations = false, phrases = false",
                 "",
                 "| column | meaning |",
@@ -336,7 +336,7 @@ mod tests {
         at(&format!("| `count` | {} |", columns::COUNT.meaning));
         assert!(at("## term_matrix.csv") > terms_at);
         at(
-            "- Options: language = en, no-stem = false, stopwords = builtin, \
+            "- Options: language = en, no-stem = false, stopwords = builtin, stopwords-add = (none), \
             keep-annotations = false, phrases = false, group-by = party, matrix-terms = 100",
         );
         at(&format!("| `party` | {} |", GROUP_COLUMN.meaning));
