@@ -404,7 +404,10 @@ mod tests {
             cleaned.text,
             "The Taliban's war \u{2014} in Cu\u{ed}ba.\n\nAnd P\u{e9}rez."
         );
-        assert_eq!((cleaned.mojibake_repaired, cleaned.apostrophes_restored), (3, 1));
+        assert_eq!(
+            (cleaned.mojibake_repaired, cleaned.apostrophes_restored),
+            (3, 1)
+        );
     }
 
     #[test]

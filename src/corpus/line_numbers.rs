@@ -35,7 +35,11 @@ impl<'t> LineNumbers<'t> {
             .iter()
             .enumerate()
             .filter(|&(i, &b)| {
-                b == b'\r' && self.text.get(self.counted + i + 1).is_some_and(|&n| n != b'\n')
+                b == b'\r'
+                    && self
+                        .text
+                        .get(self.counted + i + 1)
+                        .is_some_and(|&n| n != b'\n')
             })
             .count() as u64;
         self.breaks += breaks;

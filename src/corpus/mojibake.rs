@@ -273,10 +273,22 @@ mod tests {
         // Sequences found in the UN General Debate corpus (1998 session), and others.
         let cases: &[(&str, &str, u32)] = &[
             ("peace â€” and security", "peace \u{2014} and security", 1),
-            ("the â€œhistoryâ€\u{9D} of it", "the \u{201C}history\u{201D} of it", 2),
+            (
+                "the â€œhistoryâ€\u{9D} of it",
+                "the \u{201C}history\u{201D} of it",
+                2,
+            ),
             ("the Councilâ€™s role", "the Council\u{2019}s role", 1),
-            ("CÃ´te d'Ivoire and PÃ©rez", "C\u{F4}te d'Ivoire and P\u{E9}rez", 2),
-            ("EspaÃ±a, MÃ¼nchen, CuÃ\u{AD}ba", "Espa\u{F1}a, M\u{FC}nchen, Cu\u{ED}ba", 3),
+            (
+                "CÃ´te d'Ivoire and PÃ©rez",
+                "C\u{F4}te d'Ivoire and P\u{E9}rez",
+                2,
+            ),
+            (
+                "EspaÃ±a, MÃ¼nchen, CuÃ\u{AD}ba",
+                "Espa\u{F1}a, M\u{FC}nchen, Cu\u{ED}ba",
+                3,
+            ),
             ("Â£5 and 20Â°", "\u{A3}5 and 20\u{B0}", 2),
             ("costs 5 â‚¬ or â„¢", "costs 5 \u{20AC} or \u{2122}", 2),
             ("Csaba KÅ‘rÃ¶si", "Csaba K\u{151}r\u{F6}si", 2),
@@ -310,16 +322,32 @@ mod tests {
     fn a_question_mark_standing_for_an_apostrophe_is_restored() {
         let cases: &[(&str, &str, u32)] = &[
             ("the Taliban?s obstinate", "the Taliban's obstinate", 1),
-            ("we don?t and they?re, we?ll", "we don't and they're, we'll", 3),
-            ("Côte d?Ivoire, raison d?être, l?Union", "Côte d'Ivoire, raison d'être, l'Union", 3),
+            (
+                "we don?t and they?re, we?ll",
+                "we don't and they're, we'll",
+                3,
+            ),
+            (
+                "Côte d?Ivoire, raison d?être, l?Union",
+                "Côte d'Ivoire, raison d'être, l'Union",
+                3,
+            ),
             ("it?s the Government?s.", "it's the Government's.", 2),
         ];
         for &(text, expected, count) in cases {
             assert_eq!(repaired(text), (expected.to_owned(), 0, count), "{text:?}");
         }
         let cases: &[(&str, &str, u32)] = &[
-            ("todayâs world, the Councilâs", "today's world, the Council's", 2),
-            ("dâIvoire and dâ\u{C3}\u{AA}tre", "d'Ivoire and d'\u{EA}tre", 2),
+            (
+                "todayâs world, the Councilâs",
+                "today's world, the Council's",
+                2,
+            ),
+            (
+                "dâIvoire and dâ\u{C3}\u{AA}tre",
+                "d'Ivoire and d'\u{EA}tre",
+                2,
+            ),
         ];
         for &(text, expected, count) in cases {
             let (got, _, apostrophes) = repaired(text);
@@ -348,6 +376,9 @@ mod tests {
     #[test]
     fn plain_text_is_not_copied() {
         assert_eq!(repair("Plain ASCII, no question."), None);
-        assert_eq!(repair("Typographic \u{2014} dashes and \u{201C}quotes\u{201D}."), None);
+        assert_eq!(
+            repair("Typographic \u{2014} dashes and \u{201C}quotes\u{201D}."),
+            None
+        );
     }
 }

@@ -533,7 +533,8 @@ fn parse_delimited(
         .collect();
     let mut record = csv::StringRecord::new();
     let mut lines = LineNumbers::new(text);
-    let mut line_of = |position: Option<&csv::Position>| position.map_or(0, |p| lines.line_of(p.byte()));
+    let mut line_of =
+        |position: Option<&csv::Position>| position.map_or(0, |p| lines.line_of(p.byte()));
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,

@@ -107,9 +107,7 @@ pub(crate) fn data_dictionary(
             .iter()
             .partition(|c| stands_for(c) == Some(StandsFor::MatrixTerms));
         // The metadata columns share one meaning: one line for all of them.
-        let metadata = |c: &ColumnMeaning<'_>| {
-            stands_for(c) == Some(StandsFor::Metadata)
-        };
+        let metadata = |c: &ColumnMeaning<'_>| stands_for(c) == Some(StandsFor::Metadata);
         for columns in named.chunk_by(|a, b| metadata(a) && metadata(b)) {
             let names: Vec<String> = columns.iter().map(|c| code(c.name)).collect();
             let _ = writeln!(

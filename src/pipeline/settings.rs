@@ -134,7 +134,12 @@ impl Config {
             ),
             (
                 "stopwords-add",
-                Setting::List(self.stopwords_add.iter().map(AddedStopwords::to_string).collect()),
+                Setting::List(
+                    self.stopwords_add
+                        .iter()
+                        .map(AddedStopwords::to_string)
+                        .collect(),
+                ),
             ),
             ("language", Setting::Text(self.language.code.into())),
             ("no-stem", Setting::Flag(!self.stem)),

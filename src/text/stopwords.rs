@@ -124,7 +124,12 @@ fn load_file(path: &Path) -> Result<Stopwords> {
 pub fn parse(text: &str) -> Stopwords {
     let words = text
         .lines()
-        .flat_map(|line| line.split(['|', '#']).next().unwrap_or("").split_whitespace())
+        .flat_map(|line| {
+            line.split(['|', '#'])
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+        })
         .map(normalize_word)
         .collect();
     Stopwords { words }
@@ -167,7 +172,11 @@ mod tests {
     fn added_words_and_files_join_the_list_normalised() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("extra.txt");
-        std::fs::write(&path, "# names of presidents\nK\u{151}r\u{F6}si\nLajčák # 2017\n").unwrap();
+        std::fs::write(
+            &path,
+            "# names of presidents\nK\u{151}r\u{F6}si\nLajčák # 2017\n",
+        )
+        .unwrap();
         let english = Stopwords::load(&StopwordSource::Builtin, Language::default()).unwrap();
         let list = english
             .with_added(&[
@@ -188,7 +197,10 @@ mod tests {
             .with_added(&[AddedStopwords::File(path)])
             .unwrap_err()
             .to_string();
-        assert!(err.contains("extra.txt") && err.contains("no words"), "{err}");
+        assert!(
+            err.contains("extra.txt") && err.contains("no words"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -24,8 +24,11 @@ fn terms(out: &Path) -> HashSet<String> {
 fn stopwords_add_takes_words_and_files_beside_the_builtin_list_and_is_recorded() {
     let dir = tempfile::tempdir().unwrap();
     let list = dir.path().join("extra.txt");
-    std::fs::write(&list, "# chamber words\nCongress\nAmerica  # twice in a line is fine\n")
-        .unwrap();
+    std::fs::write(
+        &list,
+        "# chamber words\nCongress\nAmerica  # twice in a line is fine\n",
+    )
+    .unwrap();
     let out = dir.path().join("out");
     let before = dir.path().join("before");
     analyze_ok(&[&repo().join("corpus")], &before, &["--no-stem"]);
@@ -102,7 +105,10 @@ fn the_stopwords_command_prints_the_builtin_list_sorted() {
         assert_eq!(output.status.code(), Some(2), "{language}");
         let err = stderr(&output);
         assert!(err.contains(expected), "{err}");
-        assert!(err.contains("en"), "the languages that have a list are named: {err}");
+        assert!(
+            err.contains("en"),
+            "the languages that have a list are named: {err}"
+        );
     }
 }
 
@@ -137,7 +143,10 @@ fn mojibake_and_lost_apostrophes_are_repaired_counted_and_warned_of() {
     assert_eq!(by_id["clean"]["n_mojibake_repaired"], "0");
     assert_eq!(by_id["clean"]["n_apostrophes_restored"], "0");
     let kept = terms(&out);
-    assert!(kept.contains("pérez") && kept.contains("taliban's"), "{kept:?}");
+    assert!(
+        kept.contains("pérez") && kept.contains("taliban's"),
+        "{kept:?}"
+    );
     for noise in ["â", "s", "ã", "taliban"] {
         assert!(!kept.contains(noise), "{noise} is a term");
     }
@@ -146,7 +155,10 @@ fn mojibake_and_lost_apostrophes_are_repaired_counted_and_warned_of() {
         err.contains("mojibake") && err.contains("1 speech (5 sequences)"),
         "{err}"
     );
-    assert!(err.contains("lost apostrophe") && err.contains("(2 times)"), "{err}");
+    assert!(
+        err.contains("lost apostrophe") && err.contains("(2 times)"),
+        "{err}"
+    );
 }
 
 /// Over-used key terms of each party with their range, from keyness.csv.
@@ -253,7 +265,10 @@ fn kwic_in_is_repeatable_and_every_metadata_column_is_in_kwic_csv() {
         .collect();
     assert!(metadata.iter().any(|c| *c == "party"));
     assert_eq!(kwic.header[0], "doc_id");
-    assert_eq!(kwic.header[1..=metadata.len()].iter().collect::<Vec<_>>(), metadata);
+    assert_eq!(
+        kwic.header[1..=metadata.len()].iter().collect::<Vec<_>>(),
+        metadata
+    );
     assert_eq!(
         run_json(&out)["options"]["in"],
         serde_json::json!(["party=Republican", "year=2002"])
@@ -270,7 +285,10 @@ fn kwic_in_is_repeatable_and_every_metadata_column_is_in_kwic_csv() {
     assert!(output.status.success(), "{}", stderr(&output));
     let lines = String::from_utf8(output.stdout).unwrap();
     assert!(lines.lines().count() > 1);
-    assert!(lines.lines().skip(1).all(|l| l.starts_with("2010-Obama-1\t")));
+    assert!(lines
+        .lines()
+        .skip(1)
+        .all(|l| l.starts_with("2010-Obama-1\t")));
 }
 
 #[test]
@@ -291,7 +309,10 @@ fn a_bad_row_of_a_crlf_csv_is_named_by_its_line_in_the_file() {
     )
     .unwrap();
     let err = analyze_fails(&[&table], &dir.path().join("out"), &[]);
-    assert!(err.contains("speeches.csv") && err.contains("line 5"), "{err}");
+    assert!(
+        err.contains("speeches.csv") && err.contains("line 5"),
+        "{err}"
+    );
     assert!(err.contains("4 fields") && !err.contains("line: "), "{err}");
     // A manifest alike.
     let corpus = dir.path().join("corpus");

@@ -319,7 +319,10 @@ mod tests {
         assert!(filtered.iter().all(|&(_, range)| range >= 2));
         // A one-speech target keeps its key terms: the least range is at most its speeches.
         let first_speech = over_used(2, &[]);
-        assert!(first_speech.contains(&("olive".into(), 1)), "{first_speech:?}");
+        assert!(
+            first_speech.contains(&("olive".into(), 1)),
+            "{first_speech:?}"
+        );
     }
 
     #[test]
