@@ -110,6 +110,8 @@ const KWIC_EXAMPLES: &str = concat!(
       Also \"traffickers\": every word with the same Snowball stem.
   speechstat kwic 'terror*' corpus/ --in year=2002
       A glob, in the speeches of 2002 only.
+  speechstat kwic america --in party=Democratic --in year=2010
+      Only the lines of speeches that meet both: Obama's of 2010.
   speechstat kwic '\"health care\"' --width 5 > lines.tsv
       A phrase; piped output is tab-separated under a header line (doc_id, sentence,
       position, left, keyword, right).
