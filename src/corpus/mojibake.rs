@@ -36,8 +36,7 @@ pub struct Repaired {
 
 /// Repairs `text`; none when nothing needed repair (the common case, found without copying).
 pub fn repair(text: &str) -> Option<Repaired> {
-    let garbled = !text.is_ascii() && text.chars().any(is_lead);
-    let lost_apostrophe = text.contains(['?', '\u{E2}']);
+    let (garbled, lost_apostrophe) = candidates(text);
     if !garbled && !lost_apostrophe {
         return None;
     }
@@ -122,6 +121,36 @@ fn speeches(n: usize) -> String {
     }
 }
 
+/// Whether the text may hold mojibake (a lead character right before a continuation one) and
+/// a lost apostrophe (`?` or `â` between letters): one pass without copying, so that the
+/// common paragraph, accented or asking a question, is not turned into characters.
+fn candidates(text: &str) -> (bool, bool) {
+    if text.is_ascii() && !text.contains('?') {
+        return (false, false);
+    }
+    let (mut garbled, mut lost_apostrophe) = (false, false);
+    let mut chars = text.chars();
+    let (mut before, mut at) = (None::<char>, chars.next());
+    for after in chars {
+        if let Some(c) = at {
+            garbled |= is_lead(c) && is_continuation(after);
+            lost_apostrophe |= matches!(c, '?' | '\u{E2}')
+                && before.is_some_and(char::is_alphabetic)
+                && after.is_alphabetic();
+            if garbled && lost_apostrophe {
+                break;
+            }
+        }
+        before = at;
+        at = Some(after);
+    }
+    (garbled, lost_apostrophe)
+}
+
+fn is_continuation(c: char) -> bool {
+    cp1252_byte(c).is_some_and(|b| (0x80..=0xBF).contains(&b))
+}
+
 /// Layers of garbling undone at most.
 const MAX_LAYERS: usize = 3;
 
@@ -157,7 +186,7 @@ fn garbled_at(chars: &[char], i: usize) -> Option<(char, usize)> {
     let sequence = chars.get(i..i + len)?;
     let mut bytes = [lead, 0, 0];
     for (slot, &c) in bytes[1..len].iter_mut().zip(&sequence[1..]) {
-        *slot = cp1252_byte(c).filter(|&b| (0x80..=0xBF).contains(&b))?;
+        *slot = cp1252_byte(c).filter(|_| is_continuation(c))?;
     }
     let decoded = std::str::from_utf8(&bytes[..len]).ok()?.chars().next()?;
     let plausible = match len {
