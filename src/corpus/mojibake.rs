@@ -7,7 +7,7 @@
 //!   letter or a Latin-1 sign from two bytes (`Ã©`, `Â£`, `Ð¿`), or general punctuation, a
 //!   currency sign or a letterlike symbol from three (`â€”`, `â‚¬`, `â„¢`). Anything else is
 //!   left as written: CJK from three bytes could be a real accented letter before two quotes.
-//!   A two-byte sequence in capitals (`NAÇÃO»`, an uppercase letter before it and no
+//!   A two-byte sequence in capitals (`ALEMÃ»`, an uppercase letter before it and no
 //!   lowercase letter after) is left too: there `Ã»` is more likely Portuguese before a
 //!   guillemet than a garbled `û`. A text garbled twice (`Ã¢â‚¬â„¢`) is repaired twice.
 //! - **Apostrophes lost to `?` or `â`**: an encoding without the typographic apostrophe wrote
