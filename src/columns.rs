@@ -206,8 +206,6 @@ pub enum StandsFor {
     Itself,
     /// Every metadata column of the corpus.
     Metadata,
-    /// Those of `speaker`, `country_or_org`, `year` and `date` the corpus has.
-    ContextMetadata,
     /// The first `--group-by` column, named as in the metadata.
     GroupColumn,
     /// `doc_id`, or with `--group-by` the first grouping column.
@@ -273,9 +271,6 @@ impl TableColumn {
         match self.stands_for {
             StandsFor::Itself => format!("`{}`", self.name),
             StandsFor::Metadata => "every metadata column".to_owned(),
-            StandsFor::ContextMetadata => {
-                "`speaker`, `country_or_org`, `year`, `date` (those the corpus has)".to_owned()
-            }
             StandsFor::GroupColumn => "the `--group-by` column".to_owned(),
             StandsFor::RowName => {
                 "`doc_id` (with `--group-by`: the `--group-by` column)".to_owned()
@@ -301,11 +296,6 @@ pub const METADATA: TableColumn = TableColumn::placeholder(
      (spoke in Language):`) where the corpus gives no such column.",
 );
 /// Those of `speaker`, `country_or_org`, `year` and `date` the corpus has.
-pub const CONTEXT_METADATA: TableColumn = TableColumn::placeholder(
-    "<speaker, country_or_org, year, date>",
-    StandsFor::ContextMetadata,
-    METADATA.meaning,
-);
 /// The first `--group-by` column, named as in the metadata.
 pub const GROUP_COLUMN: TableColumn = TableColumn::placeholder(
     "<group-by column>",
@@ -366,6 +356,16 @@ pub const N_FOOTER_LINES: TableColumn = TableColumn::new(
     "n_footer_lines",
     "Lines of page furniture in a printed record (a page number, a UN job number, a \
      meeting-record symbol) taken out before counting.",
+);
+pub const N_MOJIBAKE_REPAIRED: TableColumn = TableColumn::new(
+    "n_mojibake_repaired",
+    "Sequences of UTF-8 that had been read as Windows-1252 (â€” for —, Ã© for é) put back \
+     before counting, where the repair is certain (the run warns).",
+);
+pub const N_APOSTROPHES_RESTORED: TableColumn = TableColumn::new(
+    "n_apostrophes_restored",
+    "Question marks, and â left of a garbled ’, standing for a lost apostrophe (Taliban?s, \
+     don?t, d?Ivoire, todayâs) read as apostrophes before counting (the run warns).",
 );
 pub const N_TERMS: TableColumn = TableColumn::new(
     "n_terms",
@@ -570,7 +570,8 @@ pub const PERCENT_DIFF: TableColumn = TableColumn::new(
 );
 pub const RANGE_TARGET: TableColumn = TableColumn::new(
     "range_target",
-    "Speeches of the target that use the term: range 1 means one speech made it key.",
+    "Speeches of the target that use the term. An over-used term is listed only when this \
+     reaches --min-range (2), or every speech of a smaller target.",
 );
 pub const SIGNIFICANT: TableColumn = TableColumn::new(
     "significant",

@@ -82,14 +82,17 @@ pub use output::tables::{CsvStyle, TableFormat};
 pub use pipeline::{
     analyze, analyze_corpus, analyze_with, concordance, run, Analysis, ChartOptions, Concordance,
     Config, Family, KwicOptions, Mode, OutputInfo, OutputKind, Period, Setting, StageTime, Summary,
-    When, OUTPUTS, SPREADSHEET_ROWS, WORD,
+    When, DEFAULT_MIN_RANGE, OUTPUTS, SPREADSHEET_ROWS, WORD,
 };
 pub use progress::{Progress, Silent};
 pub use stats::compare::similarity::SimilarityMethod;
 pub use stats::frequency::matrix::MAX_MATRIX_TERMS;
 pub use stats::pairs::cooccurrence::{Context, DEFAULT_WINDOW};
 pub use stats::pairs::phrases::PhraseOptions;
-pub use text::{sort_lines, Hit, Language, Line, MatchBy, SortBy, StopwordSource};
+pub use text::{
+    sort_lines, AddedStopwords, Hit, Language, Line, MatchBy, SortBy, StopwordSource, Stopwords,
+    LANGUAGES,
+};
 
 /// README.md's Rust example, compiled and run by `cargo test`.
 #[cfg(doctest)]

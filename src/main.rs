@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use cli::{Command, ExplainArgs, InputArgs, KwicArgs, Refusal, BAD_INPUT, USAGE};
+use cli::{Command, ExplainArgs, InputArgs, KwicArgs, Refusal, StopwordsArgs, BAD_INPUT, USAGE};
 use speechstat::{thousands, Concordance, Config, Progress, Summary};
 
 /// Warnings printed one by one; beyond this only their number.
@@ -57,6 +57,10 @@ fn main() -> ExitCode {
             explain(&args);
             Ok(())
         }
+        Command::Stopwords(args) => {
+            print_stopwords(&args);
+            Ok(())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -80,6 +84,18 @@ fn explain(args: &ExplainArgs) {
         None => cli::statistics_index(),
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// `speechstat stopwords`: the built-in list, one word per line, as the tables sort words
+/// (the command line checked that the language has one). A closed pipe is not an error.
+fn print_stopwords(args: &StopwordsArgs) {
+    let list = speechstat::Stopwords::builtin(args.language).unwrap_or_default();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = list
+        .sorted()
+        .iter()
+        .try_for_each(|word| writeln!(out, "{word}"));
+    let _ = written.and_then(|()| out.flush());
 }
 
 /// Runs one subcommand's analysis with the shared options: threads, progress, warnings and

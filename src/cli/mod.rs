@@ -9,9 +9,10 @@ use clap::error::ErrorKind;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use speechstat::{
-    ChartFormat, ChartOptions, Condition, Config, Context, CsvStyle, KwicOptions, Language,
-    MatchBy, Mode, Period, PhraseOptions, ReadOptions, SimilarityMethod, SortBy, StopwordSource,
-    TableFormat, Unit, When, DEFAULT_WINDOW, MAX_MATRIX_TERMS, OUTPUTS,
+    AddedStopwords, ChartFormat, ChartOptions, Condition, Config, Context, CsvStyle, KwicOptions,
+    Language, MatchBy, Mode, Period, PhraseOptions, ReadOptions, SimilarityMethod, SortBy,
+    StopwordSource, TableFormat, Unit, When, DEFAULT_MIN_RANGE, DEFAULT_WINDOW, MAX_MATRIX_TERMS,
+    OUTPUTS,
 };
 
 mod config_file;
@@ -84,6 +85,9 @@ pub enum Command {
     /// How a statistic is computed: its formula and the convention it follows, as
     /// docs/statistics.md gives them; without a name, the names it knows.
     Explain(ExplainArgs),
+    /// Print the built-in stopword list of a language, one word per line in alphabetical
+    /// order, to copy and edit (then --stopwords FILE), or to check before --stopwords-add.
+    Stopwords(StopwordsArgs),
 }
 
 impl Command {
@@ -93,7 +97,7 @@ impl Command {
             Command::Analyze(args) => Some(&args.input),
             Command::Freq(args) => Some(&args.input),
             Command::Kwic(args) => Some(&args.input),
-            Command::Explain(_) => None,
+            Command::Explain(_) | Command::Stopwords(_) => None,
         }
     }
 }
@@ -106,6 +110,8 @@ const KWIC_EXAMPLES: &str = concat!(
       Also \"traffickers\": every word with the same Snowball stem.
   speechstat kwic 'terror*' corpus/ --in year=2002
       A glob, in the speeches of 2002 only.
+  speechstat kwic america --in party=Democratic --in year=2010
+      Only the lines of speeches that meet both: Obama's of 2010.
   speechstat kwic '\"health care\"' --width 5 > lines.tsv
       A phrase; piped output is tab-separated under a header line (doc_id, sentence,
       position, left, keyword, right).
@@ -175,9 +181,10 @@ pub struct KwicMatchArgs {
     )]
     pub width: u64,
 
-    /// Only the speeches whose metadata COLUMN has VALUE (doc_id is a column too).
+    /// Only the lines of the speeches whose metadata COLUMN has VALUE (doc_id is a column
+    /// too). Repeatable: every one must hold. (--where also narrows the corpus itself.)
     #[arg(long = "in", value_name = "COLUMN=VALUE", value_parser = parse_column_value)]
-    pub within: Option<(String, String)>,
+    pub within: Vec<(String, String)>,
 }
 
 /// `--period` values.
@@ -273,6 +280,42 @@ fn parse_npmi(text: &str) -> Result<f64, String> {
 
 fn parse_log_likelihood(text: &str) -> Result<f64, String> {
     number_within(text, 0.0, f64::MAX).map_err(|_| format!("{text:?} is not a number of 0 or more"))
+}
+
+/// `--stopwords-add`: an existing file, else words separated by commas. A value that looks
+/// like a path but names no file is refused rather than taken for a word.
+fn parse_added_stopwords(text: &str) -> Result<AddedStopwords, String> {
+    let path = Path::new(text);
+    if path.is_file() {
+        return Ok(AddedStopwords::File(path.to_path_buf()));
+    }
+    let looks_like_path = text.contains(['/', '\\'])
+        || [".txt", ".csv", ".tsv", ".lst"]
+            .iter()
+            .any(|ext| text.to_ascii_lowercase().ends_with(ext));
+    if looks_like_path {
+        return Err(format!(
+            "{text:?}: no such file; give a file of words, one per line, or words separated \
+             by commas"
+        ));
+    }
+    let words: Vec<String> = text
+        .split(',')
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if let Some(word) = words.iter().find(|w| w.contains(char::is_whitespace)) {
+        return Err(format!(
+            "{word:?} holds a space, and a stopword is one word; separate words with commas"
+        ));
+    }
+    if words.is_empty() {
+        return Err(format!(
+            "{text:?} holds no word; give words separated by commas, or a file"
+        ));
+    }
+    Ok(AddedStopwords::Words(words))
 }
 
 fn parse_column_value(text: &str) -> Result<(String, String), String> {
@@ -479,6 +522,12 @@ pub struct InputArgs {
     #[arg(long, value_name = "FILE|none|builtin")]
     pub stopwords: Option<String>,
 
+    /// Words added to the stopword list (the built-in one, or --stopwords FILE): a file (one
+    /// word per line; `#` or `|` starts a comment), or words separated by commas
+    /// (mr,madam,excellency). A value naming an existing file is the file. Repeatable.
+    #[arg(long, value_name = "FILE|WORDS", value_parser = parse_added_stopwords)]
+    pub stopwords_add: Vec<AddedStopwords>,
+
     /// Language of the speeches: selects the Snowball stemmer and stopword list
     /// (ar, da, de, el, en, es, fi, fr, hu, it, nl, no, pt, ro, ru, sv, ta, tr).
     #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_language)]
@@ -587,6 +636,12 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=MAX_TOP))]
     pub top: u64,
 
+    /// Least number of the target's speeches that must use an over-used term for
+    /// keyness.csv to list it (1 or more); a target of fewer speeches needs all of them, so
+    /// a single speech keeps its key terms. Under-used terms are listed whatever their range.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MIN_RANGE, value_parser = clap::value_parser!(u64).range(1..))]
+    pub min_range: u64,
+
     /// Keyness of speech (or group) A against B, instead of each target against the rest.
     #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with = "reference")]
     pub compare: Option<Vec<String>>,
@@ -658,6 +713,48 @@ fn parse_language(name: &str) -> Result<Language, String> {
             Language::known_codes()
         )
     })
+}
+
+/// A language with a built-in stopword list; an error lists the languages that have one.
+fn parse_language_with_list(name: &str) -> Result<Language, String> {
+    let language = parse_language(name)?;
+    if speechstat::Stopwords::builtin(language).is_some() {
+        return Ok(language);
+    }
+    let with_lists: Vec<&str> = speechstat::LANGUAGES
+        .iter()
+        .filter(|l| speechstat::Stopwords::builtin(**l).is_some())
+        .map(|l| l.code)
+        .collect();
+    Err(format!(
+        "Snowball publishes no stopword list for {} ({}); built-in lists: {}",
+        language.name,
+        language.code,
+        with_lists.join(", ")
+    ))
+}
+
+const STOPWORDS_EXAMPLES: &str = concat!(
+    "Examples:
+  speechstat stopwords > stop.txt
+      The English list into a file: edit it, then analyze --stopwords stop.txt.
+  speechstat stopwords --language fr
+      The French list.
+  speechstat analyze --stopwords-add mr,madam,excellency
+      Not this command: the built-in list with three words more.
+
+",
+    exit_codes!()
+);
+
+/// Options of `speechstat stopwords`.
+#[derive(Debug, Args)]
+#[command(after_help = STOPWORDS_EXAMPLES)]
+pub struct StopwordsArgs {
+    /// The language whose list is printed (da, de, en, es, fi, fr, hu, it, nl, no, pt, ru,
+    /// sv have one).
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_language_with_list)]
+    pub language: Language,
 }
 
 const EXPLAIN_EXAMPLES: &str = concat!(
@@ -750,6 +847,7 @@ impl InputArgs {
             language: self.language,
             stem: !self.no_stem,
             stopwords,
+            stopwords_add: self.stopwords_add.clone(),
             ..Config::new(inputs, out.to_path_buf())
         }
     }
@@ -813,6 +911,7 @@ impl AnalyzeArgs {
                 min_log_likelihood: self.phrase_min_log_likelihood,
             }),
             keyness_top: self.top as usize,
+            min_range: self.min_range,
             compare: self
                 .compare
                 .as_ref()
@@ -884,6 +983,9 @@ pub fn parse(typed: &[OsString]) -> Result<Cli, Refusal> {
     if let Some(err) = missing_default_corpus(&command, &cli) {
         return Err(Refusal::Usage(err));
     }
+    if let Some(err) = in_without_kwic(&command, &cli) {
+        return Err(Refusal::Usage(err));
+    }
     Ok(cli)
 }
 
@@ -894,7 +996,7 @@ fn missing_default_corpus(command: &clap::Command, cli: &Cli) -> Option<clap::Er
         Command::Analyze(_) => ("analyze", "speechstat analyze FOLDER"),
         Command::Freq(_) => ("freq", "speechstat freq FOLDER"),
         Command::Kwic(_) => ("kwic", "speechstat kwic PATTERN FOLDER"),
-        Command::Explain(_) => return None,
+        Command::Explain(_) | Command::Stopwords(_) => return None,
     };
     let input = cli.command.input()?;
     if !input.inputs.is_empty() || input.manifest.is_some() || Path::new(DEFAULT_CORPUS).exists() {
@@ -907,6 +1009,23 @@ fn missing_default_corpus(command: &clap::Command, cli: &Cli) -> Option<clap::Er
             "no {DEFAULT_CORPUS}/ folder here: give the folder of speeches, as in `{example}` \
              (or files, a CSV file, or --manifest FILE)"
         ),
+    ))
+}
+
+/// `analyze --in` narrows the `--kwic` lines only; without `--kwic` it would do nothing, and
+/// a user who meant a subset of the corpus must hear of `--where`.
+fn in_without_kwic(command: &clap::Command, cli: &Cli) -> Option<clap::Error> {
+    let Command::Analyze(args) = &cli.command else {
+        return None;
+    };
+    if args.kwic.is_some() || args.kwic_match.within.is_empty() {
+        return None;
+    }
+    let mut sub = command.find_subcommand("analyze")?.clone();
+    Some(sub.error(
+        ErrorKind::MissingRequiredArgument,
+        "--in chooses the speeches of the --kwic lines, and no --kwic is given; to analyse \
+         some speeches only, use --where COLUMN=VALUE",
     ))
 }
 
@@ -1033,6 +1152,12 @@ mod tests {
             "terror*",
             "--in",
             "year=2002",
+            "--in",
+            "party=Republican",
+            "--stopwords-add",
+            "mr,madam",
+            "--min-range",
+            "3",
             "--period",
             "5y",
             "--csv",

@@ -1,5 +1,6 @@
 //! Clean-up of a speech body before tokenizing: hard-wrapped lines are joined, a paragraph
-//! that breaks off mid-sentence is joined to the next, markdown emphasis and bracketed
+//! that breaks off mid-sentence is joined to the next, text garbled by a wrong encoding is
+//! repaired where that is certain ([`super::mojibake`]), markdown emphasis and bracketed
 //! annotations (`[Laughter]`) are removed. The output has one paragraph per block, blocks
 //! separated by a blank line, and every blank line is a sentence boundary for the tokenizer.
 
@@ -11,12 +12,20 @@ pub struct Cleaned {
     pub annotations_removed: u32,
     /// Page-number and document-number lines of printed records taken out.
     pub footer_lines_removed: u32,
+    /// Mojibake sequences (`â€”` for `—`) put back.
+    pub mojibake_repaired: u32,
+    /// `?` standing for a lost apostrophe (`Taliban?s`) made `'`.
+    pub apostrophes_restored: u32,
 }
+
+use super::mojibake;
 
 /// Cleans one speech body. `text` must already have `\n` line ends.
 pub fn clean_body(text: &str, keep_annotations: bool) -> Cleaned {
     let mut annotations_removed = 0;
     let mut footer_lines_removed = 0;
+    let mut mojibake_repaired = 0;
+    let mut apostrophes_restored = 0;
     // The cleaned text is built in place: `last` is where its last paragraph starts.
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
@@ -25,6 +34,16 @@ pub fn clean_body(text: &str, keep_annotations: bool) -> Cleaned {
         // Most paragraphs need only their lines joined: each further pass runs only when
         // its character occurs.
         let mut paragraph = join_lines(&block);
+        if let Some(repaired) = mojibake::repair(&paragraph) {
+            mojibake_repaired += repaired.mojibake;
+            apostrophes_restored += repaired.apostrophes;
+            paragraph = repaired.text;
+        }
+        // Soft hyphens are dropped on reading, but for one after `Ã`, which may be half of a
+        // garbled `í`; one the repair left is dropped here.
+        if paragraph.contains('\u{AD}') {
+            paragraph = paragraph.replace('\u{AD}', "");
+        }
         if !keep_annotations && paragraph.contains('[') {
             paragraph = remove_annotations(&paragraph, &mut annotations_removed);
         }
@@ -55,6 +74,8 @@ pub fn clean_body(text: &str, keep_annotations: bool) -> Cleaned {
         text: out,
         annotations_removed,
         footer_lines_removed,
+        mojibake_repaired,
+        apostrophes_restored,
     }
 }
 
@@ -371,6 +392,22 @@ mod tests {
         // Found by the record fuzzer: a vertical tab left at the start once `*` was removed.
         assert_eq!(clean("*\u{b}M666"), "M666");
         assert_eq!(clean("a *\u{b}* b\u{b}*"), "a b");
+    }
+
+    #[test]
+    fn mojibake_and_lost_apostrophes_are_repaired_and_counted() {
+        let cleaned = clean_body(
+            "The Taliban?s war \u{e2}\u{20ac}\u{201d} in Cu\u{c3}\u{ad}ba.\n\nAnd P\u{c3}\u{a9}rez.",
+            false,
+        );
+        assert_eq!(
+            cleaned.text,
+            "The Taliban's war \u{2014} in Cu\u{ed}ba.\n\nAnd P\u{e9}rez."
+        );
+        assert_eq!(
+            (cleaned.mojibake_repaired, cleaned.apostrophes_restored),
+            (3, 1)
+        );
     }
 
     #[test]

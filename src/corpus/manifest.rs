@@ -11,6 +11,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::decode::{decode, Decoded, Encoding};
 use super::limited::read_limited;
+use super::line_numbers::{csv_message, LineNumbers};
 use crate::error::{Error, Result, Subject, Warning};
 
 /// The column of a manifest that names each document's file.
@@ -76,12 +77,13 @@ pub fn read_manifest(path: &Path, allow_outside: bool) -> Result<Manifest> {
 
     let mut rows = Vec::new();
     let mut seen = HashSet::new();
+    let mut lines = LineNumbers::new(&text);
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
-            manifest_error(path, line, &e.to_string())
+            let line = e.position().map_or(0, |p| lines.line_of(p.byte()));
+            manifest_error(path, line, &csv_message(&e))
         })?;
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
         let file = record.get(file_index).unwrap_or("").trim();
         if file.is_empty() {
             if record.iter().all(|field| field.trim().is_empty()) {

@@ -11,7 +11,9 @@ mod discover;
 mod format;
 mod join;
 mod limited;
+mod line_numbers;
 mod manifest;
+mod mojibake;
 mod parlamint;
 mod record;
 mod subset;
@@ -89,6 +91,10 @@ pub struct Document {
     pub annotations_removed: u32,
     /// Page-number and document-number lines of printed records left out of `text`.
     pub footer_lines_removed: u32,
+    /// Mojibake sequences (`â€”` for `—`) repaired in `text`.
+    pub mojibake_repaired: u32,
+    /// `?` standing for a lost apostrophe (`Taliban?s`) made `'` in `text`.
+    pub apostrophes_restored: u32,
 }
 
 /// The documents in corpus order, with the names of their metadata columns.
@@ -120,6 +126,8 @@ impl Document {
             text: text.into(),
             annotations_removed: 0,
             footer_lines_removed: 0,
+            mojibake_repaired: 0,
+            apostrophes_restored: 0,
         }
     }
 }
@@ -217,6 +225,8 @@ pub struct CorpusReader {
     /// `--where`'s conditions with the position of their column (None: the id).
     conditions: Vec<(Condition, Option<usize>)>,
     documents_kept: usize,
+    /// The repairs of garbled text in the speeches kept.
+    repairs: mojibake::Tally,
 }
 
 /// Where a corpus's dates are, and what was not understood in them.
@@ -342,6 +352,7 @@ impl CorpusReader {
             documents_read: 0,
             conditions,
             documents_kept: 0,
+            repairs: mojibake::Tally::default(),
         })
     }
 
@@ -419,6 +430,8 @@ impl CorpusReader {
                 self.complete(&mut document);
                 self.documents_read += 1;
                 if self.keeps(&document) {
+                    self.repairs
+                        .add(document.mojibake_repaired, document.apostrophes_restored);
                     documents.push(document);
                 }
             }
@@ -477,6 +490,7 @@ impl CorpusReader {
         if let Some((join, _)) = &self.join {
             self.warnings.push(join.report());
         }
+        self.warnings.extend(self.repairs.warnings());
         if self.documents_read == 0 {
             let reason = self.warnings.first().map_or_else(String::new, |w| {
                 format!(" ({} files skipped; first: {w})", self.warnings.len())
@@ -569,6 +583,8 @@ impl Draft {
             text: self.cleaned.text,
             annotations_removed: self.cleaned.annotations_removed,
             footer_lines_removed: self.cleaned.footer_lines_removed,
+            mojibake_repaired: self.cleaned.mojibake_repaired,
+            apostrophes_restored: self.cleaned.apostrophes_restored,
         }
     }
 }
@@ -814,11 +830,20 @@ fn normalise_newlines(text: String) -> String {
     } else {
         text
     };
-    if text.contains(['\u{FEFF}', '\u{AD}']) {
-        text.replace(['\u{FEFF}', '\u{AD}'], "")
-    } else {
-        text
+    if !text.contains(['\u{FEFF}', '\u{AD}']) {
+        return text;
     }
+    // A soft hyphen after `Ã` may be the second half of a garbled `í` (`Ã\u{AD}`): kept for
+    // the mojibake repair of `clean_body`, which drops any left.
+    let mut kept = String::with_capacity(text.len());
+    let mut previous = None;
+    for c in text.chars() {
+        if c != '\u{FEFF}' && (c != '\u{AD}' || previous == Some('\u{C3}')) {
+            kept.push(c);
+        }
+        previous = Some(c);
+    }
+    kept
 }
 
 /// `speeches/2002-Bush-1.txt` gives `speeches/2002-Bush-1`; a dot in a folder name or at the
@@ -889,7 +914,7 @@ fn file_name(base: &str) -> &str {
 }
 
 /// Columns the tables compute themselves; metadata with these names is renamed `meta_<name>`.
-const COMPUTED_COLUMNS: [&str; 8] = [
+const COMPUTED_COLUMNS: [&str; 10] = [
     columns::DOC_ID.name,
     columns::SOURCE.name,
     columns::ENCODING.name,
@@ -898,6 +923,8 @@ const COMPUTED_COLUMNS: [&str; 8] = [
     columns::N_SENTENCES.name,
     columns::N_ANNOTATIONS.name,
     columns::N_FOOTER_LINES.name,
+    columns::N_MOJIBAKE_REPAIRED.name,
+    columns::N_APOSTROPHES_RESTORED.name,
 ];
 
 fn metadata_name(name: &str) -> String {

@@ -15,6 +15,7 @@ use polars::prelude::DataType;
 use serde_json::{Map, Value};
 
 use super::decode::{decode, Decoded, Encoding};
+use super::line_numbers::{csv_message, LineNumbers};
 use super::manifest::FILE_COLUMN;
 use crate::error::{Error, Result, Warning};
 use crate::parquet;
@@ -531,11 +532,14 @@ fn parse_delimited(
         .map(|h| h.trim().to_owned())
         .collect();
     let mut record = csv::StringRecord::new();
+    let mut lines = LineNumbers::new(text);
+    let mut line_of =
+        |position: Option<&csv::Position>| position.map_or(0, |p| lines.line_of(p.byte()));
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line());
+                let line = line_of(record.position());
                 let mut fields = Fields {
                     line,
                     place: format!("line {line}"),
@@ -548,8 +552,8 @@ fn parse_delimited(
                 visit(&mut fields)?;
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                return Err(row_error(path, &format!("line {line}"), e.to_string()));
+                let line = line_of(e.position());
+                return Err(row_error(path, &format!("line {line}"), csv_message(&e)));
             }
         }
     }

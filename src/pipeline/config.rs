@@ -10,7 +10,7 @@ use crate::stats::compare::similarity::SimilarityMethod;
 use crate::stats::pairs::cooccurrence::Context;
 use crate::stats::pairs::phrases::PhraseOptions;
 use crate::stats::profile::trends::Period;
-use crate::text::{Language, MatchBy, StopwordSource};
+use crate::text::{AddedStopwords, Language, MatchBy, StopwordSource};
 
 /// What an analysis reads, how it counts, and what it computes.
 #[derive(Debug, Clone)]
@@ -26,6 +26,8 @@ pub struct Config {
     pub stem: bool,
     /// Which stopwords are left out of the counts.
     pub stopwords: StopwordSource,
+    /// Words added to that list (`--stopwords-add`), files or words, in the order given.
+    pub stopwords_add: Vec<AddedStopwords>,
     /// The folder [`crate::run`] writes into; [`crate::analyze`] writes nothing.
     pub out: PathBuf,
     /// The whole analysis, or the word count alone.
@@ -53,6 +55,9 @@ pub struct Config {
     pub phrases: Option<PhraseOptions>,
     /// Key terms listed per side (over-used, under-used) and target in `keyness.csv`.
     pub keyness_top: usize,
+    /// Least speeches of a target that must use an over-used term for `keyness.csv` to
+    /// list it; a target of fewer speeches needs all of them.
+    pub min_range: u64,
     /// Keyness of one speech or group against another, instead of each against the rest.
     pub compare: Option<(String, String)>,
     /// A second corpus as the reference of keyness: the corpus (and each group) against it.
@@ -81,6 +86,10 @@ pub struct Config {
     pub command_line: Vec<String>,
 }
 
+/// `--min-range`'s default: a term key for a group must come from two of its speeches at
+/// least, so no single speech makes a group's key term (a one-speech target keeps its own).
+pub const DEFAULT_MIN_RANGE: u64 = 2;
+
 /// What a concordance shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KwicOptions {
@@ -90,8 +99,9 @@ pub struct KwicOptions {
     pub by: MatchBy,
     /// Words of context on each side.
     pub width: usize,
-    /// Only the speeches whose metadata column `.0` has the value `.1` (`doc_id` included).
-    pub within: Option<(String, String)>,
+    /// Only the speeches whose metadata column `.0` has the value `.1` (`doc_id` included),
+    /// for every pair.
+    pub within: Vec<(String, String)>,
 }
 
 impl KwicOptions {
@@ -107,7 +117,7 @@ impl KwicOptions {
             pattern: pattern.into(),
             by: MatchBy::Form,
             width: 8,
-            within: None,
+            within: Vec::new(),
         }
     }
 }
@@ -158,6 +168,7 @@ impl Config {
             language: Language::default(),
             stem: true,
             stopwords: StopwordSource::Builtin,
+            stopwords_add: Vec::new(),
             out,
             mode: Mode::Analyze,
             write_tokens: false,
@@ -169,6 +180,7 @@ impl Config {
             focus: Vec::new(),
             phrases: None,
             keyness_top: 30,
+            min_range: DEFAULT_MIN_RANGE,
             compare: None,
             reference: None,
             max_charts: 12,

@@ -107,12 +107,7 @@ pub(crate) fn data_dictionary(
             .iter()
             .partition(|c| stands_for(c) == Some(StandsFor::MatrixTerms));
         // The metadata columns share one meaning: one line for all of them.
-        let metadata = |c: &ColumnMeaning<'_>| {
-            matches!(
-                stands_for(c),
-                Some(StandsFor::Metadata | StandsFor::ContextMetadata)
-            )
-        };
+        let metadata = |c: &ColumnMeaning<'_>| stands_for(c) == Some(StandsFor::Metadata);
         for columns in named.chunk_by(|a, b| metadata(a) && metadata(b)) {
             let names: Vec<String> = columns.iter().map(|c| code(c.name)).collect();
             let _ = writeln!(
@@ -329,7 +324,7 @@ mod tests {
                 "",
                 "- Rows: 12,345",
                 "- Written: always",
-                "- Options: language = en, no-stem = false, stopwords = builtin, \
+                "- Options: language = en, no-stem = false, stopwords = builtin, stopwords-add = (none), \
                  keep-annotations = false, phrases = false",
                 "",
                 "| column | meaning |",
@@ -339,7 +334,7 @@ mod tests {
         at(&format!("| `count` | {} |", columns::COUNT.meaning));
         assert!(at("## term_matrix.csv") > terms_at);
         at(
-            "- Options: language = en, no-stem = false, stopwords = builtin, \
+            "- Options: language = en, no-stem = false, stopwords = builtin, stopwords-add = (none), \
             keep-annotations = false, phrases = false, group-by = party, matrix-terms = 100",
         );
         at(&format!("| `party` | {} |", GROUP_COLUMN.meaning));

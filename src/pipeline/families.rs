@@ -323,6 +323,7 @@ pub(super) fn keyness(
     let options = KeynessOptions {
         top: config.keyness_top,
         min_count: config.min_count,
+        min_range: config.min_range,
     };
     let speeches = Grouped {
         groups: &speeches,
@@ -339,8 +340,8 @@ pub(super) struct KwicFinder<'a> {
     normalizer: &'a Normalizer,
     /// For each word of the pattern, the forms it matches, as far as the vocabulary goes.
     matches: Vec<Vec<bool>>,
-    /// `--in`: the metadata column (none: the speech's id) and the value a speech must have.
-    within: Option<(Option<usize>, &'a str)>,
+    /// `--in`: each metadata column (none: the speech's id) and the value a speech must have.
+    within: Vec<(Option<usize>, &'a str)>,
     lines: Vec<Line>,
 }
 
@@ -355,8 +356,10 @@ impl<'a> KwicFinder<'a> {
             pattern: options.pattern.clone(),
             message,
         })?;
-        let within = match &options.within {
-            Some((column, value)) => {
+        let within = options
+            .within
+            .iter()
+            .map(|(column, value)| {
                 let index = match column.as_str() {
                     id if id == columns::DOC_ID.name => None,
                     _ => Some(
@@ -370,10 +373,9 @@ impl<'a> KwicFinder<'a> {
                             })?,
                     ),
                 };
-                Some((index, value.as_str()))
-            }
-            None => None,
-        };
+                Ok((index, value.as_str()))
+            })
+            .collect::<Result<_>>()?;
         Ok(KwicFinder {
             pattern,
             options,
@@ -400,14 +402,16 @@ impl<'a> KwicFinder<'a> {
             &mut self.matches,
         );
         let mut hits = find_hits(tokens, &self.matches);
-        if let Some((index, value)) = self.within {
+        if !self.within.is_empty() {
             hits.retain(|hit| {
                 let document = &documents[hit.doc];
-                let of_doc = match index {
-                    None => document.id.as_str(),
-                    Some(i) => document.metadata[i].as_str(),
-                };
-                of_doc == value
+                self.within.iter().all(|&(index, value)| {
+                    let of_doc = match index {
+                        None => document.id.as_str(),
+                        Some(i) => document.metadata[i].as_str(),
+                    };
+                    of_doc == value
+                })
             });
         }
         self.lines

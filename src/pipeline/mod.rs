@@ -17,7 +17,7 @@ mod write;
 
 pub use crate::stats::profile::trends::Period;
 pub use analysis::Analysis;
-pub use config::{ChartOptions, Config, KwicOptions, Mode};
+pub use config::{ChartOptions, Config, KwicOptions, Mode, DEFAULT_MIN_RANGE};
 pub use outputs::{Family, OutputInfo, OutputKind, When, OUTPUTS, WORD};
 pub use settings::Setting;
 pub use summary::{StageTime, Summary};
@@ -465,7 +465,8 @@ fn stage<T>(progress: &dyn Progress, name: &'static str, work: impl FnOnce() -> 
 }
 
 fn normalizer(config: &Config) -> Result<Normalizer> {
-    let stopwords = Stopwords::load(&config.stopwords, config.language)?;
+    let stopwords =
+        Stopwords::load(&config.stopwords, config.language)?.with_added(&config.stopwords_add)?;
     Ok(Normalizer::new(config.language, config.stem, stopwords))
 }
 

@@ -17,7 +17,7 @@ use crate::corpus::read_limited;
 use crate::error::{Error, Result};
 use crate::output::json::Json;
 use crate::progress::Progress;
-use crate::text::StopwordSource;
+use crate::text::{AddedStopwords, StopwordSource};
 
 /// Passes progress on and notes how long each stage took.
 pub(crate) struct StageClock<'a> {
@@ -84,6 +84,11 @@ pub(crate) fn input_files(analysis: &Computed) -> Result<Vec<InputFile>> {
     let mut paths: Vec<&Path> = analysis.corpus.files.iter().map(PathBuf::as_path).collect();
     if let StopwordSource::File(path) = &analysis.config.stopwords {
         paths.push(path);
+    }
+    for added in &analysis.config.stopwords_add {
+        if let AddedStopwords::File(path) = added {
+            paths.push(path);
+        }
     }
     paths.extend(analysis.reference_files.iter().map(PathBuf::as_path));
     paths

@@ -8,7 +8,7 @@ use super::config::{Config, Mode};
 use crate::output::json::Json;
 use crate::stats::pairs::cooccurrence::Context;
 use crate::stats::profile::trends::Period;
-use crate::text::{MatchBy, StopwordSource};
+use crate::text::{AddedStopwords, MatchBy, StopwordSource};
 
 /// The value of one option.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,6 +132,15 @@ impl Config {
                     StopwordSource::File(path) => Setting::path(path),
                 },
             ),
+            (
+                "stopwords-add",
+                Setting::List(
+                    self.stopwords_add
+                        .iter()
+                        .map(AddedStopwords::to_string)
+                        .collect(),
+                ),
+            ),
             ("language", Setting::Text(self.language.code.into())),
             ("no-stem", Setting::Flag(!self.stem)),
             ("out", Setting::path(&self.out)),
@@ -181,6 +190,7 @@ impl Config {
                 Setting::Float(phrases.min_log_likelihood),
             ),
             ("top", Setting::Integer(self.keyness_top as u64)),
+            ("min-range", Setting::Integer(self.min_range)),
             (
                 "compare",
                 self.compare
@@ -222,9 +232,12 @@ impl Config {
             ),
             (
                 "in",
-                Setting::optional(
-                    kwic.and_then(|k| k.within.as_ref())
-                        .map(|(column, value)| format!("{column}={value}")),
+                Setting::List(
+                    kwic.map(|k| k.within.as_slice())
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|(column, value)| format!("{column}={value}"))
+                        .collect(),
                 ),
             ),
             ("matrix-terms", Setting::Integer(self.matrix_terms as u64)),

@@ -238,6 +238,8 @@ pub(crate) mod tests {
                 text: (*t).into(),
                 annotations_removed: 0,
                 footer_lines_removed: 0,
+                mojibake_repaired: 0,
+                apostrophes_restored: 0,
             })
             .collect();
         let language = Language::default();

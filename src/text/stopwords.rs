@@ -1,7 +1,9 @@
-//! Stopword lists: the built-in Snowball list of the chosen language, a user's file, or none.
-//! Lists are read in Snowball's format (a `|` starts a comment; every whitespace-separated
-//! item before it is a word), which also reads a plain one-word-per-line file. Words are
-//! matched on the lowercased token, before stemming.
+//! Stopword lists: the built-in Snowball list of the chosen language, a user's file, or none,
+//! and words added to it (`--stopwords-add`). Files are read in Snowball's format (a `|`
+//! starts a comment; every whitespace-separated item before it is a word), which also reads a
+//! plain one-word-per-line file; a `#` starts a comment too (no word holds one). Every word is
+//! normalised as tokens are (lowercased, `’` made `'`) and matched on the token's form,
+//! before stemming.
 
 use std::path::{Path, PathBuf};
 
@@ -23,6 +25,25 @@ pub enum StopwordSource {
     None,
 }
 
+/// Words added to the stopword list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AddedStopwords {
+    /// A file, read as a `--stopwords` file is.
+    File(PathBuf),
+    /// Words given as they are.
+    Words(Vec<String>),
+}
+
+impl std::fmt::Display for AddedStopwords {
+    /// As `--stopwords-add` takes it back: the path, or the words separated by commas.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AddedStopwords::File(path) => write!(f, "{}", path.display()),
+            AddedStopwords::Words(words) => f.write_str(&words.join(",")),
+        }
+    }
+}
+
 /// A set of lowercased stopwords.
 #[derive(Debug, Clone, Default)]
 pub struct Stopwords {
@@ -37,6 +58,28 @@ impl Stopwords {
             StopwordSource::None => Ok(Stopwords::default()),
             StopwordSource::File(path) => load_file(path),
         }
+    }
+
+    /// The list with `added`'s words as well; an error names a file that cannot be read or
+    /// holds no words.
+    pub fn with_added(mut self, added: &[AddedStopwords]) -> Result<Stopwords> {
+        for addition in added {
+            match addition {
+                AddedStopwords::File(path) => self.words.extend(load_file(path)?.words),
+                AddedStopwords::Words(words) => self.words.extend(
+                    words
+                        .iter()
+                        .map(|w| normalize_word(w.trim()))
+                        .filter(|w| !w.is_empty()),
+                ),
+            }
+        }
+        Ok(self)
+    }
+
+    /// The built-in list of `language`, none when Snowball publishes none for it.
+    pub fn builtin(language: Language) -> Option<Stopwords> {
+        language.stopwords.map(parse)
     }
 
     /// Whether a lowercased word is on the list.
@@ -77,11 +120,16 @@ fn load_file(path: &Path) -> Result<Stopwords> {
     Ok(list)
 }
 
-/// Parses Snowball's stopword format.
+/// Parses Snowball's stopword format, `#` comments too.
 pub fn parse(text: &str) -> Stopwords {
     let words = text
         .lines()
-        .flat_map(|line| line.split('|').next().unwrap_or("").split_whitespace())
+        .flat_map(|line| {
+            line.split(['|', '#'])
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+        })
         .map(normalize_word)
         .collect();
     Stopwords { words }
@@ -118,6 +166,41 @@ mod tests {
         assert!(Stopwords::load(&StopwordSource::Builtin, arabic)
             .unwrap()
             .is_empty());
+    }
+
+    #[test]
+    fn added_words_and_files_join_the_list_normalised() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("extra.txt");
+        std::fs::write(
+            &path,
+            "# names of presidents\nK\u{151}r\u{F6}si\nLajčák # 2017\n",
+        )
+        .unwrap();
+        let english = Stopwords::load(&StopwordSource::Builtin, Language::default()).unwrap();
+        let list = english
+            .with_added(&[
+                AddedStopwords::Words(vec!["Mr".into(), " Excellency ".into(), String::new()]),
+                AddedStopwords::File(path.clone()),
+            ])
+            .unwrap();
+        for word in ["the", "mr", "excellency", "k\u{151}r\u{F6}si", "lajčák"] {
+            assert!(list.contains(word), "{word}");
+        }
+        assert_eq!(list.len(), 174 + 4);
+        assert_eq!(
+            AddedStopwords::Words(vec!["a".into(), "b".into()]).to_string(),
+            "a,b"
+        );
+        std::fs::write(&path, "# nothing\n").unwrap();
+        let err = Stopwords::default()
+            .with_added(&[AddedStopwords::File(path)])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("extra.txt") && err.contains("no words"),
+            "{err}"
+        );
     }
 
     #[test]

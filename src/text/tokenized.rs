@@ -250,6 +250,8 @@ mod tests {
             text: text.into(),
             annotations_removed: 0,
             footer_lines_removed: 0,
+            mojibake_repaired: 0,
+            apostrophes_restored: 0,
         }
     }
 

@@ -92,7 +92,14 @@ fn examples(args: &[&str]) -> Vec<String> {
 fn every_help_example_runs_from_the_repository_root() {
     let dir = tempfile::tempdir().unwrap();
     let mut runs = Vec::new();
-    for command in [&[][..], &["analyze"], &["freq"], &["kwic"], &["explain"]] {
+    for command in [
+        &[][..],
+        &["analyze"],
+        &["freq"],
+        &["kwic"],
+        &["explain"],
+        &["stopwords"],
+    ] {
         let found = examples(command);
         assert!(
             command.is_empty() || found.len() >= 3,

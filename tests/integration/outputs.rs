@@ -106,12 +106,6 @@ fn tables_have_the_declared_columns() {
         for column in output.columns {
             match column.stands_for {
                 StandsFor::Metadata => expected.extend(metadata.iter().cloned()),
-                StandsFor::ContextMetadata => expected.extend(
-                    ["speaker", "country_or_org", "year", "date"]
-                        .into_iter()
-                        .filter(|c| metadata.iter().any(|m| m == c))
-                        .map(String::from),
-                ),
                 StandsFor::UnitPair(_) => {
                     expected.extend(["group_by", "group_a", "group_b"].map(String::from))
                 }

@@ -64,6 +64,8 @@ fn document(text: String) -> Document {
         text,
         annotations_removed: 0,
         footer_lines_removed: 0,
+        mojibake_repaired: 0,
+        apostrophes_restored: 0,
     }
 }
 

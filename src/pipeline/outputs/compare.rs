@@ -18,7 +18,14 @@ pub(super) const TABLES: &[OutputInfo] = &[
     OutputInfo {
         path: "tables/keyness.csv",
         what: "per target (each speech, or each group of each --group-by), its most over- and under-used terms",
-        options: counted_with!("group-by", "compare", "reference", "min-count", "top"),
+        options: counted_with!(
+            "group-by",
+            "compare",
+            "reference",
+            "min-count",
+            "top",
+            "min-range"
+        ),
         columns: &[
             GROUP_BY.means(
                 "The target's grouping: a --group-by column, doc_id when each speech is a \
@@ -105,7 +112,7 @@ pub(super) const TABLES: &[OutputInfo] = &[
         ],
         columns: &[
             DOC_ID,
-            CONTEXT_METADATA,
+            METADATA,
             SENTENCE.means(
                 "0-based index of the keyword's sentence in the speech (counted before \
                  --phrases joins).",

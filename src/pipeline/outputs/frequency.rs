@@ -54,6 +54,8 @@ pub(super) const TABLES: &[OutputInfo] = &[
             N_SENTENCES,
             N_ANNOTATIONS,
             N_FOOTER_LINES,
+            N_MOJIBAKE_REPAIRED,
+            N_APOSTROPHES_RESTORED,
             TTR,
             MATTR,
             MATTR_SHORT,
@@ -175,7 +177,7 @@ pub(super) const TABLES: &[OutputInfo] = &[
     OutputInfo {
         path: "tables/stopwords.csv",
         what: "one row per word of the stopword list in force: its tokens in the corpus (counted in n_tokens, never as terms)",
-        options: &["language", "stopwords", "keep-annotations"],
+        options: &["language", "stopwords", "stopwords-add", "keep-annotations"],
         columns: &[
             WORD,
             COUNT.means(

@@ -136,6 +136,7 @@ macro_rules! counted_with {
             "language",
             "no-stem",
             "stopwords",
+            "stopwords-add",
             "keep-annotations",
             "phrases",
             "phrase-min-count",

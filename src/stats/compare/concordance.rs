@@ -1,9 +1,9 @@
 //! The concordance table (keyword in context), from the lines of
 //! [`crate::text::lines`]: the evidence behind a keyness row.
 //!
-//! Columns of `kwic`: doc_id, then the metadata a reader needs where the corpus has it
-//! (speaker, country_or_org, year, date), sentence, position (0-based, in the speech's word
-//! tokens), left, keyword, right. Lines in corpus order.
+//! Columns of `kwic`: doc_id, then every metadata column of the corpus in its order (one named
+//! like a column of this table is written `meta_<name>`), sentence, position (0-based, in the
+//! speech's word tokens), left, keyword, right. Lines in corpus order.
 
 use polars::prelude::*;
 
@@ -13,8 +13,14 @@ use crate::error::Result;
 use crate::stats::frame;
 use crate::text::Line;
 
-/// Metadata columns shown beside each line, when the corpus has them.
-pub(crate) const CONTEXT_COLUMNS: &[&str] = &["speaker", "country_or_org", "year", "date"];
+/// The columns of the table's own, after the metadata.
+const OWN_COLUMNS: [&str; 5] = [
+    columns::SENTENCE.name,
+    columns::POSITION.name,
+    columns::LEFT.name,
+    columns::KEYWORD.name,
+    columns::RIGHT.name,
+];
 
 /// The `kwic` table.
 pub(crate) fn kwic_frame(lines: &[Line], corpus: &Corpus) -> Result<DataFrame> {
@@ -26,16 +32,18 @@ pub(crate) fn kwic_frame(lines: &[Line], corpus: &Corpus) -> Result<DataFrame> {
             .map(|l| docs[l.hit.doc].id.as_str())
             .collect::<Vec<_>>(),
     )];
-    for &name in CONTEXT_COLUMNS {
-        if let Some(i) = corpus.metadata_index(name) {
-            frame_columns.push(Column::new(
-                name.into(),
-                lines
-                    .iter()
-                    .map(|l| docs[l.hit.doc].metadata[i].as_str())
-                    .collect::<Vec<_>>(),
-            ));
-        }
+    for (i, name) in corpus.metadata_columns.iter().enumerate() {
+        let name = match OWN_COLUMNS.contains(&name.as_str()) {
+            true => format!("meta_{name}"),
+            false => name.clone(),
+        };
+        frame_columns.push(Column::new(
+            name.into(),
+            lines
+                .iter()
+                .map(|l| docs[l.hit.doc].metadata[i].as_str())
+                .collect::<Vec<_>>(),
+        ));
     }
     let text = |f: fn(&Line) -> &str| -> Vec<&str> { lines.iter().map(f).collect() };
     frame_columns.extend([

@@ -11,7 +11,12 @@
 //! - `chi2`: Pearson's chi-square of the same table, no Yates correction, signed as G2.
 //! - `log_ratio`: log2((a/c) / (b/d)), a zero count replaced by 0.5 (Hardie 2014, CQPweb).
 //! - `percent_diff`: (a/c - b/d) / (b/d) * 100 (Gabrielatos & Marchi 2012); empty when b = 0.
-//! - `range_target`: speeches of the target in which the term occurs.
+//! - `range_target`: speeches of the target in which the term occurs. An over-used term is
+//!   listed only if its range reaches `min_range`, or the target's speeches when it has
+//!   fewer (a one-speech target keeps its key terms): a term from one speech of a large
+//!   group is a fact about that speech, not the group. Under-used terms are listed whatever
+//!   their range (an absent term has range 0), and the filter changes neither the terms
+//!   tested nor their scores.
 //! - `significant`: p < 0.05 / n, Bonferroni over the n terms tested for the target: those
 //!   with a + b >= min_count.
 //!
@@ -47,6 +52,8 @@ pub(crate) struct KeynessOptions {
     pub top: usize,
     /// Least count in target and reference together for a term to be tested.
     pub min_count: u64,
+    /// Least speeches of the target (at most all of them) using an over-used term listed.
+    pub min_range: u64,
 }
 
 /// The statistics of one term of one target.
@@ -305,16 +312,17 @@ pub(crate) fn score_all<'c, 'n>(
         .into_par_iter()
         .map(|i| {
             let target = target(i);
-            let (keys, tested) = scorer.score(&target.counts, target.tokens);
-            let mut keys = strongest(keys, scorer.options.top, name);
-            for &d in &target.documents {
-                let row = rows.row(d);
-                for key in &mut keys {
-                    if row.binary_search_by_key(&key.term, |&(t, _)| t).is_ok() {
-                        key.range += 1;
-                    }
-                }
+            let (mut keys, tested) = scorer.score(&target.counts, target.tokens);
+            let ranges = term_ranges(&target.counts, &target.documents, rows);
+            for key in &mut keys {
+                key.range = target
+                    .counts
+                    .binary_search_by_key(&key.term, |&(t, _)| t)
+                    .map_or(0, |i| ranges[i]);
             }
+            let least = scorer.options.min_range.min(target.documents.len() as u64);
+            keys.retain(|k| k.log_likelihood <= 0.0 || u64::from(k.range) >= least);
+            let keys = strongest(keys, scorer.options.top, name);
             Target {
                 group_by: group_by.to_owned(),
                 reference_tokens: scorer.reference.tokens(target.tokens),
@@ -343,6 +351,20 @@ pub(crate) fn parts(targets: &[Target], rows: usize) -> Vec<&[Target]> {
     }
     parts.push(&targets[start..]);
     parts
+}
+
+/// The speeches using each term of a target, aligned with its `(term, count)` pairs: one
+/// pass over its speeches' rows (each term of a row is one of the target's).
+fn term_ranges(counts: &[(TermId, u64)], documents: &[usize], rows: &DocRows) -> Vec<u32> {
+    let mut ranges = vec![0u32; counts.len()];
+    for &d in documents {
+        for &(term, _) in rows.row(d).iter() {
+            if let Ok(i) = counts.binary_search_by_key(&term, |&(t, _)| t) {
+                ranges[i] += 1;
+            }
+        }
+    }
+    ranges
 }
 
 /// The `keyness` table; `names(term)` gives a term and its label.
@@ -541,7 +563,11 @@ mod tests {
         total[7] += 6;
         let tokens: u64 = total.iter().sum::<u64>() + 50;
         for (top, min_count) in [(1, 1), (2, 1), (2, 4), (8, 1)] {
-            let options = KeynessOptions { top, min_count };
+            let options = KeynessOptions {
+                top,
+                min_count,
+                min_range: 1,
+            };
             let scorer = Scorer::new(
                 Reference::Rest {
                     total: &total,

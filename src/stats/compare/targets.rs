@@ -278,6 +278,7 @@ mod tests {
     const OPTIONS: KeynessOptions = KeynessOptions {
         top: 2,
         min_count: 1,
+        min_range: 1,
     };
 
     #[test]
@@ -321,6 +322,64 @@ mod tests {
         assert_eq!(from_rows, per_speech);
         assert_eq!(per_speech[0].group_by, "doc_id");
         assert_eq!(per_speech[3].documents, 1);
+    }
+
+    #[test]
+    fn an_over_used_term_of_fewer_speeches_than_min_range_is_not_listed() {
+        // olive: 3 times, all in the doves' first speech; peace in both of theirs.
+        let corpus = tokenized(
+            &[
+                "peace peace olive olive olive",
+                "peace treaty",
+                "war war army",
+                "war army army",
+            ],
+            false,
+            false,
+        );
+        let counts = count(&corpus);
+        let name = |t: TermId| corpus.vocab.term(t);
+        let parties = Groups {
+            column: "party".into(),
+            names: vec!["doves".into(), "hawks".into()],
+            of_doc: vec![0, 0, 1, 1],
+        };
+        let party_sums = GroupCounts::sum(&counts, &parties);
+        let speeches = Groups {
+            column: "doc_id".into(),
+            names: (1..=4).map(|i| format!("d{i}")).collect(),
+            of_doc: vec![0, 1, 2, 3],
+        };
+        let speech_sums = GroupCounts::sum(&counts, &speeches);
+        let speeches = grouped(&speeches, &speech_sums);
+        let by_party = [grouped(&parties, &party_sums)];
+        let over_used = |min_range: u64, groupings: &[Grouped<'_>]| -> Vec<(String, u32)> {
+            let options = KeynessOptions {
+                top: 10,
+                min_count: 1,
+                min_range,
+            };
+            let targets =
+                keyness(&counts, groupings, speeches, Against::Rest, options, &name).unwrap();
+            targets[0]
+                .keys
+                .iter()
+                .filter(|k| k.log_likelihood > 0.0)
+                .map(|k| (name(k.term).to_owned(), k.range))
+                .collect()
+        };
+        let all = over_used(1, &by_party);
+        assert!(all.contains(&("olive".into(), 1)), "{all:?}");
+        let filtered = over_used(2, &by_party);
+        assert!(!filtered.iter().any(|(t, _)| t == "olive"), "{filtered:?}");
+        assert!(filtered.contains(&("peace".into(), 2)), "{filtered:?}");
+        assert!(filtered.iter().all(|&(_, range)| range >= 2));
+        // A one-speech target keeps its key terms: the least range is at most its speeches.
+        let first_speech = over_used(2, &[]);
+        assert!(
+            first_speech.contains(&("olive".into(), 1)),
+            "{first_speech:?}"
+        );
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! country_or_org and language_spoken from the speech heading), encoding, n_tokens (word
 //! tokens, stopwords included), n_types (distinct lowercased word forms), n_sentences,
 //! n_annotations (bracketed annotations such as `[Applause]` left out of the counts),
-//! n_footer_lines (page-number and document-number lines of printed records left out), then
+//! n_footer_lines (page-number and document-number lines of printed records left out),
+//! n_mojibake_repaired and n_apostrophes_restored (text garbled by a wrong encoding and
+//! repaired, [`crate::corpus::clean_body`]), then
 //! the speech's profile when there is one: ttr, mattr, mattr_short, mtld, yules_k, herdan_c,
 //! guiraud ([`crate::stats::profile::diversity`]), mean_sentence_length, syllables_per_word,
 //! flesch_reading_ease, flesch_kincaid_grade ([`crate::stats::profile::readability`]; empty
@@ -64,6 +66,16 @@ pub fn documents_frame(
             columns::N_FOOTER_LINES.name.into(),
             docs.iter()
                 .map(|d| d.footer_lines_removed)
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            columns::N_MOJIBAKE_REPAIRED.name.into(),
+            docs.iter().map(|d| d.mojibake_repaired).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            columns::N_APOSTROPHES_RESTORED.name.into(),
+            docs.iter()
+                .map(|d| d.apostrophes_restored)
                 .collect::<Vec<_>>(),
         ),
     ]);
