@@ -20,13 +20,14 @@ pub use analysis::Analysis;
 pub use config::{ChartOptions, Config, KwicOptions, Mode};
 pub use outputs::{Family, OutputInfo, OutputKind, When, OUTPUTS, WORD};
 pub use settings::Setting;
-pub use summary::{StageTime, Summary};
+pub use summary::{NamedTarget, StageTime, Summary};
 pub use write::SPREADSHEET_ROWS;
 
 use crate::corpus::{Corpus, CorpusReader, Document};
 use crate::error::{Result, Warning};
 use crate::output::Staging;
 use crate::progress::{Progress, Silent};
+use crate::stats::compare::reference::{Fingerprint, Fingerprints};
 use crate::stats::counts::{count, CountTables, Counter};
 use crate::stats::pairs::phrases::{choose_phrases, Phrase, PhraseOptions};
 use crate::stats::profile::profile;
@@ -147,6 +148,8 @@ struct Read {
     /// Bytes of cleaned text.
     text_bytes: usize,
     texts: Texts,
+    /// The speeches' fingerprints, when `--reference` is to leave out what the corpus has.
+    fingerprints: Option<Fingerprints>,
 }
 
 /// The state of reading batch after batch.
@@ -159,6 +162,7 @@ struct Reading<'a> {
     documents: Vec<Document>,
     text_bytes: usize,
     texts: Texts,
+    fingerprints: Option<Fingerprints>,
 }
 
 impl<'a> Reading<'a> {
@@ -180,6 +184,7 @@ impl<'a> Reading<'a> {
         // The frequency tables need nothing of the tokens but their counts.
         let keep_tokens = analyzing || config.write_tokens || texts == Texts::Keep;
         let joins_phrases = analyzing && config.phrases.is_some();
+        let leaves_out_shared = analyzing && config.reference.is_some() && !config.keep_shared;
         Ok(Reading {
             tokenizer: Tokenizer::new(normalizer),
             docs: keep_tokens.then(Vec::new),
@@ -188,6 +193,7 @@ impl<'a> Reading<'a> {
             documents: Vec::new(),
             text_bytes: 0,
             texts,
+            fingerprints: leaves_out_shared.then(Fingerprints::default),
         })
     }
 
@@ -205,6 +211,9 @@ impl<'a> Reading<'a> {
         }
         if let Some(docs) = &mut self.docs {
             docs.append(&mut tokens);
+        }
+        if let Some(fingerprints) = &mut self.fingerprints {
+            fingerprints.extend(batch.iter().map(|d| Fingerprint::of(&d.text)));
         }
         if self.texts == Texts::Release {
             for document in &mut batch {
@@ -232,6 +241,7 @@ impl<'a> Reading<'a> {
             kwic: self.kwic.map(families::KwicFinder::finish),
             text_bytes: self.text_bytes,
             texts: self.texts,
+            fingerprints: self.fingerprints,
         })
     }
 }
@@ -253,6 +263,7 @@ fn count_and_pair(
         kwic,
         text_bytes,
         texts,
+        fingerprints,
     } = read;
     let (mut tokens, phrases) = match config.phrases.filter(|_| analyzing) {
         Some(options) => join_strong_phrases(tokens, options),
@@ -273,6 +284,9 @@ fn count_and_pair(
         .iter()
         .map(|column| families::group(&corpus, &counts, column))
         .collect::<Result<Vec<_>>>()?;
+    // Checked before the long passes: an expression that matches nothing is refused at once.
+    let selections = families::targets(config, &corpus)?;
+    let compared = families::compared_sets(config, &corpus, &groupings)?;
     let comparison = families::comparison_rows(&corpus, &counts, groupings.first())?;
     let stopwords = families::stopwords(&tokens, normalizer);
     let english = config.language.code == "en";
@@ -306,7 +320,14 @@ fn count_and_pair(
     warnings.extend(unknown_chart_terms);
     let reference = match &config.reference {
         Some(path) => Some(stage(progress, "reference", || {
-            families::read_reference(path, config, normalizer, &tokens.vocab, phrases.as_deref())
+            families::read_reference(
+                path,
+                config,
+                normalizer,
+                &tokens.vocab,
+                phrases.as_deref(),
+                fingerprints.as_ref(),
+            )
         })?),
         None => None,
     };
@@ -323,6 +344,8 @@ fn count_and_pair(
             &corpus,
             &counts,
             &groupings,
+            &selections,
+            compared.as_ref(),
             reference.as_ref(),
             &tokens.vocab,
         )

@@ -18,3 +18,4 @@ mod outputs;
 mod properties;
 mod subsets;
 mod syllables;
+mod targets;
