@@ -103,6 +103,8 @@ pub(crate) fn overview<'l>(
             largest.len(),
             format_number(targets.len() as f64, 0)
         )
+    } else if largest.len() == 1 {
+        "1 target".to_owned()
     } else {
         format!("{} targets", largest.len())
     };
