@@ -83,8 +83,7 @@ pub use output::tables::{CsvStyle, TableFormat};
 pub use pipeline::{
     analyze, analyze_corpus, analyze_with, concordance, run, Analysis, ChartOptions, Concordance,
     Config, Family, KwicOptions, Mode, NamedTarget, OutputInfo, OutputKind, Period, Setting,
-    StageTime, Summary,
-    When, OUTPUTS, SPREADSHEET_ROWS, WORD,
+    StageTime, Summary, When, OUTPUTS, SPREADSHEET_ROWS, WORD,
 };
 pub use progress::{Progress, Silent};
 pub use stats::compare::similarity::SimilarityMethod;

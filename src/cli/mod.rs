@@ -9,9 +9,9 @@ use clap::error::ErrorKind;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use speechstat::{
-    ChartFormat, ChartOptions, Condition, Config, Context, CsvStyle, KwicOptions, Language, Selection,
-    MatchBy, Mode, Period, PhraseOptions, ReadOptions, SimilarityMethod, SortBy, StopwordSource,
-    TableFormat, Unit, When, DEFAULT_WINDOW, MAX_MATRIX_TERMS, OUTPUTS,
+    ChartFormat, ChartOptions, Condition, Config, Context, CsvStyle, KwicOptions, Language,
+    MatchBy, Mode, Period, PhraseOptions, ReadOptions, Selection, SimilarityMethod, SortBy,
+    StopwordSource, TableFormat, Unit, When, DEFAULT_WINDOW, MAX_MATRIX_TERMS, OUTPUTS,
 };
 
 mod config_file;

@@ -36,7 +36,10 @@ impl NearbyManifests {
     ) -> Option<(PathBuf, Metadata)> {
         let resolved = std::fs::canonicalize(file).ok()?;
         // As the user would write it (`corpus/manifest.csv`) while the path given reaches.
-        let mut given = file.ancestors().skip(1).filter(|a| !a.as_os_str().is_empty());
+        let mut given = file
+            .ancestors()
+            .skip(1)
+            .filter(|a| !a.as_os_str().is_empty());
         for folder in resolved.ancestors().skip(1).take(LEVELS_UP + 1) {
             let shown = given.next().map(|g| g.join(MANIFEST_NAME));
             let manifest = folder.join(MANIFEST_NAME);

@@ -97,7 +97,10 @@ mod tests {
     fn a_part_that_is_no_condition_is_refused() {
         for text in ["iso3=UKR,2022", "iso3", "iso3=UKR,,year>2000", ""] {
             let err = Selection::parse(text).unwrap_err();
-            assert!(err.contains("COLUMN=VALUE") && err.contains("commas"), "{text}: {err}");
+            assert!(
+                err.contains("COLUMN=VALUE") && err.contains("commas"),
+                "{text}: {err}"
+            );
         }
     }
 
@@ -117,7 +120,10 @@ mod tests {
         )
         .unwrap();
         let s = Selection::parse("iso3=UKR,year>=2022").unwrap();
-        assert_eq!(s.members(&corpus, "--target").unwrap(), [false, true, false]);
+        assert_eq!(
+            s.members(&corpus, "--target").unwrap(),
+            [false, true, false]
+        );
         let s = Selection::parse("doc_id in a,c").unwrap();
         assert_eq!(s.members(&corpus, "--target").unwrap(), [true, false, true]);
         let err = Selection::parse("party=X")

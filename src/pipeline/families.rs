@@ -14,8 +14,8 @@ use crate::columns;
 use crate::corpus::{read_reference_corpus, Corpus, Document, ReadOptions, Selection};
 use crate::error::{Error, Result, Warning};
 use crate::output::charts::{heatmap, xray};
-use crate::output::figures::{chart_targets, similarity_heatmap};
 use crate::output::figures::term_trends;
+use crate::output::figures::{chart_targets, similarity_heatmap};
 use crate::progress::Silent;
 use crate::stats::compare::keyness::{KeynessOptions, Target};
 use crate::stats::compare::reference::{Fingerprint, Fingerprints, ReferenceCounts};
@@ -319,7 +319,9 @@ pub(super) fn compared_sets(
         return Ok(None);
     };
     let is_name = |x: &str| {
-        groupings.iter().any(|g| g.groups.names.iter().any(|n| n == x))
+        groupings
+            .iter()
+            .any(|g| g.groups.names.iter().any(|n| n == x))
             || corpus.documents.iter().any(|d| d.id == x)
     };
     if is_name(a) || is_name(b) {

@@ -51,7 +51,13 @@ fn a_target_is_compared_with_the_rest_and_its_counts_add_up() {
     assert!(!rows.is_empty());
     assert!(rows.iter().all(|r| r["reference"] == "rest of corpus"));
     let inside = |id: &str| {
-        ["2018-Trump-1", "2019-Trump-1", "2020-Trump-1", "2026-Trump-1"].contains(&id)
+        [
+            "2018-Trump-1",
+            "2019-Trump-1",
+            "2020-Trump-1",
+            "2026-Trump-1",
+        ]
+        .contains(&id)
     };
     let (target, rest) = counts_inside_and_out(&out, inside);
     for row in &rows {
@@ -90,7 +96,11 @@ fn two_expressions_compare_their_speeches_and_may_not_share_one() {
     analyze_ok(
         &[&corpus],
         &out,
-        &["--compare", "party=Democratic", "party=Republican,year>=2018"],
+        &[
+            "--compare",
+            "party=Democratic",
+            "party=Republican,year>=2018",
+        ],
     );
     let keyness = Table::read(&out.join("tables/keyness.csv"));
     let rows = keyness_of(&keyness, "party=Democratic");
@@ -118,7 +128,13 @@ fn two_expressions_compare_their_speeches_and_may_not_share_one() {
     analyze_ok(
         &[&corpus],
         &dir.path().join("names"),
-        &["--group-by", "party", "--compare", "Democratic", "Republican"],
+        &[
+            "--group-by",
+            "party",
+            "--compare",
+            "Democratic",
+            "Republican",
+        ],
     );
     let err = analyze_fails(
         &[&corpus],
@@ -144,16 +160,31 @@ fn targets_that_match_nothing_or_everything_or_do_not_parse_are_refused() {
         err.contains("--target: party=Whig,year>=2018 matches none of the 22 speeches"),
         "{err}"
     );
-    let err = analyze_fails(&[&corpus], &dir.path().join("b"), &["--target", "year>=1000"]);
+    let err = analyze_fails(
+        &[&corpus],
+        &dir.path().join("b"),
+        &["--target", "year>=1000"],
+    );
     assert!(
         err.contains("year>=1000 matches all 22 speeches") && err.contains("--reference"),
         "{err}"
     );
     let err = analyze_fails(&[&corpus], &dir.path().join("c"), &["--target", "iso3=UKR"]);
-    assert!(err.contains("--target \"iso3\"") && err.contains("party"), "{err}");
+    assert!(
+        err.contains("--target \"iso3\"") && err.contains("party"),
+        "{err}"
+    );
     let output = speechstat(&["analyze", "--target", "party=Republican,2018"]);
-    assert_eq!(output.status.code(), Some(2), "a malformed target is a usage error");
-    assert!(stderr(&output).contains("COLUMN=VALUE"), "{}", stderr(&output));
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a malformed target is a usage error"
+    );
+    assert!(
+        stderr(&output).contains("COLUMN=VALUE"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -194,7 +225,14 @@ fn named_charts_are_drawn_and_the_others_spread_over_every_grouping() {
     analyze_ok(
         &[&corpus],
         &out,
-        &["--group-by", "year", "--group-by", "party", "--max-charts", "4"],
+        &[
+            "--group-by",
+            "year",
+            "--group-by",
+            "party",
+            "--max-charts",
+            "4",
+        ],
     );
     let charts = keyness_charts(&out);
     assert_eq!(charts.len(), 4, "{charts:?}");

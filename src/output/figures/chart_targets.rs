@@ -27,12 +27,7 @@ pub(crate) fn chosen(targets: &[Target], named: &[String], max: usize) -> Vec<us
     }
     for (_, members) in &mut groupings {
         // Largest last, to be popped first.
-        members.sort_by(|&a, &b| {
-            targets[a]
-                .tokens
-                .cmp(&targets[b].tokens)
-                .then(b.cmp(&a))
-        });
+        members.sort_by(|&a, &b| targets[a].tokens.cmp(&targets[b].tokens).then(b.cmp(&a)));
     }
     while chosen.len() < max {
         let before = chosen.len();
@@ -123,6 +118,9 @@ mod tests {
         let targets = [target("iso3", "UKR", 10), target("iso3", "USA", 90)];
         assert_eq!(unknown(&targets, &["UKR".into()]), None);
         let err = unknown(&targets, &["Ukraine".into()]).unwrap();
-        assert!(err.contains("\"Ukraine\"") && err.contains("UKR, USA"), "{err}");
+        assert!(
+            err.contains("\"Ukraine\"") && err.contains("UKR, USA"),
+            "{err}"
+        );
     }
 }

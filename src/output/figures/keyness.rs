@@ -141,7 +141,8 @@ fn grouping_name(group_by: &str) -> String {
     match group_by {
         "doc_id" => "speech".into(),
         "" => "target".into(),
-        column => column.into(),
+        // Joined columns (`iso3,year`): "each iso3 and year".
+        column => column.replace(',', " and "),
     }
 }
 

@@ -109,7 +109,13 @@ mod tests {
 
     #[test]
     fn the_same_text_has_the_same_fingerprint() {
-        assert_eq!(Fingerprint::of("peace and war"), Fingerprint::of("peace and war"));
-        assert_ne!(Fingerprint::of("peace and war"), Fingerprint::of("peace and war."));
+        assert_eq!(
+            Fingerprint::of("peace and war"),
+            Fingerprint::of("peace and war")
+        );
+        assert_ne!(
+            Fingerprint::of("peace and war"),
+            Fingerprint::of("peace and war.")
+        );
     }
 }

@@ -333,7 +333,16 @@ mod tests {
         let name = |t: TermId| corpus.vocab.term(t);
         let speeches = grouped(&speeches, &speech_sums);
         let by_party = [grouped(&parties, &party_sums)];
-        let targets = keyness(&counts, &by_party, &[], speeches, Against::Rest, OPTIONS, &name).unwrap();
+        let targets = keyness(
+            &counts,
+            &by_party,
+            &[],
+            speeches,
+            Against::Rest,
+            OPTIONS,
+            &name,
+        )
+        .unwrap();
         assert_eq!(targets.len(), 2);
         let doves = &targets[0];
         assert_eq!(
@@ -357,7 +366,8 @@ mod tests {
         let hawks = &targets[1];
         assert!((hawks.keys[0].log_likelihood + doves.keys[2].log_likelihood).abs() < 1e-9);
 
-        let per_speech = keyness(&counts, &[], &[], speeches, Against::Rest, OPTIONS, &name).unwrap();
+        let per_speech =
+            keyness(&counts, &[], &[], speeches, Against::Rest, OPTIONS, &name).unwrap();
         assert_eq!(per_speech.len(), 4);
         assert_eq!(per_speech[0].group_by, "doc_id");
         assert_eq!(per_speech[3].documents, 1);
@@ -489,7 +499,10 @@ mod tests {
             (target.group_by.as_str(), target.name.as_str()),
             (TARGET_GROUPING, "party=doves")
         );
-        assert_eq!((target.documents, target.tokens, target.reference_tokens), (2, 7, 7));
+        assert_eq!(
+            (target.documents, target.tokens, target.reference_tokens),
+            (2, 7, 7)
+        );
         assert_eq!(name(target.keys[0].term), "peace");
         // The rest holds no peace: the target's speeches are not in its reference.
         assert_eq!((target.keys[0].a, target.keys[0].b), (4, 0));
