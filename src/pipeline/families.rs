@@ -271,9 +271,29 @@ pub(super) fn read_reference(
     Ok((carried, reference.warnings, reference.files))
 }
 
+/// The targets named by expressions: each `--target`'s speeches, and the two sets of
+/// `--compare EXPR EXPR`.
+pub(super) struct Expressions {
+    pub targets: Vec<Selected>,
+    pub compared: Option<(Selected, Selected)>,
+}
+
+/// The speeches of every expression, resolved on the corpus (see [`targets`] and
+/// [`compared_sets`] for what is refused).
+pub(super) fn expressions(
+    config: &Config,
+    corpus: &Corpus,
+    groupings: &[Grouping],
+) -> Result<Expressions> {
+    Ok(Expressions {
+        targets: targets(config, corpus)?,
+        compared: compared_sets(config, corpus, groupings)?,
+    })
+}
+
 /// The speeches of each `--target`: an error naming the expression when it matches no
 /// speech, or every speech while there is no `--reference` (the rest would be empty).
-pub(super) fn targets(config: &Config, corpus: &Corpus) -> Result<Vec<Selected>> {
+fn targets(config: &Config, corpus: &Corpus) -> Result<Vec<Selected>> {
     let total = corpus.documents.len();
     config
         .targets
@@ -310,7 +330,7 @@ pub(super) fn targets(config: &Config, corpus: &Corpus) -> Result<Vec<Selected>>
 /// The two sets of `--compare EXPR EXPR`: when both arguments read as expressions and
 /// neither names a group of a grouping or a speech (then it is `--compare A B` of names).
 /// An error when a set is empty, or a speech is in both.
-pub(super) fn compared_sets(
+fn compared_sets(
     config: &Config,
     corpus: &Corpus,
     groupings: &[Grouping],
@@ -376,8 +396,7 @@ pub(super) fn keyness(
     corpus: &Corpus,
     counts: &CountTables,
     groupings: &[Grouping],
-    selections: &[Selected],
-    compared: Option<&(Selected, Selected)>,
+    expressions: &Expressions,
     reference: Option<&ReferenceCounts>,
     vocab: &Vocabulary,
 ) -> Result<Vec<Target>> {
@@ -390,7 +409,7 @@ pub(super) fn keyness(
             sums: &g.sums,
         })
         .collect();
-    let against = match (compared, &config.compare, reference) {
+    let against = match (&expressions.compared, &config.compare, reference) {
         (Some((a, b)), _, _) => Against::Sets(a, b),
         (None, Some((a, b)), _) => Against::Other(a, b),
         (None, None, Some(reference)) => Against::Corpus(reference),
@@ -410,7 +429,13 @@ pub(super) fn keyness(
         sums: &speech_sums,
     };
     let targets = targets::keyness(
-        counts, &grouped, selections, speeches, against, options, &name,
+        counts,
+        &grouped,
+        &expressions.targets,
+        speeches,
+        against,
+        options,
+        &name,
     )?;
     if let Some(message) = chart_targets::unknown(&targets, &config.chart_targets) {
         return Err(Error::Option {

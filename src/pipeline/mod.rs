@@ -285,8 +285,7 @@ fn count_and_pair(
         .map(|column| families::group(&corpus, &counts, column))
         .collect::<Result<Vec<_>>>()?;
     // Checked before the long passes: an expression that matches nothing is refused at once.
-    let selections = families::targets(config, &corpus)?;
-    let compared = families::compared_sets(config, &corpus, &groupings)?;
+    let expressions = families::expressions(config, &corpus, &groupings)?;
     let comparison = families::comparison_rows(&corpus, &counts, groupings.first())?;
     let stopwords = families::stopwords(&tokens, normalizer);
     let english = config.language.code == "en";
@@ -344,8 +343,7 @@ fn count_and_pair(
             &corpus,
             &counts,
             &groupings,
-            &selections,
-            compared.as_ref(),
+            &expressions,
             reference.as_ref(),
             &tokens.vocab,
         )
