@@ -10,7 +10,7 @@ use super::computed::{
     ComparisonRows, Grouping, Pairs, Periods, Similarities, SimilarityMatrix, SimilarityTable,
 };
 use super::config::{Config, KwicOptions};
-use crate::columns;
+use crate::columns::{self, thousands};
 use crate::corpus::{read_reference_corpus, Corpus, Document, ReadOptions, Selection};
 use crate::error::{Error, Result, Warning};
 use crate::output::charts::{heatmap, xray};
@@ -232,9 +232,10 @@ pub(super) fn read_reference(
             return Err(Error::Option {
                 option: "--reference",
                 message: format!(
-                    "every one of its {read} speeches is also in the corpus (the same text), \
+                    "every one of its {} speeches is also in the corpus (the same text), \
                      so nothing is left to compare with; give another reference, or \
-                     --keep-shared to keep them"
+                     --keep-shared to keep them",
+                    thousands(read as u64)
                 ),
             });
         }
@@ -242,9 +243,11 @@ pub(super) fn read_reference(
             reference.warnings.push(Warning::option(
                 "--reference",
                 format!(
-                    "{left_out} of its {read} speeches are also in the corpus (the same text): \
-                     left out of the reference, so that no speech is compared with itself; \
-                     --keep-shared keeps them"
+                    "{} of its {} speeches are also in the corpus (the same text): left out \
+                     of the reference, so that no speech is compared with itself; \
+                     --keep-shared keeps them",
+                    thousands(left_out as u64),
+                    thousands(read as u64)
                 ),
             ));
         }
@@ -305,14 +308,16 @@ fn targets(config: &Config, corpus: &Corpus) -> Result<Vec<Selected>> {
             };
             let refusal = match selected.len() {
                 0 => Some(format!(
-                    "{} matches none of the {total} speeches analysed; check the columns' \
-                     values in tables/documents.csv of a run without it",
-                    selection.text
+                    "{} matches none of the {} speeches analysed; check the columns' values \
+                     in tables/documents.csv of a run without it",
+                    selection.text,
+                    thousands(total as u64)
                 )),
                 n if n == total && config.reference.is_none() => Some(format!(
-                    "{} matches all {total} speeches analysed, so the rest it is compared with \
-                     is empty; narrow it, or give a corpus to compare with by --reference",
-                    selection.text
+                    "{} matches all {} speeches analysed, so the rest it is compared with is \
+                     empty; narrow it, or give a corpus to compare with by --reference",
+                    selection.text,
+                    thousands(total as u64)
                 )),
                 _ => None,
             };
@@ -362,7 +367,7 @@ fn compared_sets(
                     "{} matches none of the {} speeches analysed; check the columns' values \
                      in tables/documents.csv of a run without it",
                     selection.text,
-                    corpus.documents.len()
+                    thousands(corpus.documents.len() as u64)
                 ),
             });
         }
@@ -378,7 +383,7 @@ fn compared_sets(
             message: format!(
                 "{} speeches meet both {} and {} (such as {}); a speech on both sides would \
                  be compared with itself: add a condition that tells the two apart",
-                both.len(),
+                thousands(both.len() as u64),
                 first.name,
                 second.name,
                 corpus.documents[example].id
