@@ -84,6 +84,10 @@ fn a_target_is_compared_with_the_rest_and_its_counts_add_up() {
     );
     let report = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(report.contains("Target party=Republican,year&gt;=2018"));
+    assert!(
+        report.contains("The target, against the rest of the corpus"),
+        "the key terms finding names it"
+    );
     let run = std::fs::read_to_string(out.join("run.json")).unwrap();
     assert!(run.contains("\"target\": [\n"), "{run}");
 }
