@@ -149,6 +149,15 @@ fn two_expressions_compare_their_speeches_and_may_not_share_one() {
         err.contains("--compare: 4 speeches meet both year>=2018 and party=Republican"),
         "{err}"
     );
+    let err = analyze_fails(
+        &[&corpus],
+        &dir.path().join("none"),
+        &["--compare", "party=Whig", "party=Democratic"],
+    );
+    assert!(
+        err.contains("--compare: party=Whig matches none of the 22 speeches"),
+        "{err}"
+    );
 }
 
 #[test]
