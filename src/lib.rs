@@ -75,14 +75,16 @@ mod stats;
 mod text;
 
 pub use columns::{thousands, StandsFor, TableColumn};
-pub use corpus::{Comparison, Condition, Corpus, Document, Encoding, ReadOptions, Subset, Unit};
+pub use corpus::{
+    Comparison, Condition, Corpus, Document, Encoding, ReadOptions, Selection, Subset, Unit,
+};
 pub use error::{Error, Result, Subject, Warning};
 pub use output::charts::canvas::{ChartFormat, MIN_WIDTH as MIN_CHART_WIDTH};
 pub use output::tables::{CsvStyle, TableFormat};
 pub use pipeline::{
     analyze, analyze_corpus, analyze_with, concordance, run, Analysis, ChartOptions, Concordance,
-    Config, Family, KwicOptions, Mode, OutputInfo, OutputKind, Period, Setting, StageTime, Summary,
-    When, DEFAULT_MIN_RANGE, OUTPUTS, SPREADSHEET_ROWS, WORD,
+    Config, Family, KwicOptions, Mode, NamedTarget, OutputInfo, OutputKind, Period, Setting,
+    StageTime, Summary, When, DEFAULT_MIN_RANGE, OUTPUTS, SPREADSHEET_ROWS, WORD,
 };
 pub use progress::{Progress, Silent};
 pub use stats::compare::similarity::SimilarityMethod;

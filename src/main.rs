@@ -274,6 +274,15 @@ fn print_summary(summary: &Summary, out: &std::path::Path, seconds: f64) {
         counted(summary.terms, "term", "terms"),
         counted(summary.sentences, "sentence", "sentences"),
     );
+    for target in &summary.targets {
+        let _ = writeln!(
+            stdout,
+            "Target {}: {} against {}.",
+            target.name,
+            counted(target.speeches as u64, "speech", "speeches"),
+            target.reference
+        );
+    }
     let names = |folder: &std::path::Path| -> Vec<String> {
         summary
             .outputs

@@ -10,9 +10,9 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use speechstat::{
     AddedStopwords, ChartFormat, ChartOptions, Condition, Config, Context, CsvStyle, KwicOptions,
-    Language, MatchBy, Mode, Period, PhraseOptions, ReadOptions, SimilarityMethod, SortBy,
-    StopwordSource, TableFormat, Unit, When, DEFAULT_MIN_RANGE, DEFAULT_WINDOW, MAX_MATRIX_TERMS,
-    OUTPUTS,
+    Language, MatchBy, Mode, Period, PhraseOptions, ReadOptions, Selection, SimilarityMethod,
+    SortBy, StopwordSource, TableFormat, Unit, When, DEFAULT_MIN_RANGE, DEFAULT_WINDOW,
+    MAX_MATRIX_TERMS, OUTPUTS,
 };
 
 mod config_file;
@@ -578,9 +578,11 @@ pub struct AnalyzeArgs {
     pub terms: Option<Vec<String>>,
 
     /// Metadata column to group speeches by (speaker, country_or_org, year, party, ...); may
-    /// be given more than once. Keyness and similarity compare the groups of every grouping;
+    /// be given more than once, each grouping compared on its own. Columns joined by commas
+    /// (iso3,year) group by the pair of values, each group named by them with a space
+    /// (UKR 2022). Keyness and similarity compare the groups of every grouping;
     /// tables/terms_by_group.csv, collocations_by_group.csv and the charts use the first.
-    #[arg(long, value_name = "COLUMN")]
+    #[arg(long, value_name = "COLUMN[,COLUMN]")]
     pub group_by: Vec<String>,
 
     /// How tables/similarity.csv chooses its pairs. Up to 1,000 speeches (or groups of a
@@ -641,19 +643,40 @@ pub struct AnalyzeArgs {
     /// a single speech keeps its key terms. Under-used terms are listed whatever their range.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MIN_RANGE, value_parser = clap::value_parser!(u64).range(1..))]
     pub min_range: u64,
+    /// The speeches meeting EXPR as one target of keyness, against the rest of the corpus
+    /// (or --reference); keyness.csv names it by EXPR. EXPR is --where's conditions joined by
+    /// commas, all must hold: 'iso3=UKR,year>=2022' ('iso3 in UKR,RUS,year>=2022' lists
+    /// values). Repeatable. Without --group-by, the targets are the only ones (the speeches
+    /// are not scored one by one).
+    #[arg(long = "target", value_name = "EXPR", value_parser = Selection::parse, conflicts_with = "compare")]
+    pub targets: Vec<Selection>,
 
     /// Keyness of speech (or group) A against B, instead of each target against the rest.
+    /// Two expressions (as --target's) compare the speeches of A with those of B; no speech
+    /// may meet both.
     #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with = "reference")]
     pub compare: Option<Vec<String>>,
 
     /// A second corpus (a folder, file or manifest) as the reference of keyness: the corpus,
-    /// and each group, against it.
+    /// and each group and --target, against it. Its speeches that the corpus also has (the
+    /// same cleaned text) are left out of it, with a warning.
     #[arg(long, value_name = "PATH")]
     pub reference: Option<PathBuf>,
 
-    /// Most charts/keyness_<target>.png drawn, the largest targets first, 0 to 1000.
+    /// With --reference: keep in the reference the speeches the corpus also has.
+    #[arg(long, requires = "reference")]
+    pub keep_shared: bool,
+
+    /// Most charts/keyness_<target>.png drawn, 0 to 1000: the --chart-targets, then the
+    /// largest target of each grouping in turn.
     #[arg(long, value_name = "N", default_value_t = 12, value_parser = clap::value_parser!(u64).range(0..=MAX_CHARTS))]
     pub max_charts: u64,
+
+    /// A target whose charts/keyness_<target>.png is drawn whatever --max-charts is: a group
+    /// of a --group-by column (UKR), a --target expression as written, or a speech's id.
+    /// Repeatable.
+    #[arg(long = "chart-targets", value_name = "NAME")]
+    pub chart_targets: Vec<String>,
 
     /// Tokens of the moving window of MATTR (lexical diversity), 1 to 100000; a shorter
     /// speech gets its plain TTR and mattr_short = true.
@@ -919,8 +942,11 @@ impl AnalyzeArgs {
                     [a, b] => Some((a.clone(), b.clone())),
                     _ => None,
                 }),
+            targets: self.targets.clone(),
             reference: self.reference.clone(),
+            keep_shared: self.keep_shared,
             max_charts: self.max_charts as usize,
+            chart_targets: self.chart_targets.clone(),
             mattr_window: self.mattr_window as usize,
             time_column: self.time.clone(),
             period: match self.period {

@@ -15,6 +15,7 @@ use super::congress::Volume;
 use super::format::{self, Format};
 use super::limited::not_regular;
 use super::manifest::read_manifest;
+use super::named_files::NearbyManifests;
 use super::parlamint::{Form, ListsCache, Sitting};
 use super::table::{self, Table};
 use super::ReadOptions;
@@ -114,6 +115,7 @@ pub fn discover(inputs: &[PathBuf], options: &ReadOptions) -> Result<Discovered>
         visited: HashSet::new(),
         lists: ListsCache::new(),
         ours: HashSet::new(),
+        nearby: NearbyManifests::default(),
         found,
     };
     for input in inputs {
@@ -132,6 +134,20 @@ pub fn discover(inputs: &[PathBuf], options: &ReadOptions) -> Result<Discovered>
                 |n| n.to_string_lossy().into_owned(),
             );
             let format = format::of_input(input, options)?;
+            if format == Format::Prose {
+                let warnings = &mut walker.found.warnings;
+                if let Some((manifest, metadata)) =
+                    walker
+                        .nearby
+                        .metadata_of(input, options.allow_outside, warnings)
+                {
+                    if !walker.found.manifests.contains(&manifest) {
+                        walker.found.manifests.push(manifest);
+                    }
+                    walker.found.add_file(input.clone(), name, metadata);
+                    continue;
+                }
+            }
             walker.add_input(input, name, format)?;
         }
     }
@@ -146,6 +162,8 @@ struct Walker<'a> {
     /// The files a run of speechstat wrote into the folder being walked (relative to it),
     /// when it is also an output folder: not speeches.
     ours: HashSet<String>,
+    /// The manifests of the files named one by one.
+    nearby: NearbyManifests,
     found: Discovered,
 }
 

@@ -14,8 +14,10 @@ mod limited;
 mod line_numbers;
 mod manifest;
 mod mojibake;
+mod named_files;
 mod parlamint;
 mod record;
+mod selection;
 mod subset;
 mod table;
 mod tei;
@@ -30,6 +32,7 @@ pub use decode::{decode, Decoded, Encoding};
 pub(crate) use limited::read_limited;
 pub use record::{parse_heading_line, split_records};
 use record::{Heading, Record};
+pub use selection::Selection;
 pub use subset::{Comparison, Condition, Subset};
 
 use crate::columns;

@@ -5,9 +5,11 @@
 
 use crate::corpus::Corpus;
 use crate::error::{Error, Result, Warning};
+use crate::output::figures::keyness::reference_name;
 use crate::stats::compare::keyness::Target;
 use crate::stats::compare::reference::ReferenceCounts;
 use crate::stats::compare::similarity::Listed;
+use crate::stats::compare::targets::TARGET_GROUPING;
 use crate::stats::counts::CountTables;
 use crate::stats::frequency::ranking::Rows;
 use crate::stats::frequency::stopwords::StopwordCounts;
@@ -23,7 +25,7 @@ use crate::stats::profile::Profiles;
 use crate::text::{Line, TermId, TokenizedCorpus, Vocabulary};
 
 use super::config::Config;
-use super::summary::{StageTime, Summary};
+use super::summary::{NamedTarget, StageTime, Summary};
 
 /// A corpus analysed: read, tokenized and counted, with what the families of statistics
 /// its configuration asked for have computed. Tables and charts are shaped from it.
@@ -189,6 +191,17 @@ impl Computed {
         Summary {
             documents: self.corpus.documents.len(),
             subset: self.corpus.subset.clone(),
+            targets: self
+                .keyness
+                .iter()
+                .flatten()
+                .filter(|t| t.group_by == TARGET_GROUPING)
+                .map(|t| NamedTarget {
+                    name: t.name.clone(),
+                    speeches: t.documents,
+                    reference: reference_name(t),
+                })
+                .collect(),
             tokens: self.counts.total_tokens(),
             types: self.tokens.vocab.n_forms(),
             terms: self.counts.counted_terms().count(),

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::corpus::ReadOptions;
+use crate::corpus::{ReadOptions, Selection};
 use crate::output::charts::canvas::{ChartFormat, DEFAULT_DPI, DEFAULT_WIDTH};
 use crate::output::tables::{CsvStyle, TableFormat};
 use crate::stats::compare::similarity::SimilarityMethod;
@@ -36,7 +36,8 @@ pub struct Config {
     pub write_tokens: bool,
     /// Words to compare in `terms_by_document.png` (default: the most frequent terms).
     pub chart_terms: Option<Vec<String>>,
-    /// Metadata columns to group speeches by (speaker, country_or_org, year, party, ...).
+    /// Metadata columns to group speeches by (speaker, country_or_org, year, party, ...);
+    /// columns joined by commas (`iso3,year`) group by the combination of their values.
     /// Keyness and similarity use every grouping; the per-group term and collocation tables
     /// and the terms chart use the first.
     pub group_by: Vec<String>,
@@ -58,12 +59,25 @@ pub struct Config {
     /// Least speeches of a target that must use an over-used term for `keyness.csv` to
     /// list it; a target of fewer speeches needs all of them.
     pub min_range: u64,
-    /// Keyness of one speech or group against another, instead of each against the rest.
+    /// Sets of speeches, each compared with the rest of the corpus (or with `reference`):
+    /// the targets of keyness named by their expression. Given alone, without `group_by`,
+    /// they are the only targets (the speeches are not scored one by one).
+    pub targets: Vec<Selection>,
+    /// Keyness of one speech or group against another, instead of each against the rest;
+    /// or, when both parse as expressions and neither names a group or speech, the speeches
+    /// of the first expression against those of the second (no speech may be in both).
     pub compare: Option<(String, String)>,
     /// A second corpus as the reference of keyness: the corpus (and each group) against it.
     pub reference: Option<PathBuf>,
-    /// Most `keyness_<target>.png` charts drawn, the largest targets first.
+    /// Keep in `reference` the speeches the corpus also has (the same cleaned text), which
+    /// are otherwise left out of it with a warning.
+    pub keep_shared: bool,
+    /// Most `keyness_<target>.png` charts drawn, the largest targets of each grouping in
+    /// turn, after those of `chart_targets`.
     pub max_charts: usize,
+    /// Targets (a group's value, a `--target` expression, a speech's id) whose keyness
+    /// chart is drawn whatever `max_charts` is.
+    pub chart_targets: Vec<String>,
     /// A pattern to show in context (`kwic.csv`).
     pub kwic: Option<KwicOptions>,
     /// Tokens of the MATTR window.
@@ -181,9 +195,12 @@ impl Config {
             phrases: None,
             keyness_top: 30,
             min_range: DEFAULT_MIN_RANGE,
+            targets: Vec::new(),
             compare: None,
             reference: None,
+            keep_shared: false,
             max_charts: 12,
+            chart_targets: Vec::new(),
             kwic: None,
             mattr_window: 100,
             time_column: None,

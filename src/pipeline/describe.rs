@@ -8,7 +8,7 @@ use super::dictionary::{data_dictionary, DictionaryEntry};
 use super::findings::findings;
 use super::outputs::{DATA_DICTIONARY, REPORT_HTML, REPORT_MARKDOWN};
 use super::record::{WrittenChart, WrittenTable};
-use super::Summary;
+use super::{NamedTarget, Summary};
 use crate::columns::thousands;
 use crate::error::{Error, Result, Warning};
 use crate::output::report::{write_html, write_markdown, Report, ReportChart, ReportTable};
@@ -116,7 +116,20 @@ fn summary_lines(analysis: &Computed) -> Vec<(String, String)> {
             thousands(grouping.groups.len() as u64),
         ));
     }
+    for target in &summary.targets {
+        lines.push((format!("Target {}", target.name), target_size(target)));
+    }
     lines
+}
+
+/// "3 speeches, against the rest of the corpus".
+fn target_size(target: &NamedTarget) -> String {
+    let plural = if target.speeches == 1 { "" } else { "es" };
+    format!(
+        "{} speech{plural}, against {}",
+        thousands(target.speeches as u64),
+        target.reference
+    )
 }
 
 /// The speeches analysed, and of how many when `--where` chose them (`3 of 5,685 where

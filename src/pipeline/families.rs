@@ -10,19 +10,19 @@ use super::computed::{
     ComparisonRows, Grouping, Pairs, Periods, Similarities, SimilarityMatrix, SimilarityTable,
 };
 use super::config::{Config, KwicOptions};
-use crate::columns;
-use crate::corpus::{read_reference_corpus, Corpus, Document, ReadOptions};
+use crate::columns::{self, thousands};
+use crate::corpus::{read_reference_corpus, Corpus, Document, ReadOptions, Selection};
 use crate::error::{Error, Result, Warning};
 use crate::output::charts::{heatmap, xray};
-use crate::output::figures::similarity_heatmap;
 use crate::output::figures::term_trends;
+use crate::output::figures::{chart_targets, similarity_heatmap};
 use crate::progress::Silent;
 use crate::stats::compare::keyness::{KeynessOptions, Target};
-use crate::stats::compare::reference::ReferenceCounts;
+use crate::stats::compare::reference::{Fingerprint, Fingerprints, ReferenceCounts};
 use crate::stats::compare::similarity::{
     cosine_matrix, group_vectors, similarity_pairs, speech_vectors, SimilarityMethod, Vectors,
 };
-use crate::stats::compare::targets::{self, Against, Grouped};
+use crate::stats::compare::targets::{self, Against, Grouped, Selected};
 use crate::stats::counts::{count, CountTables};
 use crate::stats::frequency::ranking;
 use crate::stats::frequency::stopwords::{count_stopwords, StopwordCounts};
@@ -256,20 +256,53 @@ pub(super) fn requested(
 
 /// Reads, tokenizes and counts the `--reference` corpus as the corpus was (same language,
 /// stopwords, stemming, annotations, CSV text column, the same phrases joined), and carries
-/// its counts over to the corpus's term ids. Returns its reading warnings too.
+/// its counts over to the corpus's term ids. Its speeches whose fingerprint is in `shared`
+/// (the corpus's own, unless `--keep-shared`) are left out, with a warning saying how many.
+/// Returns its reading warnings too.
 pub(super) fn read_reference(
     path: &Path,
     config: &Config,
     normalizer: &Normalizer,
     corpus_vocab: &Vocabulary,
     phrases: Option<&[Phrase]>,
+    shared: Option<&Fingerprints>,
 ) -> Result<(ReferenceCounts, Vec<Warning>, Vec<std::path::PathBuf>)> {
     let options = ReadOptions {
         manifest: None,
         metadata: None,
         ..config.read.clone()
     };
-    let reference = read_reference_corpus(&[path.to_path_buf()], &options)?;
+    let mut reference = read_reference_corpus(&[path.to_path_buf()], &options)?;
+    if let Some(shared) = shared {
+        let read = reference.documents.len();
+        reference
+            .documents
+            .retain(|d| !shared.contains(&Fingerprint::of(&d.text)));
+        let left_out = read - reference.documents.len();
+        if left_out == read {
+            return Err(Error::Option {
+                option: "--reference",
+                message: format!(
+                    "every one of its {} speeches is also in the corpus (the same text), \
+                     so nothing is left to compare with; give another reference, or \
+                     --keep-shared to keep them",
+                    thousands(read as u64)
+                ),
+            });
+        }
+        if left_out > 0 {
+            reference.warnings.push(Warning::option(
+                "--reference",
+                format!(
+                    "{} of its {} speeches are also in the corpus (the same text): left out \
+                     of the reference, so that no speech is compared with itself; \
+                     --keep-shared keeps them",
+                    thousands(left_out as u64),
+                    thousands(read as u64)
+                ),
+            ));
+        }
+    }
     let tokens = tokenize_corpus(&reference.documents, normalizer, &Silent);
     let tokens = match phrases {
         Some(phrases) => {
@@ -292,13 +325,134 @@ pub(super) fn read_reference(
     Ok((carried, reference.warnings, reference.files))
 }
 
-/// Keyness of every target the configuration asks for: each group (or speech) against the
-/// rest, two side by side (`--compare`), or against the reference corpus.
+/// The targets named by expressions: each `--target`'s speeches, and the two sets of
+/// `--compare EXPR EXPR`.
+pub(super) struct Expressions {
+    pub targets: Vec<Selected>,
+    pub compared: Option<(Selected, Selected)>,
+}
+
+/// The speeches of every expression, resolved on the corpus (see [`targets`] and
+/// [`compared_sets`] for what is refused).
+pub(super) fn expressions(
+    config: &Config,
+    corpus: &Corpus,
+    groupings: &[Grouping],
+) -> Result<Expressions> {
+    Ok(Expressions {
+        targets: targets(config, corpus)?,
+        compared: compared_sets(config, corpus, groupings)?,
+    })
+}
+
+/// The speeches of each `--target`: an error naming the expression when it matches no
+/// speech, or every speech while there is no `--reference` (the rest would be empty).
+fn targets(config: &Config, corpus: &Corpus) -> Result<Vec<Selected>> {
+    let total = corpus.documents.len();
+    config
+        .targets
+        .iter()
+        .map(|selection| {
+            let selected = Selected {
+                name: selection.text.clone(),
+                of_doc: selection.members(corpus, "--target")?,
+            };
+            let refusal = match selected.len() {
+                0 => Some(format!(
+                    "{} matches none of the {} speeches analysed; check the columns' values \
+                     in tables/documents.csv of a run without it",
+                    selection.text,
+                    thousands(total as u64)
+                )),
+                n if n == total && config.reference.is_none() => Some(format!(
+                    "{} matches all {} speeches analysed, so the rest it is compared with is \
+                     empty; narrow it, or give a corpus to compare with by --reference",
+                    selection.text,
+                    thousands(total as u64)
+                )),
+                _ => None,
+            };
+            match refusal {
+                Some(message) => Err(Error::Option {
+                    option: "--target",
+                    message,
+                }),
+                None => Ok(selected),
+            }
+        })
+        .collect()
+}
+
+/// The two sets of `--compare EXPR EXPR`: when both arguments read as expressions and
+/// neither names a group of a grouping or a speech (then it is `--compare A B` of names).
+/// An error when a set is empty, or a speech is in both.
+fn compared_sets(
+    config: &Config,
+    corpus: &Corpus,
+    groupings: &[Grouping],
+) -> Result<Option<(Selected, Selected)>> {
+    let Some((a, b)) = &config.compare else {
+        return Ok(None);
+    };
+    let is_name = |x: &str| {
+        groupings
+            .iter()
+            .any(|g| g.groups.names.iter().any(|n| n == x))
+            || corpus.documents.iter().any(|d| d.id == x)
+    };
+    if is_name(a) || is_name(b) {
+        return Ok(None);
+    }
+    let (Ok(first), Ok(second)) = (Selection::parse(a), Selection::parse(b)) else {
+        return Ok(None);
+    };
+    let resolve = |selection: &Selection| -> Result<Selected> {
+        let selected = Selected {
+            name: selection.text.clone(),
+            of_doc: selection.members(corpus, "--compare")?,
+        };
+        if selected.len() == 0 {
+            return Err(Error::Option {
+                option: "--compare",
+                message: format!(
+                    "{} matches none of the {} speeches analysed; check the columns' values \
+                     in tables/documents.csv of a run without it",
+                    selection.text,
+                    thousands(corpus.documents.len() as u64)
+                ),
+            });
+        }
+        Ok(selected)
+    };
+    let (first, second) = (resolve(&first)?, resolve(&second)?);
+    let both: Vec<usize> = (0..corpus.documents.len())
+        .filter(|&d| first.of_doc[d] && second.of_doc[d])
+        .collect();
+    if let Some(&example) = both.first() {
+        return Err(Error::Option {
+            option: "--compare",
+            message: format!(
+                "{} speeches meet both {} and {} (such as {}); a speech on both sides would \
+                 be compared with itself: add a condition that tells the two apart",
+                thousands(both.len() as u64),
+                first.name,
+                second.name,
+                corpus.documents[example].id
+            ),
+        });
+    }
+    Ok(Some((first, second)))
+}
+
+/// Keyness of every target the configuration asks for: each group (or speech) and each
+/// `--target` against the rest, two side by side (`--compare`), or against the reference
+/// corpus.
 pub(super) fn keyness(
     config: &Config,
     corpus: &Corpus,
     counts: &CountTables,
     groupings: &[Grouping],
+    expressions: &Expressions,
     reference: Option<&ReferenceCounts>,
     vocab: &Vocabulary,
 ) -> Result<Vec<Target>> {
@@ -310,10 +464,11 @@ pub(super) fn keyness(
             sums: Some(&g.sums),
         })
         .collect();
-    let against = match (&config.compare, reference) {
-        (Some((a, b)), _) => Against::Other(a, b),
-        (None, Some(reference)) => Against::Corpus(reference),
-        (None, None) => Against::Rest,
+    let against = match (&expressions.compared, &config.compare, reference) {
+        (Some((a, b)), _, _) => Against::Sets(a, b),
+        (None, Some((a, b)), _) => Against::Other(a, b),
+        (None, None, Some(reference)) => Against::Corpus(reference),
+        (None, None, None) => Against::Rest,
     };
     let n_terms = vocab.n_terms();
     let name = |t: TermId| match reference.and_then(|r| r.extra_name(t, n_terms)) {
@@ -329,7 +484,22 @@ pub(super) fn keyness(
         groups: &speeches,
         sums: None,
     };
-    targets::keyness(counts, &grouped, speeches, against, options, &name)
+    let targets = targets::keyness(
+        counts,
+        &grouped,
+        &expressions.targets,
+        speeches,
+        against,
+        options,
+        &name,
+    )?;
+    if let Some(message) = chart_targets::unknown(&targets, &config.chart_targets) {
+        return Err(Error::Option {
+            option: "--chart-targets",
+            message,
+        });
+    }
+    Ok(targets)
 }
 
 /// The lines of the `--kwic` pattern, found batch by batch while the texts are read (before

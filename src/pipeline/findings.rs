@@ -13,7 +13,7 @@ use crate::output::figures::keyness::reference_name;
 use crate::output::report::{Finding, FindingLine};
 use crate::stats::compare::keyness::{is_significant, Target};
 use crate::stats::compare::similarity::{Listing, Similarity};
-use crate::stats::compare::targets::WHOLE_CORPUS;
+use crate::stats::compare::targets::{TARGET_GROUPING, WHOLE_CORPUS};
 use crate::stats::profile::trends::{thirds, TREND_MIN_COUNT};
 
 /// Targets listed under the key terms: the largest.
@@ -153,10 +153,12 @@ fn key_terms(a: &Computed) -> Option<Finding> {
     let units = match grouping {
         g if g == DOC_ID.name => "speeches".to_owned(),
         WHOLE_CORPUS => WHOLE_CORPUS.to_owned(),
+        TARGET_GROUPING => "targets".to_owned(),
         column => format!("{column} groups"),
     };
     let which = match (shown.len() < of, units.as_str()) {
         (_, WHOLE_CORPUS) => "The corpus".to_owned(),
+        (_, "targets") if of == 1 => "The target".to_owned(),
         (true, _) => format!(
             "The {} largest of {} {units}",
             shown.len(),

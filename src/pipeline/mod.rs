@@ -20,7 +20,7 @@ pub use analysis::Analysis;
 pub use config::{ChartOptions, Config, KwicOptions, Mode, DEFAULT_MIN_RANGE};
 pub use outputs::{Family, OutputInfo, OutputKind, When, OUTPUTS, WORD};
 pub use settings::Setting;
-pub use summary::{StageTime, Summary};
+pub use summary::{NamedTarget, StageTime, Summary};
 pub use write::SPREADSHEET_ROWS;
 
 use std::sync::Arc;
@@ -29,6 +29,7 @@ use crate::corpus::{Corpus, CorpusReader, Document};
 use crate::error::{Result, Warning};
 use crate::output::Staging;
 use crate::progress::{Progress, Silent};
+use crate::stats::compare::reference::{Fingerprint, Fingerprints};
 use crate::stats::counts::{count, CountTables, Counter};
 use crate::stats::pairs::phrases::{choose_phrases, Phrase, PhraseOptions};
 use crate::stats::profile::profile;
@@ -171,6 +172,8 @@ struct Read {
     /// Bytes of cleaned text.
     text_bytes: usize,
     texts: Texts,
+    /// The speeches' fingerprints, when `--reference` is to leave out what the corpus has.
+    fingerprints: Option<Fingerprints>,
 }
 
 /// The state of reading batch after batch.
@@ -187,6 +190,7 @@ struct Reading<'a> {
     documents: Vec<Document>,
     text_bytes: usize,
     texts: Texts,
+    fingerprints: Option<Fingerprints>,
 }
 
 impl<'a> Reading<'a> {
@@ -214,6 +218,7 @@ impl<'a> Reading<'a> {
             true => token_budget(),
             false => usize::MAX,
         };
+        let leaves_out_shared = analyzing && config.reference.is_some() && !config.keep_shared;
         Ok(Reading {
             tokenizer: Tokenizer::new(normalizer),
             docs: keep_tokens.then(|| TokenStore::with_budget(budget)),
@@ -224,6 +229,7 @@ impl<'a> Reading<'a> {
             documents: Vec::new(),
             text_bytes: 0,
             texts,
+            fingerprints: leaves_out_shared.then(Fingerprints::default),
         })
     }
 
@@ -244,6 +250,9 @@ impl<'a> Reading<'a> {
         }
         if let Some(docs) = &mut self.docs {
             docs.extend(tokens)?;
+        }
+        if let Some(fingerprints) = &mut self.fingerprints {
+            fingerprints.extend(batch.iter().map(|d| Fingerprint::of(&d.text)));
         }
         if self.texts == Texts::Release {
             for document in &mut batch {
@@ -281,6 +290,7 @@ impl<'a> Reading<'a> {
             kwic: self.kwic.map(families::KwicFinder::finish),
             text_bytes: self.text_bytes,
             texts: self.texts,
+            fingerprints: self.fingerprints,
         })
     }
 }
@@ -303,6 +313,7 @@ fn count_and_pair(
         kwic,
         text_bytes,
         texts,
+        fingerprints,
     } = read;
     let (mut tokens, phrases) = match config.phrases.filter(|_| analyzing) {
         Some(options) => join_strong_phrases(tokens, options),
@@ -323,6 +334,8 @@ fn count_and_pair(
         .iter()
         .map(|column| families::group(&corpus, &counts, column))
         .collect::<Result<Vec<_>>>()?;
+    // Checked before the long passes: an expression that matches nothing is refused at once.
+    let expressions = families::expressions(config, &corpus, &groupings)?;
     let comparison = families::comparison_rows(&corpus, &counts, groupings.first())?;
     let stopwords = families::stopwords(&tokens, normalizer);
     let english = config.language.code == "en";
@@ -357,7 +370,14 @@ fn count_and_pair(
     warnings.extend(unknown_chart_terms);
     let reference = match &config.reference {
         Some(path) => Some(stage(progress, "reference", || {
-            families::read_reference(path, config, normalizer, &tokens.vocab, phrases.as_deref())
+            families::read_reference(
+                path,
+                config,
+                normalizer,
+                &tokens.vocab,
+                phrases.as_deref(),
+                fingerprints.as_ref(),
+            )
         })?),
         None => None,
     };
@@ -374,6 +394,7 @@ fn count_and_pair(
             &corpus,
             &counts,
             &groupings,
+            &expressions,
             reference.as_ref(),
             &tokens.vocab,
         )

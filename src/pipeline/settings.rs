@@ -192,6 +192,10 @@ impl Config {
             ("top", Setting::Integer(self.keyness_top as u64)),
             ("min-range", Setting::Integer(self.min_range)),
             (
+                "target",
+                Setting::List(self.targets.iter().map(|t| t.text.clone()).collect()),
+            ),
+            (
                 "compare",
                 self.compare
                     .clone()
@@ -201,7 +205,9 @@ impl Config {
                 "reference",
                 Setting::optional(self.reference.as_ref().map(|p| p.display().to_string())),
             ),
+            ("keep-shared", Setting::Flag(self.keep_shared)),
             ("max-charts", Setting::Integer(self.max_charts as u64)),
+            ("chart-targets", Setting::List(self.chart_targets.clone())),
             ("mattr-window", Setting::Integer(self.mattr_window as u64)),
             ("time", Setting::optional(self.time_column.clone())),
             (

@@ -19,6 +19,8 @@ pub struct Summary {
     pub documents: usize,
     /// What `--where` kept, of how many speeches read.
     pub subset: Option<crate::corpus::Subset>,
+    /// The keyness targets named by an expression (`--target`, `--compare EXPR EXPR`).
+    pub targets: Vec<NamedTarget>,
     /// Word tokens, stopwords included.
     pub tokens: u64,
     /// Distinct lowercased word forms in the corpus.
@@ -35,4 +37,15 @@ pub struct Summary {
     pub warnings: Vec<Warning>,
     /// How long each stage took, in order.
     pub stages: Vec<StageTime>,
+}
+
+/// A keyness target named by an expression, and what it was compared with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedTarget {
+    /// The expression, as written.
+    pub name: String,
+    /// Speeches that meet it.
+    pub speeches: usize,
+    /// "the rest of the corpus", the other expression, or the reference corpus's path.
+    pub reference: String,
 }

@@ -27,36 +27,55 @@ pub struct Groups {
 }
 
 impl Groups {
-    /// One group per distinct value of a metadata column.
+    /// One group per distinct value of a metadata column, or, for columns joined by commas
+    /// (`iso3,year`), per distinct combination of their values, named by the values joined
+    /// with a space (`UKR 2022`) and ordered by the first column's values, then the next's.
     pub fn by_column(corpus: &Corpus, column: &str) -> Result<Groups> {
-        let index = corpus
-            .metadata_index(column)
-            .ok_or_else(|| Error::UnknownColumn {
-                option: "--group-by",
-                column: column.to_owned(),
-                known: corpus.metadata_columns.join(", "),
-            })?;
-        let values: Vec<&str> = corpus
+        let parts: Vec<&str> = column.split(',').map(str::trim).collect();
+        let indices = parts
+            .iter()
+            .map(|&part| {
+                corpus
+                    .metadata_index(part)
+                    .ok_or_else(|| Error::UnknownColumn {
+                        option: "--group-by",
+                        column: part.to_owned(),
+                        known: corpus.metadata_columns.join(", "),
+                    })
+            })
+            .collect::<Result<Vec<usize>>>()?;
+        let values: Vec<Vec<&str>> = corpus
             .documents
             .iter()
-            .map(|d| match d.metadata[index].trim() {
-                "" => BLANK_GROUP,
-                value => value,
+            .map(|d| {
+                indices
+                    .iter()
+                    .map(|&index| match d.metadata[index].trim() {
+                        "" => BLANK_GROUP,
+                        value => value,
+                    })
+                    .collect()
             })
             .collect();
-        let mut names: Vec<String> = values.iter().map(|v| (*v).to_owned()).collect();
-        names.sort_by(|a, b| natural_order(a, b));
-        names.dedup();
+        let mut distinct: Vec<&[&str]> = values.iter().map(Vec::as_slice).collect();
+        distinct.sort_by(|a, b| {
+            a.iter()
+                .zip(b.iter())
+                .map(|(x, y)| natural_order(x, y))
+                .find(|order| order.is_ne())
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        distinct.dedup();
         // By a map, not a search of the names: a grouping may have a group per speech.
-        let index_of: HashMap<&str, usize> = names
+        let index_of: HashMap<&[&str], usize> = distinct
             .iter()
             .enumerate()
-            .map(|(i, name)| (name.as_str(), i))
+            .map(|(i, parts)| (*parts, i))
             .collect();
-        let of_doc = values.iter().map(|v| index_of[v]).collect();
+        let of_doc = values.iter().map(|v| index_of[v.as_slice()]).collect();
         Ok(Groups {
-            column: column.to_owned(),
-            names,
+            column: parts.join(","),
+            names: distinct.iter().map(|parts| parts.join(" ")).collect(),
             of_doc,
         })
     }
@@ -168,6 +187,36 @@ pub(crate) mod tests {
         let mut names = vec!["2010", "(blank)", "999", "Bush", "Obama", "2002"];
         names.sort_by(|a, b| natural_order(a, b));
         assert_eq!(names, ["999", "2002", "2010", "Bush", "Obama", "(blank)"]);
+    }
+
+    #[test]
+    fn two_columns_group_by_the_pair_of_values_in_natural_order() {
+        let document = |id: &str, iso3: &str, year: &str| crate::corpus::Document {
+            metadata: vec![iso3.into(), year.into()],
+            ..crate::corpus::Document::from_text(id, "")
+        };
+        let corpus = Corpus::new(
+            vec!["iso3".into(), "year".into()],
+            vec![
+                document("a", "UKR", "2022"),
+                document("b", "RUS", "2022"),
+                document("c", "UKR", "999"),
+                document("d", "UKR", "2022"),
+                document("e", "RUS", ""),
+            ],
+        )
+        .unwrap();
+        let groups = Groups::by_column(&corpus, "iso3, year").unwrap();
+        assert_eq!(groups.column, "iso3,year");
+        assert_eq!(
+            groups.names,
+            ["RUS 2022", "RUS (blank)", "UKR 999", "UKR 2022"]
+        );
+        assert_eq!(groups.of_doc, [3, 0, 2, 3, 1]);
+        let err = Groups::by_column(&corpus, "iso3,party")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("--group-by \"party\""), "{err}");
     }
 
     #[test]

@@ -5,10 +5,17 @@ use crate::helpers::{analyze_ok, fixture, number, repo, stderr, Table};
 
 #[test]
 fn the_seed_is_one_document_with_its_heading_metadata() {
-    let out = tempfile::tempdir().unwrap();
-    let seed = repo().join("corpus/speeches/2016-S_PV.7847-Koncke.txt");
-    analyze_ok(&[&seed], out.path(), &["--tokens"]);
-    let documents = Table::read(&out.path().join("tables/documents.csv"));
+    let dir = tempfile::tempdir().unwrap();
+    // Copied away from corpus/manifest.csv, which would give it the metadata of its row.
+    let seed = dir.path().join("2016-S_PV.7847-Koncke.txt");
+    std::fs::copy(
+        repo().join("corpus/speeches/2016-S_PV.7847-Koncke.txt"),
+        &seed,
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    analyze_ok(&[&seed], &out, &["--tokens"]);
+    let documents = Table::read(&out.join("tables/documents.csv"));
     assert_eq!(documents.rows.len(), 1);
     let doc = &documents.rows[0];
     assert_eq!(doc["doc_id"], "2016-S_PV.7847-Koncke");
@@ -16,7 +23,7 @@ fn the_seed_is_one_document_with_its_heading_metadata() {
     assert_eq!(doc["language_spoken"], "Spanish");
     assert_eq!(doc["country_or_org"], "");
 
-    let tokens = Table::read(&out.path().join("tables/tokens.csv"));
+    let tokens = Table::read(&out.join("tables/tokens.csv"));
     let words = tokens.column("token");
     for expected in ["inter-american", "2331", "trafficking", "today's", "global"] {
         assert!(words.contains(&expected), "{expected} is a token");

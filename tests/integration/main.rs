@@ -19,3 +19,4 @@ mod outputs;
 mod properties;
 mod subsets;
 mod syllables;
+mod targets;

@@ -12,7 +12,7 @@ use crate::output::charts::theme::{format_number, format_significant};
 use crate::output::charts::{diverging_bars, small_multiples};
 use crate::output::charts::{Bar, DivergingBar, DivergingBars, Panel, SmallMultiples};
 use crate::stats::compare::keyness::{is_significant, Key, Target};
-use crate::stats::compare::targets::REST_OF_CORPUS;
+use crate::stats::compare::targets::{REST_OF_CORPUS, TARGET_GROUPING};
 use crate::stats::counts::per_10k;
 use crate::text::TermId;
 
@@ -103,6 +103,8 @@ pub(crate) fn overview<'l>(
             largest.len(),
             format_number(targets.len() as f64, 0)
         )
+    } else if largest.len() == 1 {
+        "1 target".to_owned()
     } else {
         format!("{} targets", largest.len())
     };
@@ -117,11 +119,12 @@ pub(crate) fn overview<'l>(
     }
 }
 
-/// "party Democratic", "speech 2002-Bush-1", "the corpus".
+/// "party Democratic", "speech 2002-Bush-1", "the corpus", "iso3=UKR,year>=2022".
 fn target_name(target: &Target) -> String {
     match target.group_by.as_str() {
         "corpus" => "the corpus".into(),
         "doc_id" => format!("speech {}", target.name),
+        TARGET_GROUPING => target.name.clone(),
         column => format!("{} {}", column, target.name),
     }
 }
@@ -138,7 +141,8 @@ fn grouping_name(group_by: &str) -> String {
     match group_by {
         "doc_id" => "speech".into(),
         "" => "target".into(),
-        column => column.into(),
+        // Joined columns (`iso3,year`): "each iso3 and year".
+        column => column.replace(',', " and "),
     }
 }
 

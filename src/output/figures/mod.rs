@@ -8,6 +8,7 @@
 //! chart modules draw the data to a path, and a test can check a figure's data without a
 //! picture.
 
+pub(crate) mod chart_targets;
 pub(crate) mod collocates;
 pub(crate) mod cooccurrence_network;
 pub(crate) mod dispersion;

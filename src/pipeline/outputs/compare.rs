@@ -7,6 +7,7 @@ use crate::columns::*;
 use crate::error::Result;
 use crate::output::charts::theme::format_number;
 use crate::output::charts::{clustered_heatmap, diverging_bars, small_multiples};
+use crate::output::figures::chart_targets;
 use crate::output::figures::keyness as keyness_figures;
 use crate::output::figures::similarity_heatmap;
 use crate::pipeline::computed::{Computed, SimilarityTable};
@@ -17,19 +18,14 @@ use crate::stats::compare::{concordance, similarity};
 pub(super) const TABLES: &[OutputInfo] = &[
     OutputInfo {
         path: "tables/keyness.csv",
-        what: "per target (each speech, or each group of each --group-by), its most over- and under-used terms",
-        options: counted_with!(
-            "group-by",
-            "compare",
-            "reference",
-            "min-count",
-            "top",
-            "min-range"
-        ),
+        what: "per target (each speech, or each group of each --group-by, and each --target), its most over- and under-used terms",
+        options: counted_with!("group-by", "target", "compare", "reference", "keep-shared", "min-count", "top", "min-range"),
         columns: &[
             GROUP_BY.means(
-                "The target's grouping: a --group-by column, doc_id when each speech is a \
-                 target, or corpus for the whole corpus against --reference.",
+                "The target's grouping: a --group-by column (iso3,year for two joined), \
+                 doc_id when each speech is a target, target for the speeches of a --target \
+                 expression (or of --compare's first), or corpus for the whole corpus \
+                 against --reference.",
             ),
             TARGET,
             REFERENCE,
@@ -157,8 +153,9 @@ pub(super) const CHARTS: &[OutputInfo] = &[
     },
     OutputInfo {
         path: "charts/keyness_<word>.png",
-        what: "a target's key terms as two-sided bars (the --max-charts largest targets)",
-        caption: "The key terms of one target (the --max-charts largest targets get one): bars \
+        what: "a target's key terms as two-sided bars (the --chart-targets, then the largest targets of each grouping in turn, --max-charts in all)",
+        caption: "The key terms of one target (those named by --chart-targets get one, then \
+                  the largest of each grouping in turn, --max-charts in all): bars \
                   to the right are over-used terms (positive log-likelihood G²: relatively more \
                   frequent than in the reference), bars to the left under-used ones (negative \
                   G²), up to 15 a side. Lighter bars are not significant (p ≥ 0.05 after \
@@ -178,14 +175,14 @@ pub(super) const CHARTS: &[OutputInfo] = &[
     },
 ];
 
-/// The charts of the `max_charts` largest targets, named after them (and their grouping when
-/// there are several).
+/// The charts of the `--chart-targets` and of the largest targets of each grouping in turn
+/// (`max_charts` in all), named after them (and their grouping when there are several).
 fn draw_keyness(a: &Computed, charts: &mut Charts<'_>) -> Result<()> {
     let targets = a.keyness()?;
-    let tokens: Vec<u64> = targets.iter().map(|t| t.tokens).collect();
     let several_groupings = targets.iter().any(|t| t.group_by != targets[0].group_by);
     let mut used = std::collections::HashSet::new();
-    for i in similarity_heatmap::largest(&tokens, a.config.max_charts) {
+    let chosen = chart_targets::chosen(targets, &a.config.chart_targets, a.config.max_charts);
+    for i in chosen {
         let target = &targets[i];
         let of_grouping = several_groupings && target.group_by != WHOLE_CORPUS;
         let (mut file_part, name) = match of_grouping {

@@ -2,6 +2,12 @@
 //! then its counts carried over to this corpus's term ids, so keyness can look terms up by
 //! id. Terms the reference has and the corpus lacks get ids after the corpus's own, with the
 //! reference's term and label.
+//!
+//! A speech the corpus also has (the same cleaned text) is left out of the reference by
+//! default: counted on both sides, it would make what sets the corpus apart look smaller.
+
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 
 use crate::stats::counts::CountTables;
 use crate::text::{TermId, Vocabulary};
@@ -60,6 +66,22 @@ impl ReferenceCounts {
     }
 }
 
+/// What tells a speech's cleaned text from another's: a hash with the length, so that two
+/// texts the same are found without holding the corpus's texts once tokenized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Fingerprint(u64, usize);
+
+impl Fingerprint {
+    pub fn of(text: &str) -> Fingerprint {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut hasher);
+        Fingerprint(hasher.finish(), text.len())
+    }
+}
+
+/// The fingerprints of a corpus's speeches.
+pub(crate) type Fingerprints = HashSet<Fingerprint>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +105,17 @@ mod tests {
             Some(("famine", "famine"))
         );
         assert_eq!(carried.tokens, 4);
+    }
+
+    #[test]
+    fn the_same_text_has_the_same_fingerprint() {
+        assert_eq!(
+            Fingerprint::of("peace and war"),
+            Fingerprint::of("peace and war")
+        );
+        assert_ne!(
+            Fingerprint::of("peace and war"),
+            Fingerprint::of("peace and war.")
+        );
     }
 }

@@ -1,10 +1,12 @@
 //! The targets of keyness and their references:
 //!
-//! - every group of each grouping (`--group-by`, given once or more) against the rest of the
-//!   corpus, or, without groupings, every speech against the rest;
-//! - one speech or group against another (`--compare A B`);
-//! - the whole corpus, and every group of each grouping, against a reference corpus
-//!   (`--reference`).
+//! - every group of each grouping (`--group-by`, given once or more) and the speeches of each
+//!   `--target` expression against the rest of the corpus, or, with neither, every speech
+//!   against the rest;
+//! - one speech or group against another (`--compare A B`), or the speeches of one expression
+//!   against those of another (`--compare EXPR EXPR`);
+//! - the whole corpus, every group of each grouping and each `--target`, against a reference
+//!   corpus (`--reference`).
 //!
 //! Each grouping is scored in one pass: its groups' summed counts, one shared reference.
 
@@ -22,6 +24,24 @@ use crate::text::TermId;
 pub(crate) const REST_OF_CORPUS: &str = "rest of corpus";
 /// The `group_by` of the whole corpus as a target.
 pub(crate) const WHOLE_CORPUS: &str = "corpus";
+/// The `group_by` of the speeches an expression names (`--target`, `--compare EXPR EXPR`).
+pub(crate) const TARGET_GROUPING: &str = "target";
+
+/// The speeches an expression names, resolved on the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Selected {
+    /// The expression as written: the target's name in tables and charts.
+    pub name: String,
+    /// Whether each document (in corpus order) is one of them.
+    pub of_doc: Vec<bool>,
+}
+
+impl Selected {
+    /// How many speeches it holds.
+    pub fn len(&self) -> usize {
+        self.of_doc.iter().filter(|&&m| m).count()
+    }
+}
 
 /// A grouping of the speeches with its summed counts.
 #[derive(Debug, Clone, Copy)]
@@ -64,15 +84,19 @@ pub(crate) enum Against<'a> {
     Rest,
     /// Target `.0` against `.1`: two speeches, or two groups of one grouping.
     Other(&'a str, &'a str),
+    /// The speeches of one expression against those of another.
+    Sets(&'a Selected, &'a Selected),
     /// The corpus and each group against a second corpus.
     Corpus(&'a ReferenceCounts),
 }
 
-/// Scores the targets `against` defines. `groupings` are the user's (maybe none); `speeches`
-/// is the grouping of one group per speech.
+/// Scores the targets `against` defines. `groupings` and `selections` (the `--target`s) are
+/// the user's (maybe none); `speeches` is the grouping of one group per speech, whose groups
+/// are the targets when the user gave neither.
 pub(crate) fn keyness<'n>(
     counts: &CountTables,
     groupings: &[Grouped<'_>],
+    selections: &[Selected],
     speeches: Grouped<'_>,
     against: Against<'_>,
     options: KeynessOptions,
@@ -87,15 +111,46 @@ pub(crate) fn keyness<'n>(
                 },
                 options,
             );
-            let groupings = if groupings.is_empty() {
+            let groupings = if groupings.is_empty() && selections.is_empty() {
                 std::slice::from_ref(&speeches)
             } else {
                 groupings
             };
-            Ok(groupings
+            let mut targets: Vec<Target> = groupings
                 .iter()
                 .flat_map(|g| score_groups(counts, g, REST_OF_CORPUS, &scorer, name))
-                .collect())
+                .collect();
+            targets.extend(score_selections(
+                counts,
+                selections,
+                REST_OF_CORPUS,
+                &scorer,
+                name,
+            ));
+            Ok(targets)
+        }
+        Against::Sets(a, b) => {
+            let (a_sums, b_sums) = (sum_of(counts, a), sum_of(counts, b));
+            let mut reference = vec![0u64; counts.term_count.len()];
+            for &(t, n) in &b_sums.terms[0] {
+                reference[t as usize] = n;
+            }
+            let scorer = Scorer::new(
+                Reference::Counts {
+                    counts: &reference,
+                    tokens: b_sums.n_tokens[0],
+                },
+                options,
+            );
+            Ok(score_all(
+                TARGET_GROUPING,
+                &b.name,
+                1,
+                |_| selection_target(a, &a_sums),
+                &counts.doc_terms,
+                &scorer,
+                name,
+            ))
         }
         Against::Other(a, b) => {
             let (grouping, a, b) = find_pair(groupings, speeches, a, b)?;
@@ -151,6 +206,13 @@ pub(crate) fn keyness<'n>(
             for g in groupings {
                 targets.extend(score_groups(counts, g, &reference.name, &scorer, name));
             }
+            targets.extend(score_selections(
+                counts,
+                selections,
+                &reference.name,
+                &scorer,
+                name,
+            ));
             Ok(targets)
         }
     }
@@ -200,6 +262,44 @@ fn group_target<'c>(
     }
 }
 
+/// The summed counts of the speeches an expression names, as one group.
+fn sum_of(counts: &CountTables, selected: &Selected) -> GroupCounts {
+    let of_doc: Vec<Option<usize>> = selected.of_doc.iter().map(|&m| m.then_some(0)).collect();
+    GroupCounts::sum_of(counts, &of_doc, 1)
+}
+
+/// The speeches an expression names as a target, `sums` their summed counts.
+fn selection_target<'c>(selected: &Selected, sums: &'c GroupCounts) -> TargetCounts<'c> {
+    TargetCounts {
+        name: selected.name.clone(),
+        counts: Cow::Borrowed(&sums.terms[0]),
+        tokens: sums.n_tokens[0],
+        documents: (0..selected.of_doc.len())
+            .filter(|&d| selected.of_doc[d])
+            .collect(),
+    }
+}
+
+/// The speeches of each expression scored against one reference.
+fn score_selections<'n>(
+    counts: &CountTables,
+    selections: &[Selected],
+    reference_name: &str,
+    scorer: &Scorer<'_>,
+    name: &(impl Fn(TermId) -> &'n str + Sync),
+) -> Vec<Target> {
+    let sums: Vec<GroupCounts> = selections.iter().map(|s| sum_of(counts, s)).collect();
+    score_all(
+        TARGET_GROUPING,
+        reference_name,
+        selections.len(),
+        |i| selection_target(&selections[i], &sums[i]),
+        &counts.doc_terms,
+        scorer,
+        name,
+    )
+}
+
 /// The first grouping (the user's in order, then the speeches) in which both `a` and `b` name
 /// a group, with their indices.
 fn find_pair<'g>(
@@ -222,7 +322,8 @@ fn find_pair<'g>(
     Err(Error::UnknownTarget {
         names: format!("{a:?} and {b:?}"),
         known: format!(
-            "two values of one of: {} (the speeches' ids are in tables/documents.csv)",
+            "two values of one of: {} (the speeches' ids are in tables/documents.csv), or two \
+             expressions such as 'iso3=UKR,year>=2022' 'iso3=RUS,year>=2022'",
             columns.join(", ")
         ),
     })
@@ -287,7 +388,16 @@ mod tests {
         let name = |t: TermId| corpus.vocab.term(t);
         let speeches = grouped(&speeches, &speech_sums);
         let by_party = [grouped(&parties, &party_sums)];
-        let targets = keyness(&counts, &by_party, speeches, Against::Rest, OPTIONS, &name).unwrap();
+        let targets = keyness(
+            &counts,
+            &by_party,
+            &[],
+            speeches,
+            Against::Rest,
+            OPTIONS,
+            &name,
+        )
+        .unwrap();
         assert_eq!(targets.len(), 2);
         let doves = &targets[0];
         assert_eq!(
@@ -311,14 +421,16 @@ mod tests {
         let hawks = &targets[1];
         assert!((hawks.keys[0].log_likelihood + doves.keys[2].log_likelihood).abs() < 1e-9);
 
-        let per_speech = keyness(&counts, &[], speeches, Against::Rest, OPTIONS, &name).unwrap();
+        let per_speech =
+            keyness(&counts, &[], &[], speeches, Against::Rest, OPTIONS, &name).unwrap();
         assert_eq!(per_speech.len(), 4);
         // Speeches read from their own count rows score as their sums do.
         let from_rows = Grouped {
             groups: speeches.groups,
             sums: None,
         };
-        let from_rows = keyness(&counts, &[], from_rows, Against::Rest, OPTIONS, &name).unwrap();
+        let from_rows =
+            keyness(&counts, &[], &[], from_rows, Against::Rest, OPTIONS, &name).unwrap();
         assert_eq!(from_rows, per_speech);
         assert_eq!(per_speech[0].group_by, "doc_id");
         assert_eq!(per_speech[3].documents, 1);
@@ -359,8 +471,16 @@ mod tests {
                 min_count: 1,
                 min_range,
             };
-            let targets =
-                keyness(&counts, groupings, speeches, Against::Rest, options, &name).unwrap();
+            let targets = keyness(
+                &counts,
+                groupings,
+                &[],
+                speeches,
+                Against::Rest,
+                options,
+                &name,
+            )
+            .unwrap();
             targets[0]
                 .keys
                 .iter()
@@ -391,6 +511,7 @@ mod tests {
         let forward = keyness(
             &counts,
             &by_party,
+            &[],
             speeches,
             Against::Other("d1", "d3"),
             OPTIONS,
@@ -406,6 +527,7 @@ mod tests {
         let backward = keyness(
             &counts,
             &by_party,
+            &[],
             speeches,
             Against::Other("d3", "d1"),
             OPTIONS,
@@ -423,6 +545,7 @@ mod tests {
         let err = keyness(
             &counts,
             &by_party,
+            &[],
             speeches,
             Against::Other("doves", "d3"),
             OPTIONS,
@@ -454,6 +577,7 @@ mod tests {
         let targets = keyness(
             &counts,
             &by_party,
+            &[],
             speeches,
             Against::Corpus(&reference),
             OPTIONS,
@@ -476,5 +600,63 @@ mod tests {
         assert_eq!(name(under.term), "famine");
         assert_eq!((under.a, under.b), (0, 2));
         assert_eq!(targets[1].group_by, "party");
+    }
+
+    #[test]
+    fn an_expression_against_the_rest_and_against_another() {
+        let (corpus, counts, _, _, speeches, speech_sums) = corpus();
+        let name = |t: TermId| corpus.vocab.term(t);
+        let speeches = grouped(&speeches, &speech_sums);
+        let doves = Selected {
+            name: "party=doves".into(),
+            of_doc: vec![true, true, false, false],
+        };
+        let targets = keyness(
+            &counts,
+            &[],
+            std::slice::from_ref(&doves),
+            speeches,
+            Against::Rest,
+            OPTIONS,
+            &name,
+        )
+        .unwrap();
+        // The expression alone is the target: no speech is scored on its own.
+        assert_eq!(targets.len(), 1);
+        let target = &targets[0];
+        assert_eq!(
+            (target.group_by.as_str(), target.name.as_str()),
+            (TARGET_GROUPING, "party=doves")
+        );
+        assert_eq!(
+            (target.documents, target.tokens, target.reference_tokens),
+            (2, 7, 7)
+        );
+        assert_eq!(name(target.keys[0].term), "peace");
+        // The rest holds no peace: the target's speeches are not in its reference.
+        assert_eq!((target.keys[0].a, target.keys[0].b), (4, 0));
+        let hawks = Selected {
+            name: "doc_id=d3".into(),
+            of_doc: vec![false, false, true, false],
+        };
+        let against = keyness(
+            &counts,
+            &[],
+            &[],
+            speeches,
+            Against::Sets(&doves, &hawks),
+            OPTIONS,
+            &name,
+        )
+        .unwrap();
+        assert_eq!(against.len(), 1);
+        assert_eq!(against[0].reference, "doc_id=d3");
+        assert_eq!(against[0].reference_tokens, 4);
+        let war = against[0]
+            .keys
+            .iter()
+            .find(|k| name(k.term) == "war")
+            .unwrap();
+        assert_eq!((war.a, war.b), (1, 3));
     }
 }
