@@ -8,7 +8,9 @@ cosine and Jaccard, at most 10 partners per group, none twice, most similar firs
 group order), for the exact method each group's 10 most similar by the recomputed
 cosines, and for the approximate one its recall@10 against them (printed). With every pair, clusters the groups by average linkage on 1 - cosine, as the
 similarity heatmap does, and prints the order.
-Usage: verify_compare.py OUTPUT_DIR COLUMN [TOP] [MIN_COUNT]"""
+An over-used term is listed only when at least MIN_RANGE of the group's speeches (or all of a
+smaller group's) use it.
+Usage: verify_compare.py OUTPUT_DIR COLUMN [TOP] [MIN_COUNT] [MIN_RANGE]"""
 import math
 import sys
 from collections import Counter, defaultdict
@@ -19,6 +21,7 @@ out = sys.argv[1] + "/tables/"
 column = sys.argv[2]
 top = int(sys.argv[3]) if len(sys.argv) > 3 else 30
 min_count = int(sys.argv[4]) if len(sys.argv) > 4 else 3
+min_range = int(sys.argv[5]) if len(sys.argv) > 5 else 2
 
 
 def rows(name):
@@ -84,8 +87,13 @@ for g, listed in keyness.items():
         if n >= min_count:
             a = group_terms[g][term]
             scores[term] = g2(a, n - a, c, d)
+    least = min(min_range, len(group_docs[g]))
+
+    def used_enough(term):
+        return sum(1 for doc in group_docs[g] if doc_terms[doc][term] > 0) >= least
+
     def strongest(sign):
-        chosen = [t for t, s in scores.items() if s * sign > 0]
+        chosen = [t for t, s in scores.items() if s * sign > 0 and (sign < 0 or used_enough(t))]
         chosen.sort(key=lambda t: (-speechstat_csv.as_printed(abs(scores[t])), t))
         return chosen[:top]
     expected = strongest(1) + strongest(-1)
