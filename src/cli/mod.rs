@@ -11,9 +11,8 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use speechstat::{
     AddedStopwords, ChartFormat, ChartOptions, Condition, Config, Context, CsvStyle, KwicOptions,
     Language, MatchBy, Mode, Period, PhraseOptions, ReadOptions, Selection, SimilarityMeasure,
-    SimilarityMethod, DEFAULT_STYLE_WORDS,
-    SortBy, StopwordSource, TableFormat, Unit, When, DEFAULT_MIN_RANGE, DEFAULT_WINDOW,
-    MAX_MATRIX_TERMS, OUTPUTS,
+    SimilarityMethod, SortBy, StopwordSource, TableFormat, Unit, When, DEFAULT_MIN_RANGE,
+    DEFAULT_STYLE_WORDS, DEFAULT_WINDOW, MAX_MATRIX_TERMS, OUTPUTS,
 };
 
 mod config_file;

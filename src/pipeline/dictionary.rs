@@ -45,7 +45,9 @@ pub(crate) fn column_meanings<'h>(
                     Some(spec)
                         if spec.is_named_set()
                             && spec.named(name).is_none()
-                            && specs[next..].iter().any(|s| s.is_named_set() && s.named(name).is_some()) =>
+                            && specs[next..]
+                                .iter()
+                                .any(|s| s.is_named_set() && s.named(name).is_some()) =>
                     {
                         next += specs[next..]
                             .iter()
@@ -66,7 +68,9 @@ pub(crate) fn column_meanings<'h>(
                 Some(spec) => match spec.stands_for {
                     StandsFor::RowName if name == DOC_ID.name => Some(DOC_ID.meaning),
                     StandsFor::RowName => Some(GROUP_COLUMN.meaning),
-                    StandsFor::UnitPair(_) | StandsFor::Scores(_) => spec.named(name).map(|c| c.meaning),
+                    StandsFor::UnitPair(_) | StandsFor::Scores(_) => {
+                        spec.named(name).map(|c| c.meaning)
+                    }
                     _ => Some(spec.meaning),
                 },
                 None => output.column(name).map(|c| c.meaning),

@@ -416,12 +416,7 @@ fn count_and_pair(
         ));
     }
     let similarity = stage(progress, "similarity", || {
-        families::similarity(
-            &counts,
-            &groupings,
-            config.similarity,
-            style_words.as_ref(),
-        )
+        families::similarity(&counts, &groupings, config.similarity, style_words.as_ref())
     });
     let periods = families::periods(config, &corpus, &counts, &tokens.vocab, &mut warnings);
     if !keyness.is_empty() && keyness.iter().all(|t| t.reference_tokens == 0) {

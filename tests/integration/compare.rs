@@ -521,8 +521,7 @@ fn deltas_from_tokens(
             .map(|u| *counts[u].get(word).unwrap_or(&0) as f64 / sizes[u] as f64)
             .collect();
         let mean = rates.iter().sum::<f64>() / rates.len() as f64;
-        let sd = (rates.iter().map(|r| (r - mean).powi(2)).sum::<f64>()
-            / (rates.len() - 1) as f64)
+        let sd = (rates.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / (rates.len() - 1) as f64)
             .sqrt();
         for (i, r) in rates.iter().enumerate() {
             z[i].push(if sd > 0.0 { (r - mean) / sd } else { 0.0 });
@@ -546,7 +545,13 @@ fn style_similarity_is_burrows_delta_of_the_most_frequent_forms_stopwords_includ
     analyze_ok(
         &[&corpus],
         &speeches,
-        &["--similarity-measure", "style", "--style-words", "30", "--tokens"],
+        &[
+            "--similarity-measure",
+            "style",
+            "--style-words",
+            "30",
+            "--tokens",
+        ],
     );
     let tokens = Table::read(&speeches.join("tables/tokens.csv"));
     let documents = Table::read(&speeches.join("tables/documents.csv"));

@@ -586,12 +586,7 @@ fn draw_legend<DB: Surface>(
         let t = 1.0 - f64::from(i) / f64::from(steps - 1);
         let y0 = TOP + (f64::from(i) * step_height) as i32;
         let y1 = TOP + (f64::from(i + 1) * step_height).ceil() as i32;
-        fill_rect(
-            root,
-            [(x, y0), (x + LEGEND_BAR, y1)],
-            map.colour(t),
-            path,
-        )?;
+        fill_rect(root, [(x, y0), (x + LEGEND_BAR, y1)], map.colour(t), path)?;
     }
     let (low, high) = map.scale;
     let mut tick_width = 0;

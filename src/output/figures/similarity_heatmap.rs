@@ -125,7 +125,13 @@ mod tests {
         let vectors = speech_vectors(&counts);
         let labels: Vec<String> = ["w1", "p1", "w2", "p2"].map(String::from).to_vec();
         let cosine = cosine_matrix(&vectors, &[0, 1, 2, 3]);
-        let chart = figure(&cosine, SimilarityMeasure::Topic, &labels, "speeches", "4 speeches");
+        let chart = figure(
+            &cosine,
+            SimilarityMeasure::Topic,
+            &labels,
+            "speeches",
+            "4 speeches",
+        );
         let position = |l: &str| chart.labels.iter().position(|x| x == l).unwrap();
         assert_eq!(position("w1").abs_diff(position("w2")), 1);
         assert_eq!(position("p1").abs_diff(position("p2")), 1);
@@ -159,7 +165,13 @@ mod tests {
             (cosine, labels)
         };
         let (cosine, four) = of_units(&[0, 1, 2, 3]);
-        let chart = figure(&cosine, SimilarityMeasure::Topic, &four, "speeches", "4 speeches");
+        let chart = figure(
+            &cosine,
+            SimilarityMeasure::Topic,
+            &four,
+            "speeches",
+            "4 speeches",
+        );
         let off: Vec<f64> = (0..4)
             .flat_map(|i| (0..4).filter(move |&j| j != i).map(move |j| (i, j)))
             .map(|(i, j)| chart.values[i][j])
@@ -171,7 +183,13 @@ mod tests {
         assert_eq!(chart.scale_note, "Colours span the off-diagonal range");
         // Three of the four: the range of those shown.
         let (cosine, labels3) = of_units(&[0, 1, 3]);
-        let three = figure(&cosine, SimilarityMeasure::Topic, &labels3, "speeches", "3 speeches");
+        let three = figure(
+            &cosine,
+            SimilarityMeasure::Topic,
+            &labels3,
+            "speeches",
+            "3 speeches",
+        );
         let mut shown: Vec<f64> = Vec::new();
         for (i, row) in three.values.iter().enumerate() {
             shown.extend(
@@ -186,11 +204,23 @@ mod tests {
         assert_eq!(three.scale, (low3, high3));
         // Two units have one off-diagonal value: no range, the scale is 0 to 1.
         let (cosine, labels2) = of_units(&[0, 1]);
-        let two = figure(&cosine, SimilarityMeasure::Topic, &labels2, "speeches", "2 speeches");
+        let two = figure(
+            &cosine,
+            SimilarityMeasure::Topic,
+            &labels2,
+            "speeches",
+            "2 speeches",
+        );
         assert_eq!(two.scale, (0.0, 1.0));
         assert_eq!(two.scale_note, "Colours span 0 to 1");
         let (cosine, labels1) = of_units(&[0]);
-        let one = figure(&cosine, SimilarityMeasure::Topic, &labels1, "speeches", "1 speech");
+        let one = figure(
+            &cosine,
+            SimilarityMeasure::Topic,
+            &labels1,
+            "speeches",
+            "1 speech",
+        );
         assert_eq!(one.scale, (0.0, 1.0));
     }
 }
