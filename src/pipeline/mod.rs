@@ -538,5 +538,20 @@ mod tests {
         // Every table this configuration writes, tokens.csv and groups.csv among them.
         assert!(compared >= 15, "{compared} tables compared");
         stored.computed.tokens.check().unwrap();
+        // Burrows' Delta counts its words from the tokens wherever they are kept.
+        let style = Config {
+            similarity_measure: SimilarityMeasure::Style,
+            group_by: Vec::new(),
+            ..config.clone()
+        };
+        let delta = |budget: usize| {
+            TOKEN_BUDGET.with(|b| b.set(Some(budget)));
+            let computed = read_and_analyze(&style, &Silent, Texts::Release).unwrap();
+            TOKEN_BUDGET.with(|b| b.set(None));
+            Analysis { computed }.table("similarity").unwrap()
+        };
+        let (from_file, from_memory) = (delta(20_000), delta(usize::MAX));
+        assert_eq!(from_file.get_column_names()[2].as_str(), "delta");
+        assert!(from_file.equals_missing(&from_memory));
     }
 }
