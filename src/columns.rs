@@ -215,6 +215,9 @@ pub enum StandsFor {
     /// One of these sets of columns: `doc_a`, `doc_b`, or with `--group-by` `group_by`,
     /// `group_a`, `group_b`.
     UnitPair(&'static [TableColumn]),
+    /// The columns of the similarity measure in force: `cosine`, `jaccard`, or with
+    /// `--similarity-measure style` `delta`.
+    Scores(&'static [TableColumn]),
 }
 
 impl TableColumn {
@@ -254,13 +257,24 @@ impl TableColumn {
         matches!(self.stands_for, StandsFor::UnitPair(_))
     }
 
+    /// Whether this stands for one of a few sets of named columns (a unit pair's, a
+    /// measure's), rather than for columns named after the corpus.
+    pub fn is_named_set(&self) -> bool {
+        matches!(
+            self.stands_for,
+            StandsFor::UnitPair(_) | StandsFor::Scores(_)
+        )
+    }
+
     /// This column if it is the one written as `name`, or the column of that name it
     /// stands for (one of a unit pair's); none otherwise, placeholders of corpus-named
     /// columns included.
     pub fn named(&self, name: &str) -> Option<TableColumn> {
         match self.stands_for {
             StandsFor::Itself => (self.name == name).then_some(*self),
-            StandsFor::UnitPair(columns) => columns.iter().find(|c| c.name == name).copied(),
+            StandsFor::UnitPair(columns) | StandsFor::Scores(columns) => {
+                columns.iter().find(|c| c.name == name).copied()
+            }
             _ => None,
         }
     }
@@ -280,6 +294,9 @@ impl TableColumn {
             }
             StandsFor::UnitPair(_) => {
                 "`doc_a`, `doc_b` (with `--group-by`: `group_by`, `group_a`, `group_b`)".to_owned()
+            }
+            StandsFor::Scores(_) => {
+                "`cosine`, `jaccard` (with `--similarity-measure style`: `delta`)".to_owned()
             }
         }
     }
@@ -609,6 +626,12 @@ pub const JACCARD: TableColumn = TableColumn::new(
     "Terms used by both / terms used by either (stopwords excluded), from 0 to 1; empty \
      when neither uses any.",
 );
+pub const DELTA: TableColumn = TableColumn::new(
+    "delta",
+    "Burrows' Delta with --similarity-measure style: the mean over the --style-words most \
+     frequent word forms (stopwords included) of |z_a − z_b|, z a word's rate as a z-score \
+     over the speeches (or groups of the grouping); 0 for the same profile, lower is more alike.",
+);
 pub const METHOD: TableColumn = TableColumn::new(
     "method",
     "How the pairs were chosen: all pairs (every pair once; up to 1,000 speeches or \
@@ -748,6 +771,14 @@ pub const UNIT_PAIR: TableColumn = TableColumn::placeholder(
     ]),
     "The two speeches compared (doc_a, doc_b) or, with --group-by, the grouping column \
      (group_by) and its two groups (group_a, group_b).",
+);
+
+/// The columns of the similarity measure in force.
+pub const SIMILARITY_SCORES: TableColumn = TableColumn::placeholder(
+    "<cosine, jaccard or delta>",
+    StandsFor::Scores(&[COSINE, JACCARD, DELTA]),
+    "The measure of --similarity-measure: cosine and jaccard for topic (the default), delta \
+     for style.",
 );
 
 #[cfg(test)]

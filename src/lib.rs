@@ -88,6 +88,7 @@ pub use pipeline::{
 };
 pub use progress::{Progress, Silent};
 pub use stats::compare::similarity::SimilarityMethod;
+pub use stats::compare::style::{SimilarityMeasure, DEFAULT_STYLE_WORDS};
 pub use stats::frequency::matrix::MAX_MATRIX_TERMS;
 pub use stats::pairs::cooccurrence::{Context, DEFAULT_WINDOW};
 pub use stats::pairs::phrases::PhraseOptions;

@@ -10,9 +10,9 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use speechstat::{
     AddedStopwords, ChartFormat, ChartOptions, Condition, Config, Context, CsvStyle, KwicOptions,
-    Language, MatchBy, Mode, Period, PhraseOptions, ReadOptions, Selection, SimilarityMethod,
-    SortBy, StopwordSource, TableFormat, Unit, When, DEFAULT_MIN_RANGE, DEFAULT_WINDOW,
-    MAX_MATRIX_TERMS, OUTPUTS,
+    Language, MatchBy, Mode, Period, PhraseOptions, ReadOptions, Selection, SimilarityMeasure,
+    SimilarityMethod, SortBy, StopwordSource, TableFormat, Unit, When, DEFAULT_MIN_RANGE,
+    DEFAULT_STYLE_WORDS, DEFAULT_WINDOW, MAX_MATRIX_TERMS, OUTPUTS,
 };
 
 mod config_file;
@@ -594,6 +594,18 @@ pub struct AnalyzeArgs {
     #[arg(long, value_enum, value_name = "METHOD", default_value_t = SimilarityArg::Auto)]
     pub similarity: SimilarityArg,
 
+    /// What tables/similarity.csv and charts/similarity_heatmap.png measure: `topic`, what
+    /// the speeches talk about (cosine and Jaccard of tf-idf, stopwords left out); `style`,
+    /// how they write (Burrows' Delta on the z-scores of the --style-words most frequent
+    /// word forms, stopwords included; lower is more alike; pairs always compared exactly).
+    #[arg(long, value_enum, value_name = "MEASURE", default_value_t = MeasureArg::Topic)]
+    pub similarity_measure: MeasureArg,
+
+    /// With --similarity-measure style: the most frequent word forms compared, 1 to 10000
+    /// (stylo's users take 100 to 1,000).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_STYLE_WORDS as u64, value_parser = clap::value_parser!(u64).range(1..=MAX_STYLE_WORDS))]
+    pub style_words: u64,
+
     /// Least number of times a word pair must occur to be listed in collocations.csv,
     /// cooccurrence.csv and collocates.csv, and a term in target and reference together to
     /// be tested for keyness.
@@ -720,6 +732,16 @@ pub enum SimilarityArg {
     Exact,
     Approximate,
 }
+
+/// `--similarity-measure` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MeasureArg {
+    Topic,
+    Style,
+}
+
+/// Most `--style-words`: beyond the function words, the most frequent forms are topic words.
+const MAX_STYLE_WORDS: u64 = 10_000;
 
 /// `--context` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -921,6 +943,11 @@ impl AnalyzeArgs {
                 SimilarityArg::Exact => SimilarityMethod::Exact,
                 SimilarityArg::Approximate => SimilarityMethod::Approximate,
             },
+            similarity_measure: match self.similarity_measure {
+                MeasureArg::Topic => SimilarityMeasure::Topic,
+                MeasureArg::Style => SimilarityMeasure::Style,
+            },
+            style_words: self.style_words as usize,
             min_count: self.min_count,
             context: match self.context {
                 ContextArg::Window => Context::Window(self.window),

@@ -9,6 +9,7 @@ use crate::output::figures::keyness::reference_name;
 use crate::stats::compare::keyness::Target;
 use crate::stats::compare::reference::ReferenceCounts;
 use crate::stats::compare::similarity::Listed;
+use crate::stats::compare::style::{DistancesListed, SimilarityMeasure};
 use crate::stats::compare::targets::TARGET_GROUPING;
 use crate::stats::counts::CountTables;
 use crate::stats::frequency::ranking::Rows;
@@ -91,21 +92,27 @@ pub(crate) struct Similarities {
 /// The pairs of `similarity.csv`: every pair, or each unit's most similar beyond a
 /// thousand (see [`SimilarityMethod`](crate::stats::compare::similarity::SimilarityMethod)).
 pub(crate) enum SimilarityTable {
-    /// Of speeches.
+    /// Of speeches, by topic.
     Speeches(Listed),
-    /// Of the groups of each grouping, in order.
+    /// Of the groups of each grouping, in order, by topic.
     Groups(Vec<Listed>),
+    /// Of speeches, by style.
+    SpeechStyles(DistancesListed),
+    /// Of the groups of each grouping, in order, by style.
+    GroupStyles(Vec<DistancesListed>),
 }
 
-/// The cosines of the heatmap's units: the first grouping's groups, or the speeches; the
+/// The measure of the heatmap's units: the first grouping's groups, or the speeches; the
 /// largest when there are more than the chart shows.
 pub(crate) struct SimilarityMatrix {
     /// The units shown, by index, in their order.
     pub shown: Vec<usize>,
     /// Units there were to choose from.
     pub of: usize,
-    /// Cosine of every pair of shown units (0 for an undefined one).
-    pub cosine: Vec<Vec<f64>>,
+    /// What `values` are: cosines (0 for an undefined one) or Deltas.
+    pub measure: SimilarityMeasure,
+    /// The measure of every pair of shown units.
+    pub values: Vec<Vec<f64>>,
 }
 
 /// The rows of the terms-across-speeches chart with their counts summed.

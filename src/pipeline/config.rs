@@ -7,6 +7,7 @@ use crate::corpus::{ReadOptions, Selection};
 use crate::output::charts::canvas::{ChartFormat, DEFAULT_DPI, DEFAULT_WIDTH};
 use crate::output::tables::{CsvStyle, TableFormat};
 use crate::stats::compare::similarity::SimilarityMethod;
+use crate::stats::compare::style::{SimilarityMeasure, DEFAULT_STYLE_WORDS};
 use crate::stats::pairs::cooccurrence::Context;
 use crate::stats::pairs::phrases::PhraseOptions;
 use crate::stats::profile::trends::Period;
@@ -45,6 +46,11 @@ pub struct Config {
     /// (or groups of a grouping), beyond that each one's most similar, found through an
     /// index (the default) or by comparing every pair.
     pub similarity: SimilarityMethod,
+    /// What `similarity.csv` and its heatmap measure: topic (cosine of tf-idf, the
+    /// default) or style (Burrows' Delta).
+    pub similarity_measure: SimilarityMeasure,
+    /// Most frequent word forms (stopwords included) Burrows' Delta compares.
+    pub style_words: usize,
     /// Least count of a pair in `collocations.csv`, `cooccurrence.csv` and `collocates.csv`,
     /// and of a term in target and reference together for keyness to test it.
     pub min_count: u64,
@@ -189,6 +195,8 @@ impl Config {
             chart_terms: None,
             group_by: Vec::new(),
             similarity: SimilarityMethod::default(),
+            similarity_measure: SimilarityMeasure::default(),
+            style_words: DEFAULT_STYLE_WORDS,
             min_count: 3,
             context: Context::default(),
             focus: Vec::new(),

@@ -40,6 +40,21 @@ pub(crate) fn column_meanings<'h>(
                     Some(specs[next - 1])
                 }
                 None => match specs.get(next).copied() {
+                    // The columns of a unit pair, then those of a measure: the set from
+                    // `next` on that names this one.
+                    Some(spec)
+                        if spec.is_named_set()
+                            && spec.named(name).is_none()
+                            && specs[next..]
+                                .iter()
+                                .any(|s| s.is_named_set() && s.named(name).is_some()) =>
+                    {
+                        next += specs[next..]
+                            .iter()
+                            .position(|s| s.is_named_set() && s.named(name).is_some())
+                            .unwrap_or(0);
+                        Some(specs[next])
+                    }
                     Some(spec) if spec.is_placeholder() => {
                         if matches!(spec.stands_for, StandsFor::GroupColumn | StandsFor::RowName) {
                             next += 1;
@@ -53,7 +68,9 @@ pub(crate) fn column_meanings<'h>(
                 Some(spec) => match spec.stands_for {
                     StandsFor::RowName if name == DOC_ID.name => Some(DOC_ID.meaning),
                     StandsFor::RowName => Some(GROUP_COLUMN.meaning),
-                    StandsFor::UnitPair(_) => spec.named(name).map(|c| c.meaning),
+                    StandsFor::UnitPair(_) | StandsFor::Scores(_) => {
+                        spec.named(name).map(|c| c.meaning)
+                    }
                     _ => Some(spec.meaning),
                 },
                 None => output.column(name).map(|c| c.meaning),

@@ -22,6 +22,10 @@ use crate::stats::compare::reference::{Fingerprint, Fingerprints, ReferenceCount
 use crate::stats::compare::similarity::{
     cosine_matrix, group_vectors, similarity_pairs, speech_vectors, SimilarityMethod, Vectors,
 };
+use crate::stats::compare::style::{
+    count_words, delta_matrix, delta_pairs, most_frequent_forms, sum_into_groups,
+    SimilarityMeasure, StyleProfiles, WordCounts,
+};
 use crate::stats::compare::targets::{self, Against, Grouped, Selected};
 use crate::stats::counts::{count, CountTables};
 use crate::stats::frequency::ranking;
@@ -131,21 +135,27 @@ impl PairCounters {
 }
 
 /// The similarity of speeches (without groupings) or of the groups of each grouping, each
-/// set of units listed as `method` says, and the cosines of the heatmap's units: the first
+/// set of units listed as `method` says, and the measure of the heatmap's units: the first
 /// grouping's groups, or the speeches, the largest by words when there are more than the
-/// chart shows.
+/// chart shows. By topic (cosine of tf-idf), or by style (Burrows' Delta) when the counts
+/// of the most frequent word forms are given.
 pub(super) fn similarity(
     counts: &CountTables,
     groupings: &[Grouping],
     method: SimilarityMethod,
+    style: Option<&WordCounts>,
 ) -> Similarities {
+    if let Some(words) = style {
+        return style_similarity(counts, groupings, method, words);
+    }
     let n_terms = counts.term_count.len();
     fn heatmap(vectors: &Vectors, tokens: &[u64]) -> SimilarityMatrix {
         let shown = similarity_heatmap::largest(tokens, similarity_heatmap::MAX_UNITS);
         SimilarityMatrix {
-            cosine: cosine_matrix(vectors, &shown),
+            values: cosine_matrix(vectors, &shown),
             shown,
             of: tokens.len(),
+            measure: SimilarityMeasure::Topic,
         }
     }
     let Some((first, others)) = groupings.split_first() else {
@@ -167,6 +177,51 @@ pub(super) fn similarity(
     Similarities {
         table: SimilarityTable::Groups(per_grouping),
         heatmap,
+    }
+}
+
+/// The tokens of the `n` most frequent word forms in every speech, for Burrows' Delta: read
+/// before the pairs' pass lets the tokens go.
+pub(super) fn style_words(tokens: &TokenizedCorpus, counts: &CountTables, n: usize) -> WordCounts {
+    let words = most_frequent_forms(&counts.form_count, &tokens.vocab, n);
+    count_words(tokens, words)
+}
+
+/// [`similarity`] by style: the z-scores are taken over the units of each table (the
+/// speeches, or the groups of one grouping, each group's counts summed).
+fn style_similarity(
+    counts: &CountTables,
+    groupings: &[Grouping],
+    method: SimilarityMethod,
+    words: &WordCounts,
+) -> Similarities {
+    fn heatmap(profiles: &StyleProfiles, tokens: &[u64]) -> SimilarityMatrix {
+        let shown = similarity_heatmap::largest(tokens, similarity_heatmap::MAX_UNITS);
+        SimilarityMatrix {
+            values: delta_matrix(profiles, &shown),
+            shown,
+            of: tokens.len(),
+            measure: SimilarityMeasure::Style,
+        }
+    }
+    let Some((first, _)) = groupings.split_first() else {
+        let profiles = StyleProfiles::new(&words.per_doc, &counts.n_tokens);
+        return Similarities {
+            heatmap: heatmap(&profiles, &counts.n_tokens),
+            table: SimilarityTable::SpeechStyles(delta_pairs(&profiles, method)),
+        };
+    };
+    let profiles_of = |g: &Grouping| {
+        let sums = sum_into_groups(&words.per_doc, &g.groups.of_doc, g.groups.len());
+        StyleProfiles::new(&sums, &g.sums.n_tokens)
+    };
+    let per_grouping = groupings
+        .iter()
+        .map(|g| delta_pairs(&profiles_of(g), method))
+        .collect();
+    Similarities {
+        heatmap: heatmap(&profiles_of(first), &first.sums.n_tokens),
+        table: SimilarityTable::GroupStyles(per_grouping),
     }
 }
 

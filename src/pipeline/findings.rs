@@ -13,6 +13,7 @@ use crate::output::figures::keyness::reference_name;
 use crate::output::report::{Finding, FindingLine};
 use crate::stats::compare::keyness::{is_significant, Target};
 use crate::stats::compare::similarity::{Listing, Similarity};
+use crate::stats::compare::style::DistancesListed;
 use crate::stats::compare::targets::{TARGET_GROUPING, WHOLE_CORPUS};
 use crate::stats::profile::trends::{thirds, TREND_MIN_COUNT};
 
@@ -186,6 +187,11 @@ fn similarity(a: &Computed) -> Vec<Finding> {
             Some(table) => (table, "groups"),
             None => return Vec::new(),
         },
+        SimilarityTable::SpeechStyles(table) => return style_similarity(a, table, "speeches"),
+        SimilarityTable::GroupStyles(per_grouping) => match per_grouping.first() {
+            Some(table) => return style_similarity(a, table, "groups"),
+            None => return Vec::new(),
+        },
     };
     let units = match a.first_grouping() {
         Some(g) => format!("{} {units}", g.groups.column),
@@ -233,7 +239,7 @@ fn similarity(a: &Computed) -> Vec<Finding> {
         let m = &s.heatmap;
         let mut pairs: Vec<(f64, u32, u32)> = (0..m.shown.len())
             .flat_map(|i| (i + 1..m.shown.len()).map(move |j| (i, j)))
-            .map(|(i, j)| (m.cosine[i][j], m.shown[i] as u32, m.shown[j] as u32))
+            .map(|(i, j)| (m.values[i][j], m.shown[i] as u32, m.shown[j] as u32))
             .collect();
         pairs.sort_by(|x, y| x.0.total_cmp(&y.0).then((x.1, x.2).cmp(&(y.1, y.2))));
         pairs.truncate(PAIRS_LISTED);
@@ -253,6 +259,55 @@ fn similarity(a: &Computed) -> Vec<Finding> {
         listed(&least_pairs),
     );
     vec![most, least]
+}
+
+/// The pairs of speeches or groups most alike in style (lowest Burrows' Delta), from every
+/// pair when the table holds them all, else from each one's nearest; and the least alike
+/// when every pair is listed.
+fn style_similarity(a: &Computed, table: &DistancesListed, units: &str) -> Vec<Finding> {
+    let units = match a.first_grouping() {
+        Some(g) => format!("{} {units}", g.groups.column),
+        None => units.to_owned(),
+    };
+    let name = |unit: u32| a.unit_name(unit as usize).to_owned();
+    let listed = |pairs: &[(f64, u32, u32)]| -> Vec<FindingLine> {
+        pairs
+            .iter()
+            .map(|&(delta, x, y)| {
+                line(
+                    format!("{} and {}", name(x), name(y)),
+                    format!("Delta {}", format_number(delta, 3)),
+                )
+            })
+            .collect()
+    };
+    // A pair listed from both sides (each among the other's nearest) is named once.
+    let mut pairs: Vec<(f64, u32, u32)> = table
+        .pairs
+        .iter()
+        .map(|p| (p.delta, p.a.min(p.b), p.a.max(p.b)))
+        .collect();
+    pairs.sort_by(|x, y| x.0.total_cmp(&y.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    pairs.dedup();
+    if pairs.is_empty() {
+        return Vec::new();
+    }
+    let note = "Burrows' Delta on the most frequent words, stopwords included (0: the same \
+                profile; lower is more alike in style).";
+    let mut found = vec![finding(
+        format!("Most alike in style: {units}"),
+        note.into(),
+        listed(&pairs[..pairs.len().min(PAIRS_LISTED)]),
+    )];
+    if table.listing == Listing::AllPairs && pairs.len() > PAIRS_LISTED {
+        let least: Vec<(f64, u32, u32)> = pairs.iter().rev().take(PAIRS_LISTED).copied().collect();
+        found.push(finding(
+            format!("Least alike in style: {units}"),
+            "Highest Burrows' Delta.".into(),
+            listed(&least),
+        ));
+    }
+    found
 }
 
 /// The terms whose rate rose most and fell most from the first to the last third of the

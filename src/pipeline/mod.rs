@@ -30,6 +30,7 @@ use crate::error::{Result, Warning};
 use crate::output::Staging;
 use crate::progress::{Progress, Silent};
 use crate::stats::compare::reference::{Fingerprint, Fingerprints};
+use crate::stats::compare::style::SimilarityMeasure;
 use crate::stats::counts::{count, CountTables, Counter};
 use crate::stats::pairs::phrases::{choose_phrases, Phrase, PhraseOptions};
 use crate::stats::profile::profile;
@@ -353,6 +354,12 @@ fn count_and_pair(
         let plot = families::dispersion_plot(&tokens, &counts, chart_terms.as_deref());
         (profiles, groups, plot)
     });
+    // Read before the pairs' pass, which may let the tokens go.
+    let style_words = (config.similarity_measure == SimilarityMeasure::Style).then(|| {
+        stage(progress, "style words", || {
+            families::style_words(&tokens, &counts, config.style_words)
+        })
+    });
     // Only the --tokens table needs the tokens once the pairs are counted.
     let release = texts == Texts::Release && !config.write_tokens;
     let pairs = stage(progress, "pairs", || {
@@ -409,7 +416,7 @@ fn count_and_pair(
         ));
     }
     let similarity = stage(progress, "similarity", || {
-        families::similarity(&counts, &groupings, config.similarity)
+        families::similarity(&counts, &groupings, config.similarity, style_words.as_ref())
     });
     let periods = families::periods(config, &corpus, &counts, &tokens.vocab, &mut warnings);
     if !keyness.is_empty() && keyness.iter().all(|t| t.reference_tokens == 0) {
@@ -531,5 +538,20 @@ mod tests {
         // Every table this configuration writes, tokens.csv and groups.csv among them.
         assert!(compared >= 15, "{compared} tables compared");
         stored.computed.tokens.check().unwrap();
+        // Burrows' Delta counts its words from the tokens wherever they are kept.
+        let style = Config {
+            similarity_measure: SimilarityMeasure::Style,
+            group_by: Vec::new(),
+            ..config.clone()
+        };
+        let delta = |budget: usize| {
+            TOKEN_BUDGET.with(|b| b.set(Some(budget)));
+            let computed = read_and_analyze(&style, &Silent, Texts::Release).unwrap();
+            TOKEN_BUDGET.with(|b| b.set(None));
+            Analysis { computed }.table("similarity").unwrap()
+        };
+        let (from_file, from_memory) = (delta(20_000), delta(usize::MAX));
+        assert_eq!(from_file.get_column_names()[2].as_str(), "delta");
+        assert!(from_file.equals_missing(&from_memory));
     }
 }

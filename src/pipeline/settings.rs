@@ -162,6 +162,11 @@ impl Config {
             ),
             ("group-by", Setting::List(self.group_by.clone())),
             ("similarity", Setting::Text(self.similarity.name().into())),
+            (
+                "similarity-measure",
+                Setting::Text(self.similarity_measure.name().into()),
+            ),
+            ("style-words", Setting::Integer(self.style_words as u64)),
             ("min-count", Setting::Integer(self.min_count)),
             (
                 "window",

@@ -194,7 +194,13 @@ impl Preview {
 
     fn offer(&mut self, part: &DataFrame) -> Result<()> {
         let path = Path::new(self.output.path);
-        let Some(column) = self.output.preview_by else {
+        // A table without the column (similarity.csv by style has no cosine) shows its
+        // first rows.
+        let sorted_by = self
+            .output
+            .preview_by
+            .filter(|c| part.column(c.name).is_ok());
+        let Some(column) = sorted_by else {
             let wanted = PREVIEW_ROWS.saturating_sub(self.rows.len());
             if wanted > 0 {
                 let first = preview_rows(part, wanted, self.style, path)?;

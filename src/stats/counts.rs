@@ -29,6 +29,9 @@ pub struct CountTables {
     pub term_doc_freq: Vec<u32>,
     /// Each term's label: a word form id.
     pub term_label: Vec<FormId>,
+    /// Corpus count of each word form, stopwords included (the features of style, whose
+    /// most frequent forms Burrows' Delta compares).
+    pub form_count: Vec<u64>,
 }
 
 impl CountTables {
@@ -144,6 +147,7 @@ impl Counter {
         self.tables.doc_terms.finish_writing()?;
         self.fit(vocab);
         self.tables.term_label = labels(vocab, &self.counted_form_total, &self.any_form_total);
+        self.tables.form_count = self.any_form_total;
         Ok(self.tables)
     }
 }

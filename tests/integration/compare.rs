@@ -488,3 +488,136 @@ fn a_single_speech_has_nothing_to_compare_and_the_run_says_so() {
     assert!(keyness.rows.is_empty());
     assert!(dir.path().join("out/charts/keyness_overview.png").exists());
 }
+
+/// Burrows' Delta of units recomputed from tokens.csv: the `n` most frequent forms (ties
+/// alphabetically), each unit's rate of each (summed over its speeches), z-scores over the
+/// units (sample sd), the mean |z_a - z_b| of every pair, by unit name.
+fn deltas_from_tokens(
+    tokens: &Table,
+    unit_of_doc: &HashMap<String, String>,
+    n: usize,
+) -> HashMap<(String, String), f64> {
+    let mut corpus: HashMap<&str, u64> = HashMap::new();
+    let mut counts: BTreeMap<&str, HashMap<&str, u64>> = BTreeMap::new();
+    let mut sizes: BTreeMap<&str, u64> = BTreeMap::new();
+    for row in &tokens.rows {
+        let unit = unit_of_doc[&row["doc_id"]].as_str();
+        *corpus.entry(row["token"].as_str()).or_default() += 1;
+        *counts
+            .entry(unit)
+            .or_default()
+            .entry(row["token"].as_str())
+            .or_default() += 1;
+        *sizes.entry(unit).or_default() += 1;
+    }
+    let mut words: Vec<&str> = corpus.keys().copied().collect();
+    words.sort_by(|a, b| corpus[b].cmp(&corpus[a]).then(a.cmp(b)));
+    words.truncate(n);
+    let units: Vec<&str> = sizes.keys().copied().collect();
+    let mut z: Vec<Vec<f64>> = vec![Vec::new(); units.len()];
+    for word in &words {
+        let rates: Vec<f64> = units
+            .iter()
+            .map(|u| *counts[u].get(word).unwrap_or(&0) as f64 / sizes[u] as f64)
+            .collect();
+        let mean = rates.iter().sum::<f64>() / rates.len() as f64;
+        let sd = (rates.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / (rates.len() - 1) as f64)
+            .sqrt();
+        for (i, r) in rates.iter().enumerate() {
+            z[i].push(if sd > 0.0 { (r - mean) / sd } else { 0.0 });
+        }
+    }
+    let mut deltas = HashMap::new();
+    for (i, a) in units.iter().enumerate() {
+        for (j, b) in units.iter().enumerate() {
+            let sum: f64 = z[i].iter().zip(&z[j]).map(|(x, y)| (x - y).abs()).sum();
+            deltas.insert(((*a).to_owned(), (*b).to_owned()), sum / words.len() as f64);
+        }
+    }
+    deltas
+}
+
+#[test]
+fn style_similarity_is_burrows_delta_of_the_most_frequent_forms_stopwords_included() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = repo().join("corpus");
+    let speeches = dir.path().join("speeches");
+    analyze_ok(
+        &[&corpus],
+        &speeches,
+        &[
+            "--similarity-measure",
+            "style",
+            "--style-words",
+            "30",
+            "--tokens",
+        ],
+    );
+    let tokens = Table::read(&speeches.join("tables/tokens.csv"));
+    let documents = Table::read(&speeches.join("tables/documents.csv"));
+    let similarity = Table::read(&speeches.join("tables/similarity.csv"));
+    assert_eq!(similarity.header, ["doc_a", "doc_b", "delta", "method"]);
+    let n = documents.rows.len();
+    assert_eq!(similarity.rows.len(), n * (n - 1) / 2, "every pair once");
+    let itself: HashMap<String, String> = documents
+        .rows
+        .iter()
+        .map(|r| (r["doc_id"].clone(), r["doc_id"].clone()))
+        .collect();
+    let expected = deltas_from_tokens(&tokens, &itself, 30);
+    for row in &similarity.rows {
+        let delta = expected[&(row["doc_a"].clone(), row["doc_b"].clone())];
+        close(&row["delta"], delta, "delta");
+        assert_eq!(row["method"], "all pairs");
+    }
+    let run = std::fs::read_to_string(speeches.join("run.json")).unwrap();
+    assert!(run.contains(r#""similarity-measure": "style""#), "{run}");
+    assert!(run.contains(r#""style-words": 30"#), "{run}");
+    assert!(speeches.join("charts/similarity_heatmap.png").exists());
+
+    // A group is read as one long speech: its summed counts over its summed tokens.
+    let groups = dir.path().join("groups");
+    analyze_ok(
+        &[&corpus],
+        &groups,
+        &[
+            "--similarity-measure",
+            "style",
+            "--style-words",
+            "30",
+            "--group-by",
+            "party",
+            "--max-charts",
+            "1",
+        ],
+    );
+    // A speech without a party is in the group "(blank)".
+    let party: HashMap<String, String> = documents
+        .rows
+        .iter()
+        .map(|r| match r["party"].as_str() {
+            "" => (r["doc_id"].clone(), "(blank)".to_owned()),
+            party => (r["doc_id"].clone(), party.to_owned()),
+        })
+        .collect();
+    let expected = deltas_from_tokens(&tokens, &party, 30);
+    let similarity = Table::read(&groups.join("tables/similarity.csv"));
+    assert_eq!(
+        similarity.header,
+        ["group_by", "group_a", "group_b", "delta", "method"]
+    );
+    assert!(!similarity.rows.is_empty());
+    for row in &similarity.rows {
+        let delta = expected[&(row["group_a"].clone(), row["group_b"].clone())];
+        close(&row["delta"], delta, "group delta");
+    }
+}
+
+#[test]
+fn style_words_out_of_range_are_refused_by_the_command_line() {
+    let output = speechstat(&["analyze", "corpus", "--style-words", "0"]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = speechstat(&["analyze", "corpus", "--similarity-measure", "tone"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("style"), "{}", stderr(&output));
+}

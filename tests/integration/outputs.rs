@@ -109,6 +109,7 @@ fn tables_have_the_declared_columns() {
                 StandsFor::UnitPair(_) => {
                     expected.extend(["group_by", "group_a", "group_b"].map(String::from))
                 }
+                StandsFor::Scores(_) => expected.extend(["cosine", "jaccard"].map(String::from)),
                 StandsFor::GroupColumn | StandsFor::RowName => expected.push("party".into()),
                 StandsFor::MatrixTerms => expected.extend(labels.iter().take(100).cloned()),
                 StandsFor::Itself => expected.push(column.name.into()),

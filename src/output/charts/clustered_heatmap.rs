@@ -1,4 +1,5 @@
-//! Clustered similarity heatmap: a square matrix of similarities (cosine, viridis) with its
+//! Clustered similarity heatmap: a square matrix of similarities (cosine, viridis; or
+//! distances such as Burrows' Delta, viridis reversed) with its
 //! rows and columns in the order of an agglomerative clustering, and that clustering's
 //! dendrogram drawn at its left, leaves at the rows, root at the far left.
 //!
@@ -59,6 +60,20 @@ pub(crate) struct ClusteredHeatmap {
     pub value_label: String,
     /// What a merge's height measures, written under the dendrogram.
     pub distance_label: String,
+    /// Whether low values are the alike pairs (a distance such as Burrows' Delta): the
+    /// colours then run from yellow at the low end to dark purple at the high end, so that
+    /// alike pairs are bright whatever the measure.
+    pub low_is_alike: bool,
+}
+
+impl ClusteredHeatmap {
+    /// The colour of a value at `share` of the way from the scale's low end to its high end.
+    fn colour(&self, share: f64) -> RGBColor {
+        match self.low_is_alike {
+            true => theme::viridis(1.0 - share),
+            false => theme::viridis(share),
+        }
+    }
 }
 
 /// Most labels the chart is meant for: up to this many, cells are at least [`MIN_CELL`]
@@ -340,7 +355,7 @@ fn draw_cells<DB: Surface>(
             let color = if r == c {
                 DIAGONAL
             } else if value.is_finite() {
-                theme::viridis(share_of_scale(value, low, high))
+                map.colour(share_of_scale(value, low, high))
             } else {
                 WHITE
             };
@@ -571,12 +586,7 @@ fn draw_legend<DB: Surface>(
         let t = 1.0 - f64::from(i) / f64::from(steps - 1);
         let y0 = TOP + (f64::from(i) * step_height) as i32;
         let y1 = TOP + (f64::from(i + 1) * step_height).ceil() as i32;
-        fill_rect(
-            root,
-            [(x, y0), (x + LEGEND_BAR, y1)],
-            theme::viridis(t),
-            path,
-        )?;
+        fill_rect(root, [(x, y0), (x + LEGEND_BAR, y1)], map.colour(t), path)?;
     }
     let (low, high) = map.scale;
     let mut tick_width = 0;
@@ -694,6 +704,7 @@ mod tests {
             merges,
             value_label: "cosine similarity of tf-idf vectors".into(),
             distance_label: "1 - cosine (average linkage)".into(),
+            low_is_alike: false,
         }
     }
 

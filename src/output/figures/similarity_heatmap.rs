@@ -9,22 +9,31 @@
 
 use crate::output::charts::{clustered_heatmap, ClusteredHeatmap, Merge};
 use crate::stats::compare::clustering::{average_linkage, in_display_order};
+use crate::stats::compare::style::SimilarityMeasure;
 
 /// Units shown at most.
 pub(crate) const MAX_UNITS: usize = clustered_heatmap::MAX_LABELS;
 
-/// The heatmap of some units, with the `cosine` of every pair of them (as
-/// [`crate::stats::compare::similarity::cosine_matrix`] gives it) and their `labels`; `what`
-/// names them for the title ("speeches", "party groups"), `detail` says how they were chosen.
+/// The heatmap of some units, with the `values` of every pair of them under `measure`
+/// (cosines as [`crate::stats::compare::similarity::cosine_matrix`] gives them, or Deltas
+/// as [`crate::stats::compare::style::delta_matrix`] does) and their `labels`; `what` names
+/// them for the title ("speeches", "party groups"), `detail` says how they were chosen.
+/// Clustered on 1 − cosine, or on Delta itself (already a distance); a Delta's colours run
+/// the other way, so that alike pairs are bright under either measure.
 pub(crate) fn figure(
-    cosine: &[Vec<f64>],
+    values: &[Vec<f64>],
+    measure: SimilarityMeasure,
     labels: &[String],
     what: &str,
     detail: &str,
 ) -> ClusteredHeatmap {
     let n = labels.len();
-    let (links, order) = average_linkage(n, |i, j| 1.0 - cosine[i][j]);
-    let (scale, scale_note) = match off_diagonal_range(cosine) {
+    let style = measure == SimilarityMeasure::Style;
+    let (links, order) = match style {
+        true => average_linkage(n, |i, j| values[i][j]),
+        false => average_linkage(n, |i, j| 1.0 - values[i][j]),
+    };
+    let (scale, scale_note) = match off_diagonal_range(values) {
         Some(range) => (range, "Colours span the off-diagonal range".to_owned()),
         None => ((0.0, 1.0), "Colours span 0 to 1".to_owned()),
     };
@@ -36,21 +45,38 @@ pub(crate) fn figure(
             height: link.height,
         })
         .collect();
-    ClusteredHeatmap {
-        title: format!("Which {what} resemble each other"),
-        subtitle: format!(
-            "Cosine similarity of tf-idf vectors, ordered by average-linkage clustering on 1 - cosine; {detail}"
+    let (title, subtitle, value_label, distance_label) = match style {
+        true => (
+            format!("Which {what} write alike: Burrows' Delta"),
+            format!(
+                "Burrows' Delta on the most frequent words (lower is more alike), ordered by average-linkage clustering on Delta; {detail}"
+            ),
+            "Burrows' Delta (lower: more alike in style)",
+            "Delta (average linkage)",
         ),
+        false => (
+            format!("Which {what} resemble each other"),
+            format!(
+                "Cosine similarity of tf-idf vectors, ordered by average-linkage clustering on 1 - cosine; {detail}"
+            ),
+            "cosine similarity of tf-idf vectors",
+            "1 - cosine (average linkage)",
+        ),
+    };
+    ClusteredHeatmap {
+        title,
+        subtitle,
         labels: order.iter().map(|&i| labels[i].clone()).collect(),
         values: order
             .iter()
-            .map(|&i| order.iter().map(|&j| cosine[i][j]).collect())
+            .map(|&i| order.iter().map(|&j| values[i][j]).collect())
             .collect(),
         scale,
         scale_note,
         merges,
-        value_label: "cosine similarity of tf-idf vectors".into(),
-        distance_label: "1 - cosine (average linkage)".into(),
+        value_label: value_label.into(),
+        distance_label: distance_label.into(),
+        low_is_alike: style,
     }
 }
 
@@ -99,7 +125,13 @@ mod tests {
         let vectors = speech_vectors(&counts);
         let labels: Vec<String> = ["w1", "p1", "w2", "p2"].map(String::from).to_vec();
         let cosine = cosine_matrix(&vectors, &[0, 1, 2, 3]);
-        let chart = figure(&cosine, &labels, "speeches", "4 speeches");
+        let chart = figure(
+            &cosine,
+            SimilarityMeasure::Topic,
+            &labels,
+            "speeches",
+            "4 speeches",
+        );
         let position = |l: &str| chart.labels.iter().position(|x| x == l).unwrap();
         assert_eq!(position("w1").abs_diff(position("w2")), 1);
         assert_eq!(position("p1").abs_diff(position("p2")), 1);
@@ -133,7 +165,13 @@ mod tests {
             (cosine, labels)
         };
         let (cosine, four) = of_units(&[0, 1, 2, 3]);
-        let chart = figure(&cosine, &four, "speeches", "4 speeches");
+        let chart = figure(
+            &cosine,
+            SimilarityMeasure::Topic,
+            &four,
+            "speeches",
+            "4 speeches",
+        );
         let off: Vec<f64> = (0..4)
             .flat_map(|i| (0..4).filter(move |&j| j != i).map(move |j| (i, j)))
             .map(|(i, j)| chart.values[i][j])
@@ -145,7 +183,13 @@ mod tests {
         assert_eq!(chart.scale_note, "Colours span the off-diagonal range");
         // Three of the four: the range of those shown.
         let (cosine, labels3) = of_units(&[0, 1, 3]);
-        let three = figure(&cosine, &labels3, "speeches", "3 speeches");
+        let three = figure(
+            &cosine,
+            SimilarityMeasure::Topic,
+            &labels3,
+            "speeches",
+            "3 speeches",
+        );
         let mut shown: Vec<f64> = Vec::new();
         for (i, row) in three.values.iter().enumerate() {
             shown.extend(
@@ -160,11 +204,23 @@ mod tests {
         assert_eq!(three.scale, (low3, high3));
         // Two units have one off-diagonal value: no range, the scale is 0 to 1.
         let (cosine, labels2) = of_units(&[0, 1]);
-        let two = figure(&cosine, &labels2, "speeches", "2 speeches");
+        let two = figure(
+            &cosine,
+            SimilarityMeasure::Topic,
+            &labels2,
+            "speeches",
+            "2 speeches",
+        );
         assert_eq!(two.scale, (0.0, 1.0));
         assert_eq!(two.scale_note, "Colours span 0 to 1");
         let (cosine, labels1) = of_units(&[0]);
-        let one = figure(&cosine, &labels1, "speeches", "1 speech");
+        let one = figure(
+            &cosine,
+            SimilarityMeasure::Topic,
+            &labels1,
+            "speeches",
+            "1 speech",
+        );
         assert_eq!(one.scale, (0.0, 1.0));
     }
 }

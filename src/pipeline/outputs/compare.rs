@@ -13,7 +13,7 @@ use crate::output::figures::similarity_heatmap;
 use crate::pipeline::computed::{Computed, SimilarityTable};
 use crate::stats::compare::keyness::{self, Target};
 use crate::stats::compare::targets::WHOLE_CORPUS;
-use crate::stats::compare::{concordance, similarity};
+use crate::stats::compare::{concordance, similarity, style};
 
 pub(super) const TABLES: &[OutputInfo] = &[
     OutputInfo {
@@ -67,9 +67,9 @@ pub(super) const TABLES: &[OutputInfo] = &[
     },
     OutputInfo {
         path: "tables/similarity.csv",
-        what: "cosine and Jaccard similarity of pairs of speeches or of groups (every pair up to 1,000, else each one's 10 most similar)",
-        options: counted_with!("group-by", "similarity"),
-        columns: &[UNIT_PAIR, COSINE, JACCARD, METHOD],
+        what: "cosine and Jaccard similarity (or with --similarity-measure style, Burrows' Delta) of pairs of speeches or of groups (every pair up to 1,000, else each one's 10 most similar)",
+        options: counted_with!("group-by", "similarity", "similarity-measure", "style-words"),
+        columns: &[UNIT_PAIR, SIMILARITY_SCORES, METHOD],
         preview_by: Some(COSINE),
         ..table(Family::Compare, |a, emit| match &a.similarity()?.table {
             SimilarityTable::Speeches(listed) => {
@@ -89,6 +89,24 @@ pub(super) const TABLES: &[OutputInfo] = &[
                     })
                     .collect();
                 emit(similarity::group_similarity_frame(&groupings)?)
+            }
+            SimilarityTable::SpeechStyles(listed) => {
+                emit(style::speech_delta_frame(listed, &a.doc_ids)?)
+            }
+            SimilarityTable::GroupStyles(per_grouping) => {
+                let groupings: Vec<_> = a
+                    .groupings
+                    .iter()
+                    .zip(per_grouping)
+                    .map(|(g, listed)| {
+                        (
+                            g.groups.column.as_str(),
+                            g.groups.names.as_slice(),
+                            listed,
+                        )
+                    })
+                    .collect();
+                emit(style::group_delta_frame(&groupings)?)
             }
         })
     },
@@ -165,12 +183,14 @@ pub(super) const CHARTS: &[OutputInfo] = &[
     },
     OutputInfo {
         path: "charts/similarity_heatmap.png",
-        what: "cosine similarity of speeches (or groups of the first grouping), clustered, with its dendrogram",
+        what: "cosine similarity (or Burrows' Delta) of speeches (or groups of the first grouping), clustered, with its dendrogram",
         caption: "The cosine similarity of the tf-idf vectors of each pair of speeches (or \
                   groups of the first --group-by), in colour from the lowest to the highest \
                   off-diagonal value shown (0 to 1 when they do not differ), the diagonal grey. Rows and \
                   columns are ordered by average-linkage clustering (UPGMA) on 1 − cosine, with \
-                  its dendrogram at the left; at most 60, the largest by words.",
+                  its dendrogram at the left; at most 60, the largest by words. With \
+                  --similarity-measure style, Burrows' Delta instead, clustered on Delta, its \
+                  colours reversed so that alike pairs are bright under either measure.",
         ..chart(Family::Compare, draw_similarity)
     },
 ];
@@ -223,6 +243,6 @@ fn draw_similarity(a: &Computed, charts: &mut Charts<'_>) -> Result<()> {
         .iter()
         .map(|&u| a.unit_name(u).to_owned())
         .collect();
-    let chart = similarity_heatmap::figure(&matrix.cosine, &labels, &what, &detail);
+    let chart = similarity_heatmap::figure(&matrix.values, matrix.measure, &labels, &what, &detail);
     clustered_heatmap::draw(&chart, &charts.canvas()?)
 }

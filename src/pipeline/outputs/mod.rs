@@ -401,7 +401,7 @@ impl OutputInfo {
             self.columns
                 .iter()
                 .rev()
-                .find(|c| c.is_placeholder() && !c.is_unit_pair())
+                .find(|c| c.is_placeholder() && !c.is_named_set())
                 .copied()
         })
     }

@@ -14,4 +14,5 @@ pub(crate) mod concordance;
 pub(crate) mod keyness;
 pub(crate) mod reference;
 pub(crate) mod similarity;
+pub(crate) mod style;
 pub(crate) mod targets;
