@@ -193,22 +193,8 @@ fn similarity(a: &Computed) -> Vec<Finding> {
             None => return Vec::new(),
         },
     };
-    let units = match a.first_grouping() {
-        Some(g) => format!("{} {units}", g.groups.column),
-        None => units.to_owned(),
-    };
-    let name = |unit: u32| a.unit_name(unit as usize).to_owned();
-    let listed = |pairs: &[(f64, u32, u32)]| -> Vec<FindingLine> {
-        pairs
-            .iter()
-            .map(|&(cosine, x, y)| {
-                line(
-                    format!("{} and {}", name(x), name(y)),
-                    format!("cosine {}", format_number(cosine, 3)),
-                )
-            })
-            .collect()
-    };
+    let units = units_named(a, units);
+    let listed = |pairs: &[(f64, u32, u32)]| pair_lines(a, pairs, "cosine");
     let every_pair = table.listing == Listing::AllPairs;
     // Nearest lists hold a pair from each side when each is among the other's most
     // similar: the pair is named once, first unit first (both sides have the same bits).
@@ -261,26 +247,35 @@ fn similarity(a: &Computed) -> Vec<Finding> {
     vec![most, least]
 }
 
+/// What the similarity's units are called: "speeches", or the first grouping's groups
+/// ("party groups").
+fn units_named(a: &Computed, units: &str) -> String {
+    match a.first_grouping() {
+        Some(g) => format!("{} {units}", g.groups.column),
+        None => units.to_owned(),
+    }
+}
+
+/// A line per pair `(value, x, y)`: the two units by name and the value of `measure`.
+fn pair_lines(a: &Computed, pairs: &[(f64, u32, u32)], measure: &str) -> Vec<FindingLine> {
+    let name = |unit: u32| a.unit_name(unit as usize);
+    pairs
+        .iter()
+        .map(|&(value, x, y)| {
+            line(
+                format!("{} and {}", name(x), name(y)),
+                format!("{measure} {}", format_number(value, 3)),
+            )
+        })
+        .collect()
+}
+
 /// The pairs of speeches or groups most alike in style (lowest Burrows' Delta), from every
 /// pair when the table holds them all, else from each one's nearest; and the least alike
 /// when every pair is listed.
 fn style_similarity(a: &Computed, table: &DistancesListed, units: &str) -> Vec<Finding> {
-    let units = match a.first_grouping() {
-        Some(g) => format!("{} {units}", g.groups.column),
-        None => units.to_owned(),
-    };
-    let name = |unit: u32| a.unit_name(unit as usize).to_owned();
-    let listed = |pairs: &[(f64, u32, u32)]| -> Vec<FindingLine> {
-        pairs
-            .iter()
-            .map(|&(delta, x, y)| {
-                line(
-                    format!("{} and {}", name(x), name(y)),
-                    format!("Delta {}", format_number(delta, 3)),
-                )
-            })
-            .collect()
-    };
+    let units = units_named(a, units);
+    let listed = |pairs: &[(f64, u32, u32)]| pair_lines(a, pairs, "Delta");
     // A pair listed from both sides (each among the other's nearest) is named once.
     let mut pairs: Vec<(f64, u32, u32)> = table
         .pairs

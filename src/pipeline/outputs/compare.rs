@@ -75,38 +75,14 @@ pub(super) const TABLES: &[OutputInfo] = &[
             SimilarityTable::Speeches(listed) => {
                 emit(similarity::speech_similarity_frame(listed, &a.doc_ids)?)
             }
-            SimilarityTable::Groups(per_grouping) => {
-                let groupings: Vec<_> = a
-                    .groupings
-                    .iter()
-                    .zip(per_grouping)
-                    .map(|(g, listed)| {
-                        (
-                            g.groups.column.as_str(),
-                            g.groups.names.as_slice(),
-                            listed,
-                        )
-                    })
-                    .collect();
-                emit(similarity::group_similarity_frame(&groupings)?)
-            }
+            SimilarityTable::Groups(per_grouping) => emit(similarity::group_similarity_frame(
+                &named_groupings(a, per_grouping),
+            )?),
             SimilarityTable::SpeechStyles(listed) => {
                 emit(style::speech_delta_frame(listed, &a.doc_ids)?)
             }
             SimilarityTable::GroupStyles(per_grouping) => {
-                let groupings: Vec<_> = a
-                    .groupings
-                    .iter()
-                    .zip(per_grouping)
-                    .map(|(g, listed)| {
-                        (
-                            g.groups.column.as_str(),
-                            g.groups.names.as_slice(),
-                            listed,
-                        )
-                    })
-                    .collect();
-                emit(style::group_delta_frame(&groupings)?)
+                emit(style::group_delta_frame(&named_groupings(a, per_grouping))?)
             }
         })
     },
@@ -245,4 +221,16 @@ fn draw_similarity(a: &Computed, charts: &mut Charts<'_>) -> Result<()> {
         .collect();
     let chart = similarity_heatmap::figure(&matrix.values, matrix.measure, &labels, &what, &detail);
     clustered_heatmap::draw(&chart, &charts.canvas()?)
+}
+
+/// Each grouping's column and group names beside its own `per_grouping` value, in order.
+fn named_groupings<'a, T>(
+    a: &'a Computed,
+    per_grouping: &'a [T],
+) -> Vec<(&'a str, &'a [String], &'a T)> {
+    a.groupings
+        .iter()
+        .zip(per_grouping)
+        .map(|(g, value)| (g.groups.column.as_str(), g.groups.names.as_slice(), value))
+        .collect()
 }

@@ -757,33 +757,42 @@ pub(crate) fn group_similarity_frame(
         })
         .collect();
     let pairs: Vec<Similarity> = rows.iter().map(|r| *r.3).collect();
-    frame(
-        "similarity",
-        vec![
-            Column::new(
-                columns::GROUP_BY.name.into(),
-                rows.iter().map(|r| r.0).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                columns::GROUP_A.name.into(),
-                rows.iter()
-                    .map(|r| r.1[r.3.a as usize].as_str())
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                columns::GROUP_B.name.into(),
-                rows.iter()
-                    .map(|r| r.1[r.3.b as usize].as_str())
-                    .collect::<Vec<_>>(),
-            ),
-            cosine_column(&pairs),
-            jaccard_column(&pairs),
-            Column::new(
-                columns::METHOD.name.into(),
-                rows.iter().map(|r| r.2.name()).collect::<Vec<_>>(),
-            ),
-        ],
-    )
+    let named: Vec<GroupPair<'_>> = rows.iter().map(|r| (r.0, r.1, r.3.a, r.3.b)).collect();
+    let mut table = group_pair_columns(&named);
+    table.extend([
+        cosine_column(&pairs),
+        jaccard_column(&pairs),
+        Column::new(
+            columns::METHOD.name.into(),
+            rows.iter().map(|r| r.2.name()).collect::<Vec<_>>(),
+        ),
+    ]);
+    frame("similarity", table)
+}
+
+/// A pair of groups of one grouping: the grouping's column, its groups' names, and the
+/// indices of the two groups.
+pub(crate) type GroupPair<'a> = (&'a str, &'a [String], u32, u32);
+
+/// The columns that name pairs of groups: group_by, group_a, group_b.
+pub(crate) fn group_pair_columns(pairs: &[GroupPair<'_>]) -> Vec<Column> {
+    fn name(names: &[String], i: u32) -> &str {
+        names[i as usize].as_str()
+    }
+    vec![
+        Column::new(
+            columns::GROUP_BY.name.into(),
+            pairs.iter().map(|p| p.0).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            columns::GROUP_A.name.into(),
+            pairs.iter().map(|p| name(p.1, p.2)).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            columns::GROUP_B.name.into(),
+            pairs.iter().map(|p| name(p.1, p.3)).collect::<Vec<_>>(),
+        ),
+    ]
 }
 
 fn cosine_column(pairs: &[Similarity]) -> Column {

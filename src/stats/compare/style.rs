@@ -25,7 +25,9 @@
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use super::similarity::{Listing, SimilarityMethod, ALL_PAIRS_UP_TO, TOP_PER_UNIT};
+use super::similarity::{
+    group_pair_columns, GroupPair, Listing, SimilarityMethod, ALL_PAIRS_UP_TO, TOP_PER_UNIT,
+};
 use crate::columns;
 use crate::error::Result;
 use crate::stats::as_printed;
@@ -298,32 +300,16 @@ pub(crate) fn group_delta_frame(
                 .map(move |p| (*column, *names, listed.listing, p))
         })
         .collect();
-    frame(
-        "similarity",
-        vec![
-            Column::new(
-                columns::GROUP_BY.name.into(),
-                rows.iter().map(|r| r.0).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                columns::GROUP_A.name.into(),
-                rows.iter()
-                    .map(|r| r.1[r.3.a as usize].as_str())
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                columns::GROUP_B.name.into(),
-                rows.iter()
-                    .map(|r| r.1[r.3.b as usize].as_str())
-                    .collect::<Vec<_>>(),
-            ),
-            delta_column(rows.iter().map(|r| r.3)),
-            Column::new(
-                columns::METHOD.name.into(),
-                rows.iter().map(|r| r.2.name()).collect::<Vec<_>>(),
-            ),
-        ],
-    )
+    let named: Vec<GroupPair<'_>> = rows.iter().map(|r| (r.0, r.1, r.3.a, r.3.b)).collect();
+    let mut table = group_pair_columns(&named);
+    table.extend([
+        delta_column(rows.iter().map(|r| r.3)),
+        Column::new(
+            columns::METHOD.name.into(),
+            rows.iter().map(|r| r.2.name()).collect::<Vec<_>>(),
+        ),
+    ]);
+    frame("similarity", table)
 }
 
 fn delta_column<'a>(pairs: impl Iterator<Item = &'a Distance>) -> Column {
