@@ -675,11 +675,27 @@ impl Listing {
 }
 
 /// The pairs of one set of units (the speeches, or the groups of a grouping) and how they
-/// were chosen.
+/// were chosen: their similarities, or (by style) their distances.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Listed {
+pub(crate) struct Listed<P = Similarity> {
     pub listing: Listing,
-    pub pairs: Vec<Similarity>,
+    pub pairs: Vec<P>,
+}
+
+/// Every pair of each grouping beside its grouping's column, group names and listing: the
+/// rows of a `similarity` table of groups.
+pub(crate) fn grouping_rows<'a, P>(
+    groupings: &[(&'a str, &'a [String], &'a Listed<P>)],
+) -> Vec<(&'a str, &'a [String], Listing, &'a P)> {
+    groupings
+        .iter()
+        .flat_map(|&(column, names, listed)| {
+            listed
+                .pairs
+                .iter()
+                .map(move |p| (column, names, listed.listing, p))
+        })
+        .collect()
 }
 
 /// The pairs of a similarity table: every pair for a few units, each one's most similar
@@ -747,15 +763,7 @@ pub(crate) fn cosine_matrix(vectors: &Vectors, shown: &[usize]) -> Vec<Vec<f64>>
 pub(crate) fn group_similarity_frame(
     groupings: &[(&str, &[String], &Listed)],
 ) -> Result<DataFrame> {
-    let rows: Vec<(&str, &[String], Listing, &Similarity)> = groupings
-        .iter()
-        .flat_map(|(column, names, listed)| {
-            listed
-                .pairs
-                .iter()
-                .map(move |p| (*column, *names, listed.listing, p))
-        })
-        .collect();
+    let rows = grouping_rows(groupings);
     let pairs: Vec<Similarity> = rows.iter().map(|r| *r.3).collect();
     let named: Vec<GroupPair<'_>> = rows.iter().map(|r| (r.0, r.1, r.3.a, r.3.b)).collect();
     let mut table = group_pair_columns(&named);

@@ -26,7 +26,8 @@ use polars::prelude::*;
 use rayon::prelude::*;
 
 use super::similarity::{
-    group_pair_columns, GroupPair, Listing, SimilarityMethod, ALL_PAIRS_UP_TO, TOP_PER_UNIT,
+    group_pair_columns, grouping_rows, GroupPair, Listed, Listing, SimilarityMethod,
+    ALL_PAIRS_UP_TO, TOP_PER_UNIT,
 };
 use crate::columns;
 use crate::error::Result;
@@ -188,12 +189,8 @@ pub(crate) struct Distance {
     pub delta: f64,
 }
 
-/// The pairs of one set of units and how they were chosen.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct DistancesListed {
-    pub listing: Listing,
-    pub pairs: Vec<Distance>,
-}
+/// The pairs of one set of units and how they were chosen, by style.
+pub(crate) type DistancesListed = Listed<Distance>;
 
 /// Every pair up to [`ALL_PAIRS_UP_TO`] units (unless `method` is approximate), else each
 /// unit's [`TOP_PER_UNIT`] nearest: always exact, there is no index to approximate with.
@@ -291,15 +288,7 @@ pub(crate) fn speech_delta_frame(listed: &DistancesListed, ids: &[String]) -> Re
 pub(crate) fn group_delta_frame(
     groupings: &[(&str, &[String], &DistancesListed)],
 ) -> Result<DataFrame> {
-    let rows: Vec<(&str, &[String], Listing, &Distance)> = groupings
-        .iter()
-        .flat_map(|(column, names, listed)| {
-            listed
-                .pairs
-                .iter()
-                .map(move |p| (*column, *names, listed.listing, p))
-        })
-        .collect();
+    let rows = grouping_rows(groupings);
     let named: Vec<GroupPair<'_>> = rows.iter().map(|r| (r.0, r.1, r.3.a, r.3.b)).collect();
     let mut table = group_pair_columns(&named);
     table.extend([

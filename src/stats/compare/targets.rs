@@ -343,16 +343,26 @@ mod tests {
         Groups,
         GroupCounts,
     ) {
-        let corpus = tokenized(
-            &[
-                "peace peace peace treaty",
-                "peace treaty war",
-                "war war war army",
-                "war army army",
-            ],
-            false,
-            false,
-        );
+        corpus_of(&[
+            "peace peace peace treaty",
+            "peace treaty war",
+            "war war war army",
+            "war army army",
+        ])
+    }
+
+    /// Four speeches, two parties of two.
+    fn corpus_of(
+        texts: &[&str],
+    ) -> (
+        TokenizedCorpus,
+        CountTables,
+        Groups,
+        GroupCounts,
+        Groups,
+        GroupCounts,
+    ) {
+        let corpus = tokenized(texts, false, false);
         let counts = count(&corpus);
         let parties = Groups {
             column: "party".into(),
@@ -439,30 +449,13 @@ mod tests {
     #[test]
     fn an_over_used_term_of_fewer_speeches_than_min_range_is_not_listed() {
         // olive: 3 times, all in the doves' first speech; peace in both of theirs.
-        let corpus = tokenized(
-            &[
-                "peace peace olive olive olive",
-                "peace treaty",
-                "war war army",
-                "war army army",
-            ],
-            false,
-            false,
-        );
-        let counts = count(&corpus);
+        let (corpus, counts, parties, party_sums, speeches, speech_sums) = corpus_of(&[
+            "peace peace olive olive olive",
+            "peace treaty",
+            "war war army",
+            "war army army",
+        ]);
         let name = |t: TermId| corpus.vocab.term(t);
-        let parties = Groups {
-            column: "party".into(),
-            names: vec!["doves".into(), "hawks".into()],
-            of_doc: vec![0, 0, 1, 1],
-        };
-        let party_sums = GroupCounts::sum(&counts, &parties);
-        let speeches = Groups {
-            column: "doc_id".into(),
-            names: (1..=4).map(|i| format!("d{i}")).collect(),
-            of_doc: vec![0, 1, 2, 3],
-        };
-        let speech_sums = GroupCounts::sum(&counts, &speeches);
         let speeches = grouped(&speeches, &speech_sums);
         let by_party = [grouped(&parties, &party_sums)];
         let over_used = |min_range: u64, groupings: &[Grouped<'_>]| -> Vec<(String, u32)> {
