@@ -395,6 +395,18 @@ impl Table {
                     format!("no {:?} (--text-column)", self.text_column),
                 ));
             };
+            if fields.not_text.contains(&self.text_column) {
+                return Err(row_error(
+                    &self.path,
+                    &fields.place,
+                    format!(
+                        "the {:?} field (--text-column) is {text}, a number or a boolean, not \
+                         the text of a speech: write it as a string, or name the text's field \
+                         with --text-column",
+                        self.text_column
+                    ),
+                ));
+            }
             let id = match (&self.id_column, id) {
                 (Some(column), None) => {
                     return Err(row_error(
@@ -451,6 +463,9 @@ struct Fields {
     /// `line 12` or `object 3`, for messages.
     place: String,
     values: Vec<(String, String)>,
+    /// The fields a JSON row gave as a number or a boolean, not as a string: the text column
+    /// may not be one of them.
+    not_text: Vec<String>,
 }
 
 /// What parsing a whole table learnt besides its rows: a delimited table's header.
@@ -481,9 +496,11 @@ fn parse(
                         format!("not a JSON object ({e}); JSON Lines hold one object per line"),
                     )
                 })?;
+                let (values, not_text) = flatten_object(path, &place, value)?;
                 let mut fields = Fields {
                     line: number,
-                    values: flatten_object(path, &place, value)?,
+                    values,
+                    not_text,
                     place,
                 };
                 visit(&mut fields)?;
@@ -504,9 +521,11 @@ fn parse(
             };
             for (index, object) in objects.into_iter().enumerate() {
                 let place = format!("object {}", index + 1);
+                let (values, not_text) = flatten_object(path, &place, object)?;
                 let mut fields = Fields {
                     line: index as u64 + 1,
-                    values: flatten_object(path, &place, object)?,
+                    values,
+                    not_text,
                     place,
                 };
                 visit(&mut fields)?;
@@ -548,6 +567,7 @@ fn parse_delimited(
                         .cloned()
                         .zip(record.iter().map(str::to_owned))
                         .collect(),
+                    not_text: Vec::new(),
                 };
                 visit(&mut fields)?;
             }
@@ -561,8 +581,13 @@ fn parse_delimited(
 }
 
 /// A JSON object's fields as text: strings as they are, numbers and booleans written out,
-/// null empty, objects flattened (`speaker.name`); a list is an error naming its field.
-fn flatten_object(path: &Path, place: &str, value: Value) -> Result<Vec<(String, String)>> {
+/// null empty, objects flattened (`speaker.name`); a list is an error naming its field. Also
+/// the names of the fields given as numbers or booleans.
+fn flatten_object(
+    path: &Path,
+    place: &str,
+    value: Value,
+) -> Result<(Vec<(String, String)>, Vec<String>)> {
     let Value::Object(map) = value else {
         return Err(row_error(
             path,
@@ -571,8 +596,9 @@ fn flatten_object(path: &Path, place: &str, value: Value) -> Result<Vec<(String,
         ));
     };
     let mut fields = Vec::with_capacity(map.len());
-    flatten_into(path, place, "", map, &mut fields)?;
-    Ok(fields)
+    let mut not_text = Vec::new();
+    flatten_into(path, place, "", map, &mut fields, &mut not_text)?;
+    Ok((fields, not_text))
 }
 
 fn flatten_into(
@@ -581,16 +607,20 @@ fn flatten_into(
     prefix: &str,
     map: Map<String, Value>,
     fields: &mut Vec<(String, String)>,
+    not_text: &mut Vec<String>,
 ) -> Result<()> {
     for (key, value) in map {
         let name = format!("{prefix}{key}");
+        if matches!(value, Value::Bool(_) | Value::Number(_)) {
+            not_text.push(name.clone());
+        }
         let text = match value {
             Value::Null => String::new(),
             Value::Bool(b) => b.to_string(),
             Value::Number(n) => n.to_string(),
             Value::String(s) => s,
             Value::Object(inner) => {
-                flatten_into(path, place, &format!("{name}."), inner, fields)?;
+                flatten_into(path, place, &format!("{name}."), inner, fields, not_text)?;
                 continue;
             }
             Value::Array(_) => {
@@ -687,6 +717,22 @@ mod tests {
             .to_string();
         assert!(
             err.contains("\"body\"") && err.contains("id, who, text"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_number_in_the_text_field_is_refused_naming_its_line() {
+        let (_dir, path) = write(
+            "n.jsonl",
+            "{\"text\":\"Peace.\",\"year\":2001}\n{\"text\":5,\"year\":2002}\n",
+        );
+        let err = scan(&path, TableKind::JsonLines, None, None)
+            .and_then(|(table, _)| table.read_rows())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("n.jsonl") && err.contains("line 2") && err.contains("is 5"),
             "{err}"
         );
     }
