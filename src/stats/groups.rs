@@ -32,6 +32,19 @@ impl Groups {
     /// with a space (`UKR 2022`) and ordered by the first column's values, then the next's.
     pub fn by_column(corpus: &Corpus, column: &str) -> Result<Groups> {
         let parts: Vec<&str> = column.split(',').map(str::trim).collect();
+        if let Some(twice) = parts
+            .iter()
+            .enumerate()
+            .find_map(|(i, part)| parts[..i].contains(part).then_some(part))
+        {
+            return Err(Error::Option {
+                option: "--group-by",
+                message: format!(
+                    "{column:?} names the column {twice:?} twice: join different columns, \
+                     e.g. iso3,year"
+                ),
+            });
+        }
         let indices = parts
             .iter()
             .map(|&part| {
@@ -217,6 +230,10 @@ pub(crate) mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("--group-by \"party\""), "{err}");
+        let err = Groups::by_column(&corpus, "iso3, iso3")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("\"iso3\" twice"), "{err}");
     }
 
     #[test]
