@@ -315,7 +315,17 @@ fn delimited(text: &str) -> Option<Looks> {
         Some(end) if text.len() >= HEAD_BYTES - 4 => &text[..end],
         _ => text,
     };
+    let first_line = complete.lines().next().unwrap_or("");
     for delimiter in [b'\t', b'|', b';', b','] {
+        // Without quotes, the header is the first line cut at the delimiter: prose is told
+        // from a table without building a reader for it (which costs more than the test).
+        if !first_line.contains('"') {
+            let mut fields = first_line.split(delimiter as char);
+            let columns = fields.clone().count();
+            if columns < 2 || !fields.all(is_column_name) {
+                continue;
+            }
+        }
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
