@@ -21,6 +21,9 @@ pub(super) fn merge(dirs: &[PathBuf]) -> Result<ShardFrames> {
         let shard = read(dir)?;
         let settings = settings_of(&shard, dir)?;
         check_single(&settings, dir)?;
+        if let Some((_, first, first_dir)) = &merged {
+            check_same(first, first_dir, &settings, dir)?;
+        }
         let speeches = Table::new(&shard.speeches, dir, SHARD_FILES[1]);
         for id in speeches.strings("doc_id")? {
             if let Some(&other) = speech_shard.get(id) {
@@ -55,8 +58,7 @@ pub(super) fn merge(dirs: &[PathBuf]) -> Result<ShardFrames> {
         forms.add(&Table::new(&shard.forms, dir, SHARD_FILES[4]))?;
         match &mut merged {
             None => merged = Some((shard, settings, dir)),
-            Some((all, first, first_dir)) => {
-                check_same(first, first_dir, &settings, dir)?;
+            Some((all, _, _)) => {
                 append(&mut all.speeches, &shard.speeches, dir, SHARD_FILES[1])?;
                 append(&mut all.tokens, &shard.tokens, dir, SHARD_FILES[2])?;
                 append(

@@ -65,7 +65,7 @@ pub(super) fn check_same(
                 message: format!(
                     "was counted with {name} = {}, but {} with {name} = {}; count every shard \
                      with the same settings",
-                    shown(theirs.unwrap_or("(none)")),
+                    theirs.map_or("(none)".into(), shown),
                     first_path.display(),
                     shown(value)
                 ),
@@ -159,5 +159,67 @@ fn shown(value: &str) -> String {
     match value.lines().count() {
         0 | 1 => format!("{value:?}"),
         n => format!("a list of {n} words"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(rows: &[(&str, &str)]) -> Settings {
+        rows.iter()
+            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn shards_differ_in_the_first_setting_that_differs_and_both_are_named() {
+        let a = settings(&[("format", FORMAT), ("language", "en"), ("stem", "true")]);
+        let cases = [
+            (
+                settings(&[("format", FORMAT), ("language", "en"), ("stem", "true")]),
+                None,
+            ),
+            (
+                settings(&[("format", FORMAT), ("language", "fr"), ("stem", "false")]),
+                Some("language = \"fr\""),
+            ),
+            (
+                settings(&[("format", FORMAT), ("language", "en")]),
+                Some("stem = (none)"),
+            ),
+        ];
+        for (b, expected) in cases {
+            let result = check_same(&a, Path::new("s1"), &b, Path::new("s2"));
+            match expected {
+                None => assert!(result.is_ok()),
+                Some(text) => {
+                    let message = result.unwrap_err().to_string();
+                    assert!(message.starts_with("s2: "), "{message}");
+                    assert!(message.contains(text), "{message}");
+                    assert!(message.contains("but s1 with"), "{message}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_merged_shard_with_two_values_of_a_setting_or_another_format_is_refused() {
+        let two = settings(&[("format", FORMAT), ("stem", "true"), ("stem", "false")]);
+        let message = check_single(&two, Path::new("m")).unwrap_err().to_string();
+        assert!(message.contains("two values of stem"), "{message}");
+        let lists = settings(&[
+            ("format", FORMAT),
+            ("stopwords", "a\nb"),
+            ("stopwords", "a"),
+        ]);
+        let message = check_single(&lists, Path::new("m"))
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("a list of 2 words and \"a\""), "{message}");
+        let old = settings(&[("format", "speechstat shard 0")]);
+        let message = check_single(&old, Path::new("m")).unwrap_err().to_string();
+        assert!(message.contains("count the corpus again"), "{message}");
+        assert!(check_single(&settings(&[("format", FORMAT)]), Path::new("m")).is_ok());
     }
 }
