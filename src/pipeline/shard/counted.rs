@@ -11,7 +11,7 @@ use crate::stats::compare::reference::Fingerprint;
 
 /// The shard of the corpus `read`, its speeches numbered `part`, 0, 1, ...
 pub(super) fn frames(read: &Read, part: u32, settings: &Settings) -> Result<ShardFrames> {
-    let counts = read.counts.as_ref().ok_or_else(|| Error::NotComputed {
+    let counts = read.counts.as_ref().ok_or(Error::NotComputed {
         what: "the counts of a shard",
         why: "the corpus was read without counting",
     })?;
