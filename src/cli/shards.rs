@@ -11,9 +11,10 @@ use speechstat::Config;
 /// The README's section on counting on many machines, shortened.
 pub const COUNT_EXAMPLES: &str = concat!(
     "Examples:
-  speechstat count --manifest part1/manifest.csv --part 1 --out shards/1
-  speechstat count --manifest part2/manifest.csv --part 2 --out shards/2
-      Two consecutive runs of the corpus's manifest rows, each on its own machine.
+  speechstat count --manifest corpus/part1.csv --part 1 --out shards/1
+  speechstat count --manifest corpus/part2.csv --part 2 --out shards/2
+      Two consecutive runs of corpus/manifest.csv's rows (part1.csv and part2.csv beside
+      it, so each speech keeps its path), each on its own machine.
   speechstat merge shards/1 shards/2 --out merged
   speechstat score merged --out output --group-by party
       Every table and chart of `speechstat analyze` of the whole corpus.
