@@ -54,6 +54,16 @@ pub enum Error {
         message: String,
     },
 
+    /// A shard folder (`speechstat count`) that cannot be merged or scored: a file missing
+    /// or not as a shard writes it, settings that differ, a speech in two shards.
+    #[error("{path}: {message}")]
+    Shard {
+        /// The shard folder or file.
+        path: PathBuf,
+        /// What is wrong and what to do.
+        message: String,
+    },
+
     /// A file that looks like something speechstat does not read that way (a table or JSON
     /// named .txt, XML that is not ParlaMint TEI, Parquet): refused rather than misread.
     #[error("{path}: {message}")]

@@ -86,6 +86,7 @@ pub use pipeline::{
     Config, Family, KwicOptions, Mode, NamedTarget, OutputInfo, OutputKind, Period, Setting,
     StageTime, Summary, When, DEFAULT_MIN_RANGE, OUTPUTS, SPREADSHEET_ROWS, WORD,
 };
+pub use pipeline::{count_shard, merge_shards, score_shard, ShardSummary, SHARD_FILES};
 pub use progress::{Progress, Silent};
 pub use stats::compare::similarity::SimilarityMethod;
 pub use stats::compare::style::{SimilarityMeasure, DEFAULT_STYLE_WORDS};

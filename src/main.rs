@@ -12,7 +12,10 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use cli::{Command, ExplainArgs, InputArgs, KwicArgs, Refusal, StopwordsArgs, BAD_INPUT, USAGE};
+use cli::{
+    Command, CountArgs, ExplainArgs, InputArgs, KwicArgs, MergeArgs, Refusal, StopwordsArgs,
+    BAD_INPUT, USAGE,
+};
 use speechstat::{thousands, Concordance, Config, Progress, Summary};
 
 /// Warnings printed one by one; beyond this only their number.
@@ -53,6 +56,22 @@ fn main() -> ExitCode {
             },
         ),
         Command::Kwic(args) => kwic(&args),
+        Command::Count(args) => count(&args),
+        Command::Merge(args) => merge(&args),
+        Command::Score(args) => match args.to_config() {
+            Ok(config) => run_with(
+                &args.analyze.input,
+                &Config {
+                    command_line,
+                    ..config
+                },
+                speechstat::score_shard,
+            ),
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::from(USAGE);
+            }
+        },
         Command::Explain(args) => {
             explain(&args);
             Ok(())
@@ -101,6 +120,15 @@ fn print_stopwords(args: &StopwordsArgs) {
 /// Runs one subcommand's analysis with the shared options: threads, progress, warnings and
 /// the closing summary.
 fn run(args: &InputArgs, config: &Config) -> anyhow::Result<()> {
+    run_with(args, config, speechstat::run)
+}
+
+/// [`run`] of the analysis `analysis` (`speechstat::run`, or `score_shard`).
+fn run_with(
+    args: &InputArgs,
+    config: &Config,
+    analysis: fn(&Config, &dyn Progress) -> speechstat::Result<Summary>,
+) -> anyhow::Result<()> {
     if let Some(threads) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads as usize)
@@ -108,7 +136,7 @@ fn run(args: &InputArgs, config: &Config) -> anyhow::Result<()> {
     }
     let started = Instant::now();
     let progress = TerminalProgress::new(!args.quiet && std::io::stderr().is_terminal());
-    let summary = speechstat::run(config, &progress)?;
+    let summary = analysis(config, &progress)?;
     if args.timings {
         progress.print_timings();
     }
@@ -117,6 +145,57 @@ fn run(args: &InputArgs, config: &Config) -> anyhow::Result<()> {
         print_summary(&summary, &config.out, started.elapsed().as_secs_f64());
     }
     Ok(())
+}
+
+/// `speechstat count`: a part of the corpus into a shard folder.
+fn count(args: &CountArgs) -> anyhow::Result<()> {
+    if let Some(threads) = args.input.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads as usize)
+            .build_global()?;
+    }
+    let started = Instant::now();
+    let progress = TerminalProgress::new(!args.input.quiet && std::io::stderr().is_terminal());
+    let shard = speechstat::count_shard(&args.to_config(), args.part, &progress)?;
+    if args.input.timings {
+        progress.print_timings();
+    }
+    if !args.input.quiet {
+        print_shard(
+            &shard,
+            "Counted",
+            &args.out,
+            started.elapsed().as_secs_f64(),
+        );
+    }
+    Ok(())
+}
+
+/// `speechstat merge`: shard folders into one.
+fn merge(args: &MergeArgs) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let shard = speechstat::merge_shards(&args.shards, &args.out)?;
+    if !args.quiet {
+        print_shard(&shard, "Merged", &args.out, started.elapsed().as_secs_f64());
+    }
+    Ok(())
+}
+
+fn print_shard(shard: &speechstat::ShardSummary, done: &str, out: &std::path::Path, seconds: f64) {
+    let bytes: u64 = shard
+        .files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    let _ = writeln!(
+        std::io::stdout().lock(),
+        "{done} {}, {} into {} ({:.1} MB) in {seconds:.1} s.",
+        counted(shard.speeches, "speech", "speeches"),
+        counted(shard.tokens as usize, "word token", "word tokens"),
+        out.display(),
+        bytes as f64 / 1e6
+    );
 }
 
 /// `speechstat kwic`: the lines of a pattern, aligned on a terminal, tab-separated otherwise.

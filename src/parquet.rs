@@ -95,13 +95,6 @@ impl<'p> ParquetTable<'p> {
 }
 
 /// Writes `frame` to `path` as one zstd-compressed Parquet file (see the module's doc).
-#[cfg_attr(
-    not(test),
-    expect(
-        dead_code,
-        reason = "for the frames the streaming core will write; only the tests call it yet"
-    )
-)]
 pub(crate) fn write_frame(frame: &mut DataFrame, path: &Path) -> Result<()> {
     let mut table = ParquetTable::create(path);
     // A clone shares the columns: no value is copied.

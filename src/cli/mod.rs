@@ -50,6 +50,9 @@ macro_rules! exit_codes {
     };
 }
 
+mod shards;
+pub use shards::{CountArgs, MergeArgs, ScoreArgs};
+
 /// Statistical analysis of speech corpora: term frequencies, tables and charts.
 #[derive(Debug, Parser)]
 #[command(name = "speechstat", version, propagate_version = true)]
@@ -88,6 +91,14 @@ pub enum Command {
     /// Print the built-in stopword list of a language, one word per line in alphabetical
     /// order, to copy and edit (then --stopwords FILE), or to check before --stopwords-add.
     Stopwords(StopwordsArgs),
+    /// Read and count a part of a corpus into a shard folder (Parquet files) that `merge`
+    /// or an engine's SQL merges with the other parts, for `score`.
+    Count(CountArgs),
+    /// Merge shard folders written by `count` into one.
+    Merge(MergeArgs),
+    /// Every table and chart of `analyze` from a merged shard folder: the same as one
+    /// `analyze` of the whole corpus. Takes analyze's options but the reading ones.
+    Score(Box<ScoreArgs>),
 }
 
 impl Command {
@@ -97,7 +108,9 @@ impl Command {
             Command::Analyze(args) => Some(&args.input),
             Command::Freq(args) => Some(&args.input),
             Command::Kwic(args) => Some(&args.input),
-            Command::Explain(_) | Command::Stopwords(_) => None,
+            Command::Count(args) => Some(&args.input),
+            Command::Score(args) => Some(&args.analyze.input),
+            Command::Explain(_) | Command::Stopwords(_) | Command::Merge(_) => None,
         }
     }
 }
@@ -1049,7 +1062,10 @@ fn missing_default_corpus(command: &clap::Command, cli: &Cli) -> Option<clap::Er
         Command::Analyze(_) => ("analyze", "speechstat analyze FOLDER"),
         Command::Freq(_) => ("freq", "speechstat freq FOLDER"),
         Command::Kwic(_) => ("kwic", "speechstat kwic PATTERN FOLDER"),
-        Command::Explain(_) | Command::Stopwords(_) => return None,
+        Command::Count(_) => ("count", "speechstat count FOLDER --out SHARD_DIR"),
+        Command::Explain(_) | Command::Stopwords(_) | Command::Merge(_) | Command::Score(_) => {
+            return None
+        }
     };
     let input = cli.command.input()?;
     if !input.inputs.is_empty() || input.manifest.is_some() || Path::new(DEFAULT_CORPUS).exists() {

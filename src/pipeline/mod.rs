@@ -12,6 +12,7 @@ mod findings;
 mod outputs;
 mod record;
 mod settings;
+mod shard;
 mod summary;
 mod write;
 
@@ -20,6 +21,7 @@ pub use analysis::Analysis;
 pub use config::{ChartOptions, Config, KwicOptions, Mode, DEFAULT_MIN_RANGE};
 pub use outputs::{Family, OutputInfo, OutputKind, When, OUTPUTS, WORD};
 pub use settings::Setting;
+pub use shard::{count_shard, merge_shards, score_shard, ShardSummary, SHARD_FILES};
 pub use summary::{NamedTarget, StageTime, Summary};
 pub use write::SPREADSHEET_ROWS;
 
@@ -175,6 +177,8 @@ struct Read {
     texts: Texts,
     /// The speeches' fingerprints, when `--reference` is to leave out what the corpus has.
     fingerprints: Option<Fingerprints>,
+    /// Each speech's fingerprint in corpus order, for a shard (`speechstat count`).
+    speech_prints: Option<Vec<Fingerprint>>,
 }
 
 /// The state of reading batch after batch.
@@ -192,6 +196,7 @@ struct Reading<'a> {
     text_bytes: usize,
     texts: Texts,
     fingerprints: Option<Fingerprints>,
+    speech_prints: Option<Vec<Fingerprint>>,
 }
 
 impl<'a> Reading<'a> {
@@ -203,7 +208,8 @@ impl<'a> Reading<'a> {
         purpose: Purpose,
     ) -> Result<Reading<'a>> {
         let analyzing = config.mode == Mode::Analyze;
-        let counting = purpose == Purpose::Analysis;
+        let shard = purpose == Purpose::Shard;
+        let counting = purpose == Purpose::Analysis || shard;
         let kwic = match config.kwic.as_ref().filter(|_| analyzing) {
             Some(options) => Some(families::KwicFinder::new(
                 options,
@@ -213,7 +219,8 @@ impl<'a> Reading<'a> {
             None => None,
         };
         // The frequency tables need nothing of the tokens but their counts.
-        let keep_tokens = (analyzing && counting) || config.write_tokens || texts == Texts::Keep;
+        let keep_tokens =
+            (analyzing && counting) || shard || config.write_tokens || texts == Texts::Keep;
         let joins_phrases = analyzing && config.phrases.is_some();
         let budget = match texts == Texts::Release && !joins_phrases {
             true => token_budget(),
@@ -224,13 +231,14 @@ impl<'a> Reading<'a> {
             tokenizer: Tokenizer::new(normalizer),
             docs: keep_tokens.then(|| TokenStore::with_budget(budget)),
             counter: (counting && !joins_phrases).then(Counter::default),
-            pairs: (counting && analyzing && !joins_phrases)
+            pairs: (counting && analyzing && !shard && !joins_phrases)
                 .then(|| families::PairCounters::new(config.context)),
             kwic,
             documents: Vec::new(),
             text_bytes: 0,
             texts,
             fingerprints: leaves_out_shared.then(Fingerprints::default),
+            speech_prints: shard.then(Vec::new),
         })
     }
 
@@ -254,6 +262,9 @@ impl<'a> Reading<'a> {
         }
         if let Some(fingerprints) = &mut self.fingerprints {
             fingerprints.extend(batch.iter().map(|d| Fingerprint::of(&d.text)));
+        }
+        if let Some(prints) = &mut self.speech_prints {
+            prints.extend(batch.iter().map(|d| Fingerprint::of(&d.text)));
         }
         if self.texts == Texts::Release {
             for document in &mut batch {
@@ -292,6 +303,7 @@ impl<'a> Reading<'a> {
             text_bytes: self.text_bytes,
             texts: self.texts,
             fingerprints: self.fingerprints,
+            speech_prints: self.speech_prints,
         })
     }
 }
@@ -315,6 +327,7 @@ fn count_and_pair(
         text_bytes,
         texts,
         fingerprints,
+        speech_prints: _,
     } = read;
     let (mut tokens, phrases) = match config.phrases.filter(|_| analyzing) {
         Some(options) => join_strong_phrases(tokens, options),
@@ -467,11 +480,13 @@ fn token_budget() -> usize {
     MEMORY_WORDS
 }
 
-/// What the corpus is read for: a concordance needs its tokens only, not their counts.
+/// What the corpus is read for: a concordance needs its tokens only, not their counts; a
+/// shard its tokens, counts and each speech's fingerprint, but no pairs (`score` counts them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Purpose {
     Analysis,
     Concordance,
+    Shard,
 }
 
 /// Whether the analysis keeps the documents' texts once they are tokenized, and their tokens

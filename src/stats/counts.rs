@@ -198,7 +198,7 @@ fn run_lengths(mut ids: Vec<u32>) -> Vec<(u32, u32)> {
 
 /// The label of each term: its most frequent counted form, ties to the alphabetically first.
 /// A term seen only as stopwords (never counted) takes its most frequent form overall.
-fn labels(vocab: &Vocabulary, counted: &[u64], any: &[u64]) -> Vec<FormId> {
+pub(crate) fn labels(vocab: &Vocabulary, counted: &[u64], any: &[u64]) -> Vec<FormId> {
     let mut best: Vec<Option<(u64, FormId)>> = vec![None; vocab.n_terms()];
     let mut best_any: Vec<Option<(u64, FormId)>> = vec![None; vocab.n_terms()];
     let better = |candidate: (u64, FormId), current: Option<(u64, FormId)>| match current {

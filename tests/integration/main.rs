@@ -17,6 +17,7 @@ mod inputs;
 mod noise;
 mod outputs;
 mod properties;
+mod shards;
 mod subsets;
 mod syllables;
 mod targets;

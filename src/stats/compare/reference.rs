@@ -77,6 +77,16 @@ impl Fingerprint {
         text.hash(&mut hasher);
         Fingerprint(hasher.finish(), text.len())
     }
+
+    /// The hash and the length in bytes, as a shard stores them.
+    pub fn parts(self) -> (u64, usize) {
+        (self.0, self.1)
+    }
+
+    /// A fingerprint a shard stored ([`Fingerprint::parts`]).
+    pub fn from_parts(hash: u64, len: usize) -> Fingerprint {
+        Fingerprint(hash, len)
+    }
 }
 
 /// The fingerprints of a corpus's speeches.

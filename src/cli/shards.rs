@@ -1,0 +1,113 @@
+//! The subcommands of counting on many machines: `count` (a part of the corpus into a shard),
+//! `merge` (shards into one) and `score` (every output of `analyze` from a merged shard).
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{AnalyzeArgs, InputArgs};
+use speechstat::Config;
+
+/// The README's section on counting on many machines, shortened.
+pub const COUNT_EXAMPLES: &str = concat!(
+    "Examples:
+  speechstat count --manifest corpus/part1.csv --part 1 --out shards/1
+  speechstat count --manifest corpus/part2.csv --part 2 --out shards/2
+      Two consecutive runs of corpus/manifest.csv's rows (part1.csv and part2.csv beside
+      it, so each speech keeps its path), each on its own machine.
+  speechstat merge shards/1 shards/2 --out merged
+  speechstat score merged --out output --group-by party
+      Every table and chart of `speechstat analyze` of the whole corpus.
+
+The merged corpus is part 1's speeches, then part 2's, ...: cut the corpus into consecutive
+runs of its speeches (manifest rows, or sorted files) and number the parts in that order.
+Language, stemming, stopwords and reading options are recorded in the shard; shards of
+different settings are not merged. The shard's files (settings, speeches, tokens,
+speech_terms, forms: Parquet) can be merged by an engine instead: see the README's SQL.
+
+",
+    exit_codes!()
+);
+
+/// Options of `speechstat count`.
+#[derive(Debug, Args)]
+#[command(after_help = COUNT_EXAMPLES)]
+pub struct CountArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Folder for the shard (created if missing; only speechstat's own files are replaced).
+    #[arg(short, long, value_name = "SHARD_DIR")]
+    pub out: PathBuf,
+
+    /// This shard's place in the corpus, 1 or more: the merged corpus is part 1's speeches,
+    /// then part 2's, ...
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+    pub part: u32,
+}
+
+/// Options of `speechstat merge`.
+#[derive(Debug, Args)]
+#[command(after_help = COUNT_EXAMPLES)]
+pub struct MergeArgs {
+    /// Shard folders written by `speechstat count` (or merged before), in any order.
+    #[arg(value_name = "SHARD", required = true)]
+    pub shards: Vec<PathBuf>,
+
+    /// Folder for the merged shard.
+    #[arg(short, long, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// Print no summary (errors still go to stderr).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Options of `speechstat score`: the shard folder as the input, then analyze's options.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    #[command(flatten)]
+    pub analyze: AnalyzeArgs,
+}
+
+impl CountArgs {
+    /// The library configuration of reading the inputs into the shard folder.
+    pub fn to_config(&self) -> Config {
+        self.input.to_config(&self.out)
+    }
+}
+
+impl ScoreArgs {
+    /// The library configuration of scoring, or the reading option given that `score` takes
+    /// from the shard instead.
+    pub fn to_config(&self) -> Result<Config, String> {
+        let input = &self.analyze.input;
+        let given = [
+            ("--manifest", input.manifest.is_some()),
+            ("--text-column", input.text_column.is_some()),
+            ("--id-column", input.id_column.is_some()),
+            ("--delimiter", input.delimiter.is_some()),
+            ("--metadata", input.metadata.is_some()),
+            ("--where", !input.conditions.is_empty()),
+            ("--keep-annotations", input.keep_annotations),
+            ("--stopwords", input.stopwords.is_some()),
+            ("--stopwords-add", !input.stopwords_add.is_empty()),
+            ("--no-stem", input.no_stem),
+            ("--language", input.language.code != "en"),
+        ];
+        if let Some((option, _)) = given.iter().find(|(_, given)| *given) {
+            return Err(format!(
+                "{option}: score takes the reading options, language, stemming and \
+                 stopwords from the shard; give it to `speechstat count`"
+            ));
+        }
+        if input.inputs.len() != 1 {
+            return Err(format!(
+                "score takes one shard folder, not {}; merge the shards first (speechstat \
+                 merge SHARD... --out MERGED)",
+                input.inputs.len()
+            ));
+        }
+        Ok(self.analyze.to_config())
+    }
+}

@@ -1,0 +1,186 @@
+//! The Parquet files of a shard folder, read and written whole, and typed access to their
+//! columns with errors that name the file. The files, their columns, and which an engine
+//! sums:
+//!
+//! - `settings.parquet` (setting, value): the settings that shape reading (see
+//!   `settings.rs`); merged by `SELECT DISTINCT`.
+//! - `speeches.parquet`: one row per speech: `part`, `position` (its order), `doc_id`,
+//!   `source`, `encoding`, the clean-up counts, `text_bytes`, `fingerprint` (of its cleaned
+//!   text, for `--reference`), `n_tokens`, `n_types`, `n_sentences`, then its metadata as
+//!   `metadata:NAME` columns; merged by `UNION ALL`.
+//! - `tokens.parquet` (doc_id, forms, sentence_starts): each speech's word forms in text
+//!   order and the index of each sentence's first token; merged by `UNION ALL`.
+//! - `speech_terms.parquet` (doc_id, term, count): each speech's counted terms; merged by
+//!   `UNION ALL`.
+//! - `forms.parquet` (form, term, stopword, count): each word form's tokens; merged by
+//!   `GROUP BY form, term, stopword` with `SUM(count)`.
+
+use std::path::{Path, PathBuf};
+
+use polars::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::output::Staging;
+use crate::parquet::{read_frame, write_frame};
+
+/// The files of a shard folder, in the order they are written.
+pub const SHARD_FILES: [&str; 5] = [
+    "settings.parquet",
+    "speeches.parquet",
+    "tokens.parquet",
+    "speech_terms.parquet",
+    "forms.parquet",
+];
+
+/// Prefix of the metadata columns in `speeches.parquet`, which keeps them apart from the
+/// shard's own columns.
+pub(super) const METADATA_PREFIX: &str = "metadata:";
+
+/// A shard's tables, in the order of [`SHARD_FILES`].
+pub(super) struct ShardFrames {
+    pub(super) settings: DataFrame,
+    pub(super) speeches: DataFrame,
+    pub(super) tokens: DataFrame,
+    pub(super) speech_terms: DataFrame,
+    pub(super) forms: DataFrame,
+}
+
+impl ShardFrames {
+    fn all_mut(&mut self) -> [&mut DataFrame; 5] {
+        [
+            &mut self.settings,
+            &mut self.speeches,
+            &mut self.tokens,
+            &mut self.speech_terms,
+            &mut self.forms,
+        ]
+    }
+}
+
+/// Reads the shard folder `dir`; an error names a file that is missing or not Parquet.
+pub(super) fn read(dir: &Path) -> Result<ShardFrames> {
+    if !dir.is_dir() {
+        return Err(Error::Shard {
+            path: dir.to_path_buf(),
+            message: "is not a folder; give a folder `speechstat count` or `speechstat merge` \
+                      wrote"
+                .into(),
+        });
+    }
+    let frame = |name: &str| {
+        let path = dir.join(name);
+        if !path.is_file() {
+            return Err(Error::Shard {
+                path: dir.to_path_buf(),
+                message: format!(
+                    "is not a shard folder: it has no {name}; give a folder `speechstat \
+                     count` or `speechstat merge` wrote (it holds {})",
+                    SHARD_FILES.join(", ")
+                ),
+            });
+        }
+        read_frame(&path)
+    };
+    Ok(ShardFrames {
+        settings: frame(SHARD_FILES[0])?,
+        speeches: frame(SHARD_FILES[1])?,
+        tokens: frame(SHARD_FILES[2])?,
+        speech_terms: frame(SHARD_FILES[3])?,
+        forms: frame(SHARD_FILES[4])?,
+    })
+}
+
+/// Writes the tables into `staging`'s folder, which commits them whole or not at all.
+pub(super) fn write(mut frames: ShardFrames, staging: &mut Staging) -> Result<()> {
+    for (name, frame) in SHARD_FILES.iter().zip(frames.all_mut()) {
+        write_frame(frame, &staging.file(name)?)?;
+    }
+    Ok(())
+}
+
+/// A table of a shard with the file it came from, whose columns are read with errors that
+/// name the file and the column.
+pub(super) struct Table<'f> {
+    pub(super) frame: &'f DataFrame,
+    pub(super) path: PathBuf,
+}
+
+impl<'f> Table<'f> {
+    pub(super) fn new(frame: &'f DataFrame, dir: &Path, file: &str) -> Table<'f> {
+        Table {
+            frame,
+            path: dir.join(file),
+        }
+    }
+
+    pub(super) fn height(&self) -> usize {
+        self.frame.height()
+    }
+
+    /// An error about this file.
+    pub(super) fn error(&self, message: String) -> Error {
+        Error::Shard {
+            path: self.path.clone(),
+            message,
+        }
+    }
+
+    pub(super) fn column(&self, name: &str) -> Result<&'f Column> {
+        self.frame.column(name).map_err(|_| {
+            self.error(format!(
+                "has no column {name:?}; it is not as `speechstat count` writes it"
+            ))
+        })
+    }
+
+    /// A column of text without empty cells.
+    pub(super) fn strings(&self, name: &str) -> Result<Vec<&'f str>> {
+        let values = self
+            .column(name)?
+            .str()
+            .map_err(|_| self.error(format!("column {name:?} is not text")))?;
+        values
+            .iter()
+            .map(|v| v.ok_or_else(|| self.error(format!("column {name:?} has an empty cell"))))
+            .collect()
+    }
+
+    /// A column of whole numbers (of any width an engine writes) without empty cells.
+    pub(super) fn integers(&self, name: &str) -> Result<Vec<u64>> {
+        let column = self.column(name)?;
+        let cast = column
+            .strict_cast(&DataType::UInt64)
+            .map_err(|_| self.error(format!("column {name:?} is not of whole numbers")))?;
+        let values = cast
+            .u64()
+            .map_err(|_| self.error(format!("column {name:?} is not of whole numbers")))?;
+        values
+            .iter()
+            .map(|v| v.ok_or_else(|| self.error(format!("column {name:?} has an empty cell"))))
+            .collect()
+    }
+
+    /// A column of true/false without empty cells.
+    pub(super) fn flags(&self, name: &str) -> Result<Vec<bool>> {
+        let values = self
+            .column(name)?
+            .bool()
+            .map_err(|_| self.error(format!("column {name:?} is not of true/false")))?;
+        values
+            .iter()
+            .map(|v| v.ok_or_else(|| self.error(format!("column {name:?} has an empty cell"))))
+            .collect()
+    }
+
+    /// A column of lists.
+    pub(super) fn lists(&self, name: &str) -> Result<&'f ListChunked> {
+        self.column(name)?
+            .list()
+            .map_err(|_| self.error(format!("column {name:?} is not of lists")))
+    }
+}
+
+/// A frame of `columns`, the error naming `table`.
+pub(super) fn frame(table: &'static str, columns: Vec<Column>) -> Result<DataFrame> {
+    DataFrame::new_infer_height(columns).map_err(|source| Error::Table { table, source })
+}

@@ -1,0 +1,339 @@
+//! Counting on many machines: corpus/ cut into parts, each counted into a shard, the shards
+//! merged and scored, against one `analyze` of the whole; and the shards that are refused.
+
+use std::path::{Path, PathBuf};
+
+use crate::helpers::{repo, speechstat, stderr};
+
+/// A copy of corpus/ in `dir` with its manifest cut into `parts` consecutive runs of rows,
+/// `partN.csv` beside `manifest.csv`, so that every speech keeps its path.
+fn cut_corpus(dir: &Path, parts: usize) -> PathBuf {
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(corpus.join("speeches")).unwrap();
+    for entry in std::fs::read_dir(repo().join("corpus/speeches")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(
+            &path,
+            corpus.join("speeches").join(path.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    let manifest = std::fs::read_to_string(repo().join("corpus/manifest.csv")).unwrap();
+    std::fs::write(corpus.join("manifest.csv"), &manifest).unwrap();
+    // No field of corpus/manifest.csv holds a line break: a row is a line.
+    let mut lines = manifest.lines();
+    let header = lines.next().unwrap();
+    let rows: Vec<&str> = lines.collect();
+    let size = rows.len().div_ceil(parts);
+    for (i, chunk) in rows.chunks(size).enumerate() {
+        let text = format!("{header}\n{}\n", chunk.join("\n"));
+        std::fs::write(corpus.join(format!("part{}.csv", i + 1)), text).unwrap();
+    }
+    corpus
+}
+
+fn run_ok(args: &[&str]) {
+    let output = speechstat(args);
+    assert!(
+        output.status.success(),
+        "speechstat {args:?} failed:\n{}",
+        stderr(&output)
+    );
+}
+
+/// Runs `speechstat args` and insists that it fails with `code`, returning its stderr.
+fn run_fails(args: &[&str], code: i32) -> String {
+    let output = speechstat(args);
+    assert_eq!(output.status.code(), Some(code), "speechstat {args:?}");
+    stderr(&output)
+}
+
+fn text(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// Counts each `partN.csv` of `corpus` into `shards/N` with `extra` options.
+fn count_parts(corpus: &Path, shards: &Path, parts: usize, extra: &[&str]) -> Vec<PathBuf> {
+    (1..=parts)
+        .map(|part| {
+            let out = shards.join(part.to_string());
+            let manifest = corpus.join(format!("part{part}.csv"));
+            let part = part.to_string();
+            let mut args = vec![
+                "count",
+                "--manifest",
+                text(&manifest),
+                "--part",
+                &part,
+                "--out",
+                text(&out),
+                "--quiet",
+            ];
+            args.extend(extra);
+            run_ok(&args);
+            out
+        })
+        .collect()
+}
+
+/// The files under tables/ and charts/ of an output folder, sorted.
+fn outputs(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for folder in ["tables", "charts"] {
+        for entry in std::fs::read_dir(dir.join(folder)).unwrap() {
+            files.push(Path::new(folder).join(entry.unwrap().file_name()));
+        }
+    }
+    files.sort();
+    files
+}
+
+fn assert_same_outputs(expected: &Path, found: &Path) {
+    let files = outputs(expected);
+    assert_eq!(files, outputs(found));
+    assert!(files.len() >= 20, "{} files", files.len());
+    for file in files {
+        let (a, b) = (expected.join(&file), found.join(&file));
+        assert!(
+            std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap(),
+            "{} differs from analyze's",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn a_corpus_counted_in_parts_merged_and_scored_writes_every_table_and_chart_of_analyze() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = cut_corpus(tmp.path(), 3);
+    let shards = count_parts(&corpus, &tmp.path().join("shards"), 3, &[]);
+    let merged = tmp.path().join("merged");
+    // In another order than the corpus's: the parts give the order.
+    run_ok(&[
+        "merge",
+        text(&shards[2]),
+        text(&shards[0]),
+        text(&shards[1]),
+        "--out",
+        text(&merged),
+        "--quiet",
+    ]);
+    for options in [
+        &[][..],
+        &[
+            "--group-by",
+            "party",
+            "--focus",
+            "freedom,economy",
+            "--phrases",
+            "--tokens",
+            "--terms",
+            "freedom,war,nation",
+        ][..],
+    ] {
+        let whole = tmp.path().join("whole");
+        let scored = tmp.path().join("scored");
+        let mut args = vec!["analyze", text(&corpus), "--out", text(&whole), "--quiet"];
+        args.extend(options);
+        run_ok(&args);
+        let mut args = vec!["score", text(&merged), "--out", text(&scored), "--quiet"];
+        args.extend(options);
+        run_ok(&args);
+        assert_same_outputs(&whole, &scored);
+    }
+}
+
+#[test]
+fn a_merged_shard_merges_again_and_a_single_shard_scores_as_its_part() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = cut_corpus(tmp.path(), 2);
+    let shards = count_parts(&corpus, &tmp.path().join("shards"), 2, &[]);
+    // A merge of one shard is that shard: its score is analyze's of its part.
+    let first = tmp.path().join("first");
+    run_ok(&["merge", text(&shards[0]), "--out", text(&first), "--quiet"]);
+    let (whole, scored) = (tmp.path().join("whole"), tmp.path().join("scored"));
+    let manifest = corpus.join("part1.csv");
+    run_ok(&[
+        "analyze",
+        "--manifest",
+        text(&manifest),
+        "--out",
+        text(&whole),
+        "--quiet",
+    ]);
+    run_ok(&["score", text(&first), "--out", text(&scored), "--quiet"]);
+    assert_same_outputs(&whole, &scored);
+}
+
+#[test]
+fn shards_counted_with_different_settings_are_not_merged() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = cut_corpus(tmp.path(), 2);
+    let stemmed = count_parts(&corpus, &tmp.path().join("stemmed"), 2, &[]);
+    let unstemmed = count_parts(&corpus, &tmp.path().join("unstemmed"), 2, &["--no-stem"]);
+    let merged = tmp.path().join("merged");
+    let message = run_fails(
+        &[
+            "merge",
+            text(&stemmed[0]),
+            text(&unstemmed[1]),
+            "--out",
+            text(&merged),
+        ],
+        1,
+    );
+    assert!(message.contains(text(&unstemmed[1])), "{message}");
+    assert!(message.contains("stem = \"false\""), "{message}");
+    assert!(!merged.exists(), "a refused merge leaves no folder");
+    let stopwords = count_parts(
+        &corpus,
+        &tmp.path().join("stopwords"),
+        2,
+        &["--stopwords-add", "america"],
+    );
+    let message = run_fails(
+        &[
+            "merge",
+            text(&stemmed[0]),
+            text(&stopwords[1]),
+            "--out",
+            text(&merged),
+        ],
+        1,
+    );
+    assert!(message.contains("stopwords"), "{message}");
+}
+
+#[test]
+fn a_speech_in_two_shards_or_two_shards_of_one_part_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = cut_corpus(tmp.path(), 2);
+    let shards = count_parts(&corpus, &tmp.path().join("shards"), 2, &[]);
+    let again = tmp.path().join("again");
+    let manifest = corpus.join("part1.csv");
+    run_ok(&[
+        "count",
+        "--manifest",
+        text(&manifest),
+        "--part",
+        "3",
+        "--out",
+        text(&again),
+        "--quiet",
+    ]);
+    let merged = tmp.path().join("merged");
+    let message = run_fails(
+        &[
+            "merge",
+            text(&shards[0]),
+            text(&shards[1]),
+            text(&again),
+            "--out",
+            text(&merged),
+        ],
+        1,
+    );
+    assert!(message.contains("2002-Bush-1"), "{message}");
+    assert!(
+        message.contains("count each speech in one shard only"),
+        "{message}"
+    );
+    let other = tmp.path().join("other");
+    let manifest = corpus.join("part2.csv");
+    run_ok(&[
+        "count",
+        "--manifest",
+        text(&manifest),
+        "--part",
+        "1",
+        "--out",
+        text(&other),
+        "--quiet",
+    ]);
+    let message = run_fails(
+        &[
+            "merge",
+            text(&shards[0]),
+            text(&other),
+            "--out",
+            text(&merged),
+        ],
+        1,
+    );
+    assert!(message.contains("is part 1"), "{message}");
+    assert!(!merged.exists());
+}
+
+#[test]
+fn a_folder_that_is_not_a_shard_is_named_with_the_file_it_lacks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let corpus = repo().join("corpus");
+    let message = run_fails(&["score", text(&corpus), "--out", text(&out)], 1);
+    assert!(
+        message.contains("is not a shard folder: it has no"),
+        "{message}"
+    );
+    assert!(message.contains("corpus"), "{message}");
+    assert!(!out.exists(), "a refused score leaves no folder");
+    let message = run_fails(&["merge", text(&corpus), "--out", text(&out)], 1);
+    assert!(message.contains("is not a shard folder"), "{message}");
+}
+
+#[test]
+fn a_truncated_parquet_file_is_named_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = cut_corpus(tmp.path(), 2);
+    let shards = count_parts(&corpus, &tmp.path().join("shards"), 2, &[]);
+    let tokens = shards[1].join("tokens.parquet");
+    let bytes = std::fs::read(&tokens).unwrap();
+    std::fs::write(&tokens, &bytes[..bytes.len() / 2]).unwrap();
+    let merged = tmp.path().join("merged");
+    let message = run_fails(
+        &[
+            "merge",
+            text(&shards[0]),
+            text(&shards[1]),
+            "--out",
+            text(&merged),
+        ],
+        1,
+    );
+    assert!(message.contains(text(&tokens)), "{message}");
+    assert!(!merged.exists());
+    let scored = tmp.path().join("scored");
+    let message = run_fails(&["score", text(&shards[1]), "--out", text(&scored)], 1);
+    assert!(message.contains(text(&tokens)), "{message}");
+    assert!(!scored.exists());
+    // A file of another shard's in its place: the shard's files do not belong together.
+    std::fs::copy(shards[0].join("tokens.parquet"), &tokens).unwrap();
+    let message = run_fails(&["score", text(&shards[1]), "--out", text(&scored)], 1);
+    assert!(message.contains("tokens.parquet"), "{message}");
+    assert!(!scored.exists());
+}
+
+#[test]
+fn score_refuses_reading_options_and_kwic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = cut_corpus(tmp.path(), 2);
+    let shards = count_parts(&corpus, &tmp.path().join("shards"), 1, &[]);
+    let out = tmp.path().join("out");
+    let message = run_fails(
+        &["score", text(&shards[0]), "--out", text(&out), "--no-stem"],
+        2,
+    );
+    assert!(message.contains("--no-stem"), "{message}");
+    let message = run_fails(
+        &[
+            "score",
+            text(&shards[0]),
+            "--out",
+            text(&out),
+            "--kwic",
+            "freedom",
+        ],
+        1,
+    );
+    assert!(message.contains("--kwic"), "{message}");
+    assert!(!out.exists());
+}
