@@ -32,6 +32,7 @@ use crate::progress::{Progress, Silent};
 use crate::stats::compare::reference::{Fingerprint, Fingerprints};
 use crate::stats::compare::style::SimilarityMeasure;
 use crate::stats::counts::{count, CountTables, Counter};
+use crate::stats::dictionary::{read_all as read_dictionaries, Dictionary};
 use crate::stats::pairs::phrases::{choose_phrases, Phrase, PhraseOptions};
 use crate::stats::profile::profile;
 use crate::text::Line;
@@ -175,6 +176,8 @@ struct Read {
     texts: Texts,
     /// The speeches' fingerprints, when `--reference` is to leave out what the corpus has.
     fingerprints: Option<Fingerprints>,
+    /// The `--dictionary` files, read before the corpus.
+    dictionaries: Vec<Dictionary>,
 }
 
 /// The state of reading batch after batch.
@@ -192,6 +195,7 @@ struct Reading<'a> {
     text_bytes: usize,
     texts: Texts,
     fingerprints: Option<Fingerprints>,
+    dictionaries: Vec<Dictionary>,
 }
 
 impl<'a> Reading<'a> {
@@ -220,6 +224,11 @@ impl<'a> Reading<'a> {
             false => usize::MAX,
         };
         let leaves_out_shared = analyzing && config.reference.is_some() && !config.keep_shared;
+        // Read first: a dictionary at fault is refused before the corpus is.
+        let dictionaries = match analyzing && counting {
+            true => read_dictionaries(&config.dictionaries)?,
+            false => Vec::new(),
+        };
         Ok(Reading {
             tokenizer: Tokenizer::new(normalizer),
             docs: keep_tokens.then(|| TokenStore::with_budget(budget)),
@@ -231,6 +240,7 @@ impl<'a> Reading<'a> {
             text_bytes: 0,
             texts,
             fingerprints: leaves_out_shared.then(Fingerprints::default),
+            dictionaries,
         })
     }
 
@@ -292,6 +302,7 @@ impl<'a> Reading<'a> {
             text_bytes: self.text_bytes,
             texts: self.texts,
             fingerprints: self.fingerprints,
+            dictionaries: self.dictionaries,
         })
     }
 }
@@ -315,7 +326,16 @@ fn count_and_pair(
         text_bytes,
         texts,
         fingerprints,
+        dictionaries,
     } = read;
+    let mut warnings = corpus.warnings.clone();
+    // Counted on the tokens as written, before phrases join any of them.
+    let dictionaries = match dictionaries.is_empty() {
+        true => None,
+        false => Some(stage(progress, "dictionaries", || {
+            families::dictionaries(config, dictionaries, &tokens, normalizer, &mut warnings)
+        })),
+    };
     let (mut tokens, phrases) = match config.phrases.filter(|_| analyzing) {
         Some(options) => join_strong_phrases(tokens, options),
         None => (tokens, None),
@@ -324,7 +344,6 @@ fn count_and_pair(
         Some(counts) => counts,
         None => stage(progress, "counting", || count(&tokens)),
     };
-    let mut warnings = corpus.warnings.clone();
     if !analyzing {
         return Ok(Computed::counted(
             config, corpus, text_bytes, tokens, counts, warnings,
@@ -443,6 +462,7 @@ fn count_and_pair(
         comparison: Some(comparison),
         dispersion_plot: Some(dispersion_plot),
         stopwords: Some(stopwords),
+        dictionaries,
         ..Computed::counted(config, corpus, text_bytes, tokens, counts, warnings)
     })
 }
