@@ -491,10 +491,7 @@ impl When {
                 "when the speeches are dated (a year or date column, or --time)".into()
             }
             When::InEnglish => "for English (--language en, the default)".into(),
-            When::WithDictionaryAndTime => {
-                "with --dictionary, when the speeches are dated (a year or date column, or --time)"
-                    .into()
-            }
+            When::WithDictionaryAndTime => "with --dictionary, when the speeches are dated".into(),
             other => format!("with {}", other.option().unwrap_or_default()),
         }
     }
@@ -536,7 +533,12 @@ mod tests {
             })
             .collect();
         let corpus = Corpus::new(vec!["party".into(), "year".into()], documents).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let dictionary = dir.path().join("d.yml");
+        std::fs::write(&dictionary, "un: [united nations, peace*]\nrights: [human rights]\n")
+            .unwrap();
         let config = Config {
+            dictionaries: vec![dictionary],
             write_tokens: true,
             group_by: vec!["party".into()],
             focus: vec!["peace".into()],
@@ -670,7 +672,12 @@ mod tests {
 
     #[test]
     fn table_options_are_options_of_the_command_line() {
-        let settings = Config::default().settings();
+        // A dictionary's options are listed when one is given.
+        let settings = Config {
+            dictionaries: vec!["d.yml".into()],
+            ..Config::default()
+        }
+        .settings();
         for output in OUTPUTS.iter().filter(|o| o.is_table()) {
             assert!(output.options.contains(&"language"), "{}", output.path);
             for option in output.options {

@@ -188,3 +188,180 @@ impl<'p> Builder<'p> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::count::{count, CategoryCounts};
+    use super::matcher::Matcher;
+    use super::*;
+    use crate::corpus::Document;
+    use crate::progress::Silent;
+    use crate::stats::counts::per_10k;
+    use crate::text::{
+        tokenize_corpus, Language, MatchBy, Normalizer, StopwordSource, Stopwords,
+        TokenizedCorpus,
+    };
+
+    fn normalizer() -> Normalizer {
+        let language = Language::default();
+        Normalizer::new(
+            language,
+            true,
+            Stopwords::load(&StopwordSource::Builtin, language).unwrap(),
+        )
+    }
+
+    /// The dictionary of `text` written to a file named `name`, read back.
+    fn dictionary(name: &str, text: &str) -> Result<Dictionary> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        read(&path)
+    }
+
+    fn tokens(texts: &[&str]) -> TokenizedCorpus {
+        let documents: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| Document::from_text(format!("d{i}"), t))
+            .collect();
+        tokenize_corpus(&documents, &normalizer(), &Silent)
+    }
+
+    fn counted(dictionary: &Dictionary, texts: &[&str], by: MatchBy) -> CategoryCounts {
+        let tokens = tokens(texts);
+        let matcher = Matcher::new(
+            std::slice::from_ref(dictionary),
+            &tokens.vocab,
+            &normalizer(),
+            by,
+        );
+        count(tokens.source(), &matcher)
+    }
+
+    /// The check of docs/statistics.md ("Dictionaries").
+    const CHECK: &str = "The economy and economic jobs. The Security Council fights terrorism.";
+
+    #[test]
+    fn the_worked_example_counts_economy_3_and_security_2() {
+        let yaml = "economy: [econom*, tax, jobs]\nsecurity: [terror*, \"security council\"]\n";
+        let d = dictionary("check.yml", yaml).unwrap();
+        assert_eq!(d.categories, ["economy", "security"]);
+        let counts = counted(&d, &[CHECK], MatchBy::Form);
+        assert_eq!(counts.of(0, 0), (3, 3.0));
+        assert_eq!(counts.of(0, 1), (2, 2.0));
+        let n_tokens = tokens(&[CHECK]).docs[0].forms.len() as u64;
+        assert_eq!(n_tokens, 10);
+        assert_eq!(per_10k(3, n_tokens), 3000.0);
+        assert_eq!(per_10k(2, n_tokens), 2000.0);
+    }
+
+    #[test]
+    fn the_longest_match_wins_and_a_token_counts_once_per_category() {
+        let csv = "category,pattern\nun,united\nun,united nations\nun,nations\nun,unit*\n\
+                   other,nations\n";
+        let d = dictionary("d.csv", csv).unwrap();
+        // "united nations" once (not "united" and "nations" as well), then "nations" alone,
+        // "units" once although two patterns match it; "other" sees both "nations".
+        let counts = counted(&d, &["The United Nations and its nations. Units."], MatchBy::Form);
+        assert_eq!(counts.of(0, 0).0, 3);
+        assert_eq!(counts.of(0, 1).0, 2);
+        // A multiword entry never spans two sentences.
+        let counts = counted(&d, &["Divided we are united. Nations listen."], MatchBy::Form);
+        assert_eq!(counts.of(0, 0).0, 2);
+    }
+
+    #[test]
+    fn globs_match_anywhere_in_a_word() {
+        let csv = "category,pattern\na,*ism\na,?ar\nb,m*re\n";
+        let d = dictionary("d.csv", csv).unwrap();
+        let counts = counted(
+            &d,
+            &["Terrorism and war, a car; medicare and more, terror."],
+            MatchBy::Form,
+        );
+        assert_eq!(counts.of(0, 0).0, 3, "terrorism, war, car");
+        assert_eq!(counts.of(0, 1).0, 2, "medicare, more");
+    }
+
+    #[test]
+    fn term_matching_stems_word_patterns() {
+        let csv = "category,pattern\nfight,fighting\n";
+        let d = dictionary("d.csv", csv).unwrap();
+        let text = ["They fight, fights and fought; fighting."];
+        assert_eq!(counted(&d, &text, MatchBy::Form).of(0, 0).0, 1);
+        assert_eq!(counted(&d, &text, MatchBy::Term).of(0, 0).0, 3);
+    }
+
+    #[test]
+    fn weights_sum_into_the_score() {
+        let csv = "category,pattern,weight\npositive,good,1.9\npositive,great,3.1\n\
+                   negative,bad,-2.5\n";
+        let d = dictionary("d.csv", csv).unwrap();
+        assert!(d.weighted);
+        let counts = counted(&d, &["Good, great, good. Bad."], MatchBy::Form);
+        let (n, score) = counts.of(0, 0);
+        assert_eq!(n, 3);
+        assert!((score - 6.9).abs() < 1e-9, "{score}");
+        assert_eq!(counts.of(0, 1), (1, -2.5));
+    }
+
+    #[test]
+    fn a_liwc_dictionary_reads_its_header_globs_and_multiword_entries() {
+        let dic = "%\n1\teconomy\n02\tsecurity\n%\necon*\t1\nsecurity council\t2\nwar\t2 1\n";
+        let d = dictionary("x.dic", dic).unwrap();
+        assert_eq!(d.categories, ["economy", "security"]);
+        let words: Vec<(usize, String)> = d
+            .entries
+            .iter()
+            .map(|e| (e.category, e.pattern.words().join(" ")))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                (0, "econ*".to_owned()),
+                (1, "security council".to_owned()),
+                (1, "war".to_owned()),
+                (0, "war".to_owned())
+            ]
+        );
+        assert_eq!(d.entries[2].line, 7);
+    }
+
+    #[test]
+    fn dictionary_errors_name_the_file_and_line() {
+        let cases = [
+            ("x.dic", "%\n1\teconomy\n%\nwar\t7\n", "line 4", "category number 7"),
+            ("x.dic", "economy: [tax]\n", "line 1", "not a LIWC dictionary"),
+            ("x.dic", "%\n1\ta\n", "line 2", "never closes"),
+            ("x.dic", "%\n1\ta\n%\nlike (02 134)131/125\t1\n", "line 4", "conditional"),
+            ("x.yml", "a:\n\t- tax\n", "line 2", "tab"),
+            ("x.yml", "a: [tax, war\n", "line 1", "close with ]"),
+            ("x.yml", "a:\nb: [x]\n", "line 1", "no patterns"),
+            ("x.yml", "a: [x]\na: [y]\n", "line 2", "given twice"),
+            ("x.yml", "category,pattern\neconomy,tax\n", "line 1", "neither"),
+            ("x.yml", "- tax\n", "line 1", "outside a category"),
+            ("x.csv", "word,cat\ntax,economy\n", "line 1", "category and pattern"),
+            ("x.csv", "category,pattern,weight\na,b,high\n", "line 2", "not a number"),
+            ("x.csv", "%\n1\ta\n%\n", "line 1", "LIWC"),
+            ("x.csv", "category,pattern\na,***\n", "line 2", "besides * and ?"),
+            ("x.txt", "a,b\n", "", "unknown dictionary format"),
+        ];
+        for (name, text, line, message) in cases {
+            let err = dictionary(name, text).unwrap_err().to_string();
+            assert!(err.contains(name), "{name} {text:?}: {err}");
+            assert!(err.contains(line), "{name} {text:?}: {err}");
+            assert!(err.contains(message), "{name} {text:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn yaml_nested_categories_are_joined_with_dots() {
+        let yaml = "# comment\nvalues:\n  liberty: [freedom, 'free']\n  faith:\n    - god # here\n    \
+                    - \"god bless\"\nhealth: medic?re\n";
+        let d = dictionary("x.yaml", yaml).unwrap();
+        assert_eq!(d.categories, ["values.liberty", "values.faith", "health"]);
+        let words: Vec<String> = d.entries.iter().map(|e| e.pattern.words().join(" ")).collect();
+        assert_eq!(words, ["freedom", "free", "god", "god bless", "medic?re"]);
+    }
+}
