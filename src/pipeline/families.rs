@@ -7,7 +7,8 @@
 use std::path::Path;
 
 use super::computed::{
-    ComparisonRows, Dictionaries, Grouping, Pairs, Periods, Similarities, SimilarityMatrix, SimilarityTable,
+    ComparisonRows, Dictionaries, Grouping, Pairs, Periods, Similarities, SimilarityMatrix,
+    SimilarityTable,
 };
 use super::config::{Config, KwicOptions};
 use crate::columns::{self, thousands};

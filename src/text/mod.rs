@@ -17,7 +17,9 @@ mod tokenize;
 mod tokenized;
 mod vocab;
 
-pub use concordance::{find_hits, glob_matches, lines, sort_lines, Hit, Line, MatchBy, Pattern, SortBy};
+pub use concordance::{
+    find_hits, glob_matches, lines, sort_lines, Hit, Line, MatchBy, Pattern, SortBy,
+};
 pub use language::{Language, LANGUAGES};
 pub use normalize::Normalizer;
 pub use phrases::join_phrases;

@@ -19,7 +19,14 @@ fn liwc_and_yaml_dictionaries_give_the_same_counts_for_the_same_patterns() {
     analyze_ok(
         &[Path::new("corpus")],
         &out,
-        &["--dictionary", &yml, "--dictionary", &dic, "--group-by", "party"],
+        &[
+            "--dictionary",
+            &yml,
+            "--dictionary",
+            &dic,
+            "--group-by",
+            "party",
+        ],
     );
     let table = Table::read(&out.join("tables/dictionary.csv"));
     let count = |dictionary: &str, category: &str| -> u64 {
@@ -74,9 +81,15 @@ fn a_category_or_pattern_that_matches_nothing_is_named_in_a_warning() {
     assert!(warning("3 of its 4 patterns match no word"), "{err}");
     assert!(warning("taxs (line 1)"), "{err}");
     assert!(warning("qwerty keyboard (line 2)"), "{err}");
-    assert!(warning("category matches nothing in the corpus: missing"), "{err}");
+    assert!(
+        warning("category matches nothing in the corpus: missing"),
+        "{err}"
+    );
     let table = Table::read(&out.join("tables/dictionary.csv"));
-    assert!(table.rows.iter().any(|r| r["category"] == "missing" && r["count"] == "0"));
+    assert!(table
+        .rows
+        .iter()
+        .any(|r| r["category"] == "missing" && r["count"] == "0"));
 }
 
 #[test]
@@ -84,9 +97,17 @@ fn a_dictionary_that_cannot_be_read_is_refused_with_its_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let cases = [
-        ("bad.dic", "%\n1\teconomy\n%\ntax\t1\nwar\t9\n", "bad.dic line 5"),
+        (
+            "bad.dic",
+            "%\n1\teconomy\n%\ntax\t1\nwar\t9\n",
+            "bad.dic line 5",
+        ),
         ("liwc.yml", "%\n1\teconomy\n%\ntax\t1\n", "liwc.yml line 1"),
-        ("bad.csv", "category,pattern,weight\ngood,nice,high\n", "bad.csv line 2"),
+        (
+            "bad.csv",
+            "category,pattern,weight\ngood,nice,high\n",
+            "bad.csv line 2",
+        ),
         ("words.txt", "tax\n", "words.txt"),
     ];
     for (name, text, needle) in cases {

@@ -535,8 +535,11 @@ mod tests {
         let corpus = Corpus::new(vec!["party".into(), "year".into()], documents).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let dictionary = dir.path().join("d.yml");
-        std::fs::write(&dictionary, "un: [united nations, peace*]\nrights: [human rights]\n")
-            .unwrap();
+        std::fs::write(
+            &dictionary,
+            "un: [united nations, peace*]\nrights: [human rights]\n",
+        )
+        .unwrap();
         let config = Config {
             dictionaries: vec![dictionary],
             write_tokens: true,

@@ -163,7 +163,8 @@ pub(crate) fn by_group_frame(
             }
         });
     }
-    let rows = rows.unwrap_or_else(|| Rows::of(dictionaries, &CategoryCounts::default(), &[], |_| {}));
+    let rows =
+        rows.unwrap_or_else(|| Rows::of(dictionaries, &CategoryCounts::default(), &[], |_| {}));
     let mut frame_columns = vec![
         Column::new(columns::GROUP_BY.name.into(), group_by),
         Column::new(columns::GROUP.name.into(), group),
@@ -186,7 +187,10 @@ pub(crate) fn trends_frame(
     let mut frame_columns = vec![
         Column::new(
             columns::PERIOD.name.into(),
-            periods.iter().map(|&p| names[p].as_str()).collect::<Vec<_>>(),
+            periods
+                .iter()
+                .map(|&p| names[p].as_str())
+                .collect::<Vec<_>>(),
         ),
         Column::new(
             columns::PERIOD_START.name.into(),

@@ -91,10 +91,7 @@ pub(crate) fn read(path: &Path) -> Result<Dictionary> {
 /// Reads every dictionary; two with the same file name are refused, as the tables name
 /// them by it.
 pub(crate) fn read_all(paths: &[PathBuf]) -> Result<Vec<Dictionary>> {
-    let dictionaries = paths
-        .iter()
-        .map(|p| read(p))
-        .collect::<Result<Vec<_>>>()?;
+    let dictionaries = paths.iter().map(|p| read(p)).collect::<Result<Vec<_>>>()?;
     for (i, d) in dictionaries.iter().enumerate() {
         if let Some(earlier) = dictionaries[..i].iter().find(|e| e.name == d.name) {
             return Err(error(
@@ -198,8 +195,7 @@ mod tests {
     use crate::progress::Silent;
     use crate::stats::counts::per_10k;
     use crate::text::{
-        tokenize_corpus, Language, MatchBy, Normalizer, StopwordSource, Stopwords,
-        TokenizedCorpus,
+        tokenize_corpus, Language, MatchBy, Normalizer, StopwordSource, Stopwords, TokenizedCorpus,
     };
 
     fn normalizer() -> Normalizer {
@@ -263,11 +259,19 @@ mod tests {
         let d = dictionary("d.csv", csv).unwrap();
         // "united nations" once (not "united" and "nations" as well), then "nations" alone,
         // "units" once although two patterns match it; "other" sees both "nations".
-        let counts = counted(&d, &["The United Nations and its nations. Units."], MatchBy::Form);
+        let counts = counted(
+            &d,
+            &["The United Nations and its nations. Units."],
+            MatchBy::Form,
+        );
         assert_eq!(counts.of(0, 0).0, 3);
         assert_eq!(counts.of(0, 1).0, 2);
         // A multiword entry never spans two sentences.
-        let counts = counted(&d, &["Divided we are united. Nations listen."], MatchBy::Form);
+        let counts = counted(
+            &d,
+            &["Divided we are united. Nations listen."],
+            MatchBy::Form,
+        );
         assert_eq!(counts.of(0, 0).0, 2);
     }
 
@@ -331,20 +335,55 @@ mod tests {
     #[test]
     fn dictionary_errors_name_the_file_and_line() {
         let cases = [
-            ("x.dic", "%\n1\teconomy\n%\nwar\t7\n", "line 4", "category number 7"),
-            ("x.dic", "economy: [tax]\n", "line 1", "not a LIWC dictionary"),
+            (
+                "x.dic",
+                "%\n1\teconomy\n%\nwar\t7\n",
+                "line 4",
+                "category number 7",
+            ),
+            (
+                "x.dic",
+                "economy: [tax]\n",
+                "line 1",
+                "not a LIWC dictionary",
+            ),
             ("x.dic", "%\n1\ta\n", "line 2", "never closes"),
-            ("x.dic", "%\n1\ta\n%\nlike (02 134)131/125\t1\n", "line 4", "conditional"),
+            (
+                "x.dic",
+                "%\n1\ta\n%\nlike (02 134)131/125\t1\n",
+                "line 4",
+                "conditional",
+            ),
             ("x.yml", "a:\n\t- tax\n", "line 2", "tab"),
             ("x.yml", "a: [tax, war\n", "line 1", "close with ]"),
             ("x.yml", "a:\nb: [x]\n", "line 1", "no patterns"),
             ("x.yml", "a: [x]\na: [y]\n", "line 2", "given twice"),
-            ("x.yml", "category,pattern\neconomy,tax\n", "line 1", "neither"),
+            (
+                "x.yml",
+                "category,pattern\neconomy,tax\n",
+                "line 1",
+                "neither",
+            ),
             ("x.yml", "- tax\n", "line 1", "outside a category"),
-            ("x.csv", "word,cat\ntax,economy\n", "line 1", "category and pattern"),
-            ("x.csv", "category,pattern,weight\na,b,high\n", "line 2", "not a number"),
+            (
+                "x.csv",
+                "word,cat\ntax,economy\n",
+                "line 1",
+                "category and pattern",
+            ),
+            (
+                "x.csv",
+                "category,pattern,weight\na,b,high\n",
+                "line 2",
+                "not a number",
+            ),
             ("x.csv", "%\n1\ta\n%\n", "line 1", "LIWC"),
-            ("x.csv", "category,pattern\na,***\n", "line 2", "besides * and ?"),
+            (
+                "x.csv",
+                "category,pattern\na,***\n",
+                "line 2",
+                "besides * and ?",
+            ),
             ("x.txt", "a,b\n", "", "unknown dictionary format"),
         ];
         for (name, text, line, message) in cases {
@@ -357,11 +396,16 @@ mod tests {
 
     #[test]
     fn yaml_nested_categories_are_joined_with_dots() {
-        let yaml = "# comment\nvalues:\n  liberty: [freedom, 'free']\n  faith:\n    - god # here\n    \
+        let yaml =
+            "# comment\nvalues:\n  liberty: [freedom, 'free']\n  faith:\n    - god # here\n    \
                     - \"god bless\"\nhealth: medic?re\n";
         let d = dictionary("x.yaml", yaml).unwrap();
         assert_eq!(d.categories, ["values.liberty", "values.faith", "health"]);
-        let words: Vec<String> = d.entries.iter().map(|e| e.pattern.words().join(" ")).collect();
+        let words: Vec<String> = d
+            .entries
+            .iter()
+            .map(|e| e.pattern.words().join(" "))
+            .collect();
         assert_eq!(words, ["freedom", "free", "god", "god bless", "medic?re"]);
     }
 }

@@ -19,7 +19,11 @@ pub(super) fn parse(text: &str, builder: &mut Builder<'_>) -> Result<()> {
         .headers()
         .map_err(|err| builder.error(1, format!("not CSV: {err}")))?
         .clone();
-    let column = |name: &str| header.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
     let (Some(category), Some(pattern)) = (column("category"), column("pattern")) else {
         return Err(builder.error(
             1,
@@ -44,9 +48,12 @@ pub(super) fn parse(text: &str, builder: &mut Builder<'_>) -> Result<()> {
         }
         let weight = match weight.map(|w| record.get(w).unwrap_or_default().trim()) {
             None => None,
-            Some(w) => Some(w.parse::<f64>().ok().filter(|w| w.is_finite()).ok_or_else(|| {
-                builder.error(line, format!("weight {w:?} is not a number"))
-            })?),
+            Some(w) => Some(
+                w.parse::<f64>()
+                    .ok()
+                    .filter(|w| w.is_finite())
+                    .ok_or_else(|| builder.error(line, format!("weight {w:?} is not a number")))?,
+            ),
         };
         let index = builder.category(name);
         builder.add(index, text, weight, line)?;

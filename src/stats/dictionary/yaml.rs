@@ -40,7 +40,10 @@ pub(super) fn parse(text: &str, builder: &mut Builder<'_>) -> Result<()> {
         if content.starts_with(['&', '*', '!', '|', '>', '{']) {
             return Err(builder.error(n, unsupported()));
         }
-        if let Some(item) = content.strip_prefix('-').filter(|r| r.is_empty() || r.starts_with(' ')) {
+        if let Some(item) = content
+            .strip_prefix('-')
+            .filter(|r| r.is_empty() || r.starts_with(' '))
+        {
             while open.last().is_some_and(|o| o.indent > indent) {
                 close(builder, open.pop())?;
             }
@@ -116,7 +119,10 @@ fn close(builder: &Builder<'_>, open: Option<Open>) -> Result<()> {
     match open {
         Some(o) if o.holds == Holds::Nothing => Err(builder.error(
             o.line,
-            format!("category {:?} has no patterns; list them below it as `- pattern`", o.name),
+            format!(
+                "category {:?} has no patterns; list them below it as `- pattern`",
+                o.name
+            ),
         )),
         _ => Ok(()),
     }
@@ -124,7 +130,10 @@ fn close(builder: &Builder<'_>, open: Option<Open>) -> Result<()> {
 
 /// The open keys joined with `.`: the nested category's name.
 fn path(open: &[Open]) -> String {
-    open.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join(".")
+    open.iter()
+        .map(|o| o.name.as_str())
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// The line without its comment: a `#` at the start or after a space, outside quotes.
