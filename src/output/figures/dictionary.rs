@@ -61,10 +61,10 @@ pub(crate) fn over_time(
     shown: &Shown,
     sums: &CategoryCounts,
     starts: &[i32],
-    n_tokens: &[u64],
     period_noun: &str,
     column: &str,
 ) -> LineChart {
+    let n_tokens = &sums.n_tokens;
     let period_years = starts.windows(2).map(|w| w[1] - w[0]).min().unwrap_or(1);
     let series = shown
         .categories
@@ -99,9 +99,9 @@ pub(crate) fn across(
     shown: &Shown,
     sums: &CategoryCounts,
     unit_names: &[String],
-    n_tokens: &[u64],
     units: &str,
 ) -> Heatmap {
+    let n_tokens = &sums.n_tokens;
     let mut rows: Vec<usize> = (0..unit_names.len()).collect();
     rows.sort_by_key(|&u| std::cmp::Reverse(n_tokens[u]));
     rows.truncate(heatmap::MAX_ROWS);

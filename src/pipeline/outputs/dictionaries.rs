@@ -19,24 +19,22 @@ pub(super) const TABLES: &[OutputInfo] = &[
         columns: &[
             DOC_ID,
             METADATA,
-            N_TOKENS,
+            N_TOKENS.means(
+                "Word tokens of the speech, stopwords included, as matched: before --phrases \
+                 joins any.",
+            ),
             DICTIONARY,
             CATEGORY,
             COUNT.means(
                 "Matches of the category in the speech: a token or multiword span counted at \
                  most once per category, the longest match winning.",
             ),
-            PER_10K.means("count / n_tokens × 10,000 (n_tokens includes stopwords)."),
+            PER_10K.means("count / n_tokens × 10,000."),
             SCORE,
         ],
         ..table(Family::Frequency, |a, emit| {
             let d = a.dictionaries()?;
-            emit(frames::dictionary_frame(
-                &d.list,
-                &d.counts,
-                &a.corpus,
-                &a.counts.n_tokens,
-            )?)
+            emit(frames::dictionary_frame(&d.list, &d.counts, &a.corpus)?)
         })
     },
     OutputInfo {
@@ -47,7 +45,10 @@ pub(super) const TABLES: &[OutputInfo] = &[
         columns: &[
             GROUP_BY,
             GROUP,
-            N_TOKENS.means("Word tokens of the group's speeches, stopwords included."),
+            N_TOKENS.means(
+                "Word tokens of the group's speeches, stopwords included, as matched (before \
+                 --phrases joins any).",
+            ),
             DICTIONARY,
             CATEGORY,
             COUNT.means("Matches of the category in the group's speeches, summed."),
@@ -62,7 +63,6 @@ pub(super) const TABLES: &[OutputInfo] = &[
                 .map(|g| GroupSums {
                     column: &g.groups.column,
                     names: &g.groups.names,
-                    n_tokens: &g.sums.n_tokens,
                     counts: d
                         .counts
                         .sum_into(g.groups.len(), |doc| Some(g.groups.of_doc[doc])),
@@ -98,7 +98,10 @@ pub(super) const TABLES: &[OutputInfo] = &[
             COUNT.means("Matches of the category in the period's speeches, summed."),
             PER_10K.means("count / period_tokens × 10,000."),
             SCORE,
-            PERIOD_TOKENS,
+            PERIOD_TOKENS.means(
+                "Word tokens of the period's speeches, stopwords included, as matched (before \
+                 --phrases joins any).",
+            ),
         ],
         ..table(Family::Frequency, |a, emit| {
             let d = a.dictionaries()?;
@@ -112,7 +115,6 @@ pub(super) const TABLES: &[OutputInfo] = &[
                 &sums,
                 &timeline.names(),
                 &timeline.starts,
-                &periods.sums.n_tokens,
             )?)
         })
     },
@@ -143,7 +145,6 @@ pub(super) const CHARTS: &[OutputInfo] = &[OutputInfo {
                 &shown,
                 &sums,
                 &timeline.starts,
-                &periods.sums.n_tokens,
                 timeline.period.noun(),
                 &timeline.column,
             );
@@ -156,16 +157,9 @@ pub(super) const CHARTS: &[OutputInfo] = &[OutputInfo {
                 &d.counts
                     .sum_into(g.groups.len(), |doc| Some(g.groups.of_doc[doc])),
                 &g.groups.names,
-                &g.sums.n_tokens,
                 &format!("{} groups", g.groups.column),
             ),
-            None => figure::across(
-                &shown,
-                &d.counts,
-                &a.doc_ids,
-                &a.counts.n_tokens,
-                "speeches",
-            ),
+            None => figure::across(&shown, &d.counts, &a.doc_ids, "speeches"),
         };
         heatmap::draw(&map, &charts.canvas()?)
     })

@@ -19,6 +19,9 @@ pub(crate) struct CategoryCounts {
     pub counts: Vec<u64>,
     /// The summed weights of the matches, in the same order.
     pub scores: Vec<f64>,
+    /// Word tokens of each speech (or unit) as matched: before `--phrases` joins any, so
+    /// that a rate's count and words are of the same tokens.
+    pub n_tokens: Vec<u64>,
 }
 
 impl CategoryCounts {
@@ -40,10 +43,11 @@ impl CategoryCounts {
             n_categories: n,
             counts: vec![0; n_units * n],
             scores: vec![0.0; n_units * n],
+            n_tokens: vec![0; n_units],
         };
-        let n_docs = self.counts.len().checked_div(n).unwrap_or(0);
-        for d in 0..n_docs {
+        for d in 0..self.n_tokens.len() {
             let Some(u) = unit_of(d) else { continue };
+            sums.n_tokens[u] += self.n_tokens[d];
             for c in 0..n {
                 sums.counts[u * n + c] += self.counts[d * n + c];
                 sums.scores[u * n + c] += self.scores[d * n + c];
@@ -73,6 +77,9 @@ pub(crate) fn count(source: &dyn DocSource, matcher: &Matcher) -> CategoryCounts
         n_categories: n,
         counts: Vec::with_capacity(per_doc.len() * n),
         scores: Vec::with_capacity(per_doc.len() * n),
+        n_tokens: (0..source.n_docs())
+            .map(|d| source.tokens_of(d) as u64)
+            .collect(),
     };
     for (c, s) in per_doc {
         counts.counts.extend(c);

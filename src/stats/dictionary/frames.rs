@@ -2,8 +2,9 @@
 //! grouping, and in each period.
 //!
 //! Columns of `dictionary`: doc_id, every metadata column (one named like a column of the
-//! table's own is written `meta_<name>`), n_tokens, dictionary, category, count, per_10k
-//! (count / n_tokens × 10,000), score (summed weights; empty without weights). Speeches in
+//! table's own is written `meta_<name>`), n_tokens (the word tokens matched: before
+//! `--phrases` joins any), dictionary, category, count, per_10k (count / n_tokens ×
+//! 10,000), score (summed weights; empty without weights). Speeches in
 //! corpus order, categories in dictionary order, every pair written (zeros included).
 //! `dictionary_by_group`: group_by, group, n_tokens, then the same; a group's count and
 //! tokens are its speeches' summed. `dictionary_trends`: period, period_start, then the
@@ -46,9 +47,9 @@ impl<'a> Rows<'a> {
     fn of(
         dictionaries: &'a [Dictionary],
         counts: &CategoryCounts,
-        n_tokens: &[u64],
         mut unit_rows: impl FnMut(usize),
     ) -> Rows<'a> {
+        let n_tokens = &counts.n_tokens;
         let categories = categories(dictionaries);
         let n = n_tokens.len() * categories.len();
         let mut rows = Rows {
@@ -98,10 +99,10 @@ pub(crate) fn dictionary_frame(
     dictionaries: &[Dictionary],
     counts: &CategoryCounts,
     corpus: &Corpus,
-    n_tokens: &[u64],
 ) -> Result<DataFrame> {
     let mut docs = Vec::new();
-    let rows = Rows::of(dictionaries, counts, n_tokens, |d| docs.push(d));
+    let rows = Rows::of(dictionaries, counts, |d| docs.push(d));
+    let n_tokens = &counts.n_tokens;
     let documents = &corpus.documents;
     let mut frame_columns = vec![Column::new(
         columns::DOC_ID.name.into(),
@@ -134,7 +135,6 @@ pub(crate) struct GroupSums<'a> {
     /// The grouping's column (`party`, `iso3,year`).
     pub column: &'a str,
     pub names: &'a [String],
-    pub n_tokens: &'a [u64],
     pub counts: CategoryCounts,
 }
 
@@ -146,10 +146,10 @@ pub(crate) fn by_group_frame(
     let (mut group_by, mut group, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
     let mut rows: Option<Rows<'_>> = None;
     for grouping in groupings {
-        let more = Rows::of(dictionaries, &grouping.counts, grouping.n_tokens, |g| {
+        let more = Rows::of(dictionaries, &grouping.counts, |g| {
             group_by.push(grouping.column);
             group.push(grouping.names[g].as_str());
-            tokens.push(grouping.n_tokens[g]);
+            tokens.push(grouping.counts.n_tokens[g]);
         });
         rows = Some(match rows {
             None => more,
@@ -163,8 +163,7 @@ pub(crate) fn by_group_frame(
             }
         });
     }
-    let rows =
-        rows.unwrap_or_else(|| Rows::of(dictionaries, &CategoryCounts::default(), &[], |_| {}));
+    let rows = rows.unwrap_or_else(|| Rows::of(dictionaries, &CategoryCounts::default(), |_| {}));
     let mut frame_columns = vec![
         Column::new(columns::GROUP_BY.name.into(), group_by),
         Column::new(columns::GROUP.name.into(), group),
@@ -180,10 +179,10 @@ pub(crate) fn trends_frame(
     counts: &CategoryCounts,
     names: &[String],
     starts: &[i32],
-    n_tokens: &[u64],
 ) -> Result<DataFrame> {
     let mut periods = Vec::new();
-    let rows = Rows::of(dictionaries, counts, n_tokens, |p| periods.push(p));
+    let rows = Rows::of(dictionaries, counts, |p| periods.push(p));
+    let n_tokens = &counts.n_tokens;
     let mut frame_columns = vec![
         Column::new(
             columns::PERIOD.name.into(),

@@ -246,7 +246,7 @@ mod tests {
         let counts = counted(&d, &[CHECK], MatchBy::Form);
         assert_eq!(counts.of(0, 0), (3, 3.0));
         assert_eq!(counts.of(0, 1), (2, 2.0));
-        let n_tokens = tokens(&[CHECK]).docs[0].forms.len() as u64;
+        let n_tokens = counts.n_tokens[0];
         assert_eq!(n_tokens, 10);
         assert_eq!(per_10k(3, n_tokens), 3000.0);
         assert_eq!(per_10k(2, n_tokens), 2000.0);
