@@ -7,6 +7,9 @@ use crate::output::charts::{heatmap, line_chart};
 use crate::output::figures::dictionary::{self as figure, Shown};
 use crate::stats::dictionary::frames::{self, GroupSums};
 
+/// Speeches of `dictionary.csv` built and written at a time.
+const SPEECHES_PER_PART: usize = 500;
+
 /// The options that shape every dictionary table.
 const OPTIONS: &[&str] = counted_with!("dictionary", "dictionary-match");
 
@@ -34,7 +37,15 @@ pub(super) const TABLES: &[OutputInfo] = &[
         ],
         ..table(Family::Frequency, |a, emit| {
             let d = a.dictionaries()?;
-            emit(frames::dictionary_frame(&d.list, &d.counts, &a.corpus)?)
+            let n_docs = d.counts.n_tokens.len();
+            if n_docs == 0 {
+                return emit(frames::dictionary_frame(&d.list, &d.counts, &a.corpus, 0..0)?);
+            }
+            for start in (0..n_docs).step_by(SPEECHES_PER_PART) {
+                let docs = start..(start + SPEECHES_PER_PART).min(n_docs);
+                emit(frames::dictionary_frame(&d.list, &d.counts, &a.corpus, docs)?)?;
+            }
+            Ok(())
         })
     },
     OutputInfo {

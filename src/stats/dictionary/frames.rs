@@ -10,6 +10,8 @@
 //! tokens are its speeches' summed. `dictionary_trends`: period, period_start, then the
 //! same, with period_tokens.
 
+use std::ops::Range;
+
 use polars::prelude::*;
 
 use super::count::CategoryCounts;
@@ -47,11 +49,12 @@ impl<'a> Rows<'a> {
     fn of(
         dictionaries: &'a [Dictionary],
         counts: &CategoryCounts,
+        units: Range<usize>,
         mut unit_rows: impl FnMut(usize),
     ) -> Rows<'a> {
         let n_tokens = &counts.n_tokens;
         let categories = categories(dictionaries);
-        let n = n_tokens.len() * categories.len();
+        let n = units.len() * categories.len();
         let mut rows = Rows {
             dictionary: Vec::with_capacity(n),
             category: Vec::with_capacity(n),
@@ -59,7 +62,8 @@ impl<'a> Rows<'a> {
             rate: Vec::with_capacity(n),
             score: Vec::with_capacity(n),
         };
-        for (u, &tokens) in n_tokens.iter().enumerate() {
+        for u in units {
+            let tokens = n_tokens[u];
             for (c, &(dictionary, category, weighted)) in categories.iter().enumerate() {
                 let (count, score) = counts.of(u, c);
                 unit_rows(u);
@@ -94,14 +98,17 @@ const OWN_COLUMNS: [&str; 6] = [
     columns::SCORE.name,
 ];
 
-/// The `dictionary` table: every category in every speech.
+/// The `dictionary` table: every category in the speeches `docs` (the table is written a
+/// range of speeches at a time, so that its metadata is never held whole).
 pub(crate) fn dictionary_frame(
     dictionaries: &[Dictionary],
     counts: &CategoryCounts,
     corpus: &Corpus,
+    docs: Range<usize>,
 ) -> Result<DataFrame> {
-    let mut docs = Vec::new();
-    let rows = Rows::of(dictionaries, counts, |d| docs.push(d));
+    let mut rows_of = Vec::new();
+    let rows = Rows::of(dictionaries, counts, docs, |d| rows_of.push(d));
+    let docs = rows_of;
     let n_tokens = &counts.n_tokens;
     let documents = &corpus.documents;
     let mut frame_columns = vec![Column::new(
@@ -146,7 +153,8 @@ pub(crate) fn by_group_frame(
     let (mut group_by, mut group, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
     let mut rows: Option<Rows<'_>> = None;
     for grouping in groupings {
-        let more = Rows::of(dictionaries, &grouping.counts, |g| {
+        let groups = 0..grouping.names.len();
+        let more = Rows::of(dictionaries, &grouping.counts, groups, |g| {
             group_by.push(grouping.column);
             group.push(grouping.names[g].as_str());
             tokens.push(grouping.counts.n_tokens[g]);
@@ -163,7 +171,8 @@ pub(crate) fn by_group_frame(
             }
         });
     }
-    let rows = rows.unwrap_or_else(|| Rows::of(dictionaries, &CategoryCounts::default(), |_| {}));
+    let rows =
+        rows.unwrap_or_else(|| Rows::of(dictionaries, &CategoryCounts::default(), 0..0, |_| {}));
     let mut frame_columns = vec![
         Column::new(columns::GROUP_BY.name.into(), group_by),
         Column::new(columns::GROUP.name.into(), group),
@@ -181,7 +190,7 @@ pub(crate) fn trends_frame(
     starts: &[i32],
 ) -> Result<DataFrame> {
     let mut periods = Vec::new();
-    let rows = Rows::of(dictionaries, counts, |p| periods.push(p));
+    let rows = Rows::of(dictionaries, counts, 0..names.len(), |p| periods.push(p));
     let n_tokens = &counts.n_tokens;
     let mut frame_columns = vec![
         Column::new(
