@@ -759,6 +759,21 @@ pub const PERIOD_TOKENS: TableColumn = TableColumn::new(
     "Word tokens of the period's speeches, stopwords included.",
 );
 
+// Dictionaries.
+
+pub const DICTIONARY: TableColumn = TableColumn::new(
+    "dictionary",
+    "The --dictionary file the category comes from, by its file name.",
+);
+pub const CATEGORY: TableColumn = TableColumn::new(
+    "category",
+    "A category of the dictionary (a nested YAML one as parent.child).",
+);
+pub const SCORE: TableColumn = TableColumn::new(
+    "score",
+    "The sum of the weights of the category's matches; empty when the dictionary gives no weights.",
+);
+
 /// The two units of a pair: two speeches, or two groups of a grouping.
 pub const UNIT_PAIR: TableColumn = TableColumn::placeholder(
     "<doc_a, doc_b or group_by, group_a, group_b>",

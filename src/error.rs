@@ -216,6 +216,17 @@ pub enum Error {
         message: String,
     },
 
+    /// A `--dictionary` file that cannot be read as the dictionary its extension says.
+    #[error("dictionary {path}{}: {message}", .line.map(|l| format!(" line {l}")).unwrap_or_default())]
+    Dictionary {
+        /// The dictionary file.
+        path: PathBuf,
+        /// The line at fault (1 is the first), when one is.
+        line: Option<u64>,
+        /// What is wrong and what to do.
+        message: String,
+    },
+
     /// A table polars could not assemble.
     #[error("building the {table} table: {source}")]
     Table {

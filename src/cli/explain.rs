@@ -90,6 +90,13 @@ const NAMES: &[(&str, &str)] = &[
     ("trends", "Trends over time"),
     ("term-trends", "Trends over time"),
     ("zipf", "Zipf"),
+    ("dictionary", "Dictionaries"),
+    ("dictionaries", "Dictionaries"),
+    ("category", "Dictionaries"),
+    ("score", "Dictionaries"),
+    ("liwc", "Dictionaries"),
+    ("sentiment", "Dictionaries"),
+    ("vader", "Dictionaries"),
 ];
 
 /// A `## ` section of the page: its heading (without `## `) and its whole text, heading

@@ -717,6 +717,17 @@ pub struct AnalyzeArgs {
     #[arg(long, value_enum, default_value_t = PeriodArg::Year)]
     pub period: PeriodArg,
 
+    /// A dictionary whose categories are counted in every speech (repeatable): LIWC .dic,
+    /// YAML (.yml, .yaml) or CSV (category,pattern[,weight]). Writes tables/dictionary.csv
+    /// (and per group and period) and charts/dictionary.png.
+    #[arg(long = "dictionary", value_name = "FILE")]
+    pub dictionaries: Vec<PathBuf>,
+
+    /// What dictionary patterns match: lowercased word forms, or terms (stems; a word
+    /// pattern is stemmed too).
+    #[arg(long, value_enum, default_value_t = MatchArg::Form, requires = "dictionaries")]
+    pub dictionary_match: MatchArg,
+
     /// Show this word, glob or phrase in context: writes tables/kwic.csv.
     #[arg(long, value_name = "PATTERN", value_parser = parse_pattern)]
     pub kwic: Option<String>,
@@ -993,6 +1004,11 @@ impl AnalyzeArgs {
                 PeriodArg::Year => Period::Year,
                 PeriodArg::FiveYears => Period::FiveYears,
                 PeriodArg::Decade => Period::Decade,
+            },
+            dictionaries: self.dictionaries.clone(),
+            dictionary_match: match self.dictionary_match {
+                MatchArg::Form => MatchBy::Form,
+                MatchArg::Term => MatchBy::Term,
             },
             kwic: self
                 .kwic

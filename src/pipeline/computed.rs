@@ -12,6 +12,8 @@ use crate::stats::compare::similarity::Listed;
 use crate::stats::compare::style::{DistancesListed, SimilarityMeasure};
 use crate::stats::compare::targets::TARGET_GROUPING;
 use crate::stats::counts::CountTables;
+use crate::stats::dictionary::count::CategoryCounts;
+use crate::stats::dictionary::Dictionary;
 use crate::stats::frequency::ranking::Rows;
 use crate::stats::frequency::stopwords::StopwordCounts;
 use crate::stats::groups::{GroupCounts, Groups};
@@ -71,7 +73,15 @@ pub(crate) struct Computed {
     pub(crate) dispersion_plot: Option<Occurrences>,
     /// The stopword list in force, with each word's tokens.
     pub(crate) stopwords: Option<StopwordCounts>,
+    /// The `--dictionary` files and their categories counted in every speech.
+    pub(crate) dictionaries: Option<Dictionaries>,
     pub(crate) warnings: Vec<Warning>,
+}
+
+/// The `--dictionary` files, with their categories counted in every speech.
+pub(crate) struct Dictionaries {
+    pub list: Vec<Dictionary>,
+    pub counts: CategoryCounts,
 }
 
 /// The speeches placed in periods, with their counts summed per period.
@@ -173,6 +183,7 @@ impl Computed {
             comparison: None,
             dispersion_plot: None,
             stopwords: None,
+            dictionaries: None,
             warnings,
         }
     }
@@ -273,6 +284,14 @@ impl Computed {
 
     pub(crate) fn profiles(&self) -> Result<&Profiles> {
         computed(self.profiles.as_ref(), "profiles", WORD_COUNT_PROFILES)
+    }
+
+    pub(crate) fn dictionaries(&self) -> Result<&Dictionaries> {
+        computed(
+            self.dictionaries.as_ref(),
+            "dictionary counts",
+            "no --dictionary was given",
+        )
     }
 
     pub(crate) fn periods(&self) -> Result<&Periods> {

@@ -84,6 +84,11 @@ pub struct Config {
     /// Targets (a group's value, a `--target` expression, a speech's id) whose keyness
     /// chart is drawn whatever `max_charts` is.
     pub chart_targets: Vec<String>,
+    /// Dictionaries (LIWC `.dic`, YAML, CSV) whose categories are counted in every speech
+    /// (`dictionary.csv`).
+    pub dictionaries: Vec<PathBuf>,
+    /// What dictionary patterns match: lowercased word forms (the default) or terms.
+    pub dictionary_match: MatchBy,
     /// A pattern to show in context (`kwic.csv`).
     pub kwic: Option<KwicOptions>,
     /// Tokens of the MATTR window.
@@ -209,6 +214,8 @@ impl Config {
             keep_shared: false,
             max_charts: 12,
             chart_targets: Vec::new(),
+            dictionaries: Vec::new(),
+            dictionary_match: MatchBy::Form,
             kwic: None,
             mattr_window: 100,
             time_column: None,

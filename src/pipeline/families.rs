@@ -7,7 +7,8 @@
 use std::path::Path;
 
 use super::computed::{
-    ComparisonRows, Grouping, Pairs, Periods, Similarities, SimilarityMatrix, SimilarityTable,
+    ComparisonRows, Dictionaries, Grouping, Pairs, Periods, Similarities, SimilarityMatrix,
+    SimilarityTable,
 };
 use super::config::{Config, KwicOptions};
 use crate::columns::{self, thousands};
@@ -28,6 +29,9 @@ use crate::stats::compare::style::{
 };
 use crate::stats::compare::targets::{self, Against, Grouped, Selected};
 use crate::stats::counts::{count, CountTables};
+use crate::stats::dictionary::count::count as count_categories;
+use crate::stats::dictionary::matcher::Matcher;
+use crate::stats::dictionary::{Dictionary, Entry as DictionaryEntry};
 use crate::stats::frequency::ranking;
 use crate::stats::frequency::stopwords::{count_stopwords, StopwordCounts};
 use crate::stats::groups::{GroupCounts, Groups};
@@ -40,8 +44,8 @@ use crate::stats::profile::group_profiles::{group_profiles, GroupProfile};
 use crate::stats::profile::trends::{self, Timeline};
 use crate::stats::profile::Profiles;
 use crate::text::{
-    find_hits, join_phrases, lines, resolve_words, tokenize_corpus, DocTokens, Line, Normalizer,
-    Pattern, TermId, TokenizedCorpus, Vocabulary,
+    find_hits, join_phrases, lines, resolve_words, tokenize_corpus, DocTokens, Line, MatchBy,
+    Normalizer, Pattern, TermId, TokenizedCorpus, Vocabulary,
 };
 
 /// Speeches grouped by a metadata column, with their summed counts.
@@ -719,4 +723,88 @@ fn timeline(config: &Config, corpus: &Corpus, warnings: &mut Vec<Warning>) -> Op
         )));
     }
     Some(timeline)
+}
+
+/// Patterns named in full in a warning about those that match no word; the rest are counted.
+const PATTERNS_NAMED: usize = 40;
+
+/// The categories of the `--dictionary` files counted in every speech, with a warning for
+/// each pattern that matches no word of the corpus and each category that matches
+/// nothing: a typo in a dictionary would otherwise pass silently.
+pub(super) fn dictionaries(
+    config: &Config,
+    list: Vec<Dictionary>,
+    tokens: &TokenizedCorpus,
+    normalizer: &Normalizer,
+    warnings: &mut Vec<Warning>,
+) -> Dictionaries {
+    let matcher = Matcher::new(&list, &tokens.vocab, normalizer, config.dictionary_match);
+    let counts = count_categories(tokens.source(), &matcher);
+    for (d, dictionary) in list.iter().enumerate() {
+        let unmatched: Vec<&DictionaryEntry> = matcher
+            .entries
+            .iter()
+            .filter(|e| e.source.0 == d && !matcher.entry_can_match(e))
+            .map(|e| &dictionary.entries[e.source.1])
+            .collect();
+        let by = match config.dictionary_match {
+            MatchBy::Form => "word",
+            MatchBy::Term => "term (--dictionary-match term)",
+        };
+        match unmatched.as_slice() {
+            [] => {}
+            [one] => warnings.push(Warning {
+                line: Some(one.line),
+                ..Warning::new(
+                    &dictionary.path,
+                    format!(
+                        "pattern {:?} matches no {by} of the corpus",
+                        one.pattern.words().join(" ")
+                    ),
+                )
+            }),
+            many => {
+                let named: Vec<String> = many
+                    .iter()
+                    .take(PATTERNS_NAMED)
+                    .map(|e| format!("{} (line {})", e.pattern.words().join(" "), e.line))
+                    .collect();
+                let more = match many.len() > PATTERNS_NAMED {
+                    true => format!(" and {} more", many.len() - PATTERNS_NAMED),
+                    false => String::new(),
+                };
+                warnings.push(Warning::new(
+                    &dictionary.path,
+                    format!(
+                        "{} of its {} patterns match no {by} of the corpus: {}{more}",
+                        many.len(),
+                        dictionary.entries.len(),
+                        named.join(", ")
+                    ),
+                ));
+            }
+        }
+        let first = matcher.category_offsets[d] as usize;
+        let silent: Vec<&str> = dictionary
+            .categories
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| counts.total(first + c) == 0)
+            .map(|(_, name)| name.as_str())
+            .collect();
+        if !silent.is_empty() {
+            warnings.push(Warning::new(
+                &dictionary.path,
+                format!(
+                    "{} nothing in the corpus: {}",
+                    match silent.len() {
+                        1 => "category matches".to_owned(),
+                        n => format!("{n} categories match"),
+                    },
+                    silent.join(", ")
+                ),
+            ));
+        }
+    }
+    Dictionaries { list, counts }
 }

@@ -34,6 +34,7 @@ use crate::progress::{Progress, Silent};
 use crate::stats::compare::reference::{Fingerprint, Fingerprints};
 use crate::stats::compare::style::SimilarityMeasure;
 use crate::stats::counts::{count, CountTables, Counter};
+use crate::stats::dictionary::{read_all as read_dictionaries, Dictionary};
 use crate::stats::pairs::phrases::{choose_phrases, Phrase, PhraseOptions};
 use crate::stats::profile::profile;
 use crate::text::Line;
@@ -179,6 +180,8 @@ struct Read {
     fingerprints: Option<Fingerprints>,
     /// Each speech's fingerprint in corpus order, for a shard (`speechstat count`).
     speech_prints: Option<Vec<Fingerprint>>,
+    /// The `--dictionary` files, read before the corpus.
+    dictionaries: Vec<Dictionary>,
 }
 
 /// The state of reading batch after batch.
@@ -197,6 +200,7 @@ struct Reading<'a> {
     texts: Texts,
     fingerprints: Option<Fingerprints>,
     speech_prints: Option<Vec<Fingerprint>>,
+    dictionaries: Vec<Dictionary>,
 }
 
 impl<'a> Reading<'a> {
@@ -227,6 +231,11 @@ impl<'a> Reading<'a> {
             false => usize::MAX,
         };
         let leaves_out_shared = analyzing && config.reference.is_some() && !config.keep_shared;
+        // Read first: a dictionary at fault is refused before the corpus is.
+        let dictionaries = match analyzing && counting {
+            true => read_dictionaries(&config.dictionaries)?,
+            false => Vec::new(),
+        };
         Ok(Reading {
             tokenizer: Tokenizer::new(normalizer),
             docs: keep_tokens.then(|| TokenStore::with_budget(budget)),
@@ -239,6 +248,7 @@ impl<'a> Reading<'a> {
             texts,
             fingerprints: leaves_out_shared.then(Fingerprints::default),
             speech_prints: shard.then(Vec::new),
+            dictionaries,
         })
     }
 
@@ -304,6 +314,7 @@ impl<'a> Reading<'a> {
             texts: self.texts,
             fingerprints: self.fingerprints,
             speech_prints: self.speech_prints,
+            dictionaries: self.dictionaries,
         })
     }
 }
@@ -328,7 +339,16 @@ fn count_and_pair(
         texts,
         fingerprints,
         speech_prints: _,
+        dictionaries,
     } = read;
+    let mut warnings = corpus.warnings.clone();
+    // Counted on the tokens as written, before phrases join any of them.
+    let dictionaries = match dictionaries.is_empty() {
+        true => None,
+        false => Some(stage(progress, "dictionaries", || {
+            families::dictionaries(config, dictionaries, &tokens, normalizer, &mut warnings)
+        })),
+    };
     let (mut tokens, phrases) = match config.phrases.filter(|_| analyzing) {
         Some(options) => join_strong_phrases(tokens, options),
         None => (tokens, None),
@@ -337,7 +357,6 @@ fn count_and_pair(
         Some(counts) => counts,
         None => stage(progress, "counting", || count(&tokens)),
     };
-    let mut warnings = corpus.warnings.clone();
     if !analyzing {
         return Ok(Computed::counted(
             config, corpus, text_bytes, tokens, counts, warnings,
@@ -456,6 +475,7 @@ fn count_and_pair(
         comparison: Some(comparison),
         dispersion_plot: Some(dispersion_plot),
         stopwords: Some(stopwords),
+        dictionaries,
         ..Computed::counted(config, corpus, text_bytes, tokens, counts, warnings)
     })
 }

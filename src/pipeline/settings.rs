@@ -268,6 +268,31 @@ impl Config {
             ),
             ("dpi", Setting::Integer(u64::from(self.charts.dpi))),
         ]);
+        // Listed only when given, so that the record of a run without a dictionary is
+        // what it was before dictionaries existed.
+        if !self.dictionaries.is_empty() {
+            settings.extend([
+                (
+                    "dictionary",
+                    Setting::List(
+                        self.dictionaries
+                            .iter()
+                            .map(|p| p.display().to_string())
+                            .collect(),
+                    ),
+                ),
+                (
+                    "dictionary-match",
+                    Setting::Text(
+                        match self.dictionary_match {
+                            MatchBy::Form => "form",
+                            MatchBy::Term => "term",
+                        }
+                        .into(),
+                    ),
+                ),
+            ]);
+        }
         settings
     }
 }

@@ -10,12 +10,14 @@
 //! - [`pairs`]: word pairs: collocations, co-occurrence, collocates of a focus word, phrases.
 //! - [`compare`]: keyness, similarity, and the concordance behind them.
 //! - [`profile`]: lexical diversity, readability, dispersion, trends over time.
+//! - [`dictionary`]: the categories of user dictionaries (LIWC, YAML, CSV) counted per speech.
 //!
 //! docs/architecture.md walks through adding a statistic. Formulas and conventions are in each module's docs and in docs/statistics.md.
 
 pub(crate) mod association;
 pub(crate) mod compare;
 pub(crate) mod counts;
+pub(crate) mod dictionary;
 pub(crate) mod doc_rows;
 pub(crate) mod frequency;
 pub(crate) mod groups;

@@ -71,6 +71,11 @@ impl Pattern {
         Ok(Pattern { words })
     }
 
+    /// Its words, lowercased as forms are: a glob keeps its `*` and `?`.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
     /// For each word of the pattern, which forms of `vocab` it matches (indexed by form id).
     #[cfg(test)]
     pub fn matching_forms(
@@ -117,7 +122,7 @@ impl Pattern {
 }
 
 /// Whether `text` matches `glob`, where `*` is any run of characters and `?` one character.
-fn glob_matches(glob: &str, text: &str) -> bool {
+pub fn glob_matches(glob: &str, text: &str) -> bool {
     let pattern: Vec<char> = glob.chars().collect();
     let text: Vec<char> = text.chars().collect();
     // Classic two-pointer wildcard matching with backtracking to the last star.

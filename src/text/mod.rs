@@ -17,14 +17,16 @@ mod tokenize;
 mod tokenized;
 mod vocab;
 
-pub use concordance::{find_hits, lines, sort_lines, Hit, Line, MatchBy, Pattern, SortBy};
+pub use concordance::{
+    find_hits, glob_matches, lines, sort_lines, Hit, Line, MatchBy, Pattern, SortBy,
+};
 pub use language::{Language, LANGUAGES};
 pub use normalize::Normalizer;
 pub use phrases::join_phrases;
 pub use requested::resolve_words;
 pub use stopwords::{AddedStopwords, StopwordSource, Stopwords};
 pub use syllables::syllables;
-pub use token_store::{TokenStore, MEMORY_WORDS};
+pub use token_store::{DocSource, TokenStore, MEMORY_WORDS};
 pub use tokenize::{for_each_token, for_each_token_reference, tokenize};
 pub use tokenized::{tokenize_corpus, DocTokens, TokenizedCorpus, Tokenizer};
 pub use vocab::{FormId, TermId, Vocabulary};

@@ -24,6 +24,8 @@ pub const EVERY_OPTION: &[&str] = &[
     "--tokens",
     "--kwic",
     "freedom",
+    "--dictionary",
+    "tests/fixtures/dictionaries/policy.yml",
 ];
 
 /// Runs `speechstat` with `args` in the repository root.

@@ -8,6 +8,7 @@ mod architecture;
 mod bad_input;
 mod cli;
 mod compare;
+mod dictionaries;
 mod faults;
 mod formats;
 mod fuzz_corpus;

@@ -11,6 +11,7 @@
 pub(crate) mod chart_targets;
 pub(crate) mod collocates;
 pub(crate) mod cooccurrence_network;
+pub(crate) mod dictionary;
 pub(crate) mod dispersion;
 pub(crate) mod keyness;
 pub(crate) mod similarity_heatmap;

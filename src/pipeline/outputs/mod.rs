@@ -23,6 +23,7 @@ use crate::output::charts::{Canvas, ChartFormat};
 use crate::output::Staging;
 
 mod compare;
+mod dictionaries;
 mod frequency;
 mod pairs;
 mod profile;
@@ -95,6 +96,12 @@ pub enum When {
     WithTime,
     /// For English (`--language en`, the default): readability.
     InEnglish,
+    /// With `--dictionary` ([`crate::Config::dictionaries`]).
+    WithDictionary,
+    /// With `--dictionary` and `--group-by`.
+    WithDictionaryAndGroupBy,
+    /// With `--dictionary`, when the speeches are dated.
+    WithDictionaryAndTime,
 }
 
 /// What kind of file an output is.
@@ -190,15 +197,17 @@ const fn description() -> OutputInfo {
 
 /// The catalogue's parts in the order outputs are written: the tables of each family, the
 /// charts of each family, then the files that describe the run.
-const PARTS: [&[OutputInfo]; 9] = [
+const PARTS: [&[OutputInfo]; 11] = [
     frequency::TABLES,
     pairs::TABLES,
     compare::TABLES,
     profile::TABLES,
+    dictionaries::TABLES,
     frequency::CHARTS,
     pairs::CHARTS,
     compare::CHARTS,
     profile::CHARTS,
+    dictionaries::CHARTS,
     run::FILES,
 ];
 
@@ -422,6 +431,13 @@ impl OutputInfo {
                     .profiles
                     .as_ref()
                     .is_some_and(|p| p.readability.is_some()),
+                When::WithDictionary => analysis.dictionaries.is_some(),
+                When::WithDictionaryAndGroupBy => {
+                    analysis.dictionaries.is_some() && !analysis.groupings.is_empty()
+                }
+                When::WithDictionaryAndTime => {
+                    analysis.dictionaries.is_some() && analysis.periods.is_some()
+                }
             }
     }
 
@@ -460,6 +476,9 @@ impl When {
             When::WithKwic => Some("--kwic"),
             When::WithTime => Some("--time"),
             When::InEnglish => Some("--language en"),
+            When::WithDictionary => Some("--dictionary"),
+            When::WithDictionaryAndGroupBy => Some("--dictionary and --group-by"),
+            When::WithDictionaryAndTime => Some("--dictionary"),
         }
     }
 
@@ -472,6 +491,7 @@ impl When {
                 "when the speeches are dated (a year or date column, or --time)".into()
             }
             When::InEnglish => "for English (--language en, the default)".into(),
+            When::WithDictionaryAndTime => "with --dictionary, when the speeches are dated".into(),
             other => format!("with {}", other.option().unwrap_or_default()),
         }
     }
@@ -513,7 +533,15 @@ mod tests {
             })
             .collect();
         let corpus = Corpus::new(vec!["party".into(), "year".into()], documents).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let dictionary = dir.path().join("d.yml");
+        std::fs::write(
+            &dictionary,
+            "un: [united nations, peace*]\nrights: [human rights]\n",
+        )
+        .unwrap();
         let config = Config {
+            dictionaries: vec![dictionary],
             write_tokens: true,
             group_by: vec!["party".into()],
             focus: vec!["peace".into()],
@@ -647,7 +675,12 @@ mod tests {
 
     #[test]
     fn table_options_are_options_of_the_command_line() {
-        let settings = Config::default().settings();
+        // A dictionary's options are listed when one is given.
+        let settings = Config {
+            dictionaries: vec!["d.yml".into()],
+            ..Config::default()
+        }
+        .settings();
         for output in OUTPUTS.iter().filter(|o| o.is_table()) {
             assert!(output.options.contains(&"language"), "{}", output.path);
             for option in output.options {

@@ -16,6 +16,7 @@ use crate::pipeline::families::PairCounters;
 use crate::pipeline::{Config, Mode, Read, Texts};
 use crate::stats::compare::reference::{Fingerprint, Fingerprints};
 use crate::stats::counts::{labels, CountTables};
+use crate::stats::dictionary::read_all as read_dictionaries;
 use crate::stats::doc_rows::DocRows;
 use crate::text::{DocTokens, Normalizer, TermId, TokenizedCorpus, Vocabulary};
 
@@ -26,6 +27,11 @@ pub(super) fn read(
     config: &Config,
     normalizer: &Normalizer,
 ) -> Result<Read> {
+    // As `analyze`: a dictionary at fault is refused before the corpus is read.
+    let dictionaries = match config.mode == Mode::Analyze {
+        true => read_dictionaries(&config.dictionaries)?,
+        false => Vec::new(),
+    };
     let speeches = Table::new(&frames.speeches, dir, SHARD_FILES[1]);
     let (corpus, sizes) = corpus(&speeches, dir)?;
     let tokens = Table::new(&frames.tokens, dir, SHARD_FILES[2]);
@@ -69,6 +75,7 @@ pub(super) fn read(
         texts: Texts::Release,
         fingerprints,
         speech_prints: None,
+        dictionaries,
     })
 }
 
