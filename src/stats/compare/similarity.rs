@@ -379,8 +379,8 @@ pub(crate) fn most_similar(vectors: &Vectors, n_terms: usize, k: usize) -> Vec<S
                         return;
                     }
                     let key = cosine.map_or(f64::NEG_INFINITY, as_printed);
-                    best.offer(a, b as u32, key, cosine);
-                    best.offer(b, a as u32, key, cosine);
+                    best.offer(a, b as u32, key, cosine, 0);
+                    best.offer(b, a as u32, key, cosine, 0);
                 });
             }
             best
@@ -415,11 +415,14 @@ struct Partner {
     partner: u32,
     key: f64,
     cosine: Option<f64>,
+    /// Terms the two share, when counted as the pair was scored (else 0).
+    shared: u32,
 }
 
 impl Partner {
     /// Below every partner: what an empty place in a list is worth.
     const NONE: Partner = Partner {
+        shared: 0,
         partner: u32::MAX,
         key: f64::NEG_INFINITY,
         cosine: None,
@@ -448,8 +451,9 @@ impl Best {
         floor > 0.0 && raw >= 0.0 && raw < floor * (1.0 - 1e-5)
     }
 
-    fn offer(&mut self, unit: usize, partner: u32, key: f64, cosine: Option<f64>) {
+    fn offer(&mut self, unit: usize, partner: u32, key: f64, cosine: Option<f64>, shared: u32) {
         let entry = Partner {
+            shared,
             partner,
             key,
             cosine,
@@ -510,10 +514,27 @@ impl Best {
         lists.concat()
     }
 
+    /// The lists as pairs, unit by unit, each with the Jaccard of the terms counted as
+    /// shared when it was offered.
+    fn with_counted_jaccard(self, vectors: &Vectors) -> Vec<Similarity> {
+        self.lists
+            .into_iter()
+            .enumerate()
+            .flat_map(|(unit, list)| {
+                list.into_iter().map(move |entry| Similarity {
+                    a: unit as u32,
+                    b: entry.partner,
+                    cosine: entry.cosine,
+                    jaccard: vectors.jaccard(unit, entry.partner as usize, entry.shared),
+                })
+            })
+            .collect()
+    }
+
     fn merge(mut self, other: Best) -> Best {
         for (unit, list) in other.lists.into_iter().enumerate() {
             for entry in list {
-                self.offer(unit, entry.partner, entry.key, entry.cosine);
+                self.offer(unit, entry.partner, entry.key, entry.cosine, entry.shared);
             }
         }
         self

@@ -102,7 +102,7 @@ pub(crate) fn nearest_with(
             .map(|a| vectors.row(a).into_owned())
             .collect();
         let by_partner: Vec<&[(u32, u32)]> = pairs.chunk_by(|x, y| x.0 == y.0).collect();
-        let scored: Vec<Vec<(u32, u32, Option<f64>)>> = by_partner
+        let scored: Vec<Vec<Scored>> = by_partner
             .par_chunks(PARTNERS_PER_CHUNK)
             .map_init(
                 || Marks::new(n_terms),
@@ -113,8 +113,9 @@ pub(crate) fn nearest_with(
                         let row = vectors.row(b);
                         marks.set(&row);
                         for &(_, a) in *group {
-                            let dot = marks.dot(&rows[a as usize - first]);
-                            scored.push((a, b as u32, vectors.cosine(a as usize, b, dot)));
+                            let (dot, shared) = marks.dot(&rows[a as usize - first]);
+                            let cosine = vectors.cosine(a as usize, b, dot);
+                            scored.push((a, b as u32, cosine, shared));
                         }
                         marks.clear(&row);
                     }
@@ -122,14 +123,17 @@ pub(crate) fn nearest_with(
                 },
             )
             .collect();
-        for (a, b, cosine) in scored.into_iter().flatten() {
+        for (a, b, cosine, shared) in scored.into_iter().flatten() {
             let key = cosine.map_or(f64::NEG_INFINITY, as_printed);
-            best.offer(a as usize, b, key, cosine);
-            best.offer(b as usize, a, key, cosine);
+            best.offer(a as usize, b, key, cosine, shared);
+            best.offer(b as usize, a, key, cosine, shared);
         }
     }
-    best.with_jaccard(vectors, n_terms)
+    best.with_counted_jaccard(vectors)
 }
+
+/// A pair scored: unit a, its partner b, their cosine, and the terms they share.
+type Scored = (u32, u32, Option<f64>, u32);
 
 /// `each(scratch, unit)` for every unit of `units`, in order, on the threads: chunks of
 /// [`UNITS_PER_CHUNK`] units, each with a scratch of its own made once.
@@ -305,34 +309,42 @@ impl Accumulator {
 /// row paired with it is read once, without a test per term.
 struct Marks {
     weight: Vec<f64>,
+    /// The terms the unit uses (its weight may be 0: a term every speech uses).
+    used: Vec<bool>,
 }
 
 impl Marks {
     fn new(n_terms: usize) -> Marks {
         Marks {
             weight: vec![0.0; n_terms],
+            used: vec![false; n_terms],
         }
     }
 
     fn set(&mut self, row: &[(TermId, f64)]) {
         for &(t, w) in row {
             self.weight[t as usize] = w;
+            self.used[t as usize] = true;
         }
     }
 
     fn clear(&mut self, row: &[(TermId, f64)]) {
         for &(t, _) in row {
             self.weight[t as usize] = 0.0;
+            self.used[t as usize] = false;
         }
     }
 
-    /// The dot product of the unit whose weights are set with a unit of weights `row`,
-    /// summed in term order as [`Vectors::pair`] sums it: a term the set unit does not use
-    /// adds 0 x w = +0, which leaves a sum of non-negative products unchanged, and x * y is
-    /// y * x to the bit, so both give the same bits.
-    fn dot(&self, row: &[(TermId, f64)]) -> f64 {
-        row.iter()
-            .fold(0.0, |dot, &(t, w)| dot + w * self.weight[t as usize])
+    /// The dot product of the unit whose weights are set with a unit of weights `row`, and
+    /// the terms they share. The products are summed in term order as [`Vectors::pair`]
+    /// sums them: a term the set unit does not use adds 0 x w = +0, which leaves a sum of
+    /// non-negative products unchanged, and x * y is y * x to the bit, so both give the
+    /// same bits.
+    fn dot(&self, row: &[(TermId, f64)]) -> (f64, u32) {
+        row.iter().fold((0.0, 0), |(dot, shared), &(t, w)| {
+            let t = t as usize;
+            (dot + w * self.weight[t], shared + u32::from(self.used[t]))
+        })
     }
 }
 

@@ -255,4 +255,42 @@ mod tests {
             tf_idf(7, 1_234_567, 56_850, 17).to_bits()
         );
     }
+
+    #[test]
+    fn rows_read_back_from_the_file_give_the_same_pairs_as_rows_in_memory() {
+        use super::super::tests::generated;
+        use super::super::{similarity_pairs, SimilarityMethod};
+        let corpus = generated(1_050, 12, |i, j| (i * 13 + j * j * 7) % 997);
+        let in_memory = count(&corpus);
+        // Every row after the first few entries goes to the temporary file.
+        let mut spilled = count(&corpus);
+        spilled.doc_terms = DocRows::with_budget(5);
+        for row in in_memory.doc_terms.iter() {
+            spilled.doc_terms.push(row.into_owned()).unwrap();
+        }
+        spilled.doc_terms.finish_writing().unwrap();
+        let n_terms = corpus.vocab.n_terms();
+        let bits = |counts: &CountTables, method| {
+            let listed = similarity_pairs(&speech_vectors(counts), n_terms, method);
+            let pairs: Vec<(u32, u32, Option<u64>, Option<u64>)> = listed
+                .pairs
+                .iter()
+                .map(|p| {
+                    (
+                        p.a,
+                        p.b,
+                        p.cosine.map(f64::to_bits),
+                        p.jaccard.map(f64::to_bits),
+                    )
+                })
+                .collect();
+            (listed.listing, pairs)
+        };
+        for method in [SimilarityMethod::Auto, SimilarityMethod::Exact] {
+            let expected = bits(&in_memory, method);
+            assert!(expected.1.len() > 1_000);
+            assert_eq!(bits(&spilled, method), expected, "{method:?}");
+        }
+        spilled.doc_terms.check().unwrap();
+    }
 }
