@@ -33,122 +33,18 @@ use crate::chunks::chunk_ranges;
 use crate::columns;
 use crate::error::Result;
 use crate::stats::as_printed;
-use crate::stats::counts::CountTables;
 use crate::stats::frame;
-use crate::stats::frequency::terms::tf_idf;
-use crate::stats::groups::GroupCounts;
 use crate::text::TermId;
 
 mod nearest;
+mod vectors;
+
+pub(crate) use vectors::{group_vectors, speech_vectors, Vectors};
 
 /// Units up to which every pair is listed (written out in [`SimilarityMethod`]'s public docs).
 pub(crate) const ALL_PAIRS_UP_TO: usize = 1_000;
 /// Most similar others listed per unit beyond that.
 pub(crate) const TOP_PER_UNIT: usize = 10;
-
-/// Sparse weighted term vectors of some units (speeches or groups).
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Vectors {
-    /// Per unit, `(term, weight)` for every term it uses, sorted by term.
-    pub rows: Vec<Vec<(TermId, f64)>>,
-    /// Euclidean norm of each row.
-    pub norms: Vec<f64>,
-}
-
-impl Vectors {
-    fn new(rows: Vec<Vec<(TermId, f64)>>) -> Vectors {
-        let norms = rows
-            .iter()
-            .map(|row| row.iter().map(|&(_, w)| w * w).sum::<f64>().sqrt())
-            .collect();
-        Vectors { rows, norms }
-    }
-
-    pub fn len(&self) -> usize {
-        self.rows.len()
-    }
-
-    /// Cosine of units a and b from their dot product; none when a norm is 0.
-    fn cosine(&self, a: usize, b: usize, dot: f64) -> Option<f64> {
-        let norms = self.norms[a] * self.norms[b];
-        (norms > 0.0).then(|| (dot / norms).clamp(-1.0, 1.0))
-    }
-
-    fn jaccard(&self, a: usize, b: usize, shared: u32) -> Option<f64> {
-        let union = self.rows[a].len() + self.rows[b].len() - shared as usize;
-        (union > 0).then(|| f64::from(shared) / union as f64)
-    }
-
-    /// Cosine and Jaccard of two units by merging their rows (for a few pairs).
-    pub fn pair(&self, a: usize, b: usize) -> Similarity {
-        let (x, y) = (&self.rows[a], &self.rows[b]);
-        let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0, 0u32);
-        while i < x.len() && j < y.len() {
-            match x[i].0.cmp(&y[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += x[i].1 * y[j].1;
-                    shared += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        Similarity {
-            a: a as u32,
-            b: b as u32,
-            cosine: self.cosine(a, b, dot),
-            jaccard: self.jaccard(a, b, shared),
-        }
-    }
-}
-
-/// The tf-idf vector of each speech.
-pub(crate) fn speech_vectors(counts: &CountTables) -> Vectors {
-    let n_docs = counts.n_docs();
-    Vectors::new(
-        counts
-            .doc_terms
-            .iter()
-            .zip(&counts.n_tokens)
-            .map(|(terms, &n_tokens)| {
-                terms
-                    .iter()
-                    .map(|&(t, n)| {
-                        let weight = tf_idf(
-                            u64::from(n),
-                            n_tokens,
-                            n_docs,
-                            counts.term_doc_freq[t as usize],
-                        );
-                        (t, weight)
-                    })
-                    .collect()
-            })
-            .collect(),
-    )
-}
-
-/// The vector of each group: its rates weighted by the corpus idf of each term.
-pub(crate) fn group_vectors(sums: &GroupCounts, counts: &CountTables) -> Vectors {
-    let n_docs = counts.n_docs();
-    Vectors::new(
-        sums.terms
-            .iter()
-            .zip(&sums.n_tokens)
-            .map(|(terms, &n_tokens)| {
-                terms
-                    .iter()
-                    .map(|&(t, n)| {
-                        let weight = tf_idf(n, n_tokens, n_docs, counts.term_doc_freq[t as usize]);
-                        (t, weight)
-                    })
-                    .collect()
-            })
-            .collect(),
-    )
-}
 
 /// The similarity of two units, by index.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -173,11 +69,11 @@ impl Postings {
         let n_units = vectors.len();
         let mut df = vec![0usize; n_terms];
         let mut nonzero = vec![false; n_terms];
-        for row in &vectors.rows {
-            for &(t, w) in row {
+        for u in 0..n_units {
+            vectors.fold(u, (), |(), t, w| {
                 df[t as usize] += 1;
                 nonzero[t as usize] |= w != 0.0;
-            }
+            });
         }
         let skipped = |t: usize| df[t] == n_units && !nonzero[t];
         let shared_by_all = (0..n_terms).filter(|&t| df[t] > 0 && skipped(t)).count() as u32;
@@ -188,8 +84,8 @@ impl Postings {
         let mut next = starts.clone();
         let mut units = vec![0u32; starts[n_terms]];
         let mut weights = vec![0f64; starts[n_terms]];
-        for (u, row) in vectors.rows.iter().enumerate() {
-            for &(t, w) in row {
+        for u in 0..n_units {
+            for &(t, w) in vectors.row(u).iter() {
                 if !skipped(t as usize) {
                     units[next[t as usize]] = u as u32;
                     weights[next[t as usize]] = w;
@@ -280,14 +176,11 @@ impl Scratch {
             self.shared.resize(after * width, 0);
         }
         // The block's (term, row, weight), by term then row.
-        let mut entries: Vec<(TermId, u32, f64)> = rows
-            .clone()
-            .flat_map(|a| {
-                vectors.rows[a]
-                    .iter()
-                    .map(move |&(t, w)| (t, (a - first) as u32, w))
-            })
-            .collect();
+        let mut entries: Vec<(TermId, u32, f64)> = Vec::new();
+        for a in rows.clone() {
+            let row = vectors.row(a);
+            entries.extend(row.iter().map(|&(t, w)| (t, (a - first) as u32, w)));
+        }
         entries.sort_unstable_by_key(|&(t, r, _)| (t, r));
         // Accumulators of pairs (a, b) with b <= a, inside the block, receive products too
         // but are never read: no test in the inner loops. Absent rows add 0 x w = 0, which
@@ -486,8 +379,8 @@ pub(crate) fn most_similar(vectors: &Vectors, n_terms: usize, k: usize) -> Vec<S
                         return;
                     }
                     let key = cosine.map_or(f64::NEG_INFINITY, as_printed);
-                    best.offer(a, b as u32, key, cosine);
-                    best.offer(b, a as u32, key, cosine);
+                    best.offer(a, b as u32, key, cosine, 0);
+                    best.offer(b, a as u32, key, cosine, 0);
                 });
             }
             best
@@ -499,9 +392,9 @@ pub(crate) fn most_similar(vectors: &Vectors, n_terms: usize, k: usize) -> Vec<S
 /// Row chunks of about equal work: row a touches the units after it.
 fn rows_in_chunks(vectors: &Vectors) -> Vec<std::ops::Range<usize>> {
     let n = vectors.len() as u64;
-    let work = (0..n).map(|a| (vectors.rows[a as usize].len() as u64 + 1) * (n - a));
+    let work = (0..n).map(|a| (vectors.size(a as usize) as u64 + 1) * (n - a));
     let total: u64 = (0..n)
-        .map(|a| (vectors.rows[a as usize].len() as u64 + 1) * (n - a))
+        .map(|a| (vectors.size(a as usize) as u64 + 1) * (n - a))
         .sum();
     chunk_ranges(work, (total / 64).max(1))
 }
@@ -522,11 +415,14 @@ struct Partner {
     partner: u32,
     key: f64,
     cosine: Option<f64>,
+    /// Terms the two share, when counted as the pair was scored (else 0).
+    shared: u32,
 }
 
 impl Partner {
     /// Below every partner: what an empty place in a list is worth.
     const NONE: Partner = Partner {
+        shared: 0,
         partner: u32::MAX,
         key: f64::NEG_INFINITY,
         cosine: None,
@@ -555,8 +451,9 @@ impl Best {
         floor > 0.0 && raw >= 0.0 && raw < floor * (1.0 - 1e-5)
     }
 
-    fn offer(&mut self, unit: usize, partner: u32, key: f64, cosine: Option<f64>) {
+    fn offer(&mut self, unit: usize, partner: u32, key: f64, cosine: Option<f64>, shared: u32) {
         let entry = Partner {
+            shared,
             partner,
             key,
             cosine,
@@ -585,17 +482,20 @@ impl Best {
             .map_init(
                 || vec![false; n_terms],
                 |marked, (unit, list)| {
-                    for &(t, _) in &vectors.rows[unit] {
+                    if list.is_empty() {
+                        return Vec::new();
+                    }
+                    let row = vectors.row(unit);
+                    for &(t, _) in row.iter() {
                         marked[t as usize] = true;
                     }
                     let kept = list
                         .into_iter()
                         .map(|entry| {
                             let partner = entry.partner as usize;
-                            let shared = vectors.rows[partner]
-                                .iter()
-                                .filter(|&&(t, _)| marked[t as usize])
-                                .count() as u32;
+                            let shared = vectors.fold_terms(partner, 0u32, |shared, t| {
+                                shared + u32::from(marked[t as usize])
+                            });
                             Similarity {
                                 a: unit as u32,
                                 b: entry.partner,
@@ -604,7 +504,7 @@ impl Best {
                             }
                         })
                         .collect();
-                    for &(t, _) in &vectors.rows[unit] {
+                    for &(t, _) in row.iter() {
                         marked[t as usize] = false;
                     }
                     kept
@@ -614,10 +514,27 @@ impl Best {
         lists.concat()
     }
 
+    /// The lists as pairs, unit by unit, each with the Jaccard of the terms counted as
+    /// shared when it was offered.
+    fn with_counted_jaccard(self, vectors: &Vectors) -> Vec<Similarity> {
+        self.lists
+            .into_iter()
+            .enumerate()
+            .flat_map(|(unit, list)| {
+                list.into_iter().map(move |entry| Similarity {
+                    a: unit as u32,
+                    b: entry.partner,
+                    cosine: entry.cosine,
+                    jaccard: vectors.jaccard(unit, entry.partner as usize, entry.shared),
+                })
+            })
+            .collect()
+    }
+
     fn merge(mut self, other: Best) -> Best {
         for (unit, list) in other.lists.into_iter().enumerate() {
             for entry in list {
-                self.offer(unit, entry.partner, entry.key, entry.cosine);
+                self.offer(unit, entry.partner, entry.key, entry.cosine, entry.shared);
             }
         }
         self
@@ -920,9 +837,11 @@ mod tests {
     #[test]
     fn beyond_a_thousand_units_each_gets_its_nearest_found_as_the_method_says() {
         let few = generated(30, 20, |i, j| (i * 3 + j * j) % 31);
-        let few_vectors = speech_vectors(&count(&few));
+        let few_counts = count(&few);
+        let few_vectors = speech_vectors(&few_counts);
         let many = generated(ALL_PAIRS_UP_TO + 1, 12, |i, j| (i * 13 + j * j * 7) % 997);
-        let many_vectors = speech_vectors(&count(&many));
+        let many_counts = count(&many);
+        let many_vectors = speech_vectors(&many_counts);
         let cases = [
             (
                 &few_vectors,

@@ -32,8 +32,11 @@ pub(crate) const HEAVIEST_TERMS: usize = 30;
 pub(crate) const POSTINGS_CAP: usize = 300;
 /// Units of largest partial score per unit whose similarity is computed exactly.
 pub(crate) const CANDIDATES: usize = 80;
-/// Units whose pairs are scored before they are offered to the lists.
+/// Units whose pairs are scored before they are offered to the lists, their weights held
+/// meanwhile (16 bytes a term: about 45 MB for speeches of the UN General Debate).
 const UNITS_PER_SLICE: usize = 4096;
+/// Partners a thread scores at a time, with one scratch as large as the terms.
+const PARTNERS_PER_CHUNK: usize = 64;
 /// Units a thread takes at a time, with one scratch (as large as the units, or the terms).
 const UNITS_PER_CHUNK: usize = 256;
 
@@ -75,36 +78,62 @@ pub(crate) fn nearest_with(
         |acc, a| acc.candidates(a, &queries[a], &index, search.candidates),
     );
     // Each pair once: from a's side, unless a is also b's candidate and b comes first. A
-    // slice of units at a time, so the cosines computed wait in memory for one slice only.
+    // slice of units at a time: their rows are weighed and held, and each partner's row is
+    // read once for all its pairs in the slice (a speech's row may come from a file).
     let mut best = Best::new(n, k);
     for first in (0..n).step_by(UNITS_PER_SLICE) {
         let slice = first..(first + UNITS_PER_SLICE).min(n);
-        let scored = in_chunks(
-            slice,
-            || Marks::new(n_terms),
-            |marks, a| {
-                marks.set(&vectors.rows[a]);
-                let cosines: Vec<(u32, Option<f64>)> = candidates[a]
+        let mut pairs: Vec<(u32, u32)> = slice
+            .clone()
+            .flat_map(|a| {
+                let candidates = &candidates;
+                candidates[a]
                     .iter()
-                    .filter(|&&b| {
+                    .filter(move |&&b| {
                         b as usize > a || candidates[b as usize].binary_search(&(a as u32)).is_err()
                     })
-                    .map(|&b| (b, marks.cosine(vectors, a, b as usize)))
-                    .collect();
-                marks.clear(&vectors.rows[a]);
-                cosines
-            },
-        );
-        for (a, cosines) in (first..).zip(scored) {
-            for (b, cosine) in cosines {
-                let key = cosine.map_or(f64::NEG_INFINITY, as_printed);
-                best.offer(a, b, key, cosine);
-                best.offer(b as usize, a as u32, key, cosine);
-            }
+                    .map(move |&b| (b, a as u32))
+            })
+            .collect();
+        pairs.sort_unstable();
+        let rows: Vec<Vec<(TermId, f64)>> = slice
+            .clone()
+            .into_par_iter()
+            .map(|a| vectors.row(a).into_owned())
+            .collect();
+        let by_partner: Vec<&[(u32, u32)]> = pairs.chunk_by(|x, y| x.0 == y.0).collect();
+        let scored: Vec<Vec<Scored>> = by_partner
+            .par_chunks(PARTNERS_PER_CHUNK)
+            .map_init(
+                || Marks::new(n_terms),
+                |marks, groups| {
+                    let mut scored = Vec::new();
+                    for group in groups {
+                        let b = group[0].0 as usize;
+                        let row = vectors.row(b);
+                        marks.set(&row);
+                        for &(_, a) in *group {
+                            let (dot, shared) = marks.dot(&rows[a as usize - first]);
+                            let cosine = vectors.cosine(a as usize, b, dot);
+                            scored.push((a, b as u32, cosine, shared));
+                        }
+                        marks.clear(&row);
+                    }
+                    scored
+                },
+            )
+            .collect();
+        for (a, b, cosine, shared) in scored.into_iter().flatten() {
+            let key = cosine.map_or(f64::NEG_INFINITY, as_printed);
+            best.offer(a as usize, b, key, cosine, shared);
+            best.offer(b as usize, a, key, cosine, shared);
         }
     }
-    best.with_jaccard(vectors, n_terms)
+    best.with_counted_jaccard(vectors)
 }
+
+/// A pair scored: unit a, its partner b, their cosine, and the terms they share.
+type Scored = (u32, u32, Option<f64>, u32);
 
 /// `each(scratch, unit)` for every unit of `units`, in order, on the threads: chunks of
 /// [`UNITS_PER_CHUNK`] units, each with a scratch of its own made once.
@@ -138,7 +167,8 @@ fn queries(vectors: &Vectors, heaviest: usize) -> Vec<Vec<(TermId, f32)>> {
             if norm <= 0.0 {
                 return Vec::new();
             }
-            let mut terms: Vec<(TermId, f64)> = vectors.rows[u]
+            let mut terms: Vec<(TermId, f64)> = vectors
+                .row(u)
                 .iter()
                 .copied()
                 .filter(|&(_, w)| w > 0.0)
@@ -176,43 +206,37 @@ impl Index {
         for &(t, _) in queries.iter().flatten() {
             queried[t as usize] = true;
         }
-        // Every unit of a queried term, by term, then cut down to the cap term by term.
-        let mut df = vec![0usize; n_terms];
-        for row in &vectors.rows {
-            for &(t, w) in row {
-                df[t as usize] += usize::from(queried[t as usize] && w > 0.0);
-            }
-        }
-        let mut starts = vec![0usize; n_terms + 1];
-        for t in 0..n_terms {
-            starts[t + 1] = starts[t] + df[t];
-        }
-        let mut next = starts.clone();
-        let mut entries = vec![(0u32, 0f32); starts[n_terms]];
-        for (u, row) in vectors.rows.iter().enumerate() {
-            for &(t, w) in row {
-                if queried[t as usize] && w > 0.0 {
-                    entries[next[t as usize]] = (u as u32, (w / vectors.norms[u]) as f32);
-                    next[t as usize] += 1;
-                }
-            }
-        }
+        // The units of each queried term in unit order, cut down to the `cap` heaviest
+        // whenever a list reaches twice the cap: the heaviest of all are among the heaviest
+        // of each cut, and memory stays within the terms times the cap, whatever the units.
         let heavier = |x: &(u32, f32), y: &(u32, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
+        let cut = |list: &mut Vec<(u32, f32)>| {
+            if list.len() > cap {
+                list.select_nth_unstable_by(cap - 1, heavier);
+                list.truncate(cap);
+            }
+        };
+        let mut lists: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
+        for u in 0..vectors.len() {
+            let norm = vectors.norms[u];
+            vectors.fold(u, (), |(), t, w| {
+                if queried[t as usize] && w > 0.0 {
+                    let list = &mut lists[t as usize];
+                    list.push((u as u32, (w / norm) as f32));
+                    if list.len() >= 2 * cap.max(1) {
+                        cut(list);
+                    }
+                }
+            });
+        }
         let mut kept_starts = vec![0usize; n_terms + 1];
         let mut units = Vec::new();
         let mut weights = Vec::new();
-        for t in 0..n_terms {
-            let of_term = &mut entries[starts[t]..starts[t + 1]];
-            if of_term.len() > cap {
-                of_term.select_nth_unstable_by(cap - 1, heavier);
-                let kept = &mut of_term[..cap];
-                kept.sort_unstable_by_key(|&(u, _)| u);
-                units.extend(kept.iter().map(|&(u, _)| u));
-                weights.extend(kept.iter().map(|&(_, w)| w));
-            } else {
-                units.extend(of_term.iter().map(|&(u, _)| u));
-                weights.extend(of_term.iter().map(|&(_, w)| w));
-            }
+        for (t, mut list) in lists.into_iter().enumerate() {
+            cut(&mut list);
+            list.sort_unstable_by_key(|&(u, _)| u);
+            units.extend(list.iter().map(|&(u, _)| u));
+            weights.extend(list.iter().map(|&(_, w)| w));
             kept_starts[t + 1] = units.len();
         }
         Index {
@@ -282,38 +306,45 @@ impl Accumulator {
 }
 
 /// A unit's weights spread over every term (0 for the terms it does not use), so each
-/// candidate's row is read once, without a test per term.
+/// row paired with it is read once, without a test per term.
 struct Marks {
     weight: Vec<f64>,
+    /// The terms the unit uses (its weight may be 0: a term every speech uses).
+    used: Vec<bool>,
 }
 
 impl Marks {
     fn new(n_terms: usize) -> Marks {
         Marks {
             weight: vec![0.0; n_terms],
+            used: vec![false; n_terms],
         }
     }
 
     fn set(&mut self, row: &[(TermId, f64)]) {
         for &(t, w) in row {
             self.weight[t as usize] = w;
+            self.used[t as usize] = true;
         }
     }
 
     fn clear(&mut self, row: &[(TermId, f64)]) {
         for &(t, _) in row {
             self.weight[t as usize] = 0.0;
+            self.used[t as usize] = false;
         }
     }
 
-    /// The cosine of the unit `a` whose weights are set with `b`. The products are summed in
-    /// term order as [`Vectors::pair`] sums them; a term `a` does not use adds 0 x w = +0,
-    /// which leaves a sum of non-negative products unchanged, so both give the same bits.
-    fn cosine(&self, vectors: &Vectors, a: usize, b: usize) -> Option<f64> {
-        let dot = vectors.rows[b]
-            .iter()
-            .fold(0.0, |dot, &(t, w_b)| dot + self.weight[t as usize] * w_b);
-        vectors.cosine(a, b, dot)
+    /// The dot product of the unit whose weights are set with a unit of weights `row`, and
+    /// the terms they share. The products are summed in term order as [`Vectors::pair`]
+    /// sums them: a term the set unit does not use adds 0 x w = +0, which leaves a sum of
+    /// non-negative products unchanged, and x * y is y * x to the bit, so both give the
+    /// same bits.
+    fn dot(&self, row: &[(TermId, f64)]) -> (f64, u32) {
+        row.iter().fold((0.0, 0), |(dot, shared), &(t, w)| {
+            let t = t as usize;
+            (dot + w * self.weight[t], shared + u32::from(self.used[t]))
+        })
     }
 }
 
@@ -341,7 +372,8 @@ mod tests {
     #[test]
     fn a_search_as_wide_as_the_corpus_finds_the_exact_answer() {
         let corpus = generated(60, 30, |i, j| (i * 7 + j * j) % 53);
-        let vectors = speech_vectors(&count(&corpus));
+        let counts = count(&corpus);
+        let vectors = speech_vectors(&counts);
         let n_terms = corpus.vocab.n_terms();
         let wide = Search {
             heaviest_terms: n_terms,
@@ -361,7 +393,8 @@ mod tests {
     #[test]
     fn a_narrow_search_lists_at_most_k_exact_values_most_similar_first() {
         let corpus = generated(80, 25, |i, j| (i * 5 + j * j * 3) % 67);
-        let vectors = speech_vectors(&count(&corpus));
+        let counts = count(&corpus);
+        let vectors = speech_vectors(&counts);
         let n_terms = corpus.vocab.n_terms();
         let narrow = Search {
             heaviest_terms: 3,
