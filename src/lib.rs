@@ -87,6 +87,7 @@ pub use pipeline::{
     StageTime, Summary, When, DEFAULT_MIN_RANGE, OUTPUTS, SPREADSHEET_ROWS, WORD,
 };
 pub use progress::{Progress, Silent};
+pub use stats::compare::measures::RankBy;
 pub use stats::compare::similarity::SimilarityMethod;
 pub use stats::compare::style::{SimilarityMeasure, DEFAULT_STYLE_WORDS};
 pub use stats::frequency::matrix::MAX_MATRIX_TERMS;

@@ -395,7 +395,7 @@ fn count_and_pair(
         }
         None => (None, Vec::new()),
     };
-    let keyness = stage(progress, "keyness", || {
+    let (keyness, funnels) = stage(progress, "keyness", || {
         families::keyness(
             config,
             &corpus,
@@ -433,6 +433,7 @@ fn count_and_pair(
         pairs: Some(pairs),
         chart_terms,
         keyness: Some(keyness),
+        funnels: Some(funnels),
         reference,
         reference_files,
         kwic,
