@@ -14,6 +14,7 @@ mod fuzz_corpus;
 mod golden;
 mod hostile;
 mod inputs;
+mod keyness_measures;
 mod noise;
 mod outputs;
 mod properties;
