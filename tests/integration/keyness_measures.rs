@@ -96,7 +96,10 @@ fn dispersion_keyness_is_g2_on_the_speeches_of_documents_and_term_frequency() {
         let under = &scores[over.len()..];
         assert!(over.windows(2).all(|w| w[0] >= w[1]), "{target}: {over:?}");
         assert!(under.iter().all(|&s| s < 0.0), "{target}: {under:?}");
-        assert!(under.windows(2).all(|w| w[0] <= w[1]), "{target}: {under:?}");
+        assert!(
+            under.windows(2).all(|w| w[0] <= w[1]),
+            "{target}: {under:?}"
+        );
     }
 }
 
@@ -139,7 +142,11 @@ fn log_odds_follow_from_the_counts_and_a_compare_pair_gets_its_funnel_plot() {
         let simple = (a / c * 1e6 + 1.0) / (b / d * 1e6 + 1.0);
         assert!(close(&row["simple_maths"], simple), "{}", row["term"]);
         if z > 0.0 {
-            assert!(z <= last_over * (1.0 + 1e-5), "ranked by z: {}", row["term"]);
+            assert!(
+                z <= last_over * (1.0 + 1e-5),
+                "ranked by z: {}",
+                row["term"]
+            );
             last_over = z;
         }
     }

@@ -131,7 +131,8 @@ struct Layout {
     bottom: i32,
     x: LogRange,
     x_ticks: Vec<f64>,
-    /// The y axis runs from -y_max to y_max.
+    /// The y axis runs from y_min to y_max (0 and both thresholds inside).
+    y_min: f64,
     y_max: f64,
     y_ticks: Vec<f64>,
 }
@@ -143,11 +144,16 @@ impl Layout {
             (lo.min(d.x), hi.max(d.x))
         });
         let x = LogRange::around(lo, hi);
-        let largest = usable().map(|d| d.y.abs()).fold(chart.threshold, f64::max);
-        let step = theme::nice_ticks(largest, 4).get(1).copied().unwrap_or(1.0);
-        let y_max = (largest * 1.04 / step).ceil() * step;
+        let highest = usable().map(|d| d.y).fold(chart.threshold, f64::max);
+        let lowest = usable().map(|d| d.y).fold(-chart.threshold, f64::min);
+        let step = theme::nice_ticks(highest.max(-lowest), 4)
+            .get(1)
+            .copied()
+            .unwrap_or(1.0);
+        let y_max = (highest * 1.04 / step).ceil() * step;
+        let y_min = (lowest * 1.04 / step).floor() * step;
         let mut y_ticks = Vec::new();
-        let mut t = -y_max;
+        let mut t = y_min;
         while t <= y_max + step * 1e-9 {
             y_ticks.push(if t.abs() < step * 1e-9 { 0.0 } else { t });
             t += step;
@@ -175,6 +181,7 @@ impl Layout {
             bottom,
             x,
             x_ticks: labelled_ticks(x, x_every),
+            y_min,
             y_max,
             y_ticks,
         }
@@ -186,7 +193,7 @@ impl Layout {
     }
 
     fn y_of(&self, value: f64) -> i32 {
-        let t = (value + self.y_max) / (2.0 * self.y_max);
+        let t = (value - self.y_min) / (self.y_max - self.y_min);
         self.bottom - (t * f64::from(self.bottom - PLOT_TOP)).round() as i32
     }
 
@@ -317,14 +324,19 @@ fn overlaps(a: Rect, b: Rect) -> bool {
     a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
 }
 
+/// Positions of [`place_labels`] from this one on are away from their dot: a leader line
+/// joins them.
+const FIRST_FAR: usize = 4;
+
 /// Where each label goes: for each labelled dot in order, the first of a few positions
 /// around it (right, left, above, below, then further out) whose box stays in the plot and
-/// overlaps no label placed before it nor any labelled dot; none when every one does.
+/// overlaps no label placed before it nor any labelled dot; none when every one does. With
+/// each box, whether it is one of the far positions.
 fn place_labels(
     labels: &[(String, (i32, i32))],
     (left, top, right, bottom): Rect,
     legend: Rect,
-) -> Vec<Option<Rect>> {
+) -> Vec<Option<(Rect, bool)>> {
     let half = (LABEL_SIZE / 2.0).ceil() as i32 + LABEL_PAD;
     let dots: Vec<Rect> = labels
         .iter()
@@ -350,7 +362,8 @@ fn place_labels(
             let found = candidates
                 .iter()
                 .map(|&(l, t)| (l, t, l + w, t + 2 * half))
-                .find(|&r| {
+                .enumerate()
+                .find(|&(_, r)| {
                     r.0 >= left
                         && r.1 >= top
                         && r.2 <= right
@@ -359,10 +372,10 @@ fn place_labels(
                         && !placed.iter().any(|&p| overlaps(p, r))
                         && !dots.iter().any(|&d| overlaps(d, r))
                 });
-            if let Some(r) = found {
+            if let Some((_, r)) = found {
                 placed.push(r);
             }
-            found
+            found.map(|(k, r)| (r, k >= FIRST_FAR))
         })
         .collect()
 }
@@ -386,10 +399,15 @@ fn draw_labels<DB: Surface>(
         layout.bottom - 2,
     );
     let places = place_labels(&labels, plot, legend_rect(chart, layout));
-    for ((&(i, _), (text, _)), place) in labelled.iter().zip(&labels).zip(places) {
-        let Some((l, t, _, _)) = place else {
+    for ((&(i, (x, y)), (text, _)), place) in labelled.iter().zip(&labels).zip(places) {
+        let Some(((l, t, r, b), far)) = place else {
             continue;
         };
+        if far {
+            // From the dot to the nearest point of the label's box.
+            let to = (x.clamp(l, r), y.clamp(t, b));
+            draw_line(root, vec![(x, y), to], LEADER_LINE, path)?;
+        }
         let color = match chart.dots[i].side(chart.threshold) {
             Side::Above => ABOVE,
             Side::Below => BELOW,
@@ -406,10 +424,16 @@ fn draw_labels<DB: Surface>(
     Ok(())
 }
 
+const LEADER_LINE: ShapeStyle = ShapeStyle {
+    color: RGBAColor(120, 120, 120, 1.0),
+    filled: false,
+    stroke_width: 1,
+};
 const LEGEND_ROW: i32 = 28;
 const LEGEND_PADDING: i32 = 12;
 
-/// The legend's box: the plot's top right corner.
+/// The legend's box: the corner of the plot (top right, top left, bottom right, bottom
+/// left) over the fewest dots, the labelled ones counting most.
 fn legend_rect(chart: &FunnelChart, layout: &Layout) -> Rect {
     let max_text = ((layout.right - layout.left) / 2).max(60) as u32;
     let w = [&chart.above, &chart.below]
@@ -420,8 +444,37 @@ fn legend_rect(chart: &FunnelChart, layout: &Layout) -> Rect {
         + 2 * LEGEND_PADDING
         + 24;
     let h = 2 * LEGEND_ROW + 2 * LEGEND_PADDING - 8;
-    let (right, top) = (layout.right - 10, PLOT_TOP + 10);
-    (right - w, top, right, top + h)
+    let corners = [
+        (layout.right - 10 - w, PLOT_TOP + 10),
+        (layout.left + 10, PLOT_TOP + 10),
+        (layout.right - 10 - w, layout.bottom - 10 - h),
+        (layout.left + 10, layout.bottom - 10 - h),
+    ];
+    let covered = |&(l, t): &(i32, i32)| -> usize {
+        chart
+            .dots
+            .iter()
+            .filter(usable)
+            .map(|d| {
+                let (x, y) = layout.pixel(d);
+                let inside = x >= l - 12 && x <= l + w + 12 && y >= t - 12 && y <= t + h + 12;
+                match (inside, d.label.is_empty()) {
+                    (false, _) => 0,
+                    (true, true) => 1,
+                    (true, false) => 1000,
+                }
+            })
+            .sum()
+    };
+    let mut best = corners[0];
+    let mut least = covered(&best);
+    for corner in &corners[1..] {
+        let c = covered(corner);
+        if c < least {
+            (best, least) = (*corner, c);
+        }
+    }
+    (best.0, best.1, best.0 + w, best.1 + h)
 }
 
 fn draw_legend<DB: Surface>(
@@ -471,7 +524,7 @@ mod tests {
             .collect();
         let plot = (100, 200, 1200, 800);
         let places = place_labels(&labels, plot, (0, 0, 0, 0));
-        let placed: Vec<Rect> = places.iter().flatten().copied().collect();
+        let placed: Vec<Rect> = places.iter().flatten().map(|&(r, _)| r).collect();
         assert!(placed.len() >= 4, "{placed:?}");
         assert!(placed.len() < labels.len());
         for (i, a) in placed.iter().enumerate() {
@@ -481,7 +534,7 @@ mod tests {
             }
         }
         // The label by the right edge goes to the left of its dot.
-        let edge = places.last().unwrap().unwrap();
+        let (edge, _) = places.last().unwrap().unwrap();
         assert!(edge.2 <= 1190);
     }
 }
