@@ -139,13 +139,13 @@ struct Layout {
 
 impl Layout {
     fn new(chart: &FunnelChart, width: i32, bottom: i32) -> Layout {
-        let usable = || chart.dots.iter().filter(|d| usable(d));
-        let (lo, hi) = usable().fold((f64::NAN, f64::NAN), |(lo, hi), d| {
+        let dots = || chart.dots.iter().filter(usable);
+        let (lo, hi) = dots().fold((f64::NAN, f64::NAN), |(lo, hi), d| {
             (lo.min(d.x), hi.max(d.x))
         });
         let x = LogRange::around(lo, hi);
-        let highest = usable().map(|d| d.y).fold(chart.threshold, f64::max);
-        let lowest = usable().map(|d| d.y).fold(-chart.threshold, f64::min);
+        let highest = dots().map(|d| d.y).fold(chart.threshold, f64::max);
+        let lowest = dots().map(|d| d.y).fold(-chart.threshold, f64::min);
         let step = theme::nice_ticks(highest.max(-lowest), 4)
             .get(1)
             .copied()

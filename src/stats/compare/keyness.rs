@@ -704,6 +704,7 @@ mod tests {
         total: &[u64],
         top: usize,
         min_count: u64,
+        rank: RankBy,
     ) -> Vec<(Vec<Key>, usize)> {
         let tokens: u64 = total.iter().sum::<u64>() + 50;
         let c_of = |t: &[(TermId, u64)]| t.iter().map(|&(_, n)| n).sum::<u64>() + 10;
@@ -725,7 +726,10 @@ mod tests {
                         keys.push(Key::new(term, a, b, c, d));
                     }
                 }
-                (strongest(keys, top, G2, |t| NAMES[t as usize]), tested)
+                (
+                    strongest(keys, top, (rank, &MEASURES), |t| NAMES[t as usize]),
+                    tested,
+                )
             })
             .collect()
     }
@@ -736,7 +740,6 @@ mod tests {
         prior_scale: 1.0,
         smoothing: 1.0,
     };
-    const G2: (RankBy, &MeasureOptions) = (RankBy::LogLikelihood, &MEASURES);
 
     #[test]
     fn the_one_pass_lists_what_scoring_every_term_lists() {
@@ -755,12 +758,22 @@ mod tests {
         total[4] += 6; // the rest of the corpus holds some e and h that no target has
         total[7] += 6;
         let tokens: u64 = total.iter().sum::<u64>() + 50;
-        for (top, min_count) in [(1, 1), (2, 1), (2, 4), (8, 1)] {
+        // Every measure on token counts: an absent term's score grows with b under each.
+        let ranks = [
+            RankBy::LogLikelihood,
+            RankBy::LogOddsZ,
+            RankBy::LogRatio,
+            RankBy::SimpleMaths,
+        ];
+        for (top, min_count, rank) in [(1, 1), (2, 1), (2, 4), (8, 1)]
+            .into_iter()
+            .flat_map(|(t, m)| ranks.map(|r| (t, m, r)))
+        {
             let options = KeynessOptions {
                 top,
                 min_count,
                 min_range: 1,
-                rank_by: RankBy::LogLikelihood,
+                rank_by: rank,
                 measures: MEASURES,
             };
             let doc_freq = vec![0u32; total.len()];
@@ -773,12 +786,12 @@ mod tests {
                 },
                 options,
             );
-            let expected = brute_force(&targets, &total, top, min_count);
+            let expected = brute_force(&targets, &total, top, min_count, rank);
             for (target, (want, want_tested)) in targets.iter().zip(expected) {
                 let c = target.iter().map(|&(_, n)| n).sum::<u64>() + 10;
                 let (keys, tested) = scorer.score(target, c, 1);
-                let got = strongest(keys, top, G2, |t| NAMES[t as usize]);
-                assert_eq!(got, want, "top {top}, min_count {min_count}");
+                let got = strongest(keys, top, (rank, &MEASURES), |t| NAMES[t as usize]);
+                assert_eq!(got, want, "top {top}, min_count {min_count}, {rank:?}");
                 assert_eq!(tested, want_tested, "top {top}, min_count {min_count}");
             }
         }
