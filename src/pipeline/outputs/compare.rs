@@ -137,8 +137,9 @@ pub(super) const CHARTS: &[OutputInfo] = &[
         what: "the top over-used terms of every target of the first grouping (the 30 largest), one panel each",
         caption: "One panel per target of the first grouping (each speech without --group-by; \
                   the 30 largest by words): its 8 most over-used terms, a bar's length the \
-                  log-likelihood (G²) against its reference, written beside it; each panel on its \
-                  own scale (its longest bar spans the panel).",
+                  log-likelihood (G²) against its reference (with --rank-by, that measure), \
+                  written beside it; each panel on its own scale (its longest bar spans the \
+                  panel).",
         ..chart(Family::Compare, |a, charts| {
             let targets = a.keyness()?;
             let shown = targets.first().map(|first| {
@@ -162,7 +163,8 @@ pub(super) const CHARTS: &[OutputInfo] = &[
                   frequent than in the reference), bars to the left under-used ones (negative \
                   G²), up to 15 a side. Lighter bars are not significant (p ≥ 0.05 after \
                   Bonferroni); beside each bar, its rate per 10,000 words in the target and in \
-                  the reference.",
+                  the reference. With --rank-by, the bars are that measure's (simple maths as \
+                  its log2) and the terms it ranks first.",
         ..chart(Family::Compare, draw_keyness)
     },
     OutputInfo {
