@@ -601,8 +601,8 @@ pub const LOG_ODDS: TableColumn = TableColumn::new(
     "The log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, \
      \"Fightin' Words\"): ln((a + α_w) / (c + α_0 − a − α_w)) − ln((b + α_w) / (d + α_0 − b − \
      α_w)), α_w = s × the term's count and α_0 = s × the tokens of the prior corpus (target \
-     and reference together, or the --reference corpus), s = --prior-scale (1). Positive: \
-     over-used.",
+     and reference together, or the --reference corpus), s = --prior-scale (1): positive \
+     when over-used, empty for a term a --reference corpus lacks (no prior, no finite value).",
 );
 pub const LOG_ODDS_Z: TableColumn = TableColumn::new(
     "log_odds_z",
