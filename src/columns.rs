@@ -596,6 +596,40 @@ pub const SIGNIFICANT: TableColumn = TableColumn::new(
      (those with a + b ≥ --min-count).",
 );
 
+pub const LOG_ODDS: TableColumn = TableColumn::new(
+    "log_odds",
+    "The log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, \
+     \"Fightin' Words\"): ln((a + α_w) / (c + α_0 − a − α_w)) − ln((b + α_w) / (d + α_0 − b − \
+     α_w)), α_w = s × the term's count and α_0 = s × the tokens of the prior corpus (target \
+     and reference together, or the --reference corpus), s = --prior-scale (1): positive \
+     when over-used, empty for a term a --reference corpus lacks (no prior, no finite value).",
+);
+pub const LOG_ODDS_Z: TableColumn = TableColumn::new(
+    "log_odds_z",
+    "log_odds / sqrt(1 / (a + α_w) + 1 / (b + α_w)): the log-odds in units of its standard \
+     error; |z| > 1.96 is the paper's line of a notable difference.",
+);
+pub const SIMPLE_MATHS: TableColumn = TableColumn::new(
+    "simple_maths",
+    "(a / c × 10^6 + k) / (b / d × 10^6 + k) (Kilgarriff 2009, Sketch Engine's keyword \
+     score), k = --smoothing (1; 100 favours common words): above 1 over-used, below 1 \
+     under-used.",
+);
+pub const DOC_LOG_LIKELIHOOD: TableColumn = TableColumn::new(
+    "doc_log_likelihood",
+    "Text dispersion keyness (Egbert & Biber 2019): the signed G² of the same formula on \
+     speech counts, range_target of n_documents_target against range_reference of \
+     n_documents_reference: a term many speeches use, not one speech many times.",
+);
+pub const RANGE_REFERENCE: TableColumn = TableColumn::new(
+    "range_reference",
+    "Speeches of the reference that use the term.",
+);
+pub const N_DOCUMENTS_TARGET: TableColumn =
+    TableColumn::new("n_documents_target", "Speeches in the target.");
+pub const N_DOCUMENTS_REFERENCE: TableColumn =
+    TableColumn::new("n_documents_reference", "Speeches in the reference.");
+
 pub const DOC_A: TableColumn = TableColumn::new(
     "doc_a",
     "The first speech of the pair: with all pairs, doc_a comes before doc_b in corpus \

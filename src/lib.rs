@@ -88,6 +88,7 @@ pub use pipeline::{
 };
 pub use pipeline::{count_shard, merge_shards, score_shard, ShardSummary, SHARD_FILES};
 pub use progress::{Progress, Silent};
+pub use stats::compare::measures::RankBy;
 pub use stats::compare::similarity::SimilarityMethod;
 pub use stats::compare::style::{SimilarityMeasure, DEFAULT_STYLE_WORDS};
 pub use stats::frequency::matrix::MAX_MATRIX_TERMS;

@@ -10,9 +10,9 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use speechstat::{
     AddedStopwords, ChartFormat, ChartOptions, Condition, Config, Context, CsvStyle, KwicOptions,
-    Language, MatchBy, Mode, Period, PhraseOptions, ReadOptions, Selection, SimilarityMeasure,
-    SimilarityMethod, SortBy, StopwordSource, TableFormat, Unit, When, DEFAULT_MIN_RANGE,
-    DEFAULT_STYLE_WORDS, DEFAULT_WINDOW, MAX_MATRIX_TERMS, OUTPUTS,
+    Language, MatchBy, Mode, Period, PhraseOptions, RankBy, ReadOptions, Selection,
+    SimilarityMeasure, SimilarityMethod, SortBy, StopwordSource, TableFormat, Unit, When,
+    DEFAULT_MIN_RANGE, DEFAULT_STYLE_WORDS, DEFAULT_WINDOW, MAX_MATRIX_TERMS, OUTPUTS,
 };
 
 mod config_file;
@@ -284,6 +284,13 @@ fn number_within(text: &str, low: f64, high: f64) -> Result<f64, String> {
     match x >= low && x <= high {
         true => Ok(x),
         false => Err(format!("{text} is not in {low} to {high}")),
+    }
+}
+
+fn parse_positive(text: &str) -> Result<f64, String> {
+    match number_within(text, 0.0, 1e12) {
+        Ok(x) if x > 0.0 => Ok(x),
+        _ => Err(format!("{text:?} is not a number above 0")),
     }
 }
 
@@ -668,6 +675,21 @@ pub struct AnalyzeArgs {
     /// a single speech keeps its key terms. Under-used terms are listed whatever their range.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MIN_RANGE, value_parser = clap::value_parser!(u64).range(1..))]
     pub min_range: u64,
+
+    /// The measure that orders each target's key terms in tables/keyness.csv, the report and
+    /// the keyness charts (every measure is a column whatever this is).
+    #[arg(long, value_enum, value_name = "MEASURE", default_value_t = RankArg::LogLikelihood)]
+    pub rank_by: RankArg,
+
+    /// s, the weight of the log-odds' Dirichlet prior: its counts (of the corpus, or of
+    /// --reference) times s; above 0 (0.01 to 10 is the usual range).
+    #[arg(long, value_name = "S", default_value_t = 1.0, value_parser = parse_positive)]
+    pub prior_scale: f64,
+
+    /// k of simple maths, added to both rates per million words: 1 favours rare words,
+    /// 100 common ones; above 0.
+    #[arg(long, value_name = "K", default_value_t = 1.0, value_parser = parse_positive)]
+    pub smoothing: f64,
     /// The speeches meeting EXPR as one target of keyness, against the rest of the corpus
     /// (or --reference); keyness.csv names it by EXPR. EXPR is --where's conditions joined by
     /// commas, all must hold: 'iso3=UKR,year>=2022' ('iso3 in UKR,RUS,year>=2022' lists
@@ -755,6 +777,21 @@ pub enum SimilarityArg {
     Auto,
     Exact,
     Approximate,
+}
+
+/// `--rank-by` values, named as keyness.csv's columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RankArg {
+    #[value(name = "log_likelihood")]
+    LogLikelihood,
+    #[value(name = "log_odds_z")]
+    LogOddsZ,
+    #[value(name = "log_ratio")]
+    LogRatio,
+    #[value(name = "simple_maths")]
+    SimpleMaths,
+    #[value(name = "doc_log_likelihood")]
+    DocLogLikelihood,
 }
 
 /// `--similarity-measure` values.
@@ -986,6 +1023,15 @@ impl AnalyzeArgs {
             }),
             keyness_top: self.top as usize,
             min_range: self.min_range,
+            rank_by: match self.rank_by {
+                RankArg::LogLikelihood => RankBy::LogLikelihood,
+                RankArg::LogOddsZ => RankBy::LogOddsZ,
+                RankArg::LogRatio => RankBy::LogRatio,
+                RankArg::SimpleMaths => RankBy::SimpleMaths,
+                RankArg::DocLogLikelihood => RankBy::DocLogLikelihood,
+            },
+            prior_scale: self.prior_scale,
+            smoothing: self.smoothing,
             compare: self
                 .compare
                 .as_ref()

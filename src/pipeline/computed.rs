@@ -6,6 +6,7 @@
 use crate::corpus::Corpus;
 use crate::error::{Error, Result, Warning};
 use crate::output::figures::keyness::reference_name;
+use crate::stats::compare::funnel::Funnel;
 use crate::stats::compare::keyness::Target;
 use crate::stats::compare::reference::ReferenceCounts;
 use crate::stats::compare::similarity::Listed;
@@ -52,6 +53,8 @@ pub(crate) struct Computed {
     pub(crate) chart_terms: Option<Vec<TermId>>,
     /// The keyness targets with their strongest keys; none for the word count alone.
     pub(crate) keyness: Option<Vec<Target>>,
+    /// Every term of the charted targets with its log-odds z-score, for the funnel plots.
+    pub(crate) funnels: Option<Vec<Funnel>>,
     /// The `--reference` corpus's counts.
     pub(crate) reference: Option<ReferenceCounts>,
     /// The files the reference corpus was read from.
@@ -173,6 +176,7 @@ impl Computed {
             pairs: None,
             chart_terms: None,
             keyness: None,
+            funnels: None,
             reference: None,
             reference_files: Vec::new(),
             kwic: None,
@@ -300,6 +304,10 @@ impl Computed {
             "periods",
             "the speeches are not dated (no year or date column; see --time)",
         )
+    }
+
+    pub(crate) fn funnels(&self) -> Result<&[Funnel]> {
+        computed(self.funnels.as_deref(), "funnel plots", WORD_COUNT_COMPARES)
     }
 
     pub(crate) fn keyness(&self) -> Result<&[Target]> {

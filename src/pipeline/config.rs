@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::corpus::{ReadOptions, Selection};
 use crate::output::charts::canvas::{ChartFormat, DEFAULT_DPI, DEFAULT_WIDTH};
 use crate::output::tables::{CsvStyle, TableFormat};
+use crate::stats::compare::measures::RankBy;
 use crate::stats::compare::similarity::SimilarityMethod;
 use crate::stats::compare::style::{SimilarityMeasure, DEFAULT_STYLE_WORDS};
 use crate::stats::pairs::cooccurrence::Context;
@@ -65,6 +66,12 @@ pub struct Config {
     /// Least speeches of a target that must use an over-used term for `keyness.csv` to
     /// list it; a target of fewer speeches needs all of them.
     pub min_range: u64,
+    /// The measure that orders each target's listed terms (and its charts).
+    pub rank_by: RankBy,
+    /// s, the multiplier of the counts of the log-odds' Dirichlet prior.
+    pub prior_scale: f64,
+    /// k, added to both rates per million of simple maths.
+    pub smoothing: f64,
     /// Sets of speeches, each compared with the rest of the corpus (or with `reference`):
     /// the targets of keyness named by their expression. Given alone, without `group_by`,
     /// they are the only targets (the speeches are not scored one by one).
@@ -208,6 +215,9 @@ impl Config {
             phrases: None,
             keyness_top: 30,
             min_range: DEFAULT_MIN_RANGE,
+            rank_by: RankBy::default(),
+            prior_scale: 1.0,
+            smoothing: 1.0,
             targets: Vec::new(),
             compare: None,
             reference: None,

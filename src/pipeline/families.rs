@@ -18,7 +18,9 @@ use crate::output::charts::{heatmap, xray};
 use crate::output::figures::term_trends;
 use crate::output::figures::{chart_targets, similarity_heatmap};
 use crate::progress::Silent;
+use crate::stats::compare::funnel::Funnel;
 use crate::stats::compare::keyness::{KeynessOptions, Target};
+use crate::stats::compare::measures::{MeasureOptions, PriorSource};
 use crate::stats::compare::reference::{Fingerprint, Fingerprints, ReferenceCounts};
 use crate::stats::compare::similarity::{
     cosine_matrix, group_vectors, similarity_pairs, speech_vectors, SimilarityMethod, Vectors,
@@ -505,7 +507,7 @@ fn compared_sets(
 
 /// Keyness of every target the configuration asks for: each group (or speech) and each
 /// `--target` against the rest, two side by side (`--compare`), or against the reference
-/// corpus.
+/// corpus; and the funnel plots' points of those charted (see [`funnel_targets`]).
 pub(super) fn keyness(
     config: &Config,
     corpus: &Corpus,
@@ -514,7 +516,7 @@ pub(super) fn keyness(
     expressions: &Expressions,
     reference: Option<&ReferenceCounts>,
     vocab: &Vocabulary,
-) -> Result<Vec<Target>> {
+) -> Result<(Vec<Target>, Vec<Funnel>)> {
     let speeches = Groups::by_document(corpus);
     let grouped: Vec<Grouped<'_>> = groupings
         .iter()
@@ -538,6 +540,12 @@ pub(super) fn keyness(
         top: config.keyness_top,
         min_count: config.min_count,
         min_range: config.min_range,
+        rank_by: config.rank_by,
+        measures: MeasureOptions {
+            prior: PriorSource::Pooled,
+            prior_scale: config.prior_scale,
+            smoothing: config.smoothing,
+        },
     };
     let speeches = Grouped {
         groups: &speeches,
@@ -558,7 +566,40 @@ pub(super) fn keyness(
             message,
         });
     }
-    Ok(targets)
+    let charted: Vec<&Target> = funnel_targets(&targets, config)
+        .into_iter()
+        .map(|i| &targets[i])
+        .collect();
+    let funnels = targets::funnels(
+        counts,
+        &grouped,
+        &expressions.targets,
+        speeches,
+        against,
+        options,
+        &charted,
+    )?;
+    Ok((targets, funnels))
+}
+
+/// The targets that get a funnel plot: those of `--chart-targets`, then the largest of the
+/// first grouping (the `--compare` pair, the corpus against `--reference`), `--max-charts`
+/// in all; in target order.
+fn funnel_targets(targets: &[Target], config: &Config) -> Vec<usize> {
+    let first = targets.first().map(|t| t.group_by.as_str());
+    let of_first = targets
+        .iter()
+        .take_while(|t| Some(t.group_by.as_str()) == first)
+        .count();
+    let mut chosen = chart_targets::chosen(
+        &targets[..of_first],
+        &config.chart_targets,
+        config.max_charts,
+    );
+    chosen.extend(
+        (of_first..targets.len()).filter(|&i| config.chart_targets.contains(&targets[i].name)),
+    );
+    chosen
 }
 
 /// The lines of the `--kwic` pattern, found batch by batch while the texts are read (before

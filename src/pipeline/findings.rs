@@ -12,6 +12,7 @@ use crate::output::charts::theme::{format_number, significant_decimals};
 use crate::output::figures::keyness::reference_name;
 use crate::output::report::{Finding, FindingLine};
 use crate::stats::compare::keyness::{is_significant, Target};
+use crate::stats::compare::measures::RankBy;
 use crate::stats::compare::similarity::{Listing, Similarity};
 use crate::stats::compare::style::DistancesListed;
 use crate::stats::compare::targets::{TARGET_GROUPING, WHOLE_CORPUS};
@@ -132,7 +133,10 @@ fn key_terms(a: &Computed) -> Option<Finding> {
             let terms: Vec<&str> = target
                 .keys
                 .iter()
-                .filter(|k| k.log_likelihood > 0.0 && is_significant(k, target.tested))
+                .filter(|k| {
+                    k.side(target.rank_by, &target.measures) > 0.0
+                        && is_significant(k, target.tested)
+                })
                 .take(TERMS_PER_TARGET)
                 .map(|k| a.term_and_label(k.term).1)
                 .collect();
@@ -167,9 +171,15 @@ fn key_terms(a: &Computed) -> Option<Finding> {
         ),
         (false, _) => format!("Each of the {} {units}", thousands(of as u64)),
     };
+    let order = match first.rank_by {
+        RankBy::LogLikelihood => "log-likelihood G², significant after Bonferroni".to_owned(),
+        rank => format!(
+            "by {}, those significant after Bonferroni on log-likelihood G²",
+            rank.name()
+        ),
+    };
     let note = format!(
-        "{which}, against {}: its most over-used terms, strongest first (log-likelihood G², \
-         significant after Bonferroni).",
+        "{which}, against {}: its most over-used terms, strongest first ({order}).",
         reference_name(first)
     );
     Some(finding("Key terms".into(), note, lines))

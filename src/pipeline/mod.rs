@@ -427,7 +427,7 @@ fn count_and_pair(
         }
         None => (None, Vec::new()),
     };
-    let keyness = stage(progress, "keyness", || {
+    let (keyness, funnels) = stage(progress, "keyness", || {
         families::keyness(
             config,
             &corpus,
@@ -465,6 +465,7 @@ fn count_and_pair(
         pairs: Some(pairs),
         chart_terms,
         keyness: Some(keyness),
+        funnels: Some(funnels),
         reference,
         reference_files,
         kwic,

@@ -196,6 +196,9 @@ impl Config {
             ),
             ("top", Setting::Integer(self.keyness_top as u64)),
             ("min-range", Setting::Integer(self.min_range)),
+            ("rank-by", Setting::Text(self.rank_by.name().into())),
+            ("prior-scale", Setting::Float(self.prior_scale)),
+            ("smoothing", Setting::Float(self.smoothing)),
             (
                 "target",
                 Setting::List(self.targets.iter().map(|t| t.text.clone()).collect()),

@@ -15,6 +15,7 @@ mod fuzz_corpus;
 mod golden;
 mod hostile;
 mod inputs;
+mod keyness_measures;
 mod noise;
 mod outputs;
 mod properties;

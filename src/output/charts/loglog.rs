@@ -134,9 +134,9 @@ impl Picture for Painter<'_> {
 
 /// An axis range in log10 units: the axis runs from 10^`from` to 10^`to`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct LogRange {
-    from: f64,
-    to: f64,
+pub(super) struct LogRange {
+    pub(super) from: f64,
+    pub(super) to: f64,
 }
 
 /// Share of the span of the values left empty at each end of an axis (so the first rank is
@@ -146,7 +146,7 @@ const LOG_PADDING: f64 = 0.03;
 impl LogRange {
     /// The range around values from `lo` to `hi` (both > 0): the values with a little room,
     /// half a decade each side of a single value.
-    fn around(lo: f64, hi: f64) -> LogRange {
+    pub(super) fn around(lo: f64, hi: f64) -> LogRange {
         if !(lo.is_finite() && hi.is_finite() && lo > 0.0 && hi >= lo) {
             return LogRange { from: 0.0, to: 1.0 };
         }
@@ -162,7 +162,7 @@ impl LogRange {
         }
     }
 
-    fn span(self) -> f64 {
+    pub(super) fn span(self) -> f64 {
         self.to - self.from
     }
 
@@ -172,12 +172,12 @@ impl LogRange {
     }
 
     /// The powers of ten inside the range.
-    fn decades(self) -> std::ops::RangeInclusive<i32> {
+    pub(super) fn decades(self) -> std::ops::RangeInclusive<i32> {
         (self.from - 1e-9).ceil() as i32..=(self.to + 1e-9).floor() as i32
     }
 
     /// Every power of ten times `multipliers` inside the range.
-    fn multiples(self, multipliers: &[f64]) -> Vec<f64> {
+    pub(super) fn multiples(self, multipliers: &[f64]) -> Vec<f64> {
         let first = (self.from - 1e-9).floor() as i32;
         let last = (self.to + 1e-9).ceil() as i32;
         (first..=last)
@@ -189,7 +189,7 @@ impl LogRange {
 
 /// Every how many decades a label goes, for labels `widest` pixels wide (or high) on decades
 /// `decade` pixels long.
-fn label_every(decade: f64, widest: i32) -> i32 {
+pub(super) fn label_every(decade: f64, widest: i32) -> i32 {
     [1, 2, 3, 5, 10]
         .into_iter()
         .find(|&n| decade * f64::from(n) >= f64::from(widest + 16))
@@ -201,7 +201,7 @@ const SHORT_AXIS: f64 = 2.2;
 
 /// The values at which an axis over `range` has labelled ticks: each `every`-th power of ten;
 /// on a short axis also 2 and 5 times each, and on one too short for those, every 1-9 times.
-fn labelled_ticks(range: LogRange, every: i32) -> Vec<f64> {
+pub(super) fn labelled_ticks(range: LogRange, every: i32) -> Vec<f64> {
     let decades = range.decades();
     let first = *decades.start();
     let mut ticks: Vec<f64> = decades
@@ -218,7 +218,7 @@ fn labelled_ticks(range: LogRange, every: i32) -> Vec<f64> {
 }
 
 /// A tick label: grouped, with decimals enough for values under 1.
-fn tick_label(value: f64) -> String {
+pub(super) fn tick_label(value: f64) -> String {
     let decimals = if value >= 1.0 {
         0
     } else {

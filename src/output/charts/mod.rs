@@ -6,6 +6,7 @@ pub(crate) mod bar_chart;
 pub(crate) mod canvas;
 pub(crate) mod clustered_heatmap;
 pub(crate) mod diverging_bars;
+pub(crate) mod funnel;
 pub(crate) mod heatmap;
 pub(crate) mod line_chart;
 pub(crate) mod loglog;

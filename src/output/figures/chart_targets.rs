@@ -84,6 +84,8 @@ mod tests {
             documents: 1,
             tested: 0,
             keys: Vec::new(),
+            rank_by: Default::default(),
+            measures: Default::default(),
         }
     }
 

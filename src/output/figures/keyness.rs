@@ -12,6 +12,7 @@ use crate::output::charts::theme::{format_number, format_significant};
 use crate::output::charts::{diverging_bars, small_multiples};
 use crate::output::charts::{Bar, DivergingBar, DivergingBars, Panel, SmallMultiples};
 use crate::stats::compare::keyness::{is_significant, Key, Target};
+use crate::stats::compare::measures::RankBy;
 use crate::stats::compare::targets::{REST_OF_CORPUS, TARGET_GROUPING};
 use crate::stats::counts::per_10k;
 use crate::text::TermId;
@@ -31,12 +32,12 @@ const _: () = assert!(BARS_PER_PANEL <= small_multiples::MAX_BARS_PER_PANEL);
 pub(crate) fn figure<'l>(target: &Target, label: impl Fn(TermId) -> &'l str) -> DivergingBars {
     let bar = |key: &Key| DivergingBar {
         label: label(key.term).to_owned(),
-        value: key.log_likelihood,
+        value: bar_value(key, target),
         annotation: annotation(key, target),
         faded: !is_significant(key, target.tested),
     };
-    let over = target.keys.iter().filter(|k| k.log_likelihood > 0.0);
-    let under = target.keys.iter().filter(|k| k.log_likelihood < 0.0);
+    let over = target.keys.iter().filter(|k| bar_value(k, target) > 0.0);
+    let under = target.keys.iter().filter(|k| bar_value(k, target) < 0.0);
     let bars = over
         .take(BARS_PER_SIDE)
         .chain(under.take(BARS_PER_SIDE))
@@ -51,7 +52,7 @@ pub(crate) fn figure<'l>(target: &Target, label: impl Fn(TermId) -> &'l str) -> 
             words_of(target.tokens, target.documents),
             format_number(target.reference_tokens as f64, 0),
         ),
-        value_label: "log-likelihood (G2), signed".into(),
+        value_label: target.rank_by.description().into(),
         positive_heading: format!("More frequent in {}", short_name(target)),
         negative_heading: format!("Less frequent in {}", short_name(target)),
         note: format!(
@@ -83,12 +84,15 @@ pub(crate) fn overview<'l>(
                 bars: target
                     .keys
                     .iter()
-                    .filter(|k| k.log_likelihood > 0.0)
+                    .filter(|k| bar_value(k, target) > 0.0)
                     .take(BARS_PER_PANEL)
                     .map(|k| Bar {
                         label: label(k.term).to_owned(),
-                        value: k.log_likelihood,
-                        annotation: format_number(k.log_likelihood, 0),
+                        value: bar_value(k, target),
+                        annotation: format_number(
+                            bar_value(k, target),
+                            bar_decimals(target.rank_by),
+                        ),
                     })
                     .collect(),
             }
@@ -97,6 +101,7 @@ pub(crate) fn overview<'l>(
     let (grouping, reference) = targets.first().map_or(("", String::new()), |t| {
         (t.group_by.as_str(), reference_name(t))
     });
+    let measure = short_measure(targets.first().map_or(RankBy::default(), |t| t.rank_by));
     let shown = if largest.len() < targets.len() {
         format!(
             "the {} largest of {} targets",
@@ -111,11 +116,41 @@ pub(crate) fn overview<'l>(
     SmallMultiples {
         title: format!("Key terms of each {}", grouping_name(grouping)),
         subtitle: format!(
-            "The {BARS_PER_PANEL} most over-used terms of each against {reference}; bars and numbers: log-likelihood (G2), each panel on its own scale; {shown}"
+            "The {BARS_PER_PANEL} most over-used terms of each against {reference}; bars and numbers: {measure}, each panel on its own scale; {shown}"
         ),
-        value_label: "log-likelihood (G2), each panel on its own scale".into(),
+        value_label: format!("{measure}, each panel on its own scale"),
         shared_scale: false,
         panels,
+    }
+}
+
+/// A bar's length: the `--rank-by` measure of the key, signed (simple maths, a ratio
+/// around 1, as its log2, so that under-used terms point left).
+fn bar_value(key: &Key, target: &Target) -> f64 {
+    let score = key.score(target.rank_by, &target.measures);
+    match target.rank_by {
+        RankBy::SimpleMaths => score.log2(),
+        _ => score,
+    }
+}
+
+/// Decimals of the numbers beside the overview's bars.
+fn bar_decimals(rank: RankBy) -> usize {
+    match rank {
+        RankBy::LogLikelihood | RankBy::DocLogLikelihood => 0,
+        RankBy::LogOddsZ => 1,
+        RankBy::LogRatio | RankBy::SimpleMaths => 2,
+    }
+}
+
+/// The measure of the bars, as a subtitle names it.
+fn short_measure(rank: RankBy) -> &'static str {
+    match rank {
+        RankBy::LogLikelihood => "log-likelihood (G2)",
+        RankBy::LogOddsZ => "log-odds z-score",
+        RankBy::LogRatio => "log ratio",
+        RankBy::SimpleMaths => "log2 of the simple maths score",
+        RankBy::DocLogLikelihood => "log-likelihood on speech counts",
     }
 }
 
@@ -197,6 +232,9 @@ mod tests {
             d,
             log_likelihood: g2,
             range: 1,
+            range_reference: 1,
+            documents: 1,
+            reference_documents: 1,
         }
     }
 
@@ -210,6 +248,8 @@ mod tests {
             documents: 1,
             tested: 100,
             keys,
+            rank_by: Default::default(),
+            measures: Default::default(),
         }
     }
 

@@ -13,6 +13,7 @@ pub(crate) mod collocates;
 pub(crate) mod cooccurrence_network;
 pub(crate) mod dictionary;
 pub(crate) mod dispersion;
+pub(crate) mod funnel;
 pub(crate) mod keyness;
 pub(crate) mod similarity_heatmap;
 pub(crate) mod speech_measure;

@@ -6,8 +6,9 @@ use super::{chart, counted_with, table, Charts, Family, OutputInfo, When};
 use crate::columns::*;
 use crate::error::Result;
 use crate::output::charts::theme::format_number;
-use crate::output::charts::{clustered_heatmap, diverging_bars, small_multiples};
+use crate::output::charts::{clustered_heatmap, diverging_bars, funnel, small_multiples};
 use crate::output::figures::chart_targets;
+use crate::output::figures::funnel as funnel_figure;
 use crate::output::figures::keyness as keyness_figures;
 use crate::output::figures::similarity_heatmap;
 use crate::pipeline::computed::{Computed, SimilarityTable};
@@ -19,7 +20,7 @@ pub(super) const TABLES: &[OutputInfo] = &[
     OutputInfo {
         path: "tables/keyness.csv",
         what: "per target (each speech, or each group of each --group-by, and each --target), its most over- and under-used terms",
-        options: counted_with!("group-by", "target", "compare", "reference", "keep-shared", "min-count", "top", "min-range"),
+        options: counted_with!("group-by", "target", "compare", "reference", "keep-shared", "min-count", "top", "min-range", "rank-by", "prior-scale", "smoothing"),
         columns: &[
             GROUP_BY.means(
                 "The target's grouping: a --group-by column (iso3,year for two joined), \
@@ -54,6 +55,13 @@ pub(super) const TABLES: &[OutputInfo] = &[
             PERCENT_DIFF,
             RANGE_TARGET,
             SIGNIFICANT,
+            LOG_ODDS,
+            LOG_ODDS_Z,
+            SIMPLE_MATHS,
+            DOC_LOG_LIKELIHOOD,
+            RANGE_REFERENCE,
+            N_DOCUMENTS_TARGET,
+            N_DOCUMENTS_REFERENCE,
         ],
         ..table(Family::Compare, |a, emit| {
             // A target per speech gives millions of rows on a large corpus: the table is
@@ -129,8 +137,9 @@ pub(super) const CHARTS: &[OutputInfo] = &[
         what: "the top over-used terms of every target of the first grouping (the 30 largest), one panel each",
         caption: "One panel per target of the first grouping (each speech without --group-by; \
                   the 30 largest by words): its 8 most over-used terms, a bar's length the \
-                  log-likelihood (G²) against its reference, written beside it; each panel on its \
-                  own scale (its longest bar spans the panel).",
+                  log-likelihood (G²) against its reference (with --rank-by, that measure), \
+                  written beside it; each panel on its own scale (its longest bar spans the \
+                  panel).",
         ..chart(Family::Compare, |a, charts| {
             let targets = a.keyness()?;
             let shown = targets.first().map(|first| {
@@ -154,8 +163,21 @@ pub(super) const CHARTS: &[OutputInfo] = &[
                   frequent than in the reference), bars to the left under-used ones (negative \
                   G²), up to 15 a side. Lighter bars are not significant (p ≥ 0.05 after \
                   Bonferroni); beside each bar, its rate per 10,000 words in the target and in \
-                  the reference.",
+                  the reference. With --rank-by, the bars are that measure's (simple maths as \
+                  its log2) and the terms it ranks first.",
         ..chart(Family::Compare, draw_keyness)
+    },
+    OutputInfo {
+        path: "charts/log_odds_<word>.png",
+        what: "a target's Fightin' Words funnel plot: every term's log-odds z-score against its count (the --compare pair, the --chart-targets, then the largest targets of the first grouping, --max-charts in all)",
+        caption: "The Fightin' Words plot of one target (Monroe, Colaresi & Quinn 2008): each \
+                  dot a term, at its count in target and reference together (x, logarithmic) \
+                  and its log-odds z-score (y; prior: target and reference together, or the \
+                  --reference corpus, times --prior-scale). Beyond the dashed lines at ±1.96, \
+                  blue terms are more frequent in the target, vermillion ones in the \
+                  reference; the strongest of each side are named where their names fit \
+                  without overlap.",
+        ..chart(Family::Compare, draw_funnels)
     },
     OutputInfo {
         path: "charts/similarity_heatmap.png",
@@ -193,6 +215,37 @@ fn draw_keyness(a: &Computed, charts: &mut Charts<'_>) -> Result<()> {
         }
         let chart = keyness_figures::figure(target, |t| a.term_and_label(t).1);
         diverging_bars::draw(&chart, &charts.canvas_for(&file_part, &name)?)?;
+    }
+    Ok(())
+}
+
+/// The funnel plots of the targets the families stage chose (see `families::funnel_targets`),
+/// named as the keyness charts are.
+fn draw_funnels(a: &Computed, charts: &mut Charts<'_>) -> Result<()> {
+    let targets = a.keyness()?;
+    let funnels = a.funnels()?;
+    let several_groupings = funnels.iter().any(|f| f.group_by != funnels[0].group_by);
+    let mut used = std::collections::HashSet::new();
+    for funnel in funnels {
+        let Some(target) = targets
+            .iter()
+            .find(|t| t.group_by == funnel.group_by && t.name == funnel.name)
+        else {
+            continue;
+        };
+        let of_grouping = several_groupings && target.group_by != WHOLE_CORPUS;
+        let (mut file_part, name) = match of_grouping {
+            true => (
+                format!("{}_{}", target.group_by, target.name),
+                format!("{} ({})", target.name, target.group_by),
+            ),
+            false => (target.name.clone(), target.name.clone()),
+        };
+        while !used.insert(super::file_name_part(&file_part)) {
+            file_part.push('_');
+        }
+        let chart = funnel_figure::figure(funnel, target, |t| a.term_and_label(t).1);
+        funnel::draw(&chart, &charts.canvas_for(&file_part, &name)?)?;
     }
     Ok(())
 }

@@ -19,24 +19,33 @@
 //!   tested nor their scores.
 //! - `significant`: p < 0.05 / n, Bonferroni over the n terms tested for the target: those
 //!   with a + b >= min_count.
+//! - `log_odds`, `log_odds_z`, `simple_maths`, `doc_log_likelihood` (G2 on the speech
+//!   counts `range_target` of `n_documents_target` and `range_reference` of
+//!   `n_documents_reference`): see [`super::measures`].
 //!
 //! Columns of `keyness`: group_by, target, reference, term, label, count_target,
 //! count_reference, per_10k_target, per_10k_reference, log_likelihood, p_value, chi2,
-//! log_ratio, percent_diff, range_target, significant. Per target, the `top` terms with the
-//! largest positive G2 (over-used, strongest first), then the `top` with the most negative
-//! (under-used, strongest first); ties by term.
+//! log_ratio, percent_diff, range_target, significant, log_odds, log_odds_z, simple_maths,
+//! doc_log_likelihood, range_reference, n_documents_target, n_documents_reference. Per
+//! target, the `top` terms with the largest positive score of the `--rank-by` measure
+//! (G2 by default; over-used, strongest first), then the `top` with the most negative
+//! (under-used, strongest first; for simple maths, above 1 and below 1); ties by term.
 //!
 //! Every target of a grouping is scored in one pass over its summed counts. A term absent from
 //! the target (a = 0) can only be under-used, and for a = 0 G2 depends on b alone and grows
 //! with it (while b < c + d (1 - 1/e), i.e. for any term that is not most of the reference):
 //! so of the absent terms only the most frequent in the reference need scoring, not the
-//! whole vocabulary for every target.
+//! whole vocabulary for every target. The other measures share that property (the log-odds
+//! z, log ratio and simple maths of an absent term grow in size with b; dispersion keyness
+//! is G2 on speech counts, so its absent candidates are the terms of the most reference
+//! speeches).
 
 use std::borrow::Cow;
 
 use polars::prelude::*;
 use rayon::prelude::*;
 
+use super::measures::{self, MeasureOptions, PriorSource, RankBy};
 use crate::columns;
 use crate::error::Result;
 use crate::stats::association::{keyness_g2, p_value_1df, pearson_chi2};
@@ -46,7 +55,7 @@ use crate::stats::{frame, top_by_printed_score};
 use crate::text::TermId;
 
 /// Which terms are scored and listed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct KeynessOptions {
     /// Terms listed per side (over-used, under-used) and target.
     pub top: usize,
@@ -54,6 +63,10 @@ pub(crate) struct KeynessOptions {
     pub min_count: u64,
     /// Least speeches of the target (at most all of them) using an over-used term listed.
     pub min_range: u64,
+    /// The measure that orders the listed terms.
+    pub rank_by: RankBy,
+    /// The prior of the log-odds and the smoothing of simple maths.
+    pub measures: MeasureOptions,
 }
 
 /// The statistics of one term of one target.
@@ -72,10 +85,15 @@ pub(crate) struct Key {
     pub log_likelihood: f64,
     /// Speeches of the target containing the term.
     pub range: u32,
+    /// Speeches of the reference containing the term.
+    pub range_reference: u32,
+    /// Speeches of the target and of the reference.
+    pub documents: u32,
+    pub reference_documents: u32,
 }
 
 impl Key {
-    fn new(term: TermId, a: u64, b: u64, c: u64, d: u64) -> Key {
+    pub(crate) fn new(term: TermId, a: u64, b: u64, c: u64, d: u64) -> Key {
         Key {
             term,
             a,
@@ -84,6 +102,55 @@ impl Key {
             d,
             log_likelihood: keyness_g2(a as f64, b as f64, c as f64, d as f64),
             range: 0,
+            range_reference: 0,
+            documents: 0,
+            reference_documents: 0,
+        }
+    }
+
+    /// The log-odds with an informative Dirichlet prior and its z-score.
+    pub fn log_odds(&self, m: &MeasureOptions) -> (f64, f64) {
+        let (a, b, c, d) = (self.a as f64, self.b as f64, self.c as f64, self.d as f64);
+        let (prior_w, prior_0) = match m.prior {
+            PriorSource::Pooled => (a + b, c + d),
+            PriorSource::Reference => (b, d),
+        };
+        measures::log_odds(a, b, c, d, prior_w, prior_0, m.prior_scale)
+    }
+
+    pub fn simple_maths(&self, m: &MeasureOptions) -> f64 {
+        let (a, b, c, d) = (self.a as f64, self.b as f64, self.c as f64, self.d as f64);
+        measures::simple_maths(a, b, c, d, m.smoothing)
+    }
+
+    /// Signed G2 on speech counts (text dispersion keyness).
+    pub fn doc_log_likelihood(&self) -> f64 {
+        keyness_g2(
+            f64::from(self.range),
+            f64::from(self.range_reference),
+            f64::from(self.documents),
+            f64::from(self.reference_documents),
+        )
+    }
+
+    /// The value of the `rank` measure, as its column holds it.
+    pub fn score(&self, rank: RankBy, m: &MeasureOptions) -> f64 {
+        match rank {
+            RankBy::LogLikelihood => self.log_likelihood,
+            RankBy::LogOddsZ => self.log_odds(m).1,
+            RankBy::LogRatio => self.log_ratio(),
+            RankBy::SimpleMaths => self.simple_maths(m),
+            RankBy::DocLogLikelihood => self.doc_log_likelihood(),
+        }
+    }
+
+    /// Positive when the `rank` measure calls the term over-used, negative when under-used,
+    /// 0 (or NaN) when neither.
+    pub fn side(&self, rank: RankBy, m: &MeasureOptions) -> f64 {
+        let score = self.score(rank, m);
+        match rank {
+            RankBy::SimpleMaths => score - 1.0,
+            _ => score,
         }
     }
 
@@ -129,21 +196,33 @@ fn percent_diff(a: u64, b: u64, c: u64, d: u64) -> Option<f64> {
 /// What a target is compared with.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Reference<'r> {
-    /// The rest of the corpus: b = total - a, d = total tokens - c.
-    Rest { total: &'r [u64], tokens: u64 },
-    /// Fixed counts (another speech or group, or a second corpus), indexed by term id.
-    Counts { counts: &'r [u64], tokens: u64 },
+    /// The rest of the corpus: b = total - a, d = total tokens - c; the speeches likewise
+    /// (`doc_freq` and `documents` of the whole corpus less the target's).
+    Rest {
+        total: &'r [u64],
+        tokens: u64,
+        doc_freq: &'r [u32],
+        documents: u32,
+    },
+    /// Fixed counts (another speech or group, or a second corpus), indexed by term id, with
+    /// the speeches using each term and the number of speeches.
+    Counts {
+        counts: &'r [u64],
+        tokens: u64,
+        doc_freq: &'r [u32],
+        documents: u32,
+    },
 }
 
 impl Reference<'_> {
-    fn count(&self, term: TermId, a: u64) -> u64 {
+    pub(super) fn count(&self, term: TermId, a: u64) -> u64 {
         match self {
             Reference::Rest { total, .. } => total[term as usize].saturating_sub(a),
             Reference::Counts { counts, .. } => counts.get(term as usize).copied().unwrap_or(0),
         }
     }
 
-    fn tokens(&self, c: u64) -> u64 {
+    pub(super) fn tokens(&self, c: u64) -> u64 {
         match self {
             Reference::Rest { tokens, .. } => tokens.saturating_sub(c),
             Reference::Counts { tokens, .. } => *tokens,
@@ -155,7 +234,23 @@ impl Reference<'_> {
         self.count(term, 0)
     }
 
-    fn len(&self) -> usize {
+    /// The reference's speeches using a term that `range` speeches of the target use.
+    fn range(&self, term: TermId, range: u32) -> u32 {
+        match self {
+            Reference::Rest { doc_freq, .. } => doc_freq[term as usize].saturating_sub(range),
+            Reference::Counts { doc_freq, .. } => doc_freq.get(term as usize).copied().unwrap_or(0),
+        }
+    }
+
+    /// The reference's speeches, for a target of `target` speeches.
+    fn documents(&self, target: u32) -> u32 {
+        match self {
+            Reference::Rest { documents, .. } => documents.saturating_sub(target),
+            Reference::Counts { documents, .. } => *documents,
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
         match self {
             Reference::Rest { total, .. } => total.len(),
             Reference::Counts { counts, .. } => counts.len(),
@@ -170,6 +265,9 @@ pub(crate) struct Scorer<'r> {
     options: KeynessOptions,
     /// Terms with an absent count of at least min_count, most frequent first (ties by id).
     by_absent_count: Vec<TermId>,
+    /// With `--rank-by doc_log_likelihood`, the same terms by the reference speeches using
+    /// them when the target does not, most first (ties by id); else empty.
+    by_absent_range: Vec<TermId>,
 }
 
 impl<'r> Scorer<'r> {
@@ -179,17 +277,24 @@ impl<'r> Scorer<'r> {
             .collect();
         by_absent_count
             .sort_unstable_by_key(|&t| (std::cmp::Reverse(reference.absent_count(t)), t));
+        let mut by_absent_range = Vec::new();
+        if options.rank_by == RankBy::DocLogLikelihood {
+            by_absent_range = by_absent_count.clone();
+            by_absent_range
+                .sort_unstable_by_key(|&t| (std::cmp::Reverse(reference.range(t, 0)), t));
+        }
         Scorer {
             reference,
             options,
             by_absent_count,
+            by_absent_range,
         }
     }
 
-    /// Scores one target given as its `(term, count)` pairs sorted by term and its tokens.
-    /// Returns every candidate's key (the target's terms, and the absent terms that may be
-    /// among the most under-used) and the number of terms tested.
-    pub fn score(&self, target: &[(TermId, u64)], c: u64) -> (Vec<Key>, usize) {
+    /// Scores one target given as its `(term, count)` pairs sorted by term, its tokens and
+    /// its speeches. Returns every candidate's key (the target's terms, and the absent terms
+    /// that may be among the most under-used) and the number of terms tested.
+    pub fn score(&self, target: &[(TermId, u64)], c: u64, documents: u32) -> (Vec<Key>, usize) {
         let d = self.reference.tokens(c);
         if c == 0 || d == 0 {
             return (Vec::new(), 0);
@@ -213,56 +318,89 @@ impl<'r> Scorer<'r> {
             }
         }
         let tested_absent = self.by_absent_count.len() - present_in_absent_list;
-        keys.extend(self.absent_candidates(target, c, d));
+        let absent = match self.options.rank_by {
+            RankBy::DocLogLikelihood => self.absent_candidates(
+                target,
+                &self.by_absent_range,
+                |t| u64::from(self.reference.range(t, 0)),
+                (
+                    u64::from(documents),
+                    u64::from(self.reference.documents(documents)),
+                ),
+            ),
+            _ => self.absent_candidates(
+                target,
+                &self.by_absent_count,
+                |t| self.reference.absent_count(t),
+                (c, d),
+            ),
+        };
+        keys.extend(
+            absent
+                .into_iter()
+                .map(|term| Key::new(term, 0, self.reference.absent_count(term), c, d)),
+        );
         (keys, tested_present + tested_absent)
     }
 
-    /// The absent terms that may be among the `top` most under-used: every term that makes up
-    /// most of the reference (where G2 stops growing with b), then the `top` most frequent
-    /// others, with every term tied with the last.
-    fn absent_candidates(&self, target: &[(TermId, u64)], c: u64, d: u64) -> Vec<Key> {
+    /// The absent terms that may be among the `top` most under-used, from `ordered` (by
+    /// `count`, the count the ranking is on, most first; `sizes` its target and reference
+    /// sizes): every term that makes up most of the reference (where G2 stops growing with
+    /// b), then the `top` most frequent others, with every term tied with the last.
+    fn absent_candidates(
+        &self,
+        target: &[(TermId, u64)],
+        ordered: &[TermId],
+        count: impl Fn(TermId) -> u64,
+        (c, d): (u64, u64),
+    ) -> Vec<TermId> {
         let in_target = |t: TermId| target.binary_search_by_key(&t, |&(term, _)| term).is_ok();
         // G2 for a = 0 grows with b while b < c + d (1 - 1/e).
         let monotone_up_to = c as f64 + d as f64 * (1.0 - (-1.0f64).exp());
-        let mut keys = Vec::new();
+        let mut terms = Vec::new();
         let mut taken_below = 0usize;
         let mut last_b = None;
-        for &term in &self.by_absent_count {
+        for &term in ordered {
             if in_target(term) {
                 continue;
             }
-            let b = self.reference.absent_count(term);
+            let b = count(term);
             if b as f64 >= monotone_up_to {
-                keys.push(Key::new(term, 0, b, c, d));
+                terms.push(term);
                 continue;
             }
             if taken_below >= self.options.top && last_b != Some(b) {
                 break;
             }
-            keys.push(Key::new(term, 0, b, c, d));
+            terms.push(term);
             taken_below += 1;
             last_b = Some(b);
         }
-        keys
+        terms
     }
 }
 
 /// The listed keys of a target: the `top` over-used, strongest first, then the `top`
-/// under-used, strongest first; ties by `name` of the term.
+/// under-used, strongest first, by the `rank` measure; ties by `name` of the term.
 pub(crate) fn strongest<'n>(
     mut keys: Vec<Key>,
     top: usize,
+    (rank, m): (RankBy, &MeasureOptions),
     name: impl Fn(TermId) -> &'n str,
 ) -> Vec<Key> {
-    let strength = |k: &Key| k.log_likelihood.abs();
     let by_name = |x: &Key, y: &Key| name(x.term).cmp(name(y.term));
     let (over, under): (Vec<Key>, Vec<Key>) = keys
         .drain(..)
-        .filter(|k| k.log_likelihood != 0.0)
-        .partition(|k| k.log_likelihood > 0.0);
+        .filter(|k| k.side(rank, m) != 0.0 && !k.side(rank, m).is_nan())
+        .partition(|k| k.side(rank, m) > 0.0);
     // New vectors of `top` each: every target's list is kept for the rest of the run.
-    let mut listed = top_by_printed_score(over, top, strength, by_name);
-    listed.extend(top_by_printed_score(under, top, strength, by_name));
+    let mut listed = top_by_printed_score(over, top, |k| k.score(rank, m), by_name);
+    listed.extend(top_by_printed_score(
+        under,
+        top,
+        |k| -k.score(rank, m),
+        by_name,
+    ));
     listed.shrink_to_fit();
     listed
 }
@@ -282,8 +420,12 @@ pub(crate) struct Target {
     pub documents: usize,
     /// Terms tested (the Bonferroni denominator).
     pub tested: usize,
-    /// Over-used keys, strongest first, then under-used ones.
+    /// Over-used keys, strongest first, then under-used ones, by `rank_by`.
     pub keys: Vec<Key>,
+    /// The measure the keys are ordered by.
+    pub rank_by: RankBy,
+    /// The options of the log-odds and simple maths of its keys.
+    pub measures: MeasureOptions,
 }
 
 /// A target to score: its name, summed counts and tokens, and its speeches (by index, for
@@ -312,17 +454,23 @@ pub(crate) fn score_all<'c, 'n>(
         .into_par_iter()
         .map(|i| {
             let target = target(i);
-            let (mut keys, tested) = scorer.score(&target.counts, target.tokens);
+            let documents = target.documents.len() as u32;
+            let (mut keys, tested) = scorer.score(&target.counts, target.tokens, documents);
             let ranges = term_ranges(&target.counts, &target.documents, rows);
+            let reference_documents = scorer.reference.documents(documents);
             for key in &mut keys {
                 key.range = target
                     .counts
                     .binary_search_by_key(&key.term, |&(t, _)| t)
                     .map_or(0, |i| ranges[i]);
+                key.range_reference = scorer.reference.range(key.term, key.range);
+                key.documents = documents;
+                key.reference_documents = reference_documents;
             }
             let least = scorer.options.min_range.min(target.documents.len() as u64);
-            keys.retain(|k| k.log_likelihood <= 0.0 || u64::from(k.range) >= least);
-            let keys = strongest(keys, scorer.options.top, name);
+            let rank = (scorer.options.rank_by, &scorer.options.measures);
+            keys.retain(|k| k.side(rank.0, rank.1) <= 0.0 || u64::from(k.range) >= least);
+            let keys = strongest(keys, scorer.options.top, rank, name);
             Target {
                 group_by: group_by.to_owned(),
                 reference_tokens: scorer.reference.tokens(target.tokens),
@@ -332,6 +480,8 @@ pub(crate) fn score_all<'c, 'n>(
                 documents: target.documents.len(),
                 tested,
                 keys,
+                rank_by: scorer.options.rank_by,
+                measures: scorer.options.measures,
             }
         })
         .collect()
@@ -383,6 +533,9 @@ pub(crate) fn keyness_frame<'n>(
     };
     let count = |f: fn(&Key) -> u64| -> Vec<u64> { rows.iter().map(|&(_, k)| f(k)).collect() };
     let float = |f: &dyn Fn(&Key) -> f64| -> Vec<f64> { rows.iter().map(|&(_, k)| f(k)).collect() };
+    let of_key = |f: &dyn Fn(&Target, &Key) -> f64| -> Vec<f64> {
+        rows.iter().map(|&(t, k)| f(t, k)).collect()
+    };
     frame(
         "keyness",
         vec![
@@ -424,6 +577,38 @@ pub(crate) fn keyness_frame<'n>(
                     .map(|&(t, k)| is_significant(k, t.tested))
                     .collect::<Vec<bool>>(),
             ),
+            Column::new(
+                columns::LOG_ODDS.name.into(),
+                of_key(&|t, k| k.log_odds(&t.measures).0),
+            ),
+            Column::new(
+                columns::LOG_ODDS_Z.name.into(),
+                of_key(&|t, k| k.log_odds(&t.measures).1),
+            ),
+            Column::new(
+                columns::SIMPLE_MATHS.name.into(),
+                of_key(&|t, k| k.simple_maths(&t.measures)),
+            ),
+            Column::new(
+                columns::DOC_LOG_LIKELIHOOD.name.into(),
+                float(&Key::doc_log_likelihood),
+            ),
+            Column::new(
+                columns::RANGE_REFERENCE.name.into(),
+                rows.iter()
+                    .map(|&(_, k)| k.range_reference)
+                    .collect::<Vec<u32>>(),
+            ),
+            Column::new(
+                columns::N_DOCUMENTS_TARGET.name.into(),
+                rows.iter().map(|&(_, k)| k.documents).collect::<Vec<u32>>(),
+            ),
+            Column::new(
+                columns::N_DOCUMENTS_REFERENCE.name.into(),
+                rows.iter()
+                    .map(|&(_, k)| k.reference_documents)
+                    .collect::<Vec<u32>>(),
+            ),
         ],
     )
 }
@@ -456,6 +641,8 @@ mod tests {
             documents: 1,
             tested: 1,
             keys: vec![Key::new(0, 1, 1, 2, 2); keys],
+            rank_by: RankBy::LogLikelihood,
+            measures: MeasureOptions::default(),
         };
         let targets = [target(3), target(2), target(0), target(4), target(1)];
         let sizes =
@@ -517,6 +704,7 @@ mod tests {
         total: &[u64],
         top: usize,
         min_count: u64,
+        rank: RankBy,
     ) -> Vec<(Vec<Key>, usize)> {
         let tokens: u64 = total.iter().sum::<u64>() + 50;
         let c_of = |t: &[(TermId, u64)]| t.iter().map(|&(_, n)| n).sum::<u64>() + 10;
@@ -538,12 +726,20 @@ mod tests {
                         keys.push(Key::new(term, a, b, c, d));
                     }
                 }
-                (strongest(keys, top, |t| NAMES[t as usize]), tested)
+                (
+                    strongest(keys, top, (rank, &MEASURES), |t| NAMES[t as usize]),
+                    tested,
+                )
             })
             .collect()
     }
 
     const NAMES: [&str; 8] = ["a", "b", "c", "d", "e", "f", "g", "h"];
+    const MEASURES: MeasureOptions = MeasureOptions {
+        prior: PriorSource::Pooled,
+        prior_scale: 1.0,
+        smoothing: 1.0,
+    };
 
     #[test]
     fn the_one_pass_lists_what_scoring_every_term_lists() {
@@ -562,25 +758,40 @@ mod tests {
         total[4] += 6; // the rest of the corpus holds some e and h that no target has
         total[7] += 6;
         let tokens: u64 = total.iter().sum::<u64>() + 50;
-        for (top, min_count) in [(1, 1), (2, 1), (2, 4), (8, 1)] {
+        // Every measure on token counts: an absent term's score grows with b under each.
+        let ranks = [
+            RankBy::LogLikelihood,
+            RankBy::LogOddsZ,
+            RankBy::LogRatio,
+            RankBy::SimpleMaths,
+        ];
+        for (top, min_count, rank) in [(1, 1), (2, 1), (2, 4), (8, 1)]
+            .into_iter()
+            .flat_map(|(t, m)| ranks.map(|r| (t, m, r)))
+        {
             let options = KeynessOptions {
                 top,
                 min_count,
                 min_range: 1,
+                rank_by: rank,
+                measures: MEASURES,
             };
+            let doc_freq = vec![0u32; total.len()];
             let scorer = Scorer::new(
                 Reference::Rest {
                     total: &total,
                     tokens,
+                    doc_freq: &doc_freq,
+                    documents: 3,
                 },
                 options,
             );
-            let expected = brute_force(&targets, &total, top, min_count);
+            let expected = brute_force(&targets, &total, top, min_count, rank);
             for (target, (want, want_tested)) in targets.iter().zip(expected) {
                 let c = target.iter().map(|&(_, n)| n).sum::<u64>() + 10;
-                let (keys, tested) = scorer.score(target, c);
-                let got = strongest(keys, top, |t| NAMES[t as usize]);
-                assert_eq!(got, want, "top {top}, min_count {min_count}");
+                let (keys, tested) = scorer.score(target, c, 1);
+                let got = strongest(keys, top, (rank, &MEASURES), |t| NAMES[t as usize]);
+                assert_eq!(got, want, "top {top}, min_count {min_count}, {rank:?}");
                 assert_eq!(tested, want_tested, "top {top}, min_count {min_count}");
             }
         }

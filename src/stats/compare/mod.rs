@@ -11,7 +11,9 @@
 
 pub(crate) mod clustering;
 pub(crate) mod concordance;
+pub(crate) mod funnel;
 pub(crate) mod keyness;
+pub(crate) mod measures;
 pub(crate) mod reference;
 pub(crate) mod similarity;
 pub(crate) mod style;

@@ -19,6 +19,8 @@ pub(crate) struct ReferenceCounts {
     pub name: String,
     /// Count of each term; ids from the corpus's vocabulary, then those of `extra`.
     pub counts: Vec<u64>,
+    /// Speeches of the reference using each term, by the same ids.
+    pub doc_freq: Vec<u32>,
     /// Word tokens of the reference, stopwords included.
     pub tokens: u64,
     pub documents: usize,
@@ -37,14 +39,20 @@ impl ReferenceCounts {
     ) -> ReferenceCounts {
         let first_extra = corpus_vocab.n_terms();
         let mut carried = vec![0u64; first_extra];
+        let mut doc_freq = vec![0u32; first_extra];
         let mut extra = Vec::new();
         for term in counts.counted_terms() {
             let n = counts.term_count[term as usize];
+            let speeches = counts.term_doc_freq[term as usize];
             let name = vocab.term(term);
             match corpus_vocab.term_id(name) {
-                Some(id) => carried[id as usize] = n,
+                Some(id) => {
+                    carried[id as usize] = n;
+                    doc_freq[id as usize] = speeches;
+                }
                 None => {
                     carried.push(n);
+                    doc_freq.push(speeches);
                     let label = vocab.form(counts.term_label[term as usize]);
                     extra.push((name.to_owned(), label.to_owned()));
                 }
@@ -53,6 +61,7 @@ impl ReferenceCounts {
         ReferenceCounts {
             name,
             counts: carried,
+            doc_freq,
             tokens: counts.total_tokens(),
             documents: counts.n_docs(),
             extra,

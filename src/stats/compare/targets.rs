@@ -12,7 +12,9 @@
 
 use std::borrow::Cow;
 
+use super::funnel::{self, Funnel};
 use super::keyness::{score_all, KeynessOptions, Reference, Scorer, Target, TargetCounts};
+use super::measures::{MeasureOptions, PriorSource};
 use super::reference::ReferenceCounts;
 use crate::columns;
 use crate::error::{Error, Result};
@@ -108,6 +110,8 @@ pub(crate) fn keyness<'n>(
                 Reference::Rest {
                     total: &counts.term_count,
                     tokens: counts.total_tokens(),
+                    doc_freq: &counts.term_doc_freq,
+                    documents: counts.n_docs() as u32,
                 },
                 options,
             );
@@ -135,10 +139,14 @@ pub(crate) fn keyness<'n>(
             for &(t, n) in &b_sums.terms[0] {
                 reference[t as usize] = n;
             }
+            let b_speeches: Vec<usize> = (0..b.of_doc.len()).filter(|&d| b.of_doc[d]).collect();
+            let doc_freq = doc_freq_of(counts, &b_speeches);
             let scorer = Scorer::new(
                 Reference::Counts {
                     counts: &reference,
                     tokens: b_sums.n_tokens[0],
+                    doc_freq: &doc_freq,
+                    documents: b_speeches.len() as u32,
                 },
                 options,
             );
@@ -158,14 +166,17 @@ pub(crate) fn keyness<'n>(
             for &(t, n) in grouping.counts(counts, b).iter() {
                 reference[t as usize] = n;
             }
+            let members = members_of(grouping.groups);
+            let doc_freq = doc_freq_of(counts, &members[b]);
             let scorer = Scorer::new(
                 Reference::Counts {
                     counts: &reference,
                     tokens: grouping.tokens(counts, b),
+                    doc_freq: &doc_freq,
+                    documents: members[b].len() as u32,
                 },
                 options,
             );
-            let members = members_of(grouping.groups);
             Ok(score_all(
                 &grouping.groups.column,
                 &grouping.groups.names[b],
@@ -177,10 +188,21 @@ pub(crate) fn keyness<'n>(
             ))
         }
         Against::Corpus(reference) => {
+            // The log-odds' prior is the reference corpus: its counts are a second corpus's,
+            // not the target's own pooled with the rest.
+            let options = KeynessOptions {
+                measures: MeasureOptions {
+                    prior: PriorSource::Reference,
+                    ..options.measures
+                },
+                ..options
+            };
             let scorer = Scorer::new(
                 Reference::Counts {
                     counts: &reference.counts,
                     tokens: reference.tokens,
+                    doc_freq: &reference.doc_freq,
+                    documents: reference.documents as u32,
                 },
                 options,
             );
@@ -218,6 +240,128 @@ pub(crate) fn keyness<'n>(
     }
 }
 
+/// The funnel plots of the `wanted` targets (of a run with these arguments), each against
+/// the reference its keyness had.
+pub(crate) fn funnels(
+    counts: &CountTables,
+    groupings: &[Grouped<'_>],
+    selections: &[Selected],
+    speeches: Grouped<'_>,
+    against: Against<'_>,
+    options: KeynessOptions,
+    wanted: &[&Target],
+) -> Result<Vec<Funnel>> {
+    let mut measures = options.measures;
+    // What is compared with what, as `keyness` has it: the other side's counts by term.
+    let (fixed, fixed_tokens): (Option<Vec<u64>>, u64) = match against {
+        Against::Rest => (None, 0),
+        Against::Sets(_, b) => {
+            let sums = sum_of(counts, b);
+            let mut reference = vec![0u64; counts.term_count.len()];
+            for &(t, n) in &sums.terms[0] {
+                reference[t as usize] = n;
+            }
+            (Some(reference), sums.n_tokens[0])
+        }
+        Against::Other(a, b) => {
+            let (grouping, _, b) = find_pair(groupings, speeches, a, b)?;
+            let mut reference = vec![0u64; counts.term_count.len()];
+            for &(t, n) in grouping.counts(counts, b).iter() {
+                reference[t as usize] = n;
+            }
+            (Some(reference), grouping.tokens(counts, b))
+        }
+        Against::Corpus(reference) => {
+            measures.prior = PriorSource::Reference;
+            (Some(reference.counts.clone()), reference.tokens)
+        }
+    };
+    // A funnel plot has no speech counts.
+    let no_speeches: [u32; 0] = [];
+    let reference = match &fixed {
+        None => Reference::Rest {
+            total: &counts.term_count,
+            tokens: counts.total_tokens(),
+            doc_freq: &no_speeches,
+            documents: 0,
+        },
+        Some(fixed) => Reference::Counts {
+            counts: fixed,
+            tokens: fixed_tokens,
+            doc_freq: &no_speeches,
+            documents: 0,
+        },
+    };
+    let mut funnels = Vec::new();
+    for target in wanted {
+        let (target_counts, tokens) = match against {
+            Against::Sets(a, _) => {
+                let sums = sum_of(counts, a);
+                (sums.terms[0].clone(), sums.n_tokens[0])
+            }
+            Against::Other(a, b) => {
+                let (grouping, a, _) = find_pair(groupings, speeches, a, b)?;
+                (
+                    grouping.counts(counts, a).into_owned(),
+                    grouping.tokens(counts, a),
+                )
+            }
+            _ if target.group_by == WHOLE_CORPUS => (
+                counts
+                    .counted_terms()
+                    .map(|t| (t, counts.term_count[t as usize]))
+                    .collect(),
+                counts.total_tokens(),
+            ),
+            _ => match counts_of(counts, groupings, selections, speeches, target) {
+                Some(found) => found,
+                None => continue,
+            },
+        };
+        funnels.push(Funnel {
+            group_by: target.group_by.clone(),
+            name: target.name.clone(),
+            points: funnel::points(
+                &target_counts,
+                tokens,
+                &reference,
+                &measures,
+                options.min_count,
+            ),
+        });
+    }
+    Ok(funnels)
+}
+
+/// The summed counts and tokens of a target of a grouping or of a `--target` expression.
+fn counts_of(
+    counts: &CountTables,
+    groupings: &[Grouped<'_>],
+    selections: &[Selected],
+    speeches: Grouped<'_>,
+    target: &Target,
+) -> Option<(Vec<(TermId, u64)>, u64)> {
+    if target.group_by == TARGET_GROUPING {
+        let selected = selections.iter().find(|s| s.name == target.name)?;
+        let sums = sum_of(counts, selected);
+        return Some((sums.terms[0].clone(), sums.n_tokens[0]));
+    }
+    let grouped = groupings
+        .iter()
+        .copied()
+        .chain([speeches])
+        .find(|g| g.groups.column == target.group_by)?;
+    let g = grouped
+        .groups
+        .names
+        .iter()
+        .position(|n| *n == target.name)?;
+    Some((
+        grouped.counts(counts, g).into_owned(),
+        grouped.tokens(counts, g),
+    ))
+}
+
 /// Every group of a grouping scored against one reference.
 fn score_groups<'n>(
     counts: &CountTables,
@@ -236,6 +380,17 @@ fn score_groups<'n>(
         scorer,
         name,
     )
+}
+
+/// The number of `speeches` using each term of the corpus.
+fn doc_freq_of(counts: &CountTables, speeches: &[usize]) -> Vec<u32> {
+    let mut doc_freq = vec![0u32; counts.term_count.len()];
+    for &d in speeches {
+        for &(term, _) in counts.doc_terms.row(d).iter() {
+            doc_freq[term as usize] += 1;
+        }
+    }
+    doc_freq
 }
 
 /// The speeches of each group, by index.
@@ -390,6 +545,12 @@ mod tests {
         top: 2,
         min_count: 1,
         min_range: 1,
+        rank_by: crate::stats::compare::measures::RankBy::LogLikelihood,
+        measures: MeasureOptions {
+            prior: PriorSource::Pooled,
+            prior_scale: 1.0,
+            smoothing: 1.0,
+        },
     };
 
     #[test]
@@ -463,6 +624,7 @@ mod tests {
                 top: 10,
                 min_count: 1,
                 min_range,
+                ..OPTIONS
             };
             let targets = keyness(
                 &counts,
