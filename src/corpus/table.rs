@@ -496,7 +496,7 @@ fn parse(
                         format!("not a JSON object ({e}); JSON Lines hold one object per line"),
                     )
                 })?;
-                let (values, not_text) = flatten_object(path, &place, value)?;
+                let Flattened { values, not_text } = flatten_object(path, &place, value)?;
                 let mut fields = Fields {
                     line: number,
                     values,
@@ -521,7 +521,7 @@ fn parse(
             };
             for (index, object) in objects.into_iter().enumerate() {
                 let place = format!("object {}", index + 1);
-                let (values, not_text) = flatten_object(path, &place, object)?;
+                let Flattened { values, not_text } = flatten_object(path, &place, object)?;
                 let mut fields = Fields {
                     line: index as u64 + 1,
                     values,
@@ -581,13 +581,8 @@ fn parse_delimited(
 }
 
 /// A JSON object's fields as text: strings as they are, numbers and booleans written out,
-/// null empty, objects flattened (`speaker.name`); a list is an error naming its field. Also
-/// the names of the fields given as numbers or booleans.
-fn flatten_object(
-    path: &Path,
-    place: &str,
-    value: Value,
-) -> Result<(Vec<(String, String)>, Vec<String>)> {
+/// null empty, objects flattened (`speaker.name`); a list is an error naming its field.
+fn flatten_object(path: &Path, place: &str, value: Value) -> Result<Flattened> {
     let Value::Object(map) = value else {
         return Err(row_error(
             path,
@@ -598,7 +593,16 @@ fn flatten_object(
     let mut fields = Vec::with_capacity(map.len());
     let mut not_text = Vec::new();
     flatten_into(path, place, "", map, &mut fields, &mut not_text)?;
-    Ok((fields, not_text))
+    Ok(Flattened {
+        values: fields,
+        not_text,
+    })
+}
+
+/// A JSON object's fields as text, with the names of those given as numbers or booleans.
+struct Flattened {
+    values: Vec<(String, String)>,
+    not_text: Vec<String>,
 }
 
 fn flatten_into(
