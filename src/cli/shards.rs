@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{AnalyzeArgs, InputArgs};
+use super::{AnalyzeArgs, InputArgs, UnitArg};
 use speechstat::Config;
 
 /// The README's section on counting on many machines, shortened.
@@ -65,6 +65,9 @@ pub struct MergeArgs {
 
 /// Options of `speechstat score`: the shard folder as the input, then analyze's options.
 #[derive(Debug, Args)]
+#[command(mut_arg("inputs", |input| input
+    .value_name("SHARD")
+    .help("A shard folder written by `speechstat count` or `speechstat merge`")))]
 pub struct ScoreArgs {
     #[command(flatten)]
     pub analyze: AnalyzeArgs,
@@ -94,6 +97,7 @@ impl ScoreArgs {
             ("--stopwords-add", !input.stopwords_add.is_empty()),
             ("--no-stem", input.no_stem),
             ("--language", input.language.code != "en"),
+            ("--unit", input.unit != UnitArg::Speech),
         ];
         if let Some((option, _)) = given.iter().find(|(_, given)| *given) {
             return Err(format!(
