@@ -75,6 +75,36 @@ pub(crate) fn top_by_printed_score<T>(
     keyed.into_iter().map(|(_, t)| t).collect()
 }
 
+/// The first columns of a table with a row per speech or per line of one: the speech's doc_id,
+/// then every metadata column of the corpus in its order, of the speech `docs[i]` for row i. A
+/// metadata column named like one of the table's own (`own`) is written `meta_<name>`.
+pub(crate) fn speech_columns(
+    corpus: &crate::corpus::Corpus,
+    docs: &[usize],
+    own: &[&str],
+) -> Vec<Column> {
+    let documents = &corpus.documents;
+    let mut columns = vec![Column::new(
+        crate::columns::DOC_ID.name.into(),
+        docs.iter()
+            .map(|&d| documents[d].id.as_str())
+            .collect::<Vec<_>>(),
+    )];
+    for (i, name) in corpus.metadata_columns.iter().enumerate() {
+        let name = match own.contains(&name.as_str()) {
+            true => format!("meta_{name}"),
+            false => name.clone(),
+        };
+        columns.push(Column::new(
+            name.into(),
+            docs.iter()
+                .map(|&d| documents[d].metadata[i].as_str())
+                .collect::<Vec<_>>(),
+        ));
+    }
+    columns
+}
+
 /// Assembles a table from equal-length columns.
 pub(crate) fn frame(table: &'static str, columns: Vec<Column>) -> Result<DataFrame> {
     DataFrame::new_infer_height(columns).map_err(|source| Error::Table { table, source })

@@ -10,7 +10,7 @@ use polars::prelude::*;
 use crate::columns;
 use crate::corpus::Corpus;
 use crate::error::Result;
-use crate::stats::frame;
+use crate::stats::{frame, speech_columns};
 use crate::text::Line;
 
 /// The columns of the table's own, after the metadata.
@@ -24,27 +24,8 @@ const OWN_COLUMNS: [&str; 5] = [
 
 /// The `kwic` table.
 pub(crate) fn kwic_frame(lines: &[Line], corpus: &Corpus) -> Result<DataFrame> {
-    let docs = &corpus.documents;
-    let mut frame_columns = vec![Column::new(
-        columns::DOC_ID.name.into(),
-        lines
-            .iter()
-            .map(|l| docs[l.hit.doc].id.as_str())
-            .collect::<Vec<_>>(),
-    )];
-    for (i, name) in corpus.metadata_columns.iter().enumerate() {
-        let name = match OWN_COLUMNS.contains(&name.as_str()) {
-            true => format!("meta_{name}"),
-            false => name.clone(),
-        };
-        frame_columns.push(Column::new(
-            name.into(),
-            lines
-                .iter()
-                .map(|l| docs[l.hit.doc].metadata[i].as_str())
-                .collect::<Vec<_>>(),
-        ));
-    }
+    let docs: Vec<usize> = lines.iter().map(|l| l.hit.doc).collect();
+    let mut frame_columns = speech_columns(corpus, &docs, &OWN_COLUMNS);
     let text = |f: fn(&Line) -> &str| -> Vec<&str> { lines.iter().map(f).collect() };
     frame_columns.extend([
         Column::new(

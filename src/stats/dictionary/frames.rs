@@ -20,7 +20,7 @@ use crate::columns;
 use crate::corpus::Corpus;
 use crate::error::Result;
 use crate::stats::counts::per_10k;
-use crate::stats::frame;
+use crate::stats::{frame, speech_columns};
 
 /// The categories of all dictionaries in order: (dictionary name, category, weighted).
 pub(crate) fn categories(dictionaries: &[Dictionary]) -> Vec<(&str, &str, bool)> {
@@ -110,25 +110,7 @@ pub(crate) fn dictionary_frame(
     let rows = Rows::of(dictionaries, counts, docs, |d| rows_of.push(d));
     let docs = rows_of;
     let n_tokens = &counts.n_tokens;
-    let documents = &corpus.documents;
-    let mut frame_columns = vec![Column::new(
-        columns::DOC_ID.name.into(),
-        docs.iter()
-            .map(|&d| documents[d].id.as_str())
-            .collect::<Vec<_>>(),
-    )];
-    for (i, name) in corpus.metadata_columns.iter().enumerate() {
-        let name = match OWN_COLUMNS.contains(&name.as_str()) {
-            true => format!("meta_{name}"),
-            false => name.clone(),
-        };
-        frame_columns.push(Column::new(
-            name.into(),
-            docs.iter()
-                .map(|&d| documents[d].metadata[i].as_str())
-                .collect::<Vec<_>>(),
-        ));
-    }
+    let mut frame_columns = speech_columns(corpus, &docs, &OWN_COLUMNS);
     frame_columns.push(Column::new(
         columns::N_TOKENS.name.into(),
         docs.iter().map(|&d| n_tokens[d]).collect::<Vec<_>>(),
