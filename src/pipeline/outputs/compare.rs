@@ -202,21 +202,32 @@ fn draw_keyness(a: &Computed, charts: &mut Charts<'_>) -> Result<()> {
     let chosen = chart_targets::chosen(targets, &a.config.chart_targets, a.config.max_charts);
     for i in chosen {
         let target = &targets[i];
-        let of_grouping = several_groupings && target.group_by != WHOLE_CORPUS;
-        let (mut file_part, name) = match of_grouping {
-            true => (
-                format!("{}_{}", target.group_by, target.name),
-                format!("{} ({})", target.name, target.group_by),
-            ),
-            false => (target.name.clone(), target.name.clone()),
-        };
-        while !used.insert(super::file_name_part(&file_part)) {
-            file_part.push('_');
-        }
+        let (file_part, name) = chart_names(target, several_groupings, &mut used);
         let chart = keyness_figures::figure(target, |t| a.term_and_label(t).1);
         diverging_bars::draw(&chart, &charts.canvas_for(&file_part, &name)?)?;
     }
     Ok(())
+}
+
+/// A target chart's file name part and title name: the grouping joined to the target's name
+/// when the run has several groupings, and a `_` added until the file name is one not `used`.
+fn chart_names(
+    target: &Target,
+    several_groupings: bool,
+    used: &mut std::collections::HashSet<String>,
+) -> (String, String) {
+    let of_grouping = several_groupings && target.group_by != WHOLE_CORPUS;
+    let (mut file_part, name) = match of_grouping {
+        true => (
+            format!("{}_{}", target.group_by, target.name),
+            format!("{} ({})", target.name, target.group_by),
+        ),
+        false => (target.name.clone(), target.name.clone()),
+    };
+    while !used.insert(super::file_name_part(&file_part)) {
+        file_part.push('_');
+    }
+    (file_part, name)
 }
 
 /// The funnel plots of the targets the families stage chose (see `families::funnel_targets`),
@@ -233,17 +244,7 @@ fn draw_funnels(a: &Computed, charts: &mut Charts<'_>) -> Result<()> {
         else {
             continue;
         };
-        let of_grouping = several_groupings && target.group_by != WHOLE_CORPUS;
-        let (mut file_part, name) = match of_grouping {
-            true => (
-                format!("{}_{}", target.group_by, target.name),
-                format!("{} ({})", target.name, target.group_by),
-            ),
-            false => (target.name.clone(), target.name.clone()),
-        };
-        while !used.insert(super::file_name_part(&file_part)) {
-            file_part.push('_');
-        }
+        let (file_part, name) = chart_names(target, several_groupings, &mut used);
         let chart = funnel_figure::figure(funnel, target, |t| a.term_and_label(t).1);
         funnel::draw(&chart, &charts.canvas_for(&file_part, &name)?)?;
     }
