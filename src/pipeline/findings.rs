@@ -132,6 +132,7 @@ fn key_terms(a: &Computed) -> Option<Finding> {
         .map(|target| {
             let terms: Vec<&str> = target
                 .keys
+                .read()
                 .iter()
                 .filter(|k| {
                     k.side(target.rank_by, &target.measures) > 0.0

@@ -100,9 +100,12 @@ pub(crate) fn write(
     );
     let path = staging.file(RUN_JSON)?;
     std::fs::write(&path, run.pretty()).map_err(|e| Error::write(&path, e))?;
-    // A count row that could not be read back made some output wrong: write none.
+    // A count row or key list that could not be read back made some output wrong: write none.
     analysis.counts.doc_terms.check()?;
     analysis.tokens.check()?;
+    for target in analysis.keyness.iter().flatten() {
+        target.keys.check()?;
+    }
     let read: Vec<PathBuf> = inputs.into_iter().map(|f| f.path).collect();
     let files = staging.commit(&read)?;
     Ok(Written { files, warnings })

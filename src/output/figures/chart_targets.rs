@@ -73,6 +73,7 @@ pub(crate) fn unknown(targets: &[Target], named: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stats::compare::key_list::KeyList;
 
     fn target(group_by: &str, name: &str, tokens: u64) -> Target {
         Target {
@@ -83,7 +84,7 @@ mod tests {
             reference_tokens: 1,
             documents: 1,
             tested: 0,
-            keys: Vec::new(),
+            keys: KeyList::Held(Vec::new()),
             rank_by: Default::default(),
             measures: Default::default(),
         }

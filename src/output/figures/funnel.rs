@@ -150,6 +150,7 @@ fn short_name(target: &Target) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stats::compare::key_list::KeyList;
     use crate::stats::compare::funnel::FunnelPoint;
 
     const TERMS: [&str; 5] = ["tax", "war", "jobs", "peace", "the"];
@@ -181,7 +182,7 @@ mod tests {
             reference_tokens: 100,
             documents: 2,
             tested: 5,
-            keys: Vec::new(),
+            keys: KeyList::Held(Vec::new()),
             rank_by: Default::default(),
             measures: Default::default(),
         };

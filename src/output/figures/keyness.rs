@@ -36,8 +36,9 @@ pub(crate) fn figure<'l>(target: &Target, label: impl Fn(TermId) -> &'l str) -> 
         annotation: annotation(key, target),
         faded: !is_significant(key, target.tested),
     };
-    let over = target.keys.iter().filter(|k| bar_value(k, target) > 0.0);
-    let under = target.keys.iter().filter(|k| bar_value(k, target) < 0.0);
+    let keys = target.keys.read();
+    let over = keys.iter().filter(|k| bar_value(k, target) > 0.0);
+    let under = keys.iter().filter(|k| bar_value(k, target) < 0.0);
     let bars = over
         .take(BARS_PER_SIDE)
         .chain(under.take(BARS_PER_SIDE))
@@ -83,6 +84,7 @@ pub(crate) fn overview<'l>(
                 title: target.name.clone(),
                 bars: target
                     .keys
+                    .read()
                     .iter()
                     .filter(|k| bar_value(k, target) > 0.0)
                     .take(BARS_PER_PANEL)
@@ -221,6 +223,7 @@ fn annotation(key: &Key, target: &Target) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stats::compare::key_list::KeyList;
 
     /// A key of term `term`: `a` of `c` tokens in the target, `b` of `d` in the reference.
     fn key(term: TermId, (a, c): (u64, u64), (b, d): (u64, u64), g2: f64) -> Key {
@@ -247,7 +250,7 @@ mod tests {
             reference_tokens: 1_000_000,
             documents: 1,
             tested: 100,
-            keys,
+            keys: KeyList::Held(keys),
             rank_by: Default::default(),
             measures: Default::default(),
         }

@@ -45,6 +45,7 @@ use std::borrow::Cow;
 use polars::prelude::*;
 use rayon::prelude::*;
 
+use super::key_list::{KeyKeeper, KeyList, Sizes, HELD_KEYS};
 use super::measures::{self, MeasureOptions, PriorSource, RankBy};
 use crate::columns;
 use crate::error::Result;
@@ -421,7 +422,7 @@ pub(crate) struct Target {
     /// Terms tested (the Bonferroni denominator).
     pub tested: usize,
     /// Over-used keys, strongest first, then under-used ones, by `rank_by`.
-    pub keys: Vec<Key>,
+    pub keys: KeyList,
     /// The measure the keys are ordered by.
     pub rank_by: RankBy,
     /// The options of the log-odds and simple maths of its keys.
@@ -437,10 +438,13 @@ pub(crate) struct TargetCounts<'c> {
     pub documents: Vec<usize>,
 }
 
+/// Targets scored in parallel at a time: their candidate keys are held until listed.
+const TARGETS_PER_ROUND: usize = 1024;
+
 /// Scores `n` targets against one reference, in parallel, and keeps each one's strongest
-/// keys with their range over `rows`. Each target is built by `target(i)` when its turn
-/// comes, so that only the targets being scored are held: a target per speech holds a copy of
-/// its count row.
+/// keys with their range over `rows` (beyond a budget in a temporary file: [`KeyKeeper`]).
+/// Each target is built by `target(i)` when its turn comes, so that only the targets being
+/// scored are held: a target per speech holds a copy of its count row.
 pub(crate) fn score_all<'c, 'n>(
     group_by: &str,
     reference_name: &str,
@@ -449,42 +453,70 @@ pub(crate) fn score_all<'c, 'n>(
     rows: &DocRows,
     scorer: &Scorer<'_>,
     name: &(impl Fn(TermId) -> &'n str + Sync),
-) -> Vec<Target> {
-    (0..n)
-        .into_par_iter()
-        .map(|i| {
-            let target = target(i);
-            let documents = target.documents.len() as u32;
-            let (mut keys, tested) = scorer.score(&target.counts, target.tokens, documents);
-            let ranges = term_ranges(&target.counts, &target.documents, rows);
-            let reference_documents = scorer.reference.documents(documents);
-            for key in &mut keys {
-                key.range = target
-                    .counts
-                    .binary_search_by_key(&key.term, |&(t, _)| t)
-                    .map_or(0, |i| ranges[i]);
-                key.range_reference = scorer.reference.range(key.term, key.range);
-                key.documents = documents;
-                key.reference_documents = reference_documents;
-            }
-            let least = scorer.options.min_range.min(target.documents.len() as u64);
-            let rank = (scorer.options.rank_by, &scorer.options.measures);
-            keys.retain(|k| k.side(rank.0, rank.1) <= 0.0 || u64::from(k.range) >= least);
-            let keys = strongest(keys, scorer.options.top, rank, name);
-            Target {
-                group_by: group_by.to_owned(),
-                reference_tokens: scorer.reference.tokens(target.tokens),
-                name: target.name,
-                reference: reference_name.to_owned(),
-                tokens: target.tokens,
-                documents: target.documents.len(),
-                tested,
-                keys,
-                rank_by: scorer.options.rank_by,
-                measures: scorer.options.measures,
-            }
-        })
-        .collect()
+) -> Result<Vec<Target>> {
+    let mut keeper = KeyKeeper::new(HELD_KEYS);
+    let mut targets = Vec::with_capacity(n);
+    for first in (0..n).step_by(TARGETS_PER_ROUND) {
+        let scored: Vec<(Target, Vec<Key>, Sizes)> = (first..n.min(first + TARGETS_PER_ROUND))
+            .into_par_iter()
+            .map(|i| score_one(group_by, reference_name, target(i), rows, scorer, name))
+            .collect();
+        for (mut target, keys, sizes) in scored {
+            target.keys = keeper.keep(targets.len(), keys, sizes)?;
+            targets.push(target);
+        }
+    }
+    for (i, keys) in keeper.finish()? {
+        targets[i].keys = keys;
+    }
+    Ok(targets)
+}
+
+/// One target with its listed keys (to be kept), and what its keys share.
+fn score_one<'n>(
+    group_by: &str,
+    reference_name: &str,
+    target: TargetCounts<'_>,
+    rows: &DocRows,
+    scorer: &Scorer<'_>,
+    name: &(impl Fn(TermId) -> &'n str + Sync),
+) -> (Target, Vec<Key>, Sizes) {
+    let documents = target.documents.len() as u32;
+    let (mut keys, tested) = scorer.score(&target.counts, target.tokens, documents);
+    let ranges = term_ranges(&target.counts, &target.documents, rows);
+    let reference_documents = scorer.reference.documents(documents);
+    for key in &mut keys {
+        key.range = target
+            .counts
+            .binary_search_by_key(&key.term, |&(t, _)| t)
+            .map_or(0, |i| ranges[i]);
+        key.range_reference = scorer.reference.range(key.term, key.range);
+        key.documents = documents;
+        key.reference_documents = reference_documents;
+    }
+    let least = scorer.options.min_range.min(target.documents.len() as u64);
+    let rank = (scorer.options.rank_by, &scorer.options.measures);
+    keys.retain(|k| k.side(rank.0, rank.1) <= 0.0 || u64::from(k.range) >= least);
+    let keys = strongest(keys, scorer.options.top, rank, name);
+    let sizes = Sizes {
+        tokens: target.tokens,
+        reference_tokens: scorer.reference.tokens(target.tokens),
+        documents,
+        reference_documents,
+    };
+    let scored = Target {
+        group_by: group_by.to_owned(),
+        reference_tokens: sizes.reference_tokens,
+        name: target.name,
+        reference: reference_name.to_owned(),
+        tokens: target.tokens,
+        documents: target.documents.len(),
+        tested,
+        keys: KeyList::Held(Vec::new()),
+        rank_by: scorer.options.rank_by,
+        measures: scorer.options.measures,
+    };
+    (scored, keys, sizes)
 }
 
 /// The targets cut into consecutive slices of about `rows` keys each (a target is never
@@ -522,9 +554,11 @@ pub(crate) fn keyness_frame<'n>(
     targets: &[Target],
     names: impl Fn(TermId) -> (&'n str, &'n str),
 ) -> Result<DataFrame> {
+    let keys: Vec<Vec<Key>> = targets.iter().map(|t| t.keys.read()).collect();
     let rows: Vec<(&Target, &Key)> = targets
         .iter()
-        .flat_map(|t| t.keys.iter().map(move |k| (t, k)))
+        .zip(&keys)
+        .flat_map(|(t, keys)| keys.iter().map(move |k| (t, k)))
         .collect();
     let of_target =
         |f: fn(&Target) -> &str| -> Vec<&str> { rows.iter().map(|&(t, _)| f(t)).collect() };
@@ -640,7 +674,7 @@ mod tests {
             reference_tokens: 1,
             documents: 1,
             tested: 1,
-            keys: vec![Key::new(0, 1, 1, 2, 2); keys],
+            keys: KeyList::Held(vec![Key::new(0, 1, 1, 2, 2); keys]),
             rank_by: RankBy::LogLikelihood,
             measures: MeasureOptions::default(),
         };

@@ -12,6 +12,7 @@
 pub(crate) mod clustering;
 pub(crate) mod concordance;
 pub(crate) mod funnel;
+pub(crate) mod key_list;
 pub(crate) mod keyness;
 pub(crate) mod measures;
 pub(crate) mod reference;

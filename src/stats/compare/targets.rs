@@ -120,17 +120,17 @@ pub(crate) fn keyness<'n>(
             } else {
                 groupings
             };
-            let mut targets: Vec<Target> = groupings
-                .iter()
-                .flat_map(|g| score_groups(counts, g, REST_OF_CORPUS, &scorer, name))
-                .collect();
+            let mut targets: Vec<Target> = Vec::new();
+            for g in groupings {
+                targets.extend(score_groups(counts, g, REST_OF_CORPUS, &scorer, name)?);
+            }
             targets.extend(score_selections(
                 counts,
                 selections,
                 REST_OF_CORPUS,
                 &scorer,
                 name,
-            ));
+            )?);
             Ok(targets)
         }
         Against::Sets(a, b) => {
@@ -150,7 +150,7 @@ pub(crate) fn keyness<'n>(
                 },
                 options,
             );
-            Ok(score_all(
+            score_all(
                 TARGET_GROUPING,
                 &b.name,
                 1,
@@ -158,7 +158,7 @@ pub(crate) fn keyness<'n>(
                 &counts.doc_terms,
                 &scorer,
                 name,
-            ))
+            )
         }
         Against::Other(a, b) => {
             let (grouping, a, b) = find_pair(groupings, speeches, a, b)?;
@@ -177,7 +177,7 @@ pub(crate) fn keyness<'n>(
                 },
                 options,
             );
-            Ok(score_all(
+            score_all(
                 &grouping.groups.column,
                 &grouping.groups.names[b],
                 1,
@@ -185,7 +185,7 @@ pub(crate) fn keyness<'n>(
                 &counts.doc_terms,
                 &scorer,
                 name,
-            ))
+            )
         }
         Against::Corpus(reference) => {
             // The log-odds' prior is the reference corpus: its counts are a second corpus's,
@@ -224,9 +224,9 @@ pub(crate) fn keyness<'n>(
                 &counts.doc_terms,
                 &scorer,
                 name,
-            );
+            )?;
             for g in groupings {
-                targets.extend(score_groups(counts, g, &reference.name, &scorer, name));
+                targets.extend(score_groups(counts, g, &reference.name, &scorer, name)?);
             }
             targets.extend(score_selections(
                 counts,
@@ -234,7 +234,7 @@ pub(crate) fn keyness<'n>(
                 &reference.name,
                 &scorer,
                 name,
-            ));
+            )?);
             Ok(targets)
         }
     }
@@ -369,7 +369,7 @@ fn score_groups<'n>(
     reference_name: &str,
     scorer: &Scorer<'_>,
     name: &(impl Fn(TermId) -> &'n str + Sync),
-) -> Vec<Target> {
+) -> Result<Vec<Target>> {
     let members = members_of(grouped.groups);
     score_all(
         &grouped.groups.column,
@@ -442,7 +442,7 @@ fn score_selections<'n>(
     reference_name: &str,
     scorer: &Scorer<'_>,
     name: &(impl Fn(TermId) -> &'n str + Sync),
-) -> Vec<Target> {
+) -> Result<Vec<Target>> {
     let sums: Vec<GroupCounts> = selections.iter().map(|s| sum_of(counts, s)).collect();
     score_all(
         TARGET_GROUPING,
@@ -576,12 +576,13 @@ mod tests {
             ("party", "doves")
         );
         assert_eq!(doves.reference, REST_OF_CORPUS);
-        assert_eq!(name(doves.keys[0].term), "peace");
-        assert_eq!((doves.keys[0].a, doves.keys[0].b), (4, 0));
-        assert_eq!(doves.keys[0].range, 2);
+        assert_eq!(name(doves.keys.read()[0].term), "peace");
+        assert_eq!((doves.keys.read()[0].a, doves.keys.read()[0].b), (4, 0));
+        assert_eq!(doves.keys.read()[0].range, 2);
         // Under-used by the doves: army (absent, 3 in the rest), then war (1 against 4).
         let under: Vec<&str> = doves
             .keys
+            .read()
             .iter()
             .filter(|k| k.log_likelihood < 0.0)
             .map(|k| name(k.term))
@@ -590,7 +591,7 @@ mod tests {
         assert_eq!(doves.tested, 4);
         // One grouping's targets are the negation of each other (two groups).
         let hawks = &targets[1];
-        assert!((hawks.keys[0].log_likelihood + doves.keys[2].log_likelihood).abs() < 1e-9);
+        assert!((hawks.keys.read()[0].log_likelihood + doves.keys.read()[2].log_likelihood).abs() < 1e-9);
 
         let per_speech =
             keyness(&counts, &[], &[], speeches, Against::Rest, OPTIONS, &name).unwrap();
@@ -638,6 +639,7 @@ mod tests {
             .unwrap();
             targets[0]
                 .keys
+                .read()
                 .iter()
                 .filter(|k| k.log_likelihood > 0.0)
                 .map(|k| (name(k.term).to_owned(), k.range))
@@ -690,10 +692,11 @@ mod tests {
         )
         .unwrap();
         // A against B is B against A negated: d1's over-used peace is d3's most under-used.
-        let peace = forward[0].keys[0];
+        let peace = forward[0].keys.read()[0];
         let mirrored = backward[0]
             .keys
-            .iter()
+            .read()
+            .into_iter()
             .find(|k| k.term == peace.term)
             .unwrap();
         assert!((peace.log_likelihood + mirrored.log_likelihood).abs() < 1e-9);
@@ -749,7 +752,8 @@ mod tests {
         // famine: only in the reference, the corpus's most under-used term.
         let under = targets[0]
             .keys
-            .iter()
+            .read()
+            .into_iter()
             .find(|k| k.log_likelihood < 0.0)
             .unwrap();
         assert_eq!(name(under.term), "famine");
@@ -787,9 +791,9 @@ mod tests {
             (target.documents, target.tokens, target.reference_tokens),
             (2, 7, 7)
         );
-        assert_eq!(name(target.keys[0].term), "peace");
+        assert_eq!(name(target.keys.read()[0].term), "peace");
         // The rest holds no peace: the target's speeches are not in its reference.
-        assert_eq!((target.keys[0].a, target.keys[0].b), (4, 0));
+        assert_eq!((target.keys.read()[0].a, target.keys.read()[0].b), (4, 0));
         let hawks = Selected {
             name: "doc_id=d3".into(),
             of_doc: vec![false, false, true, false],
@@ -809,7 +813,8 @@ mod tests {
         assert_eq!(against[0].reference_tokens, 4);
         let war = against[0]
             .keys
-            .iter()
+            .read()
+            .into_iter()
             .find(|k| name(k.term) == "war")
             .unwrap();
         assert_eq!((war.a, war.b), (1, 3));
