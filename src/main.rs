@@ -443,8 +443,9 @@ struct TerminalProgress {
     /// look or the counts of the one before.
     bar: Mutex<Option<ProgressBar>>,
     stages: Mutex<Vec<Stage>>,
-    /// Each table and chart written: the stage it was written in, its path and seconds.
-    outputs: Mutex<Vec<(&'static str, String, f64)>>,
+    /// Each table and chart written: the stage it was written in, its path, seconds, and
+    /// the process's peak memory so far once written (KiB).
+    outputs: Mutex<Vec<(&'static str, String, f64, Option<u64>)>>,
 }
 
 /// A stage: its name, when it started, and once finished how long it took and the
@@ -508,8 +509,19 @@ impl TerminalProgress {
                     )
                 });
                 let _ = writeln!(stderr, "{name:>17}: {:7.3} s{peak}", took.as_secs_f64());
-                for (_, path, seconds) in outputs.iter().filter(|(stage, ..)| stage == name) {
-                    let _ = writeln!(stderr, "{:>19}{seconds:7.3} s  {path}", "");
+                // An output that raised the peak says to what: where memory goes.
+                let mut peak_before = None;
+                for (stage, path, seconds, peak) in outputs.iter() {
+                    let raised = match (peak, peak_before) {
+                        (Some(p), Some(before)) if *p > before => {
+                            format!("   peak so far {:>5} MB", mb(*p))
+                        }
+                        _ => String::new(),
+                    };
+                    peak_before = peak.or(peak_before);
+                    if stage == name {
+                        let _ = writeln!(stderr, "{:>19}{seconds:7.3} s  {path}{raised}", "");
+                    }
                 }
             }
         }
@@ -542,7 +554,12 @@ impl Progress for TerminalProgress {
             .ok()
             .and_then(|stages| stages.last().map(|s| s.0));
         if let (Some(stage), Ok(mut outputs)) = (stage, self.outputs.lock()) {
-            outputs.push((stage, path.to_owned(), seconds));
+            outputs.push((
+                stage,
+                path.to_owned(),
+                seconds,
+                memory_kb().map(|(_, peak)| peak),
+            ));
         }
     }
 

@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::output::charts::{bar_chart, heatmap};
 use crate::output::figures::{terms_by_document, top_terms};
 use crate::pipeline::computed::Computed;
-use crate::stats::frequency::matrix::{self, MatrixRows};
+use crate::stats::frequency::matrix::{MatrixRows, TermMatrix};
 use crate::stats::frequency::{by_group, corpus, documents, ranking, stopwords, terms, tokens};
 
 /// Rows of a long table built as one DataFrame before it is written: large enough to keep
@@ -166,12 +166,12 @@ pub(super) const TABLES: &[OutputInfo] = &[
                     doc_ids: &a.doc_ids,
                 },
             };
-            emit(matrix::term_matrix_frame(
-                rows,
-                &a.counts,
-                a.vocab(),
-                a.config.matrix_terms,
-            )?)
+            // A row per speech is millions of cells on a large corpus: a slice at a time.
+            let matrix = TermMatrix::new(rows, &a.counts, a.vocab(), a.config.matrix_terms);
+            for part in matrix.parts() {
+                emit(matrix.frame(part)?)?;
+            }
+            Ok(())
         })
     },
     OutputInfo {

@@ -13,8 +13,8 @@ use super::keyness::Key;
 use crate::error::Result;
 use crate::spill::SpillFile;
 
-/// Keys held in memory per scoring of targets (64 bytes each); the rest go to a file.
-pub(crate) const HELD_KEYS: usize = 1 << 20;
+/// Keys held in memory per scoring of targets (64 bytes each: 16 MB); the rest go to a file.
+pub(crate) const HELD_KEYS: usize = 1 << 18;
 
 /// Words of one stored key: term, target count (two words), reference count (two), range in
 /// the target and in the reference.

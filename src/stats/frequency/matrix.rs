@@ -33,67 +33,121 @@ pub(crate) enum MatrixRows<'a> {
     },
 }
 
-/// Rows by terms: per_10k of each of the `n` most frequent terms.
+/// Cells of the matrix built at a time: a table of a speech per row is written a slice of
+/// rows at a time, so that its memory does not grow with the corpus.
+const CELLS_PER_PART: usize = 1 << 20;
+
+/// Rows by terms: per_10k of each of the `n` most frequent terms, built a slice of rows at
+/// a time.
+pub(crate) struct TermMatrix<'a> {
+    rows: MatrixRows<'a>,
+    counts: &'a CountTables,
+    /// The terms of the columns, most frequent first, and the columns' names.
+    terms: Vec<TermId>,
+    names: Vec<String>,
+}
+
+impl<'a> TermMatrix<'a> {
+    pub fn new(
+        rows: MatrixRows<'a>,
+        counts: &'a CountTables,
+        vocab: &Vocabulary,
+        n: usize,
+    ) -> TermMatrix<'a> {
+        let terms = most_frequent(counts, vocab, n.min(MAX_MATRIX_TERMS));
+        let id_column = match rows {
+            MatrixRows::Speeches { .. } => columns::DOC_ID.name,
+            MatrixRows::Groups { groups, .. } => groups.column.as_str(),
+        };
+        let mut names: Vec<String> = vec![id_column.to_owned(), columns::N_TOKENS.name.to_owned()];
+        for &t in &terms {
+            let name = column_name(vocab.form(counts.term_label[t as usize]), &names);
+            names.push(name);
+        }
+        TermMatrix {
+            rows,
+            counts,
+            terms,
+            names,
+        }
+    }
+
+    /// The row slices to build, in order (at least one, so that an empty table gets its
+    /// columns).
+    pub fn parts(&self) -> Vec<std::ops::Range<usize>> {
+        let n = match self.rows {
+            MatrixRows::Speeches { doc_ids } => doc_ids.len(),
+            MatrixRows::Groups { groups, .. } => groups.names.len(),
+        };
+        let step = (CELLS_PER_PART / self.names.len()).max(1);
+        let mut parts: Vec<_> = (0..n).step_by(step).map(|r| r..n.min(r + step)).collect();
+        if parts.is_empty() {
+            parts.push(0..0);
+        }
+        parts
+    }
+
+    /// The rows `range`.
+    pub fn frame(&self, range: std::ops::Range<usize>) -> Result<DataFrame> {
+        let terms = &self.terms;
+        // A row's counts of the chosen terms as rates, into the columns.
+        let mut rates: Vec<Vec<f64>> = vec![Vec::with_capacity(range.len()); terms.len()];
+        let mut add_row = |count_of: &dyn Fn(TermId) -> u64, n_tokens: u64| {
+            for (column, &t) in rates.iter_mut().zip(terms) {
+                column.push(per_10k(count_of(t), n_tokens));
+            }
+        };
+        let (names, n_tokens): (&[String], Vec<u64>) = match self.rows {
+            MatrixRows::Speeches { doc_ids } => {
+                let rows: Vec<_> = range
+                    .clone()
+                    .into_par_iter()
+                    .map(|d| self.counts.doc_terms.row(d))
+                    .collect();
+                for (row, d) in rows.iter().zip(range.clone()) {
+                    let count_of = |t: TermId| {
+                        row.binary_search_by_key(&t, |&(term, _)| term)
+                            .map_or(0, |i| u64::from(row[i].1))
+                    };
+                    add_row(&count_of, self.counts.n_tokens[d]);
+                }
+                (&doc_ids[range.clone()], self.counts.n_tokens[range].to_vec())
+            }
+            MatrixRows::Groups { groups, sums } => {
+                for g in range.clone() {
+                    let entries = &sums.terms[g];
+                    let count_of = |t: TermId| {
+                        entries
+                            .binary_search_by_key(&t, |&(term, _)| term)
+                            .map_or(0, |i| entries[i].1)
+                    };
+                    add_row(&count_of, sums.n_tokens[g]);
+                }
+                (&groups.names[range.clone()], sums.n_tokens[range].to_vec())
+            }
+        };
+        let mut table = vec![
+            Column::new(self.names[0].as_str().into(), names),
+            Column::new(self.names[1].as_str().into(), n_tokens),
+        ];
+        for (name, column) in self.names[2..].iter().zip(rates) {
+            table.push(Column::new(name.as_str().into(), column));
+        }
+        frame("term_matrix", table)
+    }
+}
+
+/// The whole matrix as one frame.
+#[cfg(test)]
 pub(crate) fn term_matrix_frame(
     rows: MatrixRows<'_>,
     counts: &CountTables,
     vocab: &Vocabulary,
     n: usize,
 ) -> Result<DataFrame> {
-    let terms = most_frequent(counts, vocab, n.min(MAX_MATRIX_TERMS));
-    // Each row's counts of the chosen terms, by position in `terms`.
-    let columns_of = |entries: &[(TermId, u64)], n_tokens: u64| -> Vec<f64> {
-        terms
-            .iter()
-            .map(|&t| {
-                let count = entries
-                    .binary_search_by_key(&t, |&(term, _)| term)
-                    .map_or(0, |i| entries[i].1);
-                per_10k(count, n_tokens)
-            })
-            .collect()
-    };
-    let (id_column, names, n_tokens, rates): (&str, &[String], Vec<u64>, Vec<Vec<f64>>) = match rows
-    {
-        MatrixRows::Speeches { doc_ids } => (
-            columns::DOC_ID.name,
-            doc_ids,
-            counts.n_tokens.clone(),
-            (0..counts.n_docs())
-                .into_par_iter()
-                .map(|d| (counts.doc_terms.row(d), counts.n_tokens[d]))
-                .map(|(entries, n)| {
-                    let wide: Vec<(TermId, u64)> =
-                        entries.iter().map(|&(t, c)| (t, u64::from(c))).collect();
-                    columns_of(&wide, n)
-                })
-                .collect(),
-        ),
-        MatrixRows::Groups { groups, sums } => (
-            groups.column.as_str(),
-            &groups.names,
-            sums.n_tokens.clone(),
-            sums.terms
-                .iter()
-                .zip(&sums.n_tokens)
-                .map(|(entries, &n)| columns_of(entries, n))
-                .collect(),
-        ),
-    };
-    let mut table = vec![
-        Column::new(id_column.into(), names),
-        Column::new(columns::N_TOKENS.name.into(), n_tokens),
-    ];
-    let mut taken: Vec<String> = vec![id_column.to_owned(), columns::N_TOKENS.name.to_owned()];
-    for (i, &t) in terms.iter().enumerate() {
-        let name = column_name(vocab.form(counts.term_label[t as usize]), &taken);
-        table.push(Column::new(
-            name.as_str().into(),
-            rates.iter().map(|row| row[i]).collect::<Vec<f64>>(),
-        ));
-        taken.push(name);
-    }
-    frame("term_matrix", table)
+    let matrix = TermMatrix::new(rows, counts, vocab, n);
+    let all = matrix.parts();
+    matrix.frame(all[0].start..all[all.len() - 1].end)
 }
 
 /// A term's column name: its label, or, where that is already a column's name (a term
@@ -137,6 +191,27 @@ mod tests {
             df.column("n_tokens").unwrap().u64().unwrap().get(1),
             Some(4)
         );
+    }
+
+    #[test]
+    fn slices_of_rows_make_the_whole_matrix() {
+        let corpus = tokenized(
+            &["peace war peace", "peace law war love", "law law", "war"],
+            false,
+            false,
+        );
+        let counts = count(&corpus);
+        let ids: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
+        let rows = || MatrixRows::Speeches { doc_ids: &ids };
+        let whole = term_matrix_frame(rows(), &counts, &corpus.vocab, 3).unwrap();
+        let matrix = TermMatrix::new(rows(), &counts, &corpus.vocab, 3);
+        let mut sliced = matrix.frame(0..1).unwrap();
+        for part in [1..3, 3..4] {
+            sliced.vstack_mut(&matrix.frame(part).unwrap()).unwrap();
+        }
+        assert!(sliced.equals(&whole));
+        assert_eq!(whole.height(), 4);
+        assert_eq!(matrix.parts(), [0..4]);
     }
 
     #[test]

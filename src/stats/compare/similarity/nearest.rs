@@ -207,8 +207,11 @@ impl Index {
             queried[t as usize] = true;
         }
         // The units of each queried term in unit order, cut down to the `cap` heaviest
-        // whenever a list reaches twice the cap: the heaviest of all are among the heaviest
-        // of each cut, and memory stays within the terms times the cap, whatever the units.
+        // whenever a list reaches a quarter above the cap: the heaviest of all are among the
+        // heaviest of each cut, and memory stays within the terms times the cap, whatever
+        // the units. A list that grows that long gets room for exactly that many, not the
+        // doubled room a growing vector takes.
+        let full = (cap + cap / 4).max(1);
         let heavier = |x: &(u32, f32), y: &(u32, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
         let cut = |list: &mut Vec<(u32, f32)>| {
             if list.len() > cap {
@@ -222,8 +225,11 @@ impl Index {
             vectors.fold(u, (), |(), t, w| {
                 if queried[t as usize] && w > 0.0 {
                     let list = &mut lists[t as usize];
+                    if list.len() == list.capacity() && list.len() >= full / 4 {
+                        list.reserve_exact(full - list.len());
+                    }
                     list.push((u as u32, (w / norm) as f32));
-                    if list.len() >= 2 * cap.max(1) {
+                    if list.len() >= full {
                         cut(list);
                     }
                 }
