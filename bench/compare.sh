@@ -8,6 +8,8 @@
 #   RUNS=N              runs per command, the median is reported (default 3)
 #   SCALING_RUNS=N      runs per command with --scaling (default: RUNS if set, else 1)
 #   SCALES="1 2 5 10"   the size factors for --scaling, positive whole numbers (default 1 2 5 10)
+#   PARQUET_FROM=50     --scaling runs at this factor and above write --format parquet: the CSV
+#                       of every speech's terms at 100x is 330 million rows, about 16 GB
 #   CARGO_TARGET_DIR    where cargo builds (default: the repository's target/)
 #   SPEECHSTAT_BIN=PATH use this speechstat binary instead of running cargo build
 #   XDG_CACHE_HOME      the Python virtualenv goes to ${XDG_CACHE_HOME:-~/.cache}/speechstat-bench-venv
@@ -21,6 +23,7 @@ set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$SCRIPT_DIR/.." && pwd)"
 SCALES="${SCALES:-1 2 5 10}"
+PARQUET_FROM="${PARQUET_FROM:-50}"
 MIN_FREE_GB=8 # free space --scaling asks for: analyze on 10x the default corpus writes several GB
 STOPWORDS="$REPO/assets/stopwords/en.txt"
 VENV="${XDG_CACHE_HOME:-$HOME/.cache}/speechstat-bench-venv"
@@ -234,7 +237,7 @@ check_free_space() {
 }
 
 run_scaling() {
-    local runs="$TMP/runs.tsv" out="$TMP/out" factor dir n_files n_bytes n_words tool i result
+    local runs="$TMP/runs.tsv" out="$TMP/out" factor dir n_files n_bytes n_words tool i result format
     log "== scaling: $(joined ", " " and " "${SCALE_LIST[@]}") times $(basename "$CORPUS"), $RUNS run(s) per command"
     check_free_space
     case " ${SCALE_LIST[*]} " in
@@ -252,7 +255,9 @@ run_scaling() {
         for tool in freq analyze; do
             for ((i = 1; i <= RUNS; i++)); do
                 rm -rf "$out"
-                result="$(measure "speechstat $tool" "$BIN" "$tool" "$dir" --out "$out" -q)"
+                format=()
+                ((factor >= PARQUET_FROM)) && format=(--format parquet)
+                result="$(measure "speechstat $tool" "$BIN" "$tool" "$dir" --out "$out" "${format[@]}" -q)"
                 rm -rf "$out" # at 10x, analyze's output is several GB: delete it at once
                 printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$factor" "$n_files" "$n_bytes" "$n_words" \
                     "speechstat $tool" "$result" >>"$runs"
@@ -274,6 +279,7 @@ run_scaling() {
         echo "- corpus: $(basename "$CORPUS"), $(thousands "$N_FILES") files, $(mb "$N_BYTES") MB; kx = every file k times under new names (symbolic links, no manifest)"
         runs_line
         echo "- tokens/s = the wc -w word count / time; time / 1x and memory / 1x: $linear"
+        echo "- tables written as CSV, from ${PARQUET_FROM}x on as Parquet (--format parquet)"
         echo
         "$PY" "$SCRIPT_DIR/report.py" scaling "$runs" "$csv"
     } >"$report"
