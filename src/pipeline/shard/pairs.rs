@@ -1,0 +1,279 @@
+//! `pairs.parquet`: the pair counts `analyze` sums while reading, named by their strings so
+//! that an engine sums the shards' rows with `GROUP BY kind, first, second` and
+//! `SUM(count)`, and `score` builds its pair counters from the sums instead of counting the
+//! tokens again. One row per:
+//!
+//! - `adjacent`: two word forms next to each other in a sentence (`first` then `second`,
+//!   stopwords never counted), with their count;
+//! - `cooccurrence`: two terms occurring together in the shard's context (`first` before
+//!   `second` as strings), with their count;
+//! - `cooccurrence_margin`: a term (`first`; `second` empty) with its margin: its tokens in
+//!   the filtered stream (window context) or the units that hold it (sentence, document);
+//! - `cooccurrence_total`: the filtered stream's length or the number of units, `first`
+//!   naming the context it was counted in (`window 5`, `sentence`, `document`), so that the
+//!   sums of shards of different contexts keep two rows and are refused.
+
+use polars::prelude::*;
+
+use super::files::{frame, Table};
+use super::settings::context_name;
+use crate::error::{Error, Result};
+use crate::pipeline::families::PairCounters;
+use crate::stats::counts::CountTables;
+use crate::stats::pairs::collocations::AdjacentCounter;
+use crate::stats::pairs::cooccurrence::{Context, CooccurrenceCounter, TermPair};
+use crate::stats::pairs::counting::{pair_key, split_key};
+use crate::text::Vocabulary;
+
+const ADJACENT: &str = "adjacent";
+const COOCCURRENCE: &str = "cooccurrence";
+const MARGIN: &str = "cooccurrence_margin";
+const TOTAL: &str = "cooccurrence_total";
+
+/// The table of `pairs`, counted over `vocab`'s ids.
+pub(super) fn frame_of(pairs: &PairCounters, vocab: &Vocabulary) -> Result<DataFrame> {
+    let mut rows = Rows::default();
+    for &(key, n) in pairs.adjacent().form_counts() {
+        let (x, y) = split_key(key);
+        rows.push(ADJACENT, vocab.form(x), vocab.form(y), n);
+    }
+    let (context, cooccurring, margins, total) = pairs.cooccurrence().parts();
+    for pair in cooccurring {
+        let (a, b) = (vocab.term(pair.first), vocab.term(pair.second));
+        rows.push(COOCCURRENCE, a.min(b), a.max(b), pair.count);
+    }
+    for (t, &n) in margins.iter().enumerate().filter(|(_, &n)| n > 0) {
+        rows.push(MARGIN, vocab.term(t as u32), "", n);
+    }
+    let context = context_name(context);
+    rows.push(TOTAL, &context, "", total);
+    rows.frame()
+}
+
+/// Rows of the table, in the order written.
+#[derive(Default)]
+struct Rows<'v> {
+    kinds: Vec<&'v str>,
+    firsts: Vec<&'v str>,
+    seconds: Vec<&'v str>,
+    counts: Vec<u64>,
+}
+
+impl<'v> Rows<'v> {
+    fn push(&mut self, kind: &'v str, first: &'v str, second: &'v str, count: u64) {
+        self.kinds.push(kind);
+        self.firsts.push(first);
+        self.seconds.push(second);
+        self.counts.push(count);
+    }
+
+    fn frame(self) -> Result<DataFrame> {
+        frame(
+            "pairs",
+            vec![
+                Column::new("kind".into(), self.kinds),
+                Column::new("first".into(), self.firsts),
+                Column::new("second".into(), self.seconds),
+                Column::new("count".into(), self.counts),
+            ],
+        )
+    }
+}
+
+/// The rows of the shards' `tables` summed by (kind, first, second), sorted by them: what
+/// the README's SQL gives, in a fixed order.
+pub(super) fn sum(tables: &[Table]) -> Result<DataFrame> {
+    let mut all: Vec<(&str, &str, &str, u64)> = Vec::new();
+    for table in tables {
+        let kinds = table.strings("kind")?;
+        let firsts = table.strings("first")?;
+        let seconds = table.strings("second")?;
+        let counts = table.integers("count")?;
+        all.reserve(kinds.len());
+        for i in 0..kinds.len() {
+            all.push((kinds[i], firsts[i], seconds[i], counts[i]));
+        }
+    }
+    all.sort_unstable();
+    let mut rows = Rows::default();
+    for group in all.chunk_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
+        let (kind, first, second, _) = group[0];
+        rows.push(kind, first, second, group.iter().map(|r| r.3).sum());
+    }
+    rows.frame()
+}
+
+/// The pair counters of the (summed) `table` over the rebuilt `vocab`, in the shard's
+/// `context`; `counts` (rebuilt from the same shard) checks the margins where they are
+/// the term counts. An error names the file and what in it does not fit.
+pub(super) fn counters(
+    table: &Table,
+    vocab: &Vocabulary,
+    context: Context,
+    counts: &CountTables,
+    n_speeches: usize,
+) -> Result<PairCounters> {
+    let kinds = table.strings("kind")?;
+    let firsts = table.strings("first")?;
+    let seconds = table.strings("second")?;
+    let numbers = table.integers("count")?;
+    let not_summed = |what: String| {
+        table.error(format!(
+            "has {what} twice: sum the shards' rows by kind, first and second (see the README)"
+        ))
+    };
+    let form = |word: &str| {
+        vocab
+            .form_id(word)
+            .filter(|&f| !vocab.is_stopword(f))
+            .ok_or_else(|| {
+                table.error(format!(
+                    "counts an adjacent pair with the word {word:?}, which is no counted word \
+                     form of the shard's forms.parquet: the shard's files do not belong together"
+                ))
+            })
+    };
+    let term = |word: &str| {
+        vocab.term_id(word).ok_or_else(|| {
+            table.error(format!(
+                "counts the term {word:?}, which no word form of the shard's forms.parquet has: \
+                 the shard's files do not belong together"
+            ))
+        })
+    };
+    let mut adjacent = Vec::new();
+    let mut cooccurring = Vec::new();
+    let mut margins = vec![0u64; vocab.n_terms()];
+    let mut has_margin = vec![false; vocab.n_terms()];
+    let mut total: Option<(&str, u64)> = None;
+    for i in 0..kinds.len() {
+        let (first, second, n) = (firsts[i], seconds[i], numbers[i]);
+        match kinds[i] {
+            ADJACENT => adjacent.push((pair_key(form(first)?, form(second)?), n)),
+            COOCCURRENCE => {
+                let (a, b) = (term(first)?, term(second)?);
+                if a == b {
+                    return Err(table.error(format!(
+                        "counts the term {first:?} as co-occurring with itself, which is never \
+                         counted"
+                    )));
+                }
+                cooccurring.push(TermPair {
+                    first: a.min(b),
+                    second: a.max(b),
+                    count: n,
+                });
+            }
+            MARGIN => {
+                let t = term(first)? as usize;
+                if has_margin[t] {
+                    return Err(not_summed(format!("the margin of {first:?}")));
+                }
+                has_margin[t] = true;
+                margins[t] = n;
+            }
+            TOTAL => match total {
+                Some((other, _)) if other != first => {
+                    return Err(table.error(format!(
+                        "holds pairs counted in two contexts ({other} and {first}): its \
+                         shards were counted with different --context or --window; count \
+                         every shard with the same"
+                    )))
+                }
+                Some(_) => return Err(not_summed("the co-occurrence total".into())),
+                None => total = Some((first, n)),
+            },
+            other => {
+                return Err(table.error(format!(
+                    "has a row of kind {other:?}; the kinds are {ADJACENT}, {COOCCURRENCE}, \
+                     {MARGIN} and {TOTAL}"
+                )))
+            }
+        }
+    }
+    let Some((counted_in, total)) = total else {
+        return Err(table.error(format!(
+            "has no {TOTAL} row: it is not as `speechstat count` writes it"
+        )));
+    };
+    if counted_in != context_name(context) {
+        return Err(table.error(format!(
+            "holds pairs counted in context {counted_in}, but the shard's settings.parquet \
+             says {}: the shard's files do not belong together",
+            context_name(context)
+        )));
+    }
+    check_unique(
+        &mut adjacent,
+        |&(key, _)| key,
+        |&(key, _)| {
+            let (x, y) = split_key(key);
+            not_summed(format!(
+                "the adjacent pair {:?} {:?}",
+                vocab.form(x),
+                vocab.form(y)
+            ))
+        },
+    )?;
+    check_unique(
+        &mut cooccurring,
+        |p| (p.first, p.second),
+        |p| {
+            not_summed(format!(
+                "the co-occurring pair {:?} {:?}",
+                vocab.term(p.first),
+                vocab.term(p.second)
+            ))
+        },
+    )?;
+    check_margins(table, context, &margins, total, counts, n_speeches)?;
+    Ok(PairCounters::from_counters(
+        AdjacentCounter::from_form_counts(adjacent),
+        CooccurrenceCounter::from_parts(context, cooccurring, margins, total),
+    ))
+}
+
+/// Sorts `items` by `key` and refuses one whose key repeats (rows an engine did not sum).
+fn check_unique<T, K: Ord + Copy>(
+    items: &mut [T],
+    key: impl Fn(&T) -> K,
+    twice: impl Fn(&T) -> Error,
+) -> Result<()> {
+    items.sort_unstable_by_key(&key);
+    match items.windows(2).find(|w| key(&w[0]) == key(&w[1])) {
+        Some(w) => Err(twice(&w[0])),
+        None => Ok(()),
+    }
+}
+
+/// The margins and total against what the count tables say where they are the same
+/// numbers: in a window, each term's counted tokens and their sum; in a speech, the
+/// speeches holding each term and the number of speeches. (A sentence's are not in the
+/// count tables.)
+fn check_margins(
+    table: &Table,
+    context: Context,
+    margins: &[u64],
+    total: u64,
+    counts: &CountTables,
+    n_speeches: usize,
+) -> Result<()> {
+    let (expected_margins, expected_total): (Vec<u64>, u64) = match context {
+        Context::Window(_) => (
+            counts.term_count.clone(),
+            counts.term_count.iter().sum::<u64>(),
+        ),
+        Context::Document => (
+            counts.term_doc_freq.iter().map(|&n| u64::from(n)).collect(),
+            n_speeches as u64,
+        ),
+        Context::Sentence => return Ok(()),
+    };
+    if expected_margins != margins || expected_total != total {
+        return Err(table.error(format!(
+            "has co-occurrence margins (total {total}) that are not the shard's term counts \
+             (total {expected_total}): the shard's files do not belong together"
+        )));
+    }
+    Ok(())
+}
