@@ -21,9 +21,10 @@ pub const COUNT_EXAMPLES: &str = concat!(
 
 The merged corpus is part 1's speeches, then part 2's, ...: cut the corpus into consecutive
 runs of its speeches (manifest rows, or sorted files) and number the parts in that order.
-Language, stemming, stopwords and reading options are recorded in the shard; shards of
-different settings are not merged. The shard's files (settings, speeches, tokens,
-speech_terms, forms: Parquet) can be merged by an engine instead: see the README's SQL.
+Language, stemming, stopwords, reading options and the co-occurrence context (--context,
+--window) are recorded in the shard; shards of different settings are not merged. The
+shard's files (settings, speeches, tokens, speech_terms, forms, pairs: Parquet) can be merged
+by an engine instead: see the README's SQL.
 
 ",
     exit_codes!()

@@ -277,3 +277,107 @@ fn check_margins(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::stats::counts::count;
+    use crate::stats::counts::tests::tokenized;
+    use crate::text::TokenizedCorpus;
+
+    const TEXTS: [&str; 3] = [
+        "The economy grows. Jobs grow and the economy grows!",
+        "Freedom and jobs, jobs and freedom; the economies of freedom.",
+        "",
+    ];
+
+    fn counted(corpus: &TokenizedCorpus, context: Context) -> PairCounters {
+        let mut pairs = PairCounters::new(context);
+        pairs.add(&corpus.docs, &corpus.vocab);
+        pairs
+    }
+
+    fn read_back(
+        frame: &DataFrame,
+        corpus: &TokenizedCorpus,
+        context: Context,
+    ) -> Result<PairCounters> {
+        let table = Table::new(frame, Path::new("shard"), "pairs.parquet");
+        let counts = count(corpus);
+        counters(&table, &corpus.vocab, context, &counts, corpus.docs.len())
+    }
+
+    fn assert_same(a: &PairCounters, b: &PairCounters) {
+        assert_eq!(a.adjacent().form_counts(), b.adjacent().form_counts());
+        assert_eq!(a.cooccurrence().parts(), b.cooccurrence().parts());
+    }
+
+    #[test]
+    fn pair_counts_read_back_as_counted_in_every_context() {
+        let corpus = tokenized(&TEXTS, true, true);
+        for context in [Context::Window(2), Context::Sentence, Context::Document] {
+            let pairs = counted(&corpus, context);
+            assert!(!pairs.adjacent().form_counts().is_empty());
+            assert!(!pairs.cooccurrence().parts().1.is_empty());
+            let frame = frame_of(&pairs, &corpus.vocab).unwrap();
+            assert_same(&read_back(&frame, &corpus, context).unwrap(), &pairs);
+        }
+    }
+
+    #[test]
+    fn summed_shards_read_back_as_the_pairs_of_their_corpus() {
+        // The corpus twice over has the same ids (first occurrences) and twice the counts.
+        let once = tokenized(&TEXTS, true, true);
+        let twice: Vec<&str> = TEXTS.iter().chain(&TEXTS).copied().collect();
+        let twice = tokenized(&twice, true, true);
+        let frame = frame_of(&counted(&once, Context::Window(3)), &once.vocab).unwrap();
+        let table = Table::new(&frame, Path::new("s"), "pairs.parquet");
+        let summed = sum(&[Table::new(&frame, Path::new("t"), "pairs.parquet"), table]).unwrap();
+        assert_eq!(summed.height(), frame.height());
+        let expected = counted(&twice, Context::Window(3));
+        assert_same(
+            &read_back(&summed, &twice, Context::Window(3)).unwrap(),
+            &expected,
+        );
+    }
+
+    #[test]
+    fn rows_not_summed_another_context_or_a_foreign_kind_are_refused() {
+        let corpus = tokenized(&TEXTS, true, true);
+        let frame = frame_of(&counted(&corpus, Context::Window(5)), &corpus.vocab).unwrap();
+        let error = |frame: &DataFrame, context| match read_back(frame, &corpus, context) {
+            Ok(_) => panic!("read back"),
+            Err(e) => e.to_string(),
+        };
+        let mut doubled = frame.clone();
+        doubled.vstack_mut(&frame).unwrap();
+        let message = error(&doubled, Context::Window(5));
+        assert!(message.starts_with("shard/pairs.parquet: "), "{message}");
+        assert!(message.contains("twice"), "{message}");
+        let message = error(&frame, Context::Window(4));
+        assert!(message.contains("context window 5"), "{message}");
+        assert!(message.contains("says window 4"), "{message}");
+        // Two shards of other windows summed: two totals of two contexts.
+        let other = frame_of(&counted(&corpus, Context::Window(4)), &corpus.vocab).unwrap();
+        let tables = [&frame, &other].map(|f| Table::new(f, Path::new("s"), "pairs.parquet"));
+        let message = error(&sum(&tables).unwrap(), Context::Window(5));
+        assert!(message.contains("two contexts"), "{message}");
+        let kinds = frame.column("kind").unwrap().str().unwrap();
+        let renamed: Vec<&str> = kinds
+            .iter()
+            .map(|k| match k {
+                Some(TOTAL) => "total",
+                other => other.unwrap_or_default(),
+            })
+            .collect();
+        let mut foreign = frame.clone();
+        foreign
+            .replace("kind", Column::new("kind".into(), renamed))
+            .unwrap();
+        assert!(error(&foreign, Context::Window(5)).contains("of kind \"total\""));
+        let without_total = frame.slice(0, frame.height() - 1);
+        assert!(error(&without_total, Context::Window(5)).contains("has no cooccurrence_total"));
+    }
+}
