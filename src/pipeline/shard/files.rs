@@ -151,6 +151,25 @@ impl<'f> Table<'f> {
             .collect()
     }
 
+    /// A column of text, read cell by cell (an empty cell is the caller's to refuse): for the
+    /// long tables, where a vector of every cell would cost more than the table.
+    pub(super) fn text_cells(&self, name: &str) -> Result<&'f StringChunked> {
+        self.column(name)?
+            .str()
+            .map_err(|_| self.error(format!("column {name:?} is not text")))
+    }
+
+    /// A column of whole numbers (of any width an engine writes), read cell by cell.
+    pub(super) fn integer_cells(&self, name: &str) -> Result<UInt64Chunked> {
+        let cast = self
+            .column(name)?
+            .strict_cast(&DataType::UInt64)
+            .map_err(|_| self.error(format!("column {name:?} is not of whole numbers")))?;
+        cast.u64()
+            .cloned()
+            .map_err(|_| self.error(format!("column {name:?} is not of whole numbers")))
+    }
+
     /// A column of whole numbers (of any width an engine writes) without empty cells.
     pub(super) fn integers(&self, name: &str) -> Result<Vec<u64>> {
         let column = self.column(name)?;

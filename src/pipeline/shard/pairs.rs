@@ -85,14 +85,11 @@ impl<'v> Rows<'v> {
 pub(super) fn sum(tables: &[Table]) -> Result<DataFrame> {
     let mut all: Vec<(&str, &str, &str, u64)> = Vec::new();
     for table in tables {
-        let kinds = table.strings("kind")?;
-        let firsts = table.strings("first")?;
-        let seconds = table.strings("second")?;
-        let counts = table.integers("count")?;
-        all.reserve(kinds.len());
-        for i in 0..kinds.len() {
-            all.push((kinds[i], firsts[i], seconds[i], counts[i]));
-        }
+        all.reserve(table.height());
+        for_each_row(table, |kind, first, second, count| {
+            all.push((kind, first, second, count));
+            Ok(())
+        })?;
     }
     all.sort_unstable();
     let mut rows = Rows::default();
@@ -113,10 +110,6 @@ pub(super) fn counters(
     counts: &CountTables,
     n_speeches: usize,
 ) -> Result<PairCounters> {
-    let kinds = table.strings("kind")?;
-    let firsts = table.strings("first")?;
-    let seconds = table.strings("second")?;
-    let numbers = table.integers("count")?;
     let not_summed = |what: String| {
         table.error(format!(
             "has {what} twice: sum the shards' rows by kind, first and second (see the README)"
@@ -146,9 +139,8 @@ pub(super) fn counters(
     let mut margins = vec![0u64; vocab.n_terms()];
     let mut has_margin = vec![false; vocab.n_terms()];
     let mut total: Option<(&str, u64)> = None;
-    for i in 0..kinds.len() {
-        let (first, second, n) = (firsts[i], seconds[i], numbers[i]);
-        match kinds[i] {
+    for_each_row(table, |kind, first, second, n| {
+        match kind {
             ADJACENT => adjacent.push((pair_key(form(first)?, form(second)?), n)),
             COOCCURRENCE => {
                 let (a, b) = (term(first)?, term(second)?);
@@ -190,7 +182,8 @@ pub(super) fn counters(
                 )))
             }
         }
-    }
+        Ok(())
+    })?;
     let Some((counted_in, total)) = total else {
         return Err(table.error(format!(
             "has no {TOTAL} row: it is not as `speechstat count` writes it"
@@ -231,6 +224,27 @@ pub(super) fn counters(
         AdjacentCounter::from_form_counts(adjacent),
         CooccurrenceCounter::from_parts(context, cooccurring, margins, total),
     ))
+}
+
+/// Calls `row` with each row's kind, first, second and count, in file order, reading the
+/// columns cell by cell; an empty cell is an error naming the file.
+fn for_each_row<'f>(
+    table: &Table<'f>,
+    mut row: impl FnMut(&'f str, &'f str, &'f str, u64) -> Result<()>,
+) -> Result<()> {
+    let kinds = table.text_cells("kind")?;
+    let firsts = table.text_cells("first")?;
+    let seconds = table.text_cells("second")?;
+    let counts = table.integer_cells("count")?;
+    let cells = kinds.iter().zip(firsts.iter()).zip(seconds.iter());
+    for (((kind, first), second), count) in cells.zip(counts.iter()) {
+        let (Some(kind), Some(first), Some(second), Some(count)) = (kind, first, second, count)
+        else {
+            return Err(table.error("has an empty cell in kind, first, second or count".into()));
+        };
+        row(kind, first, second, count)?;
+    }
+    Ok(())
 }
 
 /// Sorts `items` by `key` and refuses one whose key repeats (rows an engine did not sum).
