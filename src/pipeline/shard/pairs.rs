@@ -92,12 +92,34 @@ pub(super) fn sum(tables: &[Table]) -> Result<DataFrame> {
         })?;
     }
     all.sort_unstable();
-    let mut rows = Rows::default();
-    for group in all.chunk_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
-        let (kind, first, second, _) = group[0];
-        rows.push(kind, first, second, group.iter().map(|r| r.3).sum());
+    // Summed in place, each pair's rows into its first: no second copy of the rows.
+    let mut kept = 0;
+    for i in 0..all.len() {
+        let row = all[i];
+        if kept > 0 && (all[kept - 1].0, all[kept - 1].1, all[kept - 1].2) == (row.0, row.1, row.2)
+        {
+            all[kept - 1].3 += row.3;
+        } else {
+            all[kept] = row;
+            kept += 1;
+        }
     }
-    rows.frame()
+    all.truncate(kept);
+    let text = |name: &str, cell: for<'a> fn(&'a (&'a str, &'a str, &'a str, u64)) -> &'a str| {
+        StringChunked::from_iter_values(name.into(), all.iter().map(cell)).into_column()
+    };
+    frame(
+        "pairs",
+        vec![
+            text("kind", |r| r.0),
+            text("first", |r| r.1),
+            text("second", |r| r.2),
+            Column::new(
+                "count".into(),
+                all.iter().map(|r| r.3).collect::<Vec<u64>>(),
+            ),
+        ],
+    )
 }
 
 /// The pair counters of the (summed) `table` over the rebuilt `vocab`, in the shard's
