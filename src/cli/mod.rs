@@ -812,6 +812,17 @@ pub enum ContextArg {
     Document,
 }
 
+impl ContextArg {
+    /// The context, `window` words wide for `Window`.
+    pub fn with_window(self, window: u32) -> Context {
+        match self {
+            ContextArg::Window => Context::Window(window),
+            ContextArg::Sentence => Context::Sentence,
+            ContextArg::Document => Context::Document,
+        }
+    }
+}
+
 fn parse_language(name: &str) -> Result<Language, String> {
     Language::find(name).ok_or_else(|| {
         format!(
@@ -1010,11 +1021,7 @@ impl AnalyzeArgs {
             },
             style_words: self.style_words as usize,
             min_count: self.min_count,
-            context: match self.context {
-                ContextArg::Window => Context::Window(self.window),
-                ContextArg::Sentence => Context::Sentence,
-                ContextArg::Document => Context::Document,
-            },
+            context: self.context.with_window(self.window),
             focus: self.focus.clone(),
             phrases: self.phrases.then_some(PhraseOptions {
                 min_count: self.phrase_min_count,

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{AnalyzeArgs, InputArgs, UnitArg};
-use speechstat::Config;
+use super::{AnalyzeArgs, ContextArg, InputArgs, UnitArg, MAX_WINDOW};
+use speechstat::{Config, DEFAULT_WINDOW};
 
 /// The README's section on counting on many machines, shortened.
 pub const COUNT_EXAMPLES: &str = concat!(
@@ -21,9 +21,10 @@ pub const COUNT_EXAMPLES: &str = concat!(
 
 The merged corpus is part 1's speeches, then part 2's, ...: cut the corpus into consecutive
 runs of its speeches (manifest rows, or sorted files) and number the parts in that order.
-Language, stemming, stopwords and reading options are recorded in the shard; shards of
-different settings are not merged. The shard's files (settings, speeches, tokens,
-speech_terms, forms: Parquet) can be merged by an engine instead: see the README's SQL.
+Language, stemming, stopwords, reading options and the co-occurrence context (--context,
+--window) are recorded in the shard; shards of different settings are not merged. The
+shard's files (settings, speeches, tokens, speech_terms, forms, pairs: Parquet) can be merged
+by an engine instead: see the README's SQL.
 
 ",
     exit_codes!()
@@ -44,6 +45,16 @@ pub struct CountArgs {
     /// then part 2's, ...
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
     pub part: u32,
+
+    /// Co-occurrence window the shard's pairs are counted in (as analyze's --window);
+    /// recorded in the shard, for `score`.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_WINDOW, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_WINDOW)))]
+    pub window: u32,
+
+    /// What counts as co-occurring in the shard's pair counts (as analyze's --context);
+    /// recorded in the shard, for `score`.
+    #[arg(long, value_enum, default_value_t = ContextArg::Window)]
+    pub context: ContextArg,
 }
 
 /// Options of `speechstat merge`.
@@ -76,7 +87,10 @@ pub struct ScoreArgs {
 impl CountArgs {
     /// The library configuration of reading the inputs into the shard folder.
     pub fn to_config(&self) -> Config {
-        self.input.to_config(&self.out)
+        Config {
+            context: self.context.with_window(self.window),
+            ..self.input.to_config(&self.out)
+        }
     }
 }
 
@@ -98,11 +112,14 @@ impl ScoreArgs {
             ("--no-stem", input.no_stem),
             ("--language", input.language.code != "en"),
             ("--unit", input.unit != UnitArg::Speech),
+            // The pairs are counted by `count`, in the context it records.
+            ("--context", self.analyze.context != ContextArg::Window),
+            ("--window", self.analyze.window != DEFAULT_WINDOW),
         ];
         if let Some((option, _)) = given.iter().find(|(_, given)| *given) {
             return Err(format!(
-                "{option}: score takes the reading options, language, stemming and \
-                 stopwords from the shard; give it to `speechstat count`"
+                "{option}: score takes the reading options, language, stemming, stopwords \
+                 and co-occurrence context from the shard; give it to `speechstat count`"
             ));
         }
         if input.inputs.len() != 1 {

@@ -138,6 +138,25 @@ impl PairCounters {
         self.adjacent.add(docs, vocab);
         self.cooccurrence.add(docs, vocab);
     }
+
+    /// The counters of a shard's summed pair counts.
+    pub(super) fn from_counters(
+        adjacent: AdjacentCounter,
+        cooccurrence: CooccurrenceCounter,
+    ) -> PairCounters {
+        PairCounters {
+            adjacent,
+            cooccurrence,
+        }
+    }
+
+    pub(super) fn adjacent(&self) -> &AdjacentCounter {
+        &self.adjacent
+    }
+
+    pub(super) fn cooccurrence(&self) -> &CooccurrenceCounter {
+        &self.cooccurrence
+    }
 }
 
 /// The similarity of speeches (without groupings) or of the groups of each grouping, each

@@ -169,7 +169,7 @@ struct Read {
     tokens: TokenizedCorpus,
     /// Counted while reading; none when phrases must be joined before counting.
     counts: Option<CountTables>,
-    /// Pairs counted while reading (analyze only, unless phrases are joined).
+    /// Pairs counted while reading (analyze and shards only, unless phrases are joined).
     pairs: Option<families::PairCounters>,
     /// The `--kwic` lines, found before phrases are joined (analyze only).
     kwic: Option<Vec<Line>>,
@@ -240,7 +240,7 @@ impl<'a> Reading<'a> {
             tokenizer: Tokenizer::new(normalizer),
             docs: keep_tokens.then(|| TokenStore::with_budget(budget)),
             counter: (counting && !joins_phrases).then(Counter::default),
-            pairs: (counting && analyzing && !shard && !joins_phrases)
+            pairs: (counting && (analyzing || shard) && !joins_phrases)
                 .then(|| families::PairCounters::new(config.context)),
             kwic,
             documents: Vec::new(),
@@ -502,7 +502,7 @@ fn token_budget() -> usize {
 }
 
 /// What the corpus is read for: a concordance needs its tokens only, not their counts; a
-/// shard its tokens, counts and each speech's fingerprint, but no pairs (`score` counts them).
+/// shard its tokens, counts, pair counts and each speech's fingerprint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Purpose {
     Analysis,

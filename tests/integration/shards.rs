@@ -337,3 +337,111 @@ fn score_refuses_reading_options_and_kwic() {
     assert!(message.contains("--kwic"), "{message}");
     assert!(!out.exists());
 }
+
+#[test]
+fn pairs_counted_in_another_context_score_as_analyze_counts_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = cut_corpus(tmp.path(), 2);
+    for context in [
+        &["--context", "sentence"][..],
+        &["--context", "document"][..],
+        &["--window", "2"][..],
+    ] {
+        let name = context.join("-");
+        let shards = count_parts(&corpus, &tmp.path().join(&name), 2, context);
+        let merged = tmp.path().join(format!("{name}-merged"));
+        run_ok(&[
+            "merge",
+            text(&shards[0]),
+            text(&shards[1]),
+            "--out",
+            text(&merged),
+            "--quiet",
+        ]);
+        let whole = tmp.path().join(format!("{name}-whole"));
+        let scored = tmp.path().join(format!("{name}-scored"));
+        let mut args = vec!["analyze", text(&corpus), "--out", text(&whole), "--quiet"];
+        args.extend(context);
+        args.extend(["--group-by", "party", "--focus", "freedom"]);
+        run_ok(&args);
+        run_ok(&[
+            "score",
+            text(&merged),
+            "--out",
+            text(&scored),
+            "--quiet",
+            "--group-by",
+            "party",
+            "--focus",
+            "freedom",
+        ]);
+        assert_same_outputs(&whole, &scored);
+    }
+    // The context is the shard's: score refuses one of its own.
+    let out = tmp.path().join("out");
+    let shard = tmp.path().join("--window-2").join("1");
+    let message = run_fails(
+        &["score", text(&shard), "--out", text(&out), "--window", "3"],
+        2,
+    );
+    assert!(message.contains("--window"), "{message}");
+    assert!(message.contains("co-occurrence context"), "{message}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn pair_counts_missing_truncated_of_another_schema_or_context_are_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = cut_corpus(tmp.path(), 2);
+    let shards = count_parts(&corpus, &tmp.path().join("shards"), 2, &[]);
+    let narrow = count_parts(&corpus, &tmp.path().join("narrow"), 2, &["--window", "2"]);
+    let (merged, scored) = (tmp.path().join("merged"), tmp.path().join("scored"));
+    let pairs = shards[1].join("pairs.parquet");
+    let original = std::fs::read(&pairs).unwrap();
+    let refused = |expected: &[&str]| {
+        let message = run_fails(
+            &[
+                "merge",
+                text(&shards[0]),
+                text(&shards[1]),
+                "--out",
+                text(&merged),
+            ],
+            1,
+        );
+        for text in expected {
+            assert!(message.contains(text), "{message}");
+        }
+        let message = run_fails(&["score", text(&shards[1]), "--out", text(&scored)], 1);
+        for text in expected {
+            assert!(message.contains(text), "{message}");
+        }
+        assert!(!merged.exists() && !scored.exists(), "nothing written");
+    };
+    // Shards of different windows are not merged.
+    let message = run_fails(
+        &[
+            "merge",
+            text(&shards[0]),
+            text(&narrow[1]),
+            "--out",
+            text(&merged),
+        ],
+        1,
+    );
+    assert!(message.contains(text(&narrow[1])), "{message}");
+    assert!(message.contains("context = \"window 2\""), "{message}");
+    std::fs::remove_file(&pairs).unwrap();
+    refused(&["has no pairs.parquet"]);
+    std::fs::write(&pairs, &original[..original.len() / 2]).unwrap();
+    refused(&[text(&pairs)]);
+    std::fs::copy(shards[1].join("forms.parquet"), &pairs).unwrap();
+    refused(&[text(&pairs), "has no column \"kind\""]);
+    // The pairs of a shard counted in another window, beside this shard's settings: score
+    // refuses (merge sums them, and its merged shard is refused by score).
+    std::fs::copy(narrow[1].join("pairs.parquet"), &pairs).unwrap();
+    let message = run_fails(&["score", text(&shards[1]), "--out", text(&scored)], 1);
+    assert!(message.contains(text(&pairs)), "{message}");
+    assert!(message.contains("window 2"), "{message}");
+    assert!(!scored.exists());
+}

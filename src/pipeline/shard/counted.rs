@@ -1,9 +1,11 @@
 //! What `speechstat count` keeps of a corpus read: the tables of a shard (see `files.rs`),
-//! built from the reading's documents, tokens and counts, strings in place of ids.
+//! built from the reading's documents, tokens, counts and pair counts, strings in place of
+//! ids.
 
 use polars::prelude::*;
 
 use super::files::{frame, ShardFrames, METADATA_PREFIX};
+use super::pairs;
 use super::settings::Settings;
 use crate::error::{Error, Result};
 use crate::pipeline::Read;
@@ -176,11 +178,17 @@ pub(super) fn frames(read: &Read, part: u32, settings: &Settings) -> Result<Shar
             Column::new("count".into(), counts.form_count.clone()),
         ],
     )?;
+    let pairs = read.pairs.as_ref().ok_or(Error::NotComputed {
+        what: "the pair counts of a shard",
+        why: "the corpus was read without counting pairs",
+    })?;
+    let pairs = pairs::frame_of(pairs, vocab)?;
     Ok(ShardFrames {
         settings,
         speeches,
         tokens,
         speech_terms,
         forms,
+        pairs,
     })
 }

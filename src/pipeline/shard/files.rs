@@ -14,6 +14,8 @@
 //!   `UNION ALL`.
 //! - `forms.parquet` (form, term, stopword, count): each word form's tokens; merged by
 //!   `GROUP BY form, term, stopword` with `SUM(count)`.
+//! - `pairs.parquet` (kind, first, second, count): the adjacent pairs and co-occurrences
+//!   (see `pairs.rs`); merged by `GROUP BY kind, first, second` with `SUM(count)`.
 
 use std::path::{Path, PathBuf};
 
@@ -24,12 +26,13 @@ use crate::output::Staging;
 use crate::parquet::{read_frame, write_frame};
 
 /// The files of a shard folder, in the order they are written.
-pub const SHARD_FILES: [&str; 5] = [
+pub const SHARD_FILES: [&str; 6] = [
     "settings.parquet",
     "speeches.parquet",
     "tokens.parquet",
     "speech_terms.parquet",
     "forms.parquet",
+    "pairs.parquet",
 ];
 
 /// Prefix of the metadata columns in `speeches.parquet`, which keeps them apart from the
@@ -43,16 +46,18 @@ pub(super) struct ShardFrames {
     pub(super) tokens: DataFrame,
     pub(super) speech_terms: DataFrame,
     pub(super) forms: DataFrame,
+    pub(super) pairs: DataFrame,
 }
 
 impl ShardFrames {
-    fn all_mut(&mut self) -> [&mut DataFrame; 5] {
+    fn all_mut(&mut self) -> [&mut DataFrame; 6] {
         [
             &mut self.settings,
             &mut self.speeches,
             &mut self.tokens,
             &mut self.speech_terms,
             &mut self.forms,
+            &mut self.pairs,
         ]
     }
 }
@@ -87,6 +92,7 @@ pub(super) fn read(dir: &Path) -> Result<ShardFrames> {
         tokens: frame(SHARD_FILES[2])?,
         speech_terms: frame(SHARD_FILES[3])?,
         forms: frame(SHARD_FILES[4])?,
+        pairs: frame(SHARD_FILES[5])?,
     })
 }
 
@@ -143,6 +149,25 @@ impl<'f> Table<'f> {
             .iter()
             .map(|v| v.ok_or_else(|| self.error(format!("column {name:?} has an empty cell"))))
             .collect()
+    }
+
+    /// A column of text, read cell by cell (an empty cell is the caller's to refuse): for the
+    /// long tables, where a vector of every cell would cost more than the table.
+    pub(super) fn text_cells(&self, name: &str) -> Result<&'f StringChunked> {
+        self.column(name)?
+            .str()
+            .map_err(|_| self.error(format!("column {name:?} is not text")))
+    }
+
+    /// A column of whole numbers (of any width an engine writes), read cell by cell.
+    pub(super) fn integer_cells(&self, name: &str) -> Result<UInt64Chunked> {
+        let cast = self
+            .column(name)?
+            .strict_cast(&DataType::UInt64)
+            .map_err(|_| self.error(format!("column {name:?} is not of whole numbers")))?;
+        cast.u64()
+            .cloned()
+            .map_err(|_| self.error(format!("column {name:?} is not of whole numbers")))
     }
 
     /// A column of whole numbers (of any width an engine writes) without empty cells.

@@ -1,5 +1,6 @@
 //! `speechstat merge`: several shards as one, as the SQL of the README merges them on an
-//! engine: the per-speech tables one after another, the form counts summed by form. Refused:
+//! engine: the per-speech tables one after another, the form counts summed by form, the pair
+//! counts by pair. Refused:
 //! shards of different settings, a speech in two shards, a part in two shards.
 
 use std::collections::HashMap;
@@ -8,6 +9,7 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 
 use super::files::{frame, read, ShardFrames, Table, SHARD_FILES};
+use super::pairs;
 use super::settings::{check_same, check_single, Settings};
 use crate::error::{Error, Result};
 
@@ -17,8 +19,9 @@ pub(super) fn merge(dirs: &[PathBuf]) -> Result<ShardFrames> {
     let mut speech_shard: HashMap<String, usize> = HashMap::new();
     let mut part_shard: HashMap<u64, usize> = HashMap::new();
     let mut forms = FormSums::default();
+    let mut pair_tables: Vec<(DataFrame, &Path)> = Vec::new();
     for (s, dir) in dirs.iter().enumerate() {
-        let shard = read(dir)?;
+        let mut shard = read(dir)?;
         let settings = settings_of(&shard, dir)?;
         check_single(&settings, dir)?;
         if let Some((_, first, first_dir)) = &merged {
@@ -56,6 +59,8 @@ pub(super) fn merge(dirs: &[PathBuf]) -> Result<ShardFrames> {
             }
         }
         forms.add(&Table::new(&shard.forms, dir, SHARD_FILES[4]))?;
+        // Summed once all are read: the sums borrow their strings.
+        pair_tables.push((std::mem::take(&mut shard.pairs), dir));
         match &mut merged {
             None => merged = Some((shard, settings, dir)),
             Some((all, _, _)) => {
@@ -77,6 +82,11 @@ pub(super) fn merge(dirs: &[PathBuf]) -> Result<ShardFrames> {
         });
     };
     all.forms = forms.frame()?;
+    let tables: Vec<Table> = pair_tables
+        .iter()
+        .map(|(frame, dir)| Table::new(frame, dir, SHARD_FILES[5]))
+        .collect();
+    all.pairs = pairs::sum(&tables)?;
     Ok(all)
 }
 

@@ -13,6 +13,7 @@
 mod counted;
 mod files;
 mod merge;
+mod pairs;
 mod rebuild;
 mod settings;
 

@@ -3,16 +3,17 @@
 //! then `position`), the vocabulary rebuilt from the word forms in that order (form and term
 //! ids are first occurrences, so they come out as one reading of the whole corpus gives
 //! them), the count tables from the summed tables (`speech_terms`, `forms`), checked
-//! against the tokens where that is cheap. Pair counts are counted from the tokens, as
-//! `analyze` counts them while reading.
+//! against the tokens where that is cheap, and the pair counters from the summed pair counts
+//! (`pairs.parquet`), as `analyze` counts them while reading. With phrases to join, counts
+//! and pairs are counted after joining, as `analyze` counts them.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::files::{ShardFrames, Table, METADATA_PREFIX, SHARD_FILES};
+use super::pairs;
 use crate::corpus::{Corpus, Document, Encoding};
 use crate::error::Result;
-use crate::pipeline::families::PairCounters;
 use crate::pipeline::{Config, Mode, Read, Texts};
 use crate::stats::compare::reference::{Fingerprint, Fingerprints};
 use crate::stats::counts::{labels, CountTables};
@@ -50,11 +51,16 @@ pub(super) fn read(
             &sizes,
         )?),
     };
-    let pairs = (!joins_phrases && config.mode == Mode::Analyze).then(|| {
-        let mut pairs = PairCounters::new(config.context);
-        pairs.add(&docs, &vocab);
-        pairs
-    });
+    let pairs = match (&counts, config.mode == Mode::Analyze) {
+        (Some(counts), true) => Some(pairs::counters(
+            &Table::new(&frames.pairs, dir, SHARD_FILES[5]),
+            &vocab,
+            config.context,
+            counts,
+            corpus.documents.len(),
+        )?),
+        _ => None,
+    };
     let fingerprints = (config.reference.is_some() && !config.keep_shared).then(|| {
         sizes
             .iter()

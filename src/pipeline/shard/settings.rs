@@ -1,5 +1,6 @@
 //! The settings that shape what a shard holds: the language, stemming, the stopword list in
-//! force and the reading options that change the texts. A shard records them (its
+//! force, the reading options that change the texts and the co-occurrence context its pairs
+//! were counted in. A shard records them (its
 //! `settings.parquet`, one row per setting); shards counted with different settings cannot be
 //! merged, and `score` reads its language, stemming and stopwords from them, not from its
 //! command line.
@@ -9,10 +10,11 @@ use std::path::Path;
 use crate::corpus::{ReadOptions, Unit};
 use crate::error::{Error, Result};
 use crate::pipeline::Config;
+use crate::stats::pairs::cooccurrence::Context;
 use crate::text::{AddedStopwords, Language, Normalizer, Stopwords};
 
 /// What a shard's `format` setting says: bumped whenever the files change meaning.
-pub(super) const FORMAT: &str = "speechstat shard 1";
+pub(super) const FORMAT: &str = "speechstat shard 2";
 
 /// The settings of a shard, as `(setting, value)` rows in this order.
 pub(super) type Settings = Vec<(String, String)>;
@@ -46,7 +48,29 @@ pub(super) fn of(config: &Config, normalizer: &Normalizer) -> Settings {
                 .map(|b| char::from(b).to_string())
                 .unwrap_or_default(),
         ),
+        setting("context", context_name(config.context)),
     ]
+}
+
+/// How a shard names a co-occurrence context: `window N`, `sentence` or `document`.
+pub(super) fn context_name(context: Context) -> String {
+    match context {
+        Context::Window(w) => format!("window {w}"),
+        Context::Sentence => "sentence".into(),
+        Context::Document => "document".into(),
+    }
+}
+
+/// The context a shard's `context` setting names.
+fn context_named(name: &str) -> Option<Context> {
+    match name {
+        "sentence" => Some(Context::Sentence),
+        "document" => Some(Context::Document),
+        _ => name
+            .strip_prefix("window ")
+            .and_then(|w| w.parse().ok())
+            .map(Context::Window),
+    }
 }
 
 /// The first setting in which `other` (of the shard at `other_path`) differs from `first`
@@ -103,8 +127,8 @@ pub(super) fn check_single(settings: &Settings, path: &Path) -> Result<()> {
     }
 }
 
-/// The configuration of `score`: `config` with the language, stemming and reading options
-/// the shard at `path` was counted with, and the normalizer of its stopword list.
+/// The configuration of `score`: `config` with the language, stemming, reading options and
+/// co-occurrence context the shard at `path` was counted with, and the normalizer of its stopword list.
 pub(super) fn apply(
     settings: &Settings,
     path: &Path,
@@ -138,10 +162,18 @@ pub(super) fn apply(
         delimiter: get("delimiter")?.bytes().next(),
         ..config.read.clone()
     };
+    let context = context_named(get("context")?).ok_or_else(|| Error::Shard {
+        path: path.to_path_buf(),
+        message: format!(
+            "records an unknown co-occurrence context {:?}",
+            get("context").unwrap_or("")
+        ),
+    })?;
     let config = Config {
         language,
         stem,
         read,
+        context,
         ..config.clone()
     };
     Ok((config, Normalizer::new(language, stem, stopwords)))
@@ -221,5 +253,19 @@ mod tests {
         let message = check_single(&old, Path::new("m")).unwrap_err().to_string();
         assert!(message.contains("count the corpus again"), "{message}");
         assert!(check_single(&settings(&[("format", FORMAT)]), Path::new("m")).is_ok());
+    }
+
+    #[test]
+    fn a_context_reads_back_from_its_name() {
+        for context in [
+            Context::Window(1),
+            Context::Window(1000),
+            Context::Sentence,
+            Context::Document,
+        ] {
+            assert_eq!(context_named(&context_name(context)), Some(context));
+        }
+        assert_eq!(context_named("window"), None);
+        assert_eq!(context_named("paragraph"), None);
     }
 }

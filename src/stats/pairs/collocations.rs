@@ -156,6 +156,20 @@ impl AdjacentCounter {
         self.form_counts = merge_runs(runs);
     }
 
+    /// The counts so far as (`pair_key` of the two form ids, count), sorted by key: what
+    /// a shard keeps of them, under the forms' strings.
+    pub fn form_counts(&self) -> &[(u64, u64)] {
+        &self.form_counts
+    }
+
+    /// The counter that holds `form_counts` (keys made by `pair_key` of form ids, each key
+    /// once), as a shard's summed counts give them back over a rebuilt vocabulary.
+    pub fn from_form_counts(mut form_counts: Vec<(u64, u64)>) -> AdjacentCounter {
+        form_counts.sort_unstable_by_key(|&(key, _)| key);
+        debug_assert!(form_counts.windows(2).all(|w| w[0].0 < w[1].0));
+        AdjacentCounter { form_counts }
+    }
+
     /// The pairs seen at least `min_count` times, over the corpus's final `vocab`.
     pub fn finish(self, vocab: &Vocabulary, min_count: u64) -> AdjacentPairs {
         let mut pairs = Vec::new();

@@ -420,6 +420,31 @@ impl CooccurrenceCounter {
         self.pairs = merge_pairs(std::mem::take(&mut self.pairs), batch.pairs);
     }
 
+    /// The counts so far: the context, the pairs (sorted by (first, second)), each term's
+    /// margin by term id, and the total: what a shard keeps of them, under the terms'
+    /// strings.
+    pub fn parts(&self) -> (Context, &[TermPair], &[u64], u64) {
+        (self.context, &self.pairs, &self.marginals, self.total)
+    }
+
+    /// The counter that holds these counts (each pair once, `first < second`), as a shard's
+    /// summed counts give them back over a rebuilt vocabulary; the pairs are sorted here.
+    pub fn from_parts(
+        context: Context,
+        mut pairs: Vec<TermPair>,
+        marginals: Vec<u64>,
+        total: u64,
+    ) -> CooccurrenceCounter {
+        pairs.sort_unstable_by_key(|p| (p.first, p.second));
+        debug_assert!(pairs.iter().all(|p| p.first < p.second));
+        CooccurrenceCounter {
+            context,
+            pairs,
+            marginals,
+            total,
+        }
+    }
+
     /// The corpus's co-occurrences over `n_terms` terms, those seen at least `min_count`
     /// times.
     pub fn finish(mut self, n_terms: usize, min_count: u64) -> Cooccurrences {
