@@ -394,7 +394,11 @@ fn add_manifest(
     let mut listed = HashSet::new();
     let mut resolver = Resolver::default();
     for row in parsed.rows {
-        listed.insert(resolver.canonical(&row.path).unwrap_or_else(|_| row.path.clone()));
+        listed.insert(
+            resolver
+                .canonical(&row.path)
+                .unwrap_or_else(|_| row.path.clone()),
+        );
         found.add_file(row.path, row.file, row.metadata);
     }
     Ok(listed)

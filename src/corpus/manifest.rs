@@ -11,8 +11,8 @@ use std::path::{Component, Path, PathBuf};
 
 use super::decode::{decode, Decoded, Encoding};
 use super::limited::read_limited;
-use super::resolve::Resolver;
 use super::line_numbers::{csv_message, LineNumbers};
+use super::resolve::Resolver;
 use crate::error::{Error, Result, Subject, Warning};
 
 /// The column of a manifest that names each document's file.

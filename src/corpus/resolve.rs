@@ -65,10 +65,8 @@ mod tests {
     use super::*;
 
     fn temp_folder(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!(
-            "speechstat-resolve-{name}-{}",
-            std::process::id()
-        ));
+        let dir =
+            std::env::temp_dir().join(format!("speechstat-resolve-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("sub")).unwrap();
         dir
@@ -100,7 +98,12 @@ mod tests {
             // Twice: the second time from the cache.
             for _ in 0..2 {
                 let expected = std::fs::canonicalize(&path).ok();
-                assert_eq!(resolver.canonical(&path).ok(), expected, "{}", path.display());
+                assert_eq!(
+                    resolver.canonical(&path).ok(),
+                    expected,
+                    "{}",
+                    path.display()
+                );
             }
         }
         let _ = std::fs::remove_dir_all(&dir);

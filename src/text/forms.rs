@@ -51,10 +51,7 @@ mod tests {
     #[test]
     fn ascii_words_take_the_shortcut_to_the_same_form() {
         let every_ascii: String = (0u8..128).map(char::from).collect();
-        let general: String = every_ascii
-            .chars()
-            .flat_map(char::to_lowercase)
-            .collect();
+        let general: String = every_ascii.chars().flat_map(char::to_lowercase).collect();
         assert_eq!(normalize_word(&every_ascii), general);
         assert_eq!(normalize_word("UN-Women's"), "un-women's");
     }
