@@ -17,6 +17,7 @@ use super::limited::not_regular;
 use super::manifest::read_manifest;
 use super::named_files::NearbyManifests;
 use super::parlamint::{Form, ListsCache, Sitting};
+use super::resolve::Resolver;
 use super::table::{self, Table};
 use super::ReadOptions;
 use crate::error::{Error, Result, Warning};
@@ -55,12 +56,14 @@ pub struct Discovered {
     pub warnings: Vec<Warning>,
     /// The files found so far (see [`identity`]), each with the path it was first found under.
     seen: HashMap<PathBuf, PathBuf>,
+    /// The folders resolved so far.
+    resolver: Resolver,
 }
 
 impl Discovered {
     /// Whether `path` is found for the first time; if not, a warning says so.
     fn first_time(&mut self, path: &Path) -> bool {
-        let canonical = identity(path);
+        let canonical = identity(path, &mut self.resolver);
         match self.seen.get(&canonical) {
             Some(first) => {
                 let message = match first == path {
@@ -92,13 +95,13 @@ impl Discovered {
 /// What makes two paths the same file given twice: the file's name in its folder, the folder
 /// resolved (`in/./a.txt` and `in/a.txt`, or `a.txt` and the `a.txt` of the folder `.`). Two
 /// names that link to one file stay two documents, as a corpus built of links may mean them.
-fn identity(path: &Path) -> PathBuf {
+fn identity(path: &Path, resolver: &mut Resolver) -> PathBuf {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    match (std::fs::canonicalize(folder), path.file_name()) {
-        (Ok(folder), Some(name)) => folder.join(name),
+    match (resolver.folder(folder), path.file_name()) {
+        (Some(folder), Some(name)) => folder.join(name),
         _ => path.to_path_buf(),
     }
 }
@@ -389,8 +392,13 @@ fn add_manifest(
     found.manifests.push(manifest.to_path_buf());
     found.warnings.extend(parsed.warnings);
     let mut listed = HashSet::new();
+    let mut resolver = Resolver::default();
     for row in parsed.rows {
-        listed.insert(std::fs::canonicalize(&row.path).unwrap_or_else(|_| row.path.clone()));
+        listed.insert(
+            resolver
+                .canonical(&row.path)
+                .unwrap_or_else(|_| row.path.clone()),
+        );
         found.add_file(row.path, row.file, row.metadata);
     }
     Ok(listed)
@@ -400,6 +408,7 @@ fn count_unlisted(dir: &Path, listed: &HashSet<PathBuf>) -> usize {
     let mut count = 0;
     let mut stack = vec![dir.to_path_buf()];
     let mut seen = HashSet::new();
+    let mut resolver = Resolver::default();
     while let Some(dir) = stack.pop() {
         let Ok(canonical) = std::fs::canonicalize(&dir) else {
             continue;
@@ -415,7 +424,7 @@ fn count_unlisted(dir: &Path, listed: &HashSet<PathBuf>) -> usize {
             if path.is_dir() {
                 stack.push(path);
             } else if is_text_file(&path) {
-                let canonical = std::fs::canonicalize(&path).unwrap_or(path);
+                let canonical = resolver.canonical(&path).unwrap_or(path);
                 if !listed.contains(&canonical) {
                     count += 1;
                 }

@@ -12,6 +12,7 @@ use std::path::{Component, Path, PathBuf};
 use super::decode::{decode, Decoded, Encoding};
 use super::limited::read_limited;
 use super::line_numbers::{csv_message, LineNumbers};
+use super::resolve::Resolver;
 use crate::error::{Error, Result, Subject, Warning};
 
 /// The column of a manifest that names each document's file.
@@ -77,6 +78,7 @@ pub fn read_manifest(path: &Path, allow_outside: bool) -> Result<Manifest> {
 
     let mut rows = Vec::new();
     let mut seen = HashSet::new();
+    let mut resolver = Resolver::default();
     let mut lines = LineNumbers::new(&text);
     for record in reader.records() {
         let record = record.map_err(|e| {
@@ -122,7 +124,7 @@ pub fn read_manifest(path: &Path, allow_outside: bool) -> Result<Manifest> {
             continue;
         }
         if !allow_outside {
-            if let Some(target) = link_out_of(base, &resolved) {
+            if let Some(target) = link_out_of(base, &resolved, &mut resolver) {
                 warnings.push(Warning {
                     about: Subject::File(path.to_path_buf()),
                     line: Some(line),
@@ -170,9 +172,9 @@ fn leaves_folder(file: &str) -> bool {
 
 /// Where `resolved`, a file listed inside `folder`, really is when a symbolic link leads it
 /// out of `folder`.
-fn link_out_of(folder: &Path, resolved: &Path) -> Option<PathBuf> {
-    let folder = std::fs::canonicalize(folder_name(folder)).ok()?;
-    let target = std::fs::canonicalize(resolved).ok()?;
+fn link_out_of(folder: &Path, resolved: &Path, resolver: &mut Resolver) -> Option<PathBuf> {
+    let folder = resolver.folder(folder_name(folder))?;
+    let target = resolver.canonical(resolved).ok()?;
     (!target.starts_with(&folder)).then_some(target)
 }
 

@@ -17,6 +17,7 @@ mod mojibake;
 mod named_files;
 mod parlamint;
 mod record;
+mod resolve;
 mod selection;
 mod subset;
 mod table;

@@ -121,27 +121,53 @@ impl<'a> Tokenizer<'a> {
                 chunk
             })
             .collect();
+        // The forms the vocabulary already holds are looked up on every thread; only the
+        // others are added one by one, in corpus order, so that ids follow first occurrence.
+        let known: Vec<Vec<Option<FormId>>> = {
+            let vocab = &self.vocab;
+            local
+                .par_iter()
+                .map(|chunk| chunk.forms.iter().map(|form| vocab.form_id(form)).collect())
+                .collect()
+        };
         let vocab = &mut self.vocab;
-        let mut docs = Vec::with_capacity(documents.len());
-        for chunk in local {
-            let to_global: Vec<FormId> = chunk
-                .forms
-                .iter()
-                .map(|form| {
-                    vocab.intern_form(form, |form| {
-                        (
-                            self.normalizer.term(form).into_owned(),
-                            self.normalizer.is_stopword(form),
-                        )
+        let to_global: Vec<Vec<FormId>> = local
+            .iter()
+            .zip(known)
+            .map(|(chunk, known)| {
+                chunk
+                    .forms
+                    .iter()
+                    .zip(known)
+                    .map(|(form, id)| {
+                        id.unwrap_or_else(|| {
+                            vocab.intern_form(form, |form| {
+                                (
+                                    self.normalizer.term(form).into_owned(),
+                                    self.normalizer.is_stopword(form),
+                                )
+                            })
+                        })
                     })
-                })
-                .collect();
-            docs.extend(chunk.docs.into_iter().map(|mut doc| {
-                for id in &mut doc.forms {
-                    *id = to_global[*id as usize];
+                    .collect()
+            })
+            .collect();
+        let per_chunk: Vec<Vec<DocTokens>> = local
+            .into_par_iter()
+            .zip(to_global)
+            .map(|(chunk, to_global)| {
+                let mut docs = chunk.docs;
+                for doc in &mut docs {
+                    for id in &mut doc.forms {
+                        *id = to_global[*id as usize];
+                    }
                 }
-                doc
-            }));
+                docs
+            })
+            .collect();
+        let mut docs = Vec::with_capacity(documents.len());
+        for chunk in per_chunk {
+            docs.extend(chunk);
         }
         docs
     }
