@@ -18,8 +18,8 @@
 //! row instead, see [`super::cooccurrence::count_cooccurrences`].)
 //!
 //! [`strongest_first`] gives the row order every pair table uses: log_likelihood descending,
-//! then the terms alphabetically; [`strongest_first_key`] packs that order into one 128-bit
-//! integer a row, for a table of millions of rows to be sorted without its rows.
+//! then the terms alphabetically; [`strength_as_printed`] puts its first part in an integer,
+//! for a table of millions of rows to be sorted as one 128-bit key a row.
 
 use rayon::prelude::*;
 
@@ -92,21 +92,21 @@ pub fn strongest_first(log_likelihood: &[f64], ranks: impl Fn(usize) -> (u32, u3
     keys.into_iter().map(|(_, _, row)| row).collect()
 }
 
-/// The sort key of one row of a pair table in [`strongest_first`]'s order, as one integer:
-/// `log_likelihood` as printed, descending, in the high 64 bits, then the alphabetical ranks
-/// of the pair's two terms. Distinct pairs have distinct keys, so a table's rows sort, and
-/// are found again ([`ranks_of_key`]), by their keys alone: 16 bytes a row, where sorting
-/// row numbers by a tuple costs 24 and the rows themselves more.
-pub fn strongest_first_key(log_likelihood: f64, (a, b): (u32, u32)) -> u128 {
-    strongest_key(crate::stats::as_printed(log_likelihood), (a, b))
+/// `log_likelihood` as printed, as an integer that sorts strongest first: the first part of
+/// [`strongest_first`]'s order. With the pair's place among the rows in alphabetical order
+/// it makes one 128-bit sort key a row (see [`super::cooccurrence::CooccurrenceOrder`]):
+/// 16 bytes a row, where sorting row numbers by a tuple costs 24 and the rows themselves more.
+pub fn strength_as_printed(log_likelihood: f64) -> u64 {
+    descending(crate::stats::as_printed(log_likelihood))
 }
 
-/// [`strongest_first_key`] of an unrounded `score` (ordered as `f64::total_cmp`, reversed).
+/// The sort key of an unrounded `score` (ordered as `f64::total_cmp`, reversed) and a pair of
+/// ranks, as one integer: score descending, then the ranks.
 pub fn strongest_key(score: f64, (a, b): (u32, u32)) -> u128 {
     (u128::from(descending(score)) << 64) | u128::from(pair_key(a, b))
 }
 
-/// The two ranks a key of [`strongest_first_key`] or [`strongest_key`] was made of.
+/// The two ranks a key of [`strongest_key`] was made of.
 pub fn ranks_of_key(key: u128) -> (u32, u32) {
     split_key(key as u64)
 }
@@ -283,7 +283,9 @@ mod tests {
         let mut keys: Vec<u128> = ll
             .iter()
             .zip(ranks)
-            .map(|(&ll, ranks)| strongest_first_key(ll, ranks))
+            .map(|(&ll, (a, b))| {
+                (u128::from(strength_as_printed(ll)) << 64) | u128::from(pair_key(a, b))
+            })
             .collect();
         keys.sort_unstable();
         let by_key: Vec<(u32, u32)> = keys.iter().map(|&k| ranks_of_key(k)).collect();
