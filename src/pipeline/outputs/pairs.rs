@@ -77,16 +77,13 @@ pub(super) const TABLES: &[OutputInfo] = &[
         ],
         too_long: RAISE_MIN_COUNT,
         ..table(Family::Pairs, |a, emit| {
-            // Document context on a large corpus keeps millions of pairs: the table is built
-            // a slice at a time.
+            // A large corpus keeps millions of pairs: they are sorted as compact keys, and
+            // the table is built a slice of rows at a time.
             let pairs = &a.pairs()?.cooccurrences;
-            let rows = cooccurrence::cooccurrence_rows(pairs, a.vocab());
-            for part in rows
-                .chunks(ROWS_PER_PART)
-                .chain(rows.is_empty().then_some(&rows[..]))
-            {
+            let order = cooccurrence::CooccurrenceOrder::new(pairs, a.vocab());
+            for part in order.parts(ROWS_PER_PART) {
                 emit(cooccurrence::cooccurrence_frame(
-                    part,
+                    &order.rows(part, pairs),
                     pairs,
                     &a.counts,
                     a.vocab(),

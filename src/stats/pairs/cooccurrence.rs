@@ -25,7 +25,12 @@
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use super::counting::{chunk_ranges, strongest_first};
+use std::collections::BinaryHeap;
+use std::ops::Range;
+
+use super::counting::{
+    chunk_ranges, pair_key, ranks_of_key, score_of_key, strength_as_printed, strongest_key,
+};
 use crate::columns;
 use crate::error::Result;
 use crate::stats::association::Contingency;
@@ -417,7 +422,7 @@ impl CooccurrenceCounter {
             *sum += n;
         }
         self.total += batch.total;
-        self.pairs = merge_pairs(std::mem::take(&mut self.pairs), batch.pairs);
+        merge_into(&mut self.pairs, batch.pairs);
     }
 
     /// The counts so far: the context, the pairs (sorted by (first, second)), each term's
@@ -460,73 +465,153 @@ impl CooccurrenceCounter {
     }
 }
 
-/// Two lists of pairs sorted by (first, second) as one, the counts of a pair in both added.
-fn merge_pairs(a: Vec<TermPair>, b: Vec<TermPair>) -> Vec<TermPair> {
+/// Adds the pairs `b` to the pairs `a`, both sorted by (first, second), adding the counts of a
+/// pair in both, in place: `a` grows by `b`'s length and is merged from its end, so the
+/// corpus's pairs are never held twice (a merge into a new list would peak at twice the
+/// largest count table the reading holds).
+fn merge_into(a: &mut Vec<TermPair>, b: Vec<TermPair>) {
     if a.is_empty() {
-        return b;
+        *a = b;
+        return;
     }
     let key = |p: &TermPair| (p.first, p.second);
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
-    loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) => match key(x).cmp(&key(y)) {
-                std::cmp::Ordering::Less => a.next(),
-                std::cmp::Ordering::Greater => b.next(),
-                std::cmp::Ordering::Equal => {
-                    let y = b.next().map_or(0, |y| y.count);
-                    a.next().map(|x| TermPair {
-                        count: x.count + y,
-                        ..x
-                    })
+    let old_len = a.len();
+    a.reserve_exact(b.len());
+    a.resize(
+        old_len + b.len(),
+        TermPair {
+            first: 0,
+            second: 0,
+            count: 0,
+        },
+    );
+    // a[..i] and b[..j] are still to merge; the merged tail starts at `out`. `out` stays at
+    // least i + j, so writing at out - 1 never overwrites a pair of `a` not yet read.
+    let (mut i, mut j, mut out) = (old_len, b.len(), a.len());
+    while j > 0 {
+        let next = match i
+            .checked_sub(1)
+            .map(|last| key(&a[last]).cmp(&key(&b[j - 1])))
+        {
+            Some(std::cmp::Ordering::Greater) => {
+                i -= 1;
+                a[i]
+            }
+            Some(std::cmp::Ordering::Equal) => {
+                i -= 1;
+                j -= 1;
+                TermPair {
+                    count: a[i].count + b[j].count,
+                    ..a[i]
                 }
-            },
-            (Some(_), None) => a.next(),
-            (None, Some(_)) => b.next(),
-            (None, None) => break,
+            }
+            Some(std::cmp::Ordering::Less) | None => {
+                j -= 1;
+                b[j]
+            }
         };
-        out.extend(next);
+        out -= 1;
+        a[out] = next;
     }
-    out
+    // a[..i] is in place already; close the gap of the pairs counted in both.
+    let merged = a.len() - out;
+    a.copy_within(out.., i);
+    a.truncate(i + merged);
 }
 
 /// One row of the `cooccurrence` table: (term_a, term_b) in string order, count, G2.
 pub type CooccurrenceRow = (TermId, TermId, u64, f64);
 
-/// The counted pairs in table order: strongest first, ties by term_a, term_b.
-pub fn cooccurrence_rows(
-    cooccurrences: &Cooccurrences,
-    vocab: &Vocabulary,
-) -> Vec<CooccurrenceRow> {
-    let pairs = &cooccurrences.pairs;
-    let rank = vocab.alphabetical_term_ranks();
-    // (term_a, term_b): the pair in string order.
-    let ordered = |p: &TermPair| {
-        if rank[p.first as usize] <= rank[p.second as usize] {
-            (p.first, p.second)
-        } else {
-            (p.second, p.first)
-        }
-    };
-    let log_likelihood: Vec<f64> = pairs
-        .iter()
-        .map(|p| cooccurrences.contingency(p).log_likelihood())
-        .collect();
-    let order = strongest_first(&log_likelihood, |i| {
-        let (a, b) = ordered(&pairs[i]);
-        (rank[a as usize], rank[b as usize])
-    });
-    order
-        .into_iter()
-        .map(|i| {
-            let (a, b) = ordered(&pairs[i]);
-            (a, b, pairs[i].count, log_likelihood[i])
-        })
-        .collect()
+/// The rows of the `cooccurrence` table in table order (strongest first, ties by term_a,
+/// term_b), held as one 16-byte sort key a row and turned into rows a slice at a time
+/// ([`CooccurrenceOrder::rows`]): a table of millions of rows never holds them all at once.
+///
+/// A key is `log_likelihood` as printed, descending ([`strength_as_printed`]),
+/// then the pair's place in alphabetical order (term_a, term_b), then the pair's index in
+/// [`Cooccurrences::pairs`]: the places are distinct, so the keys sort as the table's rows,
+/// and each key finds its pair without a search.
+pub struct CooccurrenceOrder {
+    keys: Vec<u128>,
+    /// Each term's alphabetical rank, which puts a pair's terms in string order.
+    rank: Vec<u32>,
 }
 
-/// The `cooccurrence` table of some rows (all of [`cooccurrence_rows`], or a slice of them
-/// when a long table is written in parts). Labels come from `counts`.
+impl CooccurrenceOrder {
+    /// The counted pairs in table order.
+    pub fn new(cooccurrences: &Cooccurrences, vocab: &Vocabulary) -> CooccurrenceOrder {
+        let rank = vocab.alphabetical_term_ranks();
+        let pairs = &cooccurrences.pairs;
+        // Pairs are held at 16 bytes each: 2^32 of them would take 64 GiB before this.
+        let index = |i: usize| u32::try_from(i).expect("fewer than 2^32 pairs are counted");
+        // First the pairs in alphabetical order, (term_a, term_b) being the pair in string
+        // order, its smaller rank first ...
+        let mut keys: Vec<u128> = pairs
+            .par_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let (x, y) = (rank[p.first as usize], rank[p.second as usize]);
+                (u128::from(pair_key(x.min(y), x.max(y))) << 64) | u128::from(index(i))
+            })
+            .collect();
+        keys.par_sort_unstable();
+        // ... then each key rewritten in place with the pair's G2 and alphabetical place,
+        // and sorted again: distinct keys, so the unstable sort is deterministic.
+        keys.par_iter_mut().enumerate().for_each(|(place, key)| {
+            let i = *key as u32;
+            let log_likelihood = cooccurrences
+                .contingency(&pairs[i as usize])
+                .log_likelihood();
+            let strength = strength_as_printed(log_likelihood);
+            *key = (u128::from(strength) << 64) | (u128::from(index(place)) << 32) | u128::from(i);
+        });
+        keys.par_sort_unstable();
+        CooccurrenceOrder { keys, rank }
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The table's rows cut into slices of `size` rows; one empty slice for an empty table, so
+    /// that it is still written with its header.
+    pub fn parts(&self, size: usize) -> Vec<Range<usize>> {
+        let size = size.max(1);
+        let mut parts: Vec<Range<usize>> = (0..self.len())
+            .step_by(size)
+            .map(|start| start..(start + size).min(self.len()))
+            .collect();
+        if self.is_empty() {
+            parts.push(0..0);
+        }
+        parts
+    }
+
+    /// Rows `range` of the table, whose pairs are those of `cooccurrences` (the ones this
+    /// order was made of). The log-likelihood is computed again, from the same 2x2 table, to
+    /// the same bits.
+    pub fn rows(&self, range: Range<usize>, cooccurrences: &Cooccurrences) -> Vec<CooccurrenceRow> {
+        let rank = &self.rank;
+        self.keys[range]
+            .par_iter()
+            .map(|&key| {
+                let pair = &cooccurrences.pairs[key as u32 as usize];
+                let (a, b) = match rank[pair.first as usize] <= rank[pair.second as usize] {
+                    true => (pair.first, pair.second),
+                    false => (pair.second, pair.first),
+                };
+                let log_likelihood = cooccurrences.contingency(pair).log_likelihood();
+                (a, b, pair.count, log_likelihood)
+            })
+            .collect()
+    }
+}
+
+/// The `cooccurrence` table of some rows (a slice of a [`CooccurrenceOrder`], a long table
+/// being written in parts). Labels come from `counts`.
 pub fn cooccurrence_frame(
     rows: &[CooccurrenceRow],
     cooccurrences: &Cooccurrences,
@@ -575,26 +660,53 @@ pub fn cooccurrence_frame(
 }
 
 /// The `n` strongest pairs that attract each other (pmi > 0: G2 is large for avoidance too),
-/// as (log_likelihood, first, second), strongest first, ties by the terms.
+/// as (log_likelihood, first, second), strongest first, ties by the terms. Kept `n` at a time
+/// as the pairs go by, not all scored and sorted.
 pub(crate) fn strongest_attracting(
     cooccurrences: &Cooccurrences,
     vocab: &Vocabulary,
     n: usize,
 ) -> Vec<(f64, TermId, TermId)> {
-    let mut scored: Vec<(f64, TermId, TermId)> = cooccurrences
-        .pairs
-        .iter()
-        .map(|p| (cooccurrences.contingency(p), p.first, p.second))
-        .filter(|(table, _, _)| table.attracts())
-        .map(|(table, x, y)| (table.log_likelihood(), x, y))
-        .collect();
-    scored.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then_with(|| vocab.term(a.1).cmp(vocab.term(b.1)))
-            .then_with(|| vocab.term(a.2).cmp(vocab.term(b.2)))
-    });
-    scored.truncate(n);
-    scored
+    let rank = vocab.alphabetical_term_ranks();
+    // Largest key on top: the weakest of the pairs kept so far.
+    let mut kept: BinaryHeap<u128> = BinaryHeap::with_capacity(n + 1);
+    for p in &cooccurrences.pairs {
+        let table = cooccurrences.contingency(p);
+        if !table.attracts() {
+            continue;
+        }
+        let key = strongest_key(
+            table.log_likelihood(),
+            (rank[p.first as usize], rank[p.second as usize]),
+        );
+        if kept.len() < n {
+            kept.push(key);
+        } else if kept.peek().is_some_and(|&weakest| key < weakest) {
+            kept.pop();
+            kept.push(key);
+        }
+    }
+    let term_of_rank = terms_by_rank(&rank);
+    kept.into_sorted_vec()
+        .into_iter()
+        .map(|key| {
+            let (x, y) = ranks_of_key(key);
+            (
+                score_of_key(key),
+                term_of_rank[x as usize],
+                term_of_rank[y as usize],
+            )
+        })
+        .collect()
+}
+
+/// The term of each alphabetical rank: the inverse of `rank`.
+fn terms_by_rank(rank: &[u32]) -> Vec<TermId> {
+    let mut term_of_rank = vec![0; rank.len()];
+    for (term, &r) in rank.iter().enumerate() {
+        term_of_rank[r as usize] = term as TermId;
+    }
+    term_of_rank
 }
 
 #[cfg(test)]
@@ -614,7 +726,8 @@ mod tests {
         min_count: u64,
     ) -> Result<DataFrame> {
         let cooccurrences = count_cooccurrences(corpus, context, min_count);
-        let rows = cooccurrence_rows(&cooccurrences, &corpus.vocab);
+        let order = CooccurrenceOrder::new(&cooccurrences, &corpus.vocab);
+        let rows = order.rows(0..order.len(), &cooccurrences);
         cooccurrence_frame(&rows, &cooccurrences, counts, &corpus.vocab)
     }
 
@@ -781,7 +894,8 @@ mod tests {
         let table = c.contingency(pair);
         assert_eq!(table, Contingency::spread_over(3.0, 2.0, 2.0, 2.0, 5.0));
         assert_eq!(table.n_ii, 1.5);
-        let df = cooccurrence_frame(&cooccurrence_rows(&c, v), &c, &counts, v).unwrap();
+        let order = CooccurrenceOrder::new(&c, v);
+        let df = cooccurrence_frame(&order.rows(0..order.len(), &c), &c, &counts, v).unwrap();
         let col = |name: &str| df.column(name).unwrap().clone();
         assert_eq!(col(columns::TERM_A.name).str().unwrap().get(0), Some("x"));
         assert_eq!(col(columns::TERM_B.name).str().unwrap().get(0), Some("y"));
@@ -938,6 +1052,120 @@ mod tests {
                         .install(|| count_cooccurrences(&corpus, context, 1));
                     assert_eq!(other, whole, "{context:?} on {threads} threads");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn merging_in_place_adds_the_counts_of_pairs_in_both() {
+        let pairs = |list: &[(TermId, TermId, u64)]| -> Vec<TermPair> {
+            list.iter()
+                .map(|&(first, second, count)| TermPair {
+                    first,
+                    second,
+                    count,
+                })
+                .collect()
+        };
+        let mut a = pairs(&[(0, 1, 1), (0, 5, 2), (2, 3, 4), (7, 9, 1)]);
+        merge_into(
+            &mut a,
+            pairs(&[(0, 0, 3), (0, 5, 10), (1, 1, 1), (7, 9, 5), (8, 0, 2)]),
+        );
+        assert_eq!(
+            a,
+            pairs(&[
+                (0, 0, 3),
+                (0, 1, 1),
+                (0, 5, 12),
+                (1, 1, 1),
+                (2, 3, 4),
+                (7, 9, 6),
+                (8, 0, 2)
+            ])
+        );
+        let mut all_equal = pairs(&[(1, 2, 1), (3, 4, 1)]);
+        merge_into(&mut all_equal, pairs(&[(1, 2, 2), (3, 4, 2)]));
+        assert_eq!(all_equal, pairs(&[(1, 2, 3), (3, 4, 3)]));
+        let mut empty = Vec::new();
+        merge_into(&mut empty, pairs(&[(1, 2, 1)]));
+        assert_eq!(empty, pairs(&[(1, 2, 1)]));
+        merge_into(&mut empty, Vec::new());
+        assert_eq!(empty, pairs(&[(1, 2, 1)]));
+    }
+
+    #[test]
+    fn the_order_lists_every_pair_strongest_first_in_parts() {
+        let corpus = generated_corpus();
+        let v = &corpus.vocab;
+        for context in [Context::Window(5), Context::Document] {
+            let c = count_cooccurrences(&corpus, context, 1);
+            // Straight from the definition: sorted by G2 as printed, then by the strings.
+            let mut expected: Vec<(&str, &str, u64, f64)> = c
+                .pairs
+                .iter()
+                .map(|p| {
+                    let (x, y) = (v.term(p.first), v.term(p.second));
+                    let ll = c.contingency(p).log_likelihood();
+                    (x.min(y), x.max(y), p.count, ll)
+                })
+                .collect();
+            expected.sort_by(|a, b| {
+                let printed = |ll: f64| crate::stats::as_printed(ll);
+                printed(b.3)
+                    .total_cmp(&printed(a.3))
+                    .then_with(|| (a.0, a.1).cmp(&(b.0, b.1)))
+            });
+            let order = CooccurrenceOrder::new(&c, v);
+            assert_eq!(order.len(), c.pairs.len());
+            let parts = order.parts(7);
+            assert_eq!(parts.len(), c.pairs.len().div_ceil(7));
+            let got: Vec<(&str, &str, u64, f64)> = parts
+                .into_iter()
+                .flat_map(|part| order.rows(part, &c))
+                .map(|(a, b, n, ll)| (v.term(a), v.term(b), n, ll))
+                .collect();
+            assert_eq!(got.len(), expected.len());
+            for (g, e) in got.iter().zip(&expected) {
+                assert_eq!((g.0, g.1, g.2), (e.0, e.1, e.2));
+                assert_eq!(g.3.to_bits(), e.3.to_bits());
+            }
+        }
+        let empty = count_cooccurrences(&corpus, Context::Window(0), 1);
+        let order = CooccurrenceOrder::new(&empty, v);
+        assert!(order.is_empty());
+        let parts = order.parts(7);
+        assert_eq!(parts.len(), 1);
+        assert!(parts[0].is_empty());
+    }
+
+    #[test]
+    fn the_strongest_attracting_pairs_are_the_top_of_a_full_sort() {
+        let corpus = generated_corpus();
+        let v = &corpus.vocab;
+        // Words drawn at random: in document context about half the pairs attract.
+        let c = count_cooccurrences(&corpus, Context::Document, 1);
+        let mut all: Vec<(f64, TermId, TermId)> = c
+            .pairs
+            .iter()
+            .filter(|p| c.contingency(p).attracts())
+            .map(|p| (c.contingency(p).log_likelihood(), p.first, p.second))
+            .collect();
+        all.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| v.term(a.1).cmp(v.term(b.1)))
+                .then_with(|| v.term(a.2).cmp(v.term(b.2)))
+        });
+        assert!(
+            all.len() > 10,
+            "the corpus should have pairs to choose from"
+        );
+        for n in [0, 1, 10, all.len(), all.len() + 5] {
+            let top = strongest_attracting(&c, v, n);
+            assert_eq!(top.len(), n.min(all.len()));
+            for (got, expected) in top.iter().zip(&all) {
+                assert_eq!(got.0.to_bits(), expected.0.to_bits());
+                assert_eq!((got.1, got.2), (expected.1, expected.2));
             }
         }
     }

@@ -18,7 +18,8 @@
 //! row instead, see [`super::cooccurrence::count_cooccurrences`].)
 //!
 //! [`strongest_first`] gives the row order every pair table uses: log_likelihood descending,
-//! then the terms alphabetically.
+//! then the terms alphabetically; [`strength_as_printed`] puts its first part in an integer,
+//! for a table of millions of rows to be sorted as one 128-bit key a row.
 
 use rayon::prelude::*;
 
@@ -89,6 +90,36 @@ pub fn strongest_first(log_likelihood: &[f64], ranks: impl Fn(usize) -> (u32, u3
     // The row index makes every key distinct, so the unstable sort is deterministic.
     keys.par_sort_unstable();
     keys.into_iter().map(|(_, _, row)| row).collect()
+}
+
+/// `log_likelihood` as printed, as an integer that sorts strongest first: the first part of
+/// [`strongest_first`]'s order. With the pair's place among the rows in alphabetical order
+/// it makes one 128-bit sort key a row (see [`super::cooccurrence::CooccurrenceOrder`]):
+/// 16 bytes a row, where sorting row numbers by a tuple costs 24 and the rows themselves more.
+pub fn strength_as_printed(log_likelihood: f64) -> u64 {
+    descending(crate::stats::as_printed(log_likelihood))
+}
+
+/// The sort key of an unrounded `score` (ordered as `f64::total_cmp`, reversed) and a pair of
+/// ranks, as one integer: score descending, then the ranks.
+pub fn strongest_key(score: f64, (a, b): (u32, u32)) -> u128 {
+    (u128::from(descending(score)) << 64) | u128::from(pair_key(a, b))
+}
+
+/// The two ranks a key of [`strongest_key`] was made of.
+pub fn ranks_of_key(key: u128) -> (u32, u32) {
+    split_key(key as u64)
+}
+
+/// The score a key of [`strongest_key`] was made of, bit for bit.
+pub fn score_of_key(key: u128) -> f64 {
+    let ascending = !((key >> 64) as u64);
+    let bits = if ascending >> 63 == 1 {
+        ascending & !(1 << 63)
+    } else {
+        !ascending
+    };
+    f64::from_bits(bits)
 }
 
 /// An integer that sorts as `x` does under `f64::total_cmp`, reversed.
@@ -223,6 +254,67 @@ mod tests {
             [5, 4, 1, 0, 6, 2, 3]
         );
         assert!(strongest_first(&[], |_| (0, 0)).is_empty());
+    }
+
+    #[test]
+    fn row_keys_sort_as_the_rows_they_stand_for() {
+        let ll = [
+            1.0,
+            7.5,
+            -0.0,
+            0.0,
+            7.5,
+            f64::INFINITY,
+            1.0,
+            3.000_000_4,
+            3.000_000_1,
+        ];
+        let ranks = [
+            (0, 0),
+            (2, 1),
+            (0, 2),
+            (0, 3),
+            (1, 9),
+            (5, 5),
+            (0, 1),
+            (7, 7),
+            (6, 6),
+        ];
+        let mut keys: Vec<u128> = ll
+            .iter()
+            .zip(ranks)
+            .map(|(&ll, (a, b))| {
+                (u128::from(strength_as_printed(ll)) << 64) | u128::from(pair_key(a, b))
+            })
+            .collect();
+        keys.sort_unstable();
+        let by_key: Vec<(u32, u32)> = keys.iter().map(|&k| ranks_of_key(k)).collect();
+        let by_row: Vec<(u32, u32)> = strongest_first(&ll, |row| ranks[row])
+            .into_iter()
+            .map(|row| ranks[row])
+            .collect();
+        assert_eq!(by_key, by_row);
+        // 3.0000004 and 3.0000001 print alike (3.000000): their order is that of the ranks.
+        assert_eq!(by_key[3..5], [(6, 6), (7, 7)]);
+    }
+
+    #[test]
+    fn keys_give_back_their_scores_bit_for_bit() {
+        for score in [
+            0.0,
+            -0.0,
+            1.5,
+            -2.25,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            1e-300,
+        ] {
+            let key = strongest_key(score, (3, 4));
+            assert_eq!(score_of_key(key).to_bits(), score.to_bits());
+            assert_eq!(ranks_of_key(key), (3, 4));
+        }
+        assert!(strongest_key(2.0, (9, 9)) < strongest_key(1.0, (0, 0)));
+        assert!(strongest_key(-1.0, (0, 0)) > strongest_key(0.0, (9, 9)));
     }
 
     #[test]
