@@ -26,6 +26,20 @@ pub fn chunk_ranges(weights: impl IntoIterator<Item = u64>, target: u64) -> Vec<
     ranges
 }
 
+/// Rows `0..n` cut into consecutive parts of `step` rows (the last maybe shorter): at least
+/// one part, empty for no rows, so that a table written part by part always gets its columns.
+pub fn row_parts(n: usize, step: usize) -> Vec<Range<usize>> {
+    let step = step.max(1);
+    let mut parts: Vec<Range<usize>> = (0..n)
+        .step_by(step)
+        .map(|first| first..n.min(first + step))
+        .collect();
+    if parts.is_empty() {
+        parts.push(0..0);
+    }
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,5 +52,13 @@ mod tests {
             vec![std::ops::Range { start: 0, end: 4 }]
         );
         assert!(chunk_ranges([], 5).is_empty());
+    }
+
+    #[test]
+    fn row_parts_cover_the_rows_in_order_and_give_an_empty_table_one_part() {
+        assert_eq!(row_parts(5, 2), [0..2, 2..4, 4..5]);
+        assert_eq!(row_parts(4, 2), [0..2, 2..4]);
+        assert_eq!(row_parts(0, 2), vec![0..0]);
+        assert_eq!(row_parts(3, 0), [0..1, 1..2, 2..3]);
     }
 }

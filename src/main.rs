@@ -445,8 +445,11 @@ struct TerminalProgress {
     stages: Mutex<Vec<Stage>>,
     /// Each table and chart written: the stage it was written in, its path, seconds, and
     /// the process's peak memory so far once written (KiB).
-    outputs: Mutex<Vec<(&'static str, String, f64, Option<u64>)>>,
+    outputs: Mutex<Vec<OutputDone>>,
 }
+
+/// A table or chart written: its stage, path, seconds, and the peak memory so far (KiB).
+type OutputDone = (&'static str, String, f64, Option<u64>);
 
 /// A stage: its name, when it started, and once finished how long it took and the
 /// process's memory then and at its peak so far (KiB).

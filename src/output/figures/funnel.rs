@@ -150,8 +150,8 @@ fn short_name(target: &Target) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::compare::key_list::KeyList;
     use crate::stats::compare::funnel::FunnelPoint;
+    use crate::stats::compare::key_list::KeyList;
 
     const TERMS: [&str; 5] = ["tax", "war", "jobs", "peace", "the"];
 

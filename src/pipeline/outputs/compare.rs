@@ -80,14 +80,21 @@ pub(super) const TABLES: &[OutputInfo] = &[
         columns: &[UNIT_PAIR, SIMILARITY_SCORES, METHOD],
         preview_by: Some(COSINE),
         ..table(Family::Compare, |a, emit| match &a.similarity()?.table {
+            // Ten pairs per speech are millions of rows on a large corpus: a slice at a time.
             SimilarityTable::Speeches(listed) => {
-                emit(similarity::speech_similarity_frame(listed, &a.doc_ids)?)
+                for rows in listed.parts(ROWS_PER_PART) {
+                    emit(similarity::speech_similarity_frame(listed, rows, &a.doc_ids)?)?;
+                }
+                Ok(())
             }
             SimilarityTable::Groups(per_grouping) => emit(similarity::group_similarity_frame(
                 &named_groupings(a, per_grouping),
             )?),
             SimilarityTable::SpeechStyles(listed) => {
-                emit(style::speech_delta_frame(listed, &a.doc_ids)?)
+                for rows in listed.parts(ROWS_PER_PART) {
+                    emit(style::speech_delta_frame(listed, rows, &a.doc_ids)?)?;
+                }
+                Ok(())
             }
             SimilarityTable::GroupStyles(per_grouping) => {
                 emit(style::group_delta_frame(&named_groupings(a, per_grouping))?)

@@ -51,12 +51,16 @@ pub(super) const TABLES: &[OutputInfo] = &[
         ],
         too_long: RAISE_MIN_COUNT,
         ..table(Family::Pairs, |a, emit| {
-            emit(collocations::collocations_frame(
+            let rows = collocations::CollocationRows::new(
                 &a.pairs()?.adjacent,
                 &a.counts.term_count,
                 a.counts.total_tokens(),
                 a.vocab(),
-            )?)
+            );
+            for part in rows.parts(ROWS_PER_PART) {
+                emit(rows.frame(part, a.vocab())?)?;
+            }
+            Ok(())
         })
     },
     OutputInfo {

@@ -599,6 +599,13 @@ pub(crate) struct Listed<P = Similarity> {
     pub pairs: Vec<P>,
 }
 
+impl<P> Listed<P> {
+    /// The pairs cut into slices of `size` rows of a table (one empty slice for none).
+    pub fn parts(&self, size: usize) -> Vec<std::ops::Range<usize>> {
+        crate::chunks::row_parts(self.pairs.len(), size)
+    }
+}
+
 /// Every pair of each grouping beside its grouping's column, group names and listing: the
 /// rows of a `similarity` table of groups.
 pub(crate) fn grouping_rows<'a, P>(
@@ -637,9 +644,13 @@ pub(crate) fn similarity_pairs(
 }
 
 /// The `similarity` table of speeches: doc_a, doc_b, cosine, jaccard, method.
-pub(crate) fn speech_similarity_frame(listed: &Listed, ids: &[String]) -> Result<DataFrame> {
+pub(crate) fn speech_similarity_frame(
+    listed: &Listed,
+    rows: std::ops::Range<usize>,
+    ids: &[String],
+) -> Result<DataFrame> {
     let name = |i: u32| ids[i as usize].as_str();
-    let pairs = &listed.pairs;
+    let pairs = &listed.pairs[rows];
     frame(
         "similarity",
         vec![

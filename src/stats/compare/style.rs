@@ -260,8 +260,12 @@ pub(crate) fn delta_matrix(profiles: &StyleProfiles, shown: &[usize]) -> Vec<Vec
 }
 
 /// The `similarity` table of speeches by style: doc_a, doc_b, delta, method.
-pub(crate) fn speech_delta_frame(listed: &DistancesListed, ids: &[String]) -> Result<DataFrame> {
-    let pairs = &listed.pairs;
+pub(crate) fn speech_delta_frame(
+    listed: &DistancesListed,
+    rows: std::ops::Range<usize>,
+    ids: &[String],
+) -> Result<DataFrame> {
+    let pairs = &listed.pairs[rows];
     let name = |i: u32| ids[i as usize].as_str();
     frame(
         "similarity",

@@ -591,7 +591,10 @@ mod tests {
         assert_eq!(doves.tested, 4);
         // One grouping's targets are the negation of each other (two groups).
         let hawks = &targets[1];
-        assert!((hawks.keys.read()[0].log_likelihood + doves.keys.read()[2].log_likelihood).abs() < 1e-9);
+        assert!(
+            (hawks.keys.read()[0].log_likelihood + doves.keys.read()[2].log_likelihood).abs()
+                < 1e-9
+        );
 
         let per_speech =
             keyness(&counts, &[], &[], speeches, Against::Rest, OPTIONS, &name).unwrap();

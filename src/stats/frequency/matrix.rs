@@ -79,12 +79,7 @@ impl<'a> TermMatrix<'a> {
             MatrixRows::Speeches { doc_ids } => doc_ids.len(),
             MatrixRows::Groups { groups, .. } => groups.names.len(),
         };
-        let step = (CELLS_PER_PART / self.names.len()).max(1);
-        let mut parts: Vec<_> = (0..n).step_by(step).map(|r| r..n.min(r + step)).collect();
-        if parts.is_empty() {
-            parts.push(0..0);
-        }
-        parts
+        crate::chunks::row_parts(n, CELLS_PER_PART / self.names.len())
     }
 
     /// The rows `range`.
@@ -111,7 +106,10 @@ impl<'a> TermMatrix<'a> {
                     };
                     add_row(&count_of, self.counts.n_tokens[d]);
                 }
-                (&doc_ids[range.clone()], self.counts.n_tokens[range].to_vec())
+                (
+                    &doc_ids[range.clone()],
+                    self.counts.n_tokens[range].to_vec(),
+                )
             }
             MatrixRows::Groups { groups, sums } => {
                 for g in range.clone() {
@@ -211,7 +209,7 @@ mod tests {
         }
         assert!(sliced.equals(&whole));
         assert_eq!(whole.height(), 4);
-        assert_eq!(matrix.parts(), [0..4]);
+        assert_eq!(matrix.parts(), vec![0..4]);
     }
 
     #[test]

@@ -262,6 +262,7 @@ pub fn contingency(pair: &AdjacentPair, term_count: &[u64], total_tokens: u64) -
 
 /// The `collocations` table of counted pairs, strongest first. `term_count` and
 /// `total_tokens` are those of the corpus (or group) the pairs were counted in.
+#[cfg(test)]
 pub fn collocations_frame(
     pairs: &AdjacentPairs,
     term_count: &[u64],
@@ -281,58 +282,108 @@ fn ranked_collocations_frame(
     vocab: &Vocabulary,
     rank: &[u32],
 ) -> Result<DataFrame> {
-    let pairs = &pairs.pairs;
-    let table = |pair: &AdjacentPair| contingency(pair, term_count, total_tokens);
-    let log_likelihood: Vec<f64> = pairs.iter().map(|p| table(p).log_likelihood()).collect();
-    let order = strongest_first(&log_likelihood, |i| {
-        (
-            rank[pairs[i].first as usize],
-            rank[pairs[i].second as usize],
-        )
-    });
-    // The rows in table order: the columns below then read them sequentially, where
-    // gathering through `order` would miss the cache on every row of every column.
-    let rows: Vec<(AdjacentPair, f64)> = order
-        .into_iter()
-        .map(|i| (pairs[i], log_likelihood[i]))
-        .collect();
-    drop(log_likelihood);
+    let rows = CollocationRows::ranked(pairs, term_count, total_tokens, rank);
+    rows.frame(0..rows.rows.len(), vocab)
+}
 
-    // One column at a time, so only one plain vector is alive next to the table.
-    let score = |score: fn(&Contingency) -> f64| -> Vec<f64> {
-        rows.iter().map(|(pair, _)| score(&table(pair))).collect()
-    };
-    let term = |pick: fn(&AdjacentPair) -> TermId| -> Vec<&str> {
-        rows.iter()
-            .map(|(pair, _)| vocab.term(pick(pair)))
-            .collect()
-    };
-    let label = || -> Vec<String> {
-        rows.iter()
-            .map(|(pair, _)| {
-                let (x, y) = pair.label;
-                format!("{} {}", vocab.form(x), vocab.form(y))
-            })
-            .collect()
-    };
-    let count = || -> Vec<u64> { rows.iter().map(|(pair, _)| pair.count).collect() };
-    let log_likelihood = || -> Vec<f64> { rows.iter().map(|&(_, ll)| ll).collect() };
-    frame(
-        "collocations",
-        vec![
-            Column::new(columns::TERM_1.name.into(), term(|p| p.first)),
-            Column::new(columns::TERM_2.name.into(), term(|p| p.second)),
-            Column::new(columns::LABEL.name.into(), label()),
-            Column::new(columns::COUNT.name.into(), count()),
-            Column::new(columns::PMI.name.into(), score(Contingency::pmi)),
-            Column::new(columns::NPMI.name.into(), score(Contingency::npmi)),
-            Column::new(columns::LOG_LIKELIHOOD.name.into(), log_likelihood()),
-            Column::new(columns::T_SCORE.name.into(), score(Contingency::t_score)),
-            Column::new(columns::CHI2.name.into(), score(Contingency::chi2)),
-            Column::new(columns::DICE.name.into(), score(Contingency::dice)),
-            Column::new(columns::LOG_DICE.name.into(), score(Contingency::log_dice)),
-        ],
-    )
+/// The rows of a `collocations` table in table order, each pair with its G2: a table of
+/// hundreds of thousands of pairs is then built a slice at a time ([`CollocationRows::frame`]).
+pub struct CollocationRows<'c> {
+    rows: Vec<(AdjacentPair, f64)>,
+    term_count: &'c [u64],
+    total_tokens: u64,
+}
+
+impl<'c> CollocationRows<'c> {
+    /// The pairs in the order of [`strongest_first`]; `term_count` and `total_tokens` are
+    /// those of the corpus (or group) they were counted in.
+    pub fn new(
+        pairs: &AdjacentPairs,
+        term_count: &'c [u64],
+        total_tokens: u64,
+        vocab: &Vocabulary,
+    ) -> CollocationRows<'c> {
+        CollocationRows::ranked(
+            pairs,
+            term_count,
+            total_tokens,
+            &vocab.alphabetical_term_ranks(),
+        )
+    }
+
+    fn ranked(
+        pairs: &AdjacentPairs,
+        term_count: &'c [u64],
+        total_tokens: u64,
+        rank: &[u32],
+    ) -> CollocationRows<'c> {
+        let pairs = &pairs.pairs;
+        let table = |pair: &AdjacentPair| contingency(pair, term_count, total_tokens);
+        let log_likelihood: Vec<f64> = pairs.iter().map(|p| table(p).log_likelihood()).collect();
+        let order = strongest_first(&log_likelihood, |i| {
+            (
+                rank[pairs[i].first as usize],
+                rank[pairs[i].second as usize],
+            )
+        });
+        // The rows in table order: the columns then read them sequentially, where gathering
+        // through `order` would miss the cache on every row of every column.
+        let rows = order
+            .into_iter()
+            .map(|i| (pairs[i], log_likelihood[i]))
+            .collect();
+        CollocationRows {
+            rows,
+            term_count,
+            total_tokens,
+        }
+    }
+
+    /// The table's rows cut into slices of `size` rows (one empty slice for no rows).
+    pub fn parts(&self, size: usize) -> Vec<std::ops::Range<usize>> {
+        crate::chunks::row_parts(self.rows.len(), size)
+    }
+
+    /// The table's rows `part`.
+    pub fn frame(&self, part: std::ops::Range<usize>, vocab: &Vocabulary) -> Result<DataFrame> {
+        let rows = &self.rows[part];
+        let table = |pair: &AdjacentPair| contingency(pair, self.term_count, self.total_tokens);
+        // One column at a time, so only one plain vector is alive next to the table.
+        let score = |score: fn(&Contingency) -> f64| -> Vec<f64> {
+            rows.iter().map(|(pair, _)| score(&table(pair))).collect()
+        };
+        let term = |pick: fn(&AdjacentPair) -> TermId| -> Vec<&str> {
+            rows.iter()
+                .map(|(pair, _)| vocab.term(pick(pair)))
+                .collect()
+        };
+        let label = || -> Vec<String> {
+            rows.iter()
+                .map(|(pair, _)| {
+                    let (x, y) = pair.label;
+                    format!("{} {}", vocab.form(x), vocab.form(y))
+                })
+                .collect()
+        };
+        let count = || -> Vec<u64> { rows.iter().map(|(pair, _)| pair.count).collect() };
+        let log_likelihood = || -> Vec<f64> { rows.iter().map(|&(_, ll)| ll).collect() };
+        frame(
+            "collocations",
+            vec![
+                Column::new(columns::TERM_1.name.into(), term(|p| p.first)),
+                Column::new(columns::TERM_2.name.into(), term(|p| p.second)),
+                Column::new(columns::LABEL.name.into(), label()),
+                Column::new(columns::COUNT.name.into(), count()),
+                Column::new(columns::PMI.name.into(), score(Contingency::pmi)),
+                Column::new(columns::NPMI.name.into(), score(Contingency::npmi)),
+                Column::new(columns::LOG_LIKELIHOOD.name.into(), log_likelihood()),
+                Column::new(columns::T_SCORE.name.into(), score(Contingency::t_score)),
+                Column::new(columns::CHI2.name.into(), score(Contingency::chi2)),
+                Column::new(columns::DICE.name.into(), score(Contingency::dice)),
+                Column::new(columns::LOG_DICE.name.into(), score(Contingency::log_dice)),
+            ],
+        )
+    }
 }
 
 /// The strongest `top` adjacent pairs of each group, each scored within its group: n_ix and

@@ -572,6 +572,7 @@ impl CooccurrenceOrder {
         self.keys.len()
     }
 
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
@@ -579,15 +580,7 @@ impl CooccurrenceOrder {
     /// The table's rows cut into slices of `size` rows; one empty slice for an empty table, so
     /// that it is still written with its header.
     pub fn parts(&self, size: usize) -> Vec<Range<usize>> {
-        let size = size.max(1);
-        let mut parts: Vec<Range<usize>> = (0..self.len())
-            .step_by(size)
-            .map(|start| start..(start + size).min(self.len()))
-            .collect();
-        if self.is_empty() {
-            parts.push(0..0);
-        }
-        parts
+        crate::chunks::row_parts(self.len(), size)
     }
 
     /// Rows `range` of the table, whose pairs are those of `cooccurrences` (the ones this
