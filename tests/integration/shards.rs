@@ -52,6 +52,14 @@ fn text(path: &Path) -> &str {
     path.to_str().unwrap()
 }
 
+/// `speechstat merge a b` refused, the message naming `b` and `setting`, no folder left.
+fn merge_refused(a: &Path, b: &Path, merged: &Path, setting: &str) {
+    let message = run_fails(&["merge", text(a), text(b), "--out", text(merged)], 1);
+    assert!(message.contains(text(b)), "{message}");
+    assert!(message.contains(setting), "{message}");
+    assert!(!merged.exists(), "a refused merge leaves no folder");
+}
+
 /// Counts each `partN.csv` of `corpus` into `shards/N` with `extra` options.
 fn count_parts(corpus: &Path, shards: &Path, parts: usize, extra: &[&str]) -> Vec<PathBuf> {
     (1..=parts)
@@ -172,36 +180,14 @@ fn shards_counted_with_different_settings_are_not_merged() {
     let stemmed = count_parts(&corpus, &tmp.path().join("stemmed"), 2, &[]);
     let unstemmed = count_parts(&corpus, &tmp.path().join("unstemmed"), 2, &["--no-stem"]);
     let merged = tmp.path().join("merged");
-    let message = run_fails(
-        &[
-            "merge",
-            text(&stemmed[0]),
-            text(&unstemmed[1]),
-            "--out",
-            text(&merged),
-        ],
-        1,
-    );
-    assert!(message.contains(text(&unstemmed[1])), "{message}");
-    assert!(message.contains("stem = \"false\""), "{message}");
-    assert!(!merged.exists(), "a refused merge leaves no folder");
+    merge_refused(&stemmed[0], &unstemmed[1], &merged, "stem = \"false\"");
     let stopwords = count_parts(
         &corpus,
         &tmp.path().join("stopwords"),
         2,
         &["--stopwords-add", "america"],
     );
-    let message = run_fails(
-        &[
-            "merge",
-            text(&stemmed[0]),
-            text(&stopwords[1]),
-            "--out",
-            text(&merged),
-        ],
-        1,
-    );
-    assert!(message.contains("stopwords"), "{message}");
+    merge_refused(&stemmed[0], &stopwords[1], &merged, "stopwords");
 }
 
 #[test]
@@ -419,18 +405,7 @@ fn pair_counts_missing_truncated_of_another_schema_or_context_are_named() {
         assert!(!merged.exists() && !scored.exists(), "nothing written");
     };
     // Shards of different windows are not merged.
-    let message = run_fails(
-        &[
-            "merge",
-            text(&shards[0]),
-            text(&narrow[1]),
-            "--out",
-            text(&merged),
-        ],
-        1,
-    );
-    assert!(message.contains(text(&narrow[1])), "{message}");
-    assert!(message.contains("context = \"window 2\""), "{message}");
+    merge_refused(&shards[0], &narrow[1], &merged, "context = \"window 2\"");
     std::fs::remove_file(&pairs).unwrap();
     refused(&["has no pairs.parquet"]);
     std::fs::write(&pairs, &original[..original.len() / 2]).unwrap();
