@@ -84,7 +84,7 @@ pub(super) const TABLES: &[OutputInfo] = &[
             // A large corpus keeps millions of pairs: they are sorted as compact keys, and
             // the table is built a slice of rows at a time.
             let pairs = &a.pairs()?.cooccurrences;
-            let order = cooccurrence::CooccurrenceOrder::new(pairs, a.vocab());
+            let order = cooccurrence::CooccurrenceOrder::new(pairs, a.vocab())?;
             for part in order.parts(ROWS_PER_PART) {
                 emit(cooccurrence::cooccurrence_frame(
                     &order.rows(part, pairs),

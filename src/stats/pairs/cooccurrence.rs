@@ -32,7 +32,7 @@ use super::counting::{
     chunk_ranges, pair_key, ranks_of_key, score_of_key, strength_as_printed, strongest_key,
 };
 use crate::columns;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::stats::association::Contingency;
 use crate::stats::counts::CountTables;
 use crate::stats::frame;
@@ -537,12 +537,23 @@ pub struct CooccurrenceOrder {
 }
 
 impl CooccurrenceOrder {
-    /// The counted pairs in table order.
-    pub fn new(cooccurrences: &Cooccurrences, vocab: &Vocabulary) -> CooccurrenceOrder {
-        let rank = vocab.alphabetical_term_ranks();
+    /// The counted pairs in table order; an error beyond 2^32 - 1 pairs, which a key cannot
+    /// number (they would take 64 GiB before this).
+    pub fn new(cooccurrences: &Cooccurrences, vocab: &Vocabulary) -> Result<CooccurrenceOrder> {
         let pairs = &cooccurrences.pairs;
-        // Pairs are held at 16 bytes each: 2^32 of them would take 64 GiB before this.
-        let index = |i: usize| u32::try_from(i).expect("fewer than 2^32 pairs are counted");
+        if u32::try_from(pairs.len()).is_err() {
+            return Err(Error::Option {
+                option: "--min-count",
+                message: format!(
+                    "{} co-occurring pairs are more than the co-occurrence table can order \
+                     (4,294,967,295): raise --min-count",
+                    pairs.len()
+                ),
+            });
+        }
+        let rank = vocab.alphabetical_term_ranks();
+        // Below 2^32 pairs (checked above), a pair's index and place fit 32 bits.
+        let index = |i: usize| i as u32;
         // First the pairs in alphabetical order, (term_a, term_b) being the pair in string
         // order, its smaller rank first ...
         let mut keys: Vec<u128> = pairs
@@ -565,7 +576,7 @@ impl CooccurrenceOrder {
             *key = (u128::from(strength) << 64) | (u128::from(index(place)) << 32) | u128::from(i);
         });
         keys.par_sort_unstable();
-        CooccurrenceOrder { keys, rank }
+        Ok(CooccurrenceOrder { keys, rank })
     }
 
     pub fn len(&self) -> usize {
@@ -719,7 +730,7 @@ mod tests {
         min_count: u64,
     ) -> Result<DataFrame> {
         let cooccurrences = count_cooccurrences(corpus, context, min_count);
-        let order = CooccurrenceOrder::new(&cooccurrences, &corpus.vocab);
+        let order = CooccurrenceOrder::new(&cooccurrences, &corpus.vocab)?;
         let rows = order.rows(0..order.len(), &cooccurrences);
         cooccurrence_frame(&rows, &cooccurrences, counts, &corpus.vocab)
     }
@@ -887,7 +898,7 @@ mod tests {
         let table = c.contingency(pair);
         assert_eq!(table, Contingency::spread_over(3.0, 2.0, 2.0, 2.0, 5.0));
         assert_eq!(table.n_ii, 1.5);
-        let order = CooccurrenceOrder::new(&c, v);
+        let order = CooccurrenceOrder::new(&c, v).unwrap();
         let df = cooccurrence_frame(&order.rows(0..order.len(), &c), &c, &counts, v).unwrap();
         let col = |name: &str| df.column(name).unwrap().clone();
         assert_eq!(col(columns::TERM_A.name).str().unwrap().get(0), Some("x"));
@@ -1109,7 +1120,7 @@ mod tests {
                     .total_cmp(&printed(a.3))
                     .then_with(|| (a.0, a.1).cmp(&(b.0, b.1)))
             });
-            let order = CooccurrenceOrder::new(&c, v);
+            let order = CooccurrenceOrder::new(&c, v).unwrap();
             assert_eq!(order.len(), c.pairs.len());
             let parts = order.parts(7);
             assert_eq!(parts.len(), c.pairs.len().div_ceil(7));
@@ -1125,7 +1136,7 @@ mod tests {
             }
         }
         let empty = count_cooccurrences(&corpus, Context::Window(0), 1);
-        let order = CooccurrenceOrder::new(&empty, v);
+        let order = CooccurrenceOrder::new(&empty, v).unwrap();
         assert!(order.is_empty());
         let parts = order.parts(7);
         assert_eq!(parts.len(), 1);
