@@ -22,6 +22,7 @@ use speechstat::{thousands, Concordance, Config, Progress, Summary};
 const MAX_WARNINGS_SHOWN: usize = 50;
 
 fn main() -> ExitCode {
+    limit_heap_arenas();
     let typed: Vec<OsString> = std::env::args_os().collect();
     let cli = match cli::parse(&typed) {
         Ok(cli) => cli,
@@ -412,6 +413,25 @@ fn give_freed_memory_back() {
     // SAFETY: malloc_trim only releases free memory; it is thread-safe.
     unsafe {
         libc::malloc_trim(0);
+    }
+}
+
+/// Keeps glibc to one heap (arena) per core, at least two. By default it opens up to eight
+/// per core as threads allocate at once, and memory freed in one arena is reused only by
+/// allocations made in it: the writer threads, rayon's workers and the main thread each kept
+/// their own freed blocks. On 2 cores, with the General Debate repeated ten times, this took
+/// the peak of `analyze` from 534 to 490 MB and of `freq` from 272 to 248 MB, in the same
+/// time (1x: unchanged).
+fn limit_heap_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let arenas = libc::c_int::try_from(cores.max(2)).unwrap_or(libc::c_int::MAX);
+        // SAFETY: called first thing in main, before any other thread exists; mallopt only
+        // changes where glibc places later allocations.
+        unsafe {
+            libc::mallopt(libc::M_ARENA_MAX, arenas);
+        }
     }
 }
 

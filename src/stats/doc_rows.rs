@@ -13,8 +13,10 @@ use crate::error::Result;
 use crate::spill::SpillFile;
 use crate::text::TermId;
 
-/// Entries held in memory before the rest go to the temporary file: 64 MB of rows.
-pub const MEMORY_ENTRIES: usize = 8 << 20;
+/// Entries held in memory before the rest go to the temporary file: 32 MB of rows, room for
+/// the 3.3 million of the whole UN General Debate. Beyond, each later pass reads the file
+/// back in order, from the page cache on most machines.
+pub const MEMORY_ENTRIES: usize = 4 << 20;
 
 /// One document's counts: `(term, count)` sorted by term.
 pub type Row = [(TermId, u32)];
