@@ -122,27 +122,28 @@ fn speeches(n: usize) -> String {
 }
 
 /// Whether the text may hold mojibake (a lead character right before a continuation one) and
-/// a lost apostrophe (`?` or `â` between letters): one pass without copying, so that the
-/// common paragraph, accented or asking a question, is not turned into characters.
+/// a lost apostrophe (`?` or `â` between letters): without copying, so that the common
+/// paragraph, accented or asking a question, is not turned into characters. Only the places of
+/// a `?` or of a byte 0xC3 are looked at: every lead character (U+00C2 to U+00EF), `â`
+/// included, is written in UTF-8 as 0xC3 and a second byte.
 fn candidates(text: &str) -> (bool, bool) {
-    if text.is_ascii() && !text.contains('?') {
-        return (false, false);
-    }
     let (mut garbled, mut lost_apostrophe) = (false, false);
-    let mut chars = text.chars();
-    let (mut before, mut at) = (None::<char>, chars.next());
-    for after in chars {
-        if let Some(c) = at {
-            garbled |= is_lead(c) && is_continuation(after);
-            lost_apostrophe |= matches!(c, '?' | '\u{E2}')
-                && before.is_some_and(char::is_alphabetic)
-                && after.is_alphabetic();
-            if garbled && lost_apostrophe {
-                break;
-            }
+    for at in memchr::memchr2_iter(b'?', 0xC3, text.as_bytes()) {
+        // 0xC3 only ever begins a character, so `at` is a character boundary.
+        let mut rest = text[at..].chars();
+        let (Some(c), Some(after)) = (rest.next(), rest.next()) else {
+            continue;
+        };
+        garbled |= is_lead(c) && is_continuation(after);
+        lost_apostrophe |= matches!(c, '?' | '\u{E2}')
+            && text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            && after.is_alphabetic();
+        if garbled && lost_apostrophe {
+            break;
         }
-        before = at;
-        at = Some(after);
     }
     (garbled, lost_apostrophe)
 }
@@ -289,6 +290,50 @@ fn is_lost_apostrophe(chars: &[char], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `candidates` by its definition: every character with the ones beside it.
+    fn candidates_char_by_char(text: &str) -> (bool, bool) {
+        let chars: Vec<char> = text.chars().collect();
+        let mut found = (false, false);
+        for i in 0..chars.len().saturating_sub(1) {
+            let (c, after) = (chars[i], chars[i + 1]);
+            let before = i.checked_sub(1).map(|b| chars[b]);
+            found.0 |= is_lead(c) && is_continuation(after);
+            found.1 |= matches!(c, '?' | '\u{E2}')
+                && before.is_some_and(char::is_alphabetic)
+                && after.is_alphabetic();
+        }
+        found
+    }
+
+    proptest! {
+        #[test]
+        fn candidates_looks_only_where_it_must(
+            text in "[a-z? \u{C2}-\u{EF}\u{80}-\u{BF}\u{2014}\u{20AC}\u{E9}A-Z]{0,12}"
+        ) {
+            prop_assert_eq!(candidates(&text), candidates_char_by_char(&text));
+        }
+    }
+
+    #[test]
+    fn candidates_at_the_edges_of_the_text() {
+        for text in [
+            "",
+            "?",
+            "a?",
+            "?b",
+            "a?b",
+            "\u{E2}",
+            "a\u{E2}s",
+            "\u{C3}\u{A9}",
+            "\u{E2}\u{20AC}\u{201D}",
+        ] {
+            assert_eq!(candidates(text), candidates_char_by_char(text), "{text:?}");
+        }
+        assert_eq!(candidates("Taliban?s"), (false, true));
+        assert_eq!(candidates("\u{E2}\u{20AC}\u{201D} x"), (true, false));
+    }
 
     fn repaired(text: &str) -> (String, u32, u32) {
         match repair(text) {
