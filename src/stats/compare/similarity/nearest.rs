@@ -77,6 +77,10 @@ pub(crate) fn nearest_with(
         || Accumulator::new(n),
         |acc, a| acc.candidates(a, &queries[a], &index, search.candidates),
     );
+    // Let go of the search before the scoring holds a slice of rows: at ten times the UN
+    // General Debate the index and the queries are about 60 MB.
+    drop(index);
+    drop(queries);
     // Each pair once: from a's side, unless a is also b's candidate and b comes first. A
     // slice of units at a time: their rows are weighed and held, and each partner's row is
     // read once for all its pairs in the slice (a speech's row may come from a file).
