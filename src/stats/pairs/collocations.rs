@@ -260,21 +260,10 @@ pub fn contingency(pair: &AdjacentPair, term_count: &[u64], total_tokens: u64) -
     )
 }
 
-/// The `collocations` table of counted pairs, strongest first. `term_count` and
-/// `total_tokens` are those of the corpus (or group) the pairs were counted in.
-#[cfg(test)]
-pub fn collocations_frame(
-    pairs: &AdjacentPairs,
-    term_count: &[u64],
-    total_tokens: u64,
-    vocab: &Vocabulary,
-) -> Result<DataFrame> {
-    let rank = vocab.alphabetical_term_ranks();
-    ranked_collocations_frame(pairs, term_count, total_tokens, vocab, &rank)
-}
-
-/// [`collocations_frame`] with the terms' alphabetical ranks computed once by the caller
-/// (a sort of the vocabulary, too dear to repeat for each of many groups).
+/// The `collocations` table of counted pairs, strongest first, with the terms' alphabetical
+/// ranks computed once by the caller (a sort of the vocabulary, too dear to repeat for each
+/// of many groups). `term_count` and `total_tokens` are those of the group the pairs were
+/// counted in.
 fn ranked_collocations_frame(
     pairs: &AdjacentPairs,
     term_count: &[u64],
@@ -497,6 +486,17 @@ pub(crate) mod tests {
 
     use super::*;
     use crate::stats::counts::{count, tests::tokenized, CountTables};
+
+    /// The whole `collocations` table of counted pairs, as the pipeline writes it in parts.
+    fn collocations_frame(
+        pairs: &AdjacentPairs,
+        term_count: &[u64],
+        total_tokens: u64,
+        vocab: &Vocabulary,
+    ) -> Result<DataFrame> {
+        let rows = CollocationRows::new(pairs, term_count, total_tokens, vocab);
+        rows.frame(0..rows.rows.len(), vocab)
+    }
 
     /// Counts adjacent pairs and builds the `collocations` table of those seen at least
     /// `min_count` times.
