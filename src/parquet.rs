@@ -3,7 +3,8 @@
 //! Written: zstd-compressed, for R (arrow), Python (pyarrow, polars, pandas) and DuckDB. The
 //! columns and types are the frame's (text as UTF-8 strings, integers of their width and sign,
 //! doubles, booleans), every column nullable; a float that is not finite is written as null,
-//! as the CSV has an empty cell for it. A table written in parts gets one row group per part.
+//! as the CSV has an empty cell for it. A table written in parts gets its parts gathered into
+//! row groups of at least [`ROW_GROUP_ROWS`] rows (the last may be shorter).
 //!
 //! Read: any file pyarrow, polars or the Hugging Face libraries write, whatever its codec
 //! (snappy, zstd, gzip, uncompressed, also LZ4 and Brotli) and however many row groups.
@@ -16,13 +17,20 @@ use polars::prelude::*;
 
 use crate::error::{Error, Result};
 
-/// A Parquet file written in parts, each (unless empty) a row group.
+/// Rows of one row group. Long tables come in parts of a few ten thousand rows, kept small
+/// for the memory of their CSV; a Parquet reader is better served by fewer, larger groups.
+pub(crate) const ROW_GROUP_ROWS: usize = 1 << 18;
+
+/// A Parquet file written in parts, gathered into row groups of [`ROW_GROUP_ROWS`] rows.
 pub(crate) struct ParquetTable<'p> {
     path: &'p Path,
     /// Made at the first part.
     writer: Option<BatchedWriter<BufWriter<File>>>,
     /// The columns and types of the first part, which every part must have.
     schema: Option<SchemaRef>,
+    /// Rows received and not yet written: fewer than `group_rows`.
+    pending: Option<DataFrame>,
+    group_rows: usize,
 }
 
 impl<'p> ParquetTable<'p> {
@@ -33,10 +41,12 @@ impl<'p> ParquetTable<'p> {
             path,
             writer: None,
             schema: None,
+            pending: None,
+            group_rows: ROW_GROUP_ROWS,
         }
     }
 
-    /// Writes the rows of `part` as one row group.
+    /// Adds the rows of `part`, written once a row group's worth has come.
     pub(crate) fn append(&mut self, part: DataFrame) -> Result<()> {
         match &self.schema {
             None => self.schema = Some(part.schema().clone()),
@@ -51,19 +61,41 @@ impl<'p> ParquetTable<'p> {
             }
             Some(_) => {}
         }
-        let mut part = non_finite_as_null(part).map_err(|e| self.failed(e))?;
-        // The writer takes each run of aligned chunks as a row group, so one part is one run.
-        part.rechunk_mut();
-        let writer = match self.writer.take() {
-            Some(writer) => writer,
-            None => self.open(part.schema())?,
+        let part = non_finite_as_null(part).map_err(|e| self.failed(e))?;
+        let pending = match self.pending.take() {
+            None => part,
+            Some(mut pending) => {
+                pending.vstack_mut(&part).map_err(|e| self.failed(e))?;
+                pending
+            }
         };
-        let writer = self.writer.insert(writer);
-        writer.write_batch(&part).map_err(|e| self.failed(e))
+        match pending.height() >= self.group_rows {
+            true => self.write_group(pending),
+            false => {
+                self.pending = Some(pending);
+                Ok(())
+            }
+        }
     }
 
-    /// Writes the footer and flushes the file; a table given no part has no columns.
+    /// Writes `rows` as one row group (none when it is empty).
+    fn write_group(&mut self, mut rows: DataFrame) -> Result<()> {
+        // The writer takes each run of aligned chunks as a row group, so one run it must be.
+        rows.rechunk_mut();
+        let writer = match self.writer.take() {
+            Some(writer) => writer,
+            None => self.open(rows.schema())?,
+        };
+        let writer = self.writer.insert(writer);
+        writer.write_batch(&rows).map_err(|e| self.failed(e))
+    }
+
+    /// Writes the last rows, the footer, and flushes the file; a table given no part has no
+    /// columns.
     pub(crate) fn finish(mut self) -> Result<()> {
+        if let Some(rest) = self.pending.take() {
+            self.write_group(rest)?;
+        }
         let writer = match self.writer.take() {
             Some(writer) => writer,
             None => self.open(&Schema::default())?,
@@ -276,7 +308,7 @@ mod tests {
     }
 
     #[test]
-    fn a_table_written_in_parts_has_a_row_group_per_non_empty_part() {
+    fn a_table_written_in_parts_has_its_parts_gathered_into_row_groups() {
         let part = DataFrame::new_infer_height(vec![
             Column::new("term".into(), ["peace", "war"]),
             Column::new("count".into(), [3u64, 1]),
@@ -284,15 +316,26 @@ mod tests {
         .unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.parquet");
-        let mut table = ParquetTable::create(&path);
+        let mut table = ParquetTable {
+            group_rows: 3,
+            ..ParquetTable::create(&path)
+        };
+        // Groups of at least three rows: 2 + 0 + 1, then 2 + 2, then the last 1.
+        for rows in [part.clone(), part.slice(0, 0), part.slice(1, 1), part.clone()] {
+            table.append(rows).unwrap();
+        }
         table.append(part.clone()).unwrap();
-        table.append(part.slice(0, 0)).unwrap();
-        table.append(part.slice(1, 1)).unwrap();
+        table.append(part.slice(0, 1)).unwrap();
         table.finish().unwrap();
         let read = read_frame(&path).unwrap();
         let terms: Vec<Option<&str>> = read.column("term").unwrap().str().unwrap().iter().collect();
-        assert_eq!(terms, [Some("peace"), Some("war"), Some("war")]);
-        assert_eq!(codecs(&path).len(), 2 * 2);
+        assert_eq!(
+            terms,
+            ["peace", "war", "war", "peace", "war", "peace", "war", "peace"].map(Some)
+        );
+        let groups: Vec<usize> = layout(&path).unwrap().row_groups.iter().map(|g| g.rows).collect();
+        assert_eq!(groups, [3, 4, 1]);
+        assert_eq!(codecs(&path).len(), 3 * 2);
     }
 
     #[test]
