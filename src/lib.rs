@@ -60,6 +60,8 @@
 /// The polars this crate was built with: its DataFrames are what [`Analysis::table`]
 /// returns.
 pub use polars;
+/// The polars-io of the same version: its Parquet reader and writer.
+pub use polars_io;
 
 mod chunks;
 mod columns;

@@ -14,6 +14,7 @@ use std::io::BufWriter;
 use std::path::Path;
 
 use polars::prelude::*;
+use polars_io::prelude::*;
 
 use crate::error::{Error, Result};
 
@@ -321,11 +322,17 @@ mod tests {
             ..ParquetTable::create(&path)
         };
         // Groups of at least three rows: 2 + 0 + 1, then 2 + 2, then the last 1.
-        for rows in [part.clone(), part.slice(0, 0), part.slice(1, 1), part.clone()] {
+        let parts = [
+            part.clone(),
+            part.slice(0, 0),
+            part.slice(1, 1),
+            part.clone(),
+            part.clone(),
+            part.slice(0, 1),
+        ];
+        for rows in parts {
             table.append(rows).unwrap();
         }
-        table.append(part.clone()).unwrap();
-        table.append(part.slice(0, 1)).unwrap();
         table.finish().unwrap();
         let read = read_frame(&path).unwrap();
         let terms: Vec<Option<&str>> = read.column("term").unwrap().str().unwrap().iter().collect();
@@ -333,7 +340,12 @@ mod tests {
             terms,
             ["peace", "war", "war", "peace", "war", "peace", "war", "peace"].map(Some)
         );
-        let groups: Vec<usize> = layout(&path).unwrap().row_groups.iter().map(|g| g.rows).collect();
+        let groups: Vec<usize> = layout(&path)
+            .unwrap()
+            .row_groups
+            .iter()
+            .map(|g| g.rows)
+            .collect();
         assert_eq!(groups, [3, 4, 1]);
         assert_eq!(codecs(&path).len(), 3 * 2);
     }

@@ -758,6 +758,7 @@ mod tests {
     #[test]
     fn parquet_is_read_in_parts_with_lists_left_out_and_a_text_column_of_text() {
         use polars::prelude::*;
+        use polars_io::prelude::*;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.parquet");
         let tags = Series::new("tags".into(), [1i32, 2]).implode().unwrap();

@@ -248,6 +248,7 @@ fn the_demo_corpus_as_json_lines_tsv_pipes_and_parquet_gives_the_folder_s_tables
 /// that the reader reads it in parts, with the year as a number as data sets write it.
 fn parquet_of(header: &[&str], records: &[Vec<String>]) -> Vec<u8> {
     use speechstat::polars::prelude::*;
+    use speechstat::polars_io::prelude::*;
     let columns = header
         .iter()
         .enumerate()
