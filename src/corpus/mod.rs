@@ -23,7 +23,7 @@ mod subset;
 mod table;
 mod tei;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -140,7 +140,7 @@ impl Corpus {
     /// A corpus of documents already in memory, in the order given. Each document has one
     /// metadata value per column of `metadata_columns`, and every id is unique.
     pub fn new(metadata_columns: Vec<String>, documents: Vec<Document>) -> Result<Corpus> {
-        let mut ids = std::collections::HashSet::new();
+        let mut ids = HashSet::new();
         for document in &documents {
             if document.metadata.len() != metadata_columns.len() {
                 return Err(Error::Document {
@@ -420,6 +420,11 @@ impl CorpusReader {
             if bytes >= max_bytes {
                 break;
             }
+        }
+        // The sources taken leave room behind: give it back as the corpus is read, not at
+        // the end (168 bytes a file: 11 MB for 57,000 files).
+        if self.pending.capacity() > self.pending.len() + self.pending.len() / 4 + 1024 {
+            self.pending.shrink_to_fit();
         }
         let per_source: Vec<(Vec<Draft>, Vec<Warning>)> = sources
             .into_par_iter()
@@ -865,23 +870,30 @@ fn without_extension(relative: &str) -> String {
 /// `~n` separates anything still equal. Uniqueness is judged over every source found, so a
 /// speech's id is known when it is read.
 struct IdAssigner {
-    bases_by_name: HashMap<String, Vec<String>>,
+    /// The file names that end more than one base: their speeches' ids keep the whole path.
+    /// Only these are kept while reading, not every base by name (two strings a file).
+    shared_names: HashSet<String>,
     used: HashMap<String, usize>,
 }
 
 impl IdAssigner {
     fn new(bases: impl Iterator<Item = String>) -> IdAssigner {
-        let mut bases_by_name: HashMap<String, Vec<String>> = HashMap::new();
+        let mut first_base: HashMap<String, String> = HashMap::new();
+        let mut shared_names = HashSet::new();
         for base in bases {
-            let entry = bases_by_name
-                .entry(file_name(&base).to_owned())
-                .or_default();
-            if !entry.contains(&base) {
-                entry.push(base);
+            let name = file_name(&base);
+            match first_base.get(name) {
+                None => {
+                    first_base.insert(name.to_owned(), base);
+                }
+                Some(first) if *first != base => {
+                    shared_names.insert(name.to_owned());
+                }
+                Some(_) => {}
             }
         }
         IdAssigner {
-            bases_by_name,
+            shared_names,
             used: HashMap::new(),
         }
     }
@@ -892,10 +904,9 @@ impl IdAssigner {
             DraftId::Given(id) => id.clone(),
             DraftId::Path(base) => {
                 let name = file_name(base);
-                if self.bases_by_name.get(name).is_some_and(|b| b.len() == 1) {
-                    name.to_owned()
-                } else {
-                    base.clone()
+                match self.shared_names.contains(name) {
+                    false => name.to_owned(),
+                    true => base.clone(),
                 }
             }
         };
@@ -1046,6 +1057,18 @@ mod tests {
     fn identical_paths_from_two_inputs_stay_unique() {
         let drafts = [draft("x.txt", (0, 1)), draft("x.txt", (0, 1))];
         assert_eq!(assign_ids(&drafts), ["x", "x~2"]);
+    }
+
+    #[test]
+    fn a_path_read_twice_does_not_make_its_name_look_shared() {
+        let drafts = [
+            draft("a/x.txt", (0, 1)),
+            draft("b/x.txt", (0, 1)),
+            draft("a/x.txt", (0, 1)),
+            draft("a/y.txt", (0, 1)),
+            draft("a/y.txt", (0, 1)),
+        ];
+        assert_eq!(assign_ids(&drafts), ["a/x", "b/x", "a/x~2", "y", "y~2"]);
     }
 
     #[test]
