@@ -10,9 +10,11 @@
 //! the last run wrote, and while a run works its staging folder, the files it moved aside
 //! and the journal of its commit.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::out_folder::{recorded, stays_inside, RECORD, STATE_FOLDER};
@@ -102,7 +104,7 @@ impl Staging {
     /// (those it wrote again, and those it did not, which would contradict the new ones), the
     /// record of the run first; moves the new files in, the record last; then removes the old
     /// ones. On a failure the previous files are put back. Returns the files written.
-    pub fn commit(mut self, inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    pub fn commit(mut self, inputs: &[&Path]) -> Result<Vec<PathBuf>> {
         self.refuse_overwriting(inputs)?;
         let previous = recorded(&self.out).unwrap_or_default();
         let record = self.file(RECORD)?;
@@ -145,25 +147,35 @@ impl Staging {
     }
 
     /// An error naming the first input this run would write over.
-    fn refuse_overwriting(&self, inputs: &[PathBuf]) -> Result<()> {
-        let inputs: HashSet<PathBuf> = inputs
+    fn refuse_overwriting(&self, inputs: &[&Path]) -> Result<()> {
+        // The few files written, by their real paths; each input is looked for among them (a
+        // set of every input's real path would be as large as a corpus of many files).
+        let targets: HashMap<PathBuf, &String> = self
+            .written
             .iter()
-            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .filter_map(|relative| {
+                let real = std::fs::canonicalize(self.out.join(relative)).ok()?;
+                Some((real, relative))
+            })
             .collect();
-        for relative in &self.written {
-            let target = self.out.join(relative);
-            if std::fs::canonicalize(&target).is_ok_and(|t| inputs.contains(&t)) {
-                return Err(Error::Output {
-                    path: target,
-                    message: format!(
-                        "is an input of this run, and writing {relative} into --out {} would \
-                         replace it; choose another --out",
-                        self.out.display()
-                    ),
-                });
-            }
+        if targets.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        let replaced = inputs
+            .par_iter()
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .find_map_first(|real| targets.get(&real).copied());
+        match replaced {
+            Some(relative) => Err(Error::Output {
+                path: self.out.join(relative),
+                message: format!(
+                    "is an input of this run, and writing {relative} into --out {} would \
+                     replace it; choose another --out",
+                    self.out.display()
+                ),
+            }),
+            None => Ok(()),
+        }
     }
 }
 
@@ -455,7 +467,9 @@ mod tests {
         std::fs::write(out.join("report.md"), "a speech").unwrap();
         let mut staging = Staging::begin(out).unwrap();
         std::fs::write(staging.file("report.md").unwrap(), "a report").unwrap();
-        let err = staging.commit(&[out.join("report.md")]).unwrap_err();
+        let err = staging
+            .commit(&[out.join("report.md").as_path()])
+            .unwrap_err();
         assert!(err.to_string().contains("report.md"), "{err}");
         assert_eq!(
             std::fs::read_to_string(out.join("report.md")).unwrap(),

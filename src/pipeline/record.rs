@@ -71,16 +71,15 @@ impl Progress for StageClock<'_> {
 
 /// A file read by the run.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct InputFile {
-    pub path: PathBuf,
+pub(crate) struct InputFile<'a> {
+    pub path: &'a Path,
     pub bytes: u64,
-    /// Lowercase hexadecimal.
-    pub sha256: String,
+    pub sha256: [u8; 32],
 }
 
 /// Every file the analysis read: the corpus (manifests first), the stopword list, the
 /// reference corpus. Read again to hash, in parallel; the page cache makes that cheap.
-pub(crate) fn input_files(analysis: &Computed) -> Result<Vec<InputFile>> {
+pub(crate) fn input_files(analysis: &Computed) -> Result<Vec<InputFile<'_>>> {
     let mut paths: Vec<&Path> = analysis.corpus.files.iter().map(PathBuf::as_path).collect();
     if let StopwordSource::File(path) = &analysis.config.stopwords {
         paths.push(path);
@@ -92,20 +91,27 @@ pub(crate) fn input_files(analysis: &Computed) -> Result<Vec<InputFile>> {
     }
     paths.extend(analysis.reference_files.iter().map(PathBuf::as_path));
     paths
-        .par_iter()
-        .map(|&path| {
+        .into_par_iter()
+        .map(|path| {
             let bytes = read_limited(path).map_err(|e| Error::read(path, e))?;
             Ok(InputFile {
-                path: path.to_path_buf(),
+                path,
                 bytes: bytes.len() as u64,
-                sha256: hex(&Sha256::digest(&bytes)),
+                sha256: Sha256::digest(&bytes).into(),
             })
         })
         .collect()
 }
 
+/// Lowercase hexadecimal.
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        text.push(char::from(DIGITS[usize::from(b >> 4)]));
+        text.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    text
 }
 
 /// A table as written: its record for run.json, its header and first rows for the report.
@@ -132,14 +138,14 @@ pub(crate) struct TableRecord {
 }
 
 /// `run.json`'s content.
-pub(crate) fn run_json(
+pub(crate) fn run_json<'a>(
     analysis: &Computed,
     summary: &Summary,
-    inputs: &[InputFile],
+    inputs: &'a [InputFile<'a>],
     tables: &[TableRecord],
     stages: &[StageTime],
     started: SystemTime,
-) -> Json {
+) -> Json<'a> {
     let config = &analysis.config;
     let counts = Json::object([
         ("speeches", Json::Integer(summary.documents as i128)),
@@ -182,18 +188,16 @@ pub(crate) fn run_json(
         ),
         (
             "inputs",
-            Json::Array(
-                inputs
-                    .iter()
-                    .map(|f| {
-                        Json::object([
-                            ("path", Json::text(f.path.display().to_string())),
-                            ("bytes", Json::Integer(i128::from(f.bytes))),
-                            ("sha256", Json::text(f.sha256.as_str())),
-                        ])
-                    })
-                    .collect(),
-            ),
+            // One item per file: made as it is written, not held for a corpus of many.
+            Json::Items(Box::new(move |each: &mut dyn FnMut(Json<'_>)| {
+                for f in inputs {
+                    each(Json::object([
+                        ("path", Json::text(f.path.display().to_string())),
+                        ("bytes", Json::Integer(i128::from(f.bytes))),
+                        ("sha256", Json::text(hex(&f.sha256))),
+                    ]));
+                }
+            })),
         ),
         ("counts", counts),
         (

@@ -37,7 +37,7 @@ impl Setting {
     }
 
     /// The value as JSON.
-    pub(crate) fn to_json(&self) -> Json {
+    pub(crate) fn to_json(&self) -> Json<'static> {
         match self {
             Setting::Flag(b) => Json::Bool(*b),
             Setting::Integer(n) => Json::Integer(i128::from(*n)),

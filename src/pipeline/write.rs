@@ -99,14 +99,18 @@ pub(crate) fn write(
         started,
     );
     let path = staging.file(RUN_JSON)?;
-    std::fs::write(&path, run.pretty()).map_err(|e| Error::write(&path, e))?;
+    std::fs::File::create(&path)
+        .and_then(|file| run.write_pretty(std::io::BufWriter::new(file)))
+        .map_err(|e| Error::write(&path, e))?;
+    drop(run);
     // A count row or key list that could not be read back made some output wrong: write none.
     analysis.counts.doc_terms.check()?;
     analysis.tokens.check()?;
     for target in analysis.keyness.iter().flatten() {
         target.keys.check()?;
     }
-    let read: Vec<PathBuf> = inputs.into_iter().map(|f| f.path).collect();
+    let read: Vec<&Path> = inputs.iter().map(|f| f.path).collect();
+    drop(inputs);
     let files = staging.commit(&read)?;
     Ok(Written { files, warnings })
 }

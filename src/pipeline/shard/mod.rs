@@ -89,7 +89,8 @@ fn write_shard(
     tokens: u64,
 ) -> Result<ShardSummary> {
     files::write(frames, &mut staging)?;
-    let files = staging.commit(inputs)?;
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let files = staging.commit(&inputs)?;
     Ok(ShardSummary {
         speeches,
         tokens,
