@@ -40,7 +40,7 @@ pub(crate) fn points(
         return Vec::new();
     }
     let mut in_target = target.iter().peekable();
-    (0..reference.len() as TermId)
+    let mut points: Vec<FunnelPoint> = (0..reference.len() as TermId)
         .filter_map(|term| {
             let a = match in_target.peek() {
                 Some(&&(t, n)) if t == term => {
@@ -61,7 +61,10 @@ pub(crate) fn points(
                 z,
             })
         })
-        .collect()
+        .collect();
+    // A chart's points are kept until it is drawn, those of every chart at once.
+    points.shrink_to_fit();
+    points
 }
 
 #[cfg(test)]

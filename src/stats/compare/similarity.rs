@@ -465,6 +465,9 @@ impl Best {
         if list.len() == self.k {
             list.pop();
         }
+        // Room for k at once: a list grown by doubling would hold up to twice that, for
+        // every unit.
+        list.reserve_exact(self.k - list.len());
         let at = list.partition_point(|x| x.before(&entry));
         list.insert(at, entry);
         if list.len() == self.k {
@@ -517,18 +520,18 @@ impl Best {
     /// The lists as pairs, unit by unit, each with the Jaccard of the terms counted as
     /// shared when it was offered.
     fn with_counted_jaccard(self, vectors: &Vectors) -> Vec<Similarity> {
-        self.lists
-            .into_iter()
-            .enumerate()
-            .flat_map(|(unit, list)| {
-                list.into_iter().map(move |entry| Similarity {
-                    a: unit as u32,
-                    b: entry.partner,
-                    cosine: entry.cosine,
-                    jaccard: vectors.jaccard(unit, entry.partner as usize, entry.shared),
-                })
-            })
-            .collect()
+        // Room for exactly the pairs: a collected `flat_map` cannot tell how many there are,
+        // and would grow to up to twice that.
+        let mut pairs = Vec::with_capacity(self.lists.iter().map(Vec::len).sum());
+        for (unit, list) in self.lists.into_iter().enumerate() {
+            pairs.extend(list.into_iter().map(|entry| Similarity {
+                a: unit as u32,
+                b: entry.partner,
+                cosine: entry.cosine,
+                jaccard: vectors.jaccard(unit, entry.partner as usize, entry.shared),
+            }));
+        }
+        pairs
     }
 
     fn merge(mut self, other: Best) -> Best {

@@ -85,26 +85,32 @@ impl<'a> TermMatrix<'a> {
     /// The rows `range`.
     pub fn frame(&self, range: std::ops::Range<usize>) -> Result<DataFrame> {
         let terms = &self.terms;
-        // A row's counts of the chosen terms as rates, into the columns.
+        // The rates of the chosen terms, a column each.
         let mut rates: Vec<Vec<f64>> = vec![Vec::with_capacity(range.len()); terms.len()];
-        let mut add_row = |count_of: &dyn Fn(TermId) -> u64, n_tokens: u64| {
-            for (column, &t) in rates.iter_mut().zip(terms) {
-                column.push(per_10k(count_of(t), n_tokens));
+        // A row's counts of the chosen terms, in their order.
+        let mut add_row = |counts: &mut dyn Iterator<Item = u64>, n_tokens: u64| {
+            for (column, count) in rates.iter_mut().zip(counts) {
+                column.push(per_10k(count, n_tokens));
             }
         };
         let (names, n_tokens): (&[String], Vec<u64>) = match self.rows {
             MatrixRows::Speeches { doc_ids } => {
-                let rows: Vec<_> = range
+                // Each row (perhaps read back from a file) cut to the chosen terms' counts
+                // as soon as it is read: the slice never holds whole rows.
+                let chosen: Vec<Vec<u64>> = range
                     .clone()
                     .into_par_iter()
-                    .map(|d| self.counts.doc_terms.row(d))
+                    .map(|d| {
+                        let row = self.counts.doc_terms.row(d);
+                        let count_of = |t: TermId| {
+                            row.binary_search_by_key(&t, |&(term, _)| term)
+                                .map_or(0, |i| u64::from(row[i].1))
+                        };
+                        terms.iter().map(|&t| count_of(t)).collect()
+                    })
                     .collect();
-                for (row, d) in rows.iter().zip(range.clone()) {
-                    let count_of = |t: TermId| {
-                        row.binary_search_by_key(&t, |&(term, _)| term)
-                            .map_or(0, |i| u64::from(row[i].1))
-                    };
-                    add_row(&count_of, self.counts.n_tokens[d]);
+                for (counts, d) in chosen.iter().zip(range.clone()) {
+                    add_row(&mut counts.iter().copied(), self.counts.n_tokens[d]);
                 }
                 (
                     &doc_ids[range.clone()],
@@ -119,7 +125,7 @@ impl<'a> TermMatrix<'a> {
                             .binary_search_by_key(&t, |&(term, _)| term)
                             .map_or(0, |i| entries[i].1)
                     };
-                    add_row(&count_of, sums.n_tokens[g]);
+                    add_row(&mut terms.iter().map(|&t| count_of(t)), sums.n_tokens[g]);
                 }
                 (&groups.names[range.clone()], sums.n_tokens[range].to_vec())
             }

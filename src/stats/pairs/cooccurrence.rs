@@ -523,15 +523,15 @@ fn merge_into(a: &mut Vec<TermPair>, b: Vec<TermPair>) {
 pub type CooccurrenceRow = (TermId, TermId, u64, f64);
 
 /// The rows of the `cooccurrence` table in table order (strongest first, ties by term_a,
-/// term_b), held as one 16-byte sort key a row and turned into rows a slice at a time
+/// term_b), held as one 8-byte sort key a row and turned into rows a slice at a time
 /// ([`CooccurrenceOrder::rows`]): a table of millions of rows never holds them all at once.
 ///
-/// A key is `log_likelihood` as printed, descending ([`strength_as_printed`]),
-/// then the pair's place in alphabetical order (term_a, term_b), then the pair's index in
-/// [`Cooccurrences::pairs`]: the places are distinct, so the keys sort as the table's rows,
-/// and each key finds its pair without a search.
+/// A key is `log_likelihood` as printed, descending ([`strength_as_printed`], 32 bits), then
+/// the pair's index in [`Cooccurrences::pairs`], which finds its pair without a search. Pairs
+/// of equal strength are put in alphabetical order by the sort's comparison, which looks
+/// their terms up.
 pub struct CooccurrenceOrder {
-    keys: Vec<u128>,
+    keys: Vec<u64>,
     /// Each term's alphabetical rank, which puts a pair's terms in string order.
     rank: Vec<u32>,
 }
@@ -552,30 +552,28 @@ impl CooccurrenceOrder {
             });
         }
         let rank = vocab.alphabetical_term_ranks();
-        // Below 2^32 pairs (checked above), a pair's index and place fit 32 bits.
-        let index = |i: usize| i as u32;
-        // First the pairs in alphabetical order, (term_a, term_b) being the pair in string
-        // order, its smaller rank first ...
-        let mut keys: Vec<u128> = pairs
+        // (term_a, term_b) is the pair in string order, its smaller rank first.
+        let alphabetical = |key: u64| {
+            let pair = &pairs[key as u32 as usize];
+            let (x, y) = (rank[pair.first as usize], rank[pair.second as usize]);
+            pair_key(x.min(y), x.max(y))
+        };
+        // Below 2^32 pairs (checked above), a pair's index fits 32 bits.
+        let mut keys: Vec<u64> = pairs
             .par_iter()
             .enumerate()
-            .map(|(i, p)| {
-                let (x, y) = (rank[p.first as usize], rank[p.second as usize]);
-                (u128::from(pair_key(x.min(y), x.max(y))) << 64) | u128::from(index(i))
+            .map(|(i, pair)| {
+                let log_likelihood = cooccurrences.contingency(pair).log_likelihood();
+                (u64::from(strength_as_printed(log_likelihood)) << 32) | i as u64
             })
             .collect();
-        keys.par_sort_unstable();
-        // ... then each key rewritten in place with the pair's G2 and alphabetical place,
-        // and sorted again: distinct keys, so the unstable sort is deterministic.
-        keys.par_iter_mut().enumerate().for_each(|(place, key)| {
-            let i = *key as u32;
-            let log_likelihood = cooccurrences
-                .contingency(&pairs[i as usize])
-                .log_likelihood();
-            let strength = strength_as_printed(log_likelihood);
-            *key = (u128::from(strength) << 64) | (u128::from(index(place)) << 32) | u128::from(i);
+        // The pairs are distinct, so no two keys compare equal and the unstable sort is
+        // deterministic.
+        keys.par_sort_unstable_by(|a, b| {
+            (a >> 32)
+                .cmp(&(b >> 32))
+                .then_with(|| alphabetical(*a).cmp(&alphabetical(*b)))
         });
-        keys.par_sort_unstable();
         Ok(CooccurrenceOrder { keys, rank })
     }
 

@@ -19,9 +19,11 @@
 //!
 //! [`strongest_first`] gives the row order every pair table uses: log_likelihood descending,
 //! then the terms alphabetically; [`strength_as_printed`] puts its first part in an integer,
-//! for a table of millions of rows to be sorted as one 128-bit key a row.
+//! for a table of millions of rows to be sorted as one 64-bit key a row.
 
 use rayon::prelude::*;
+
+use crate::columns::Rounded;
 
 pub use crate::chunks::chunk_ranges;
 
@@ -93,11 +95,37 @@ pub fn strongest_first(log_likelihood: &[f64], ranks: impl Fn(usize) -> (u32, u3
 }
 
 /// `log_likelihood` as printed, as an integer that sorts strongest first: the first part of
-/// [`strongest_first`]'s order. With the pair's place among the rows in alphabetical order
-/// it makes one 128-bit sort key a row (see [`super::cooccurrence::CooccurrenceOrder`]):
-/// 16 bytes a row, where sorting row numbers by a tuple costs 24 and the rows themselves more.
-pub fn strength_as_printed(log_likelihood: f64) -> u64 {
-    descending(crate::stats::as_printed(log_likelihood))
+/// [`strongest_first`]'s order. Values that print alike get the same integer, others keep
+/// their order. Six significant digits and a decimal exponent fit 32 bits, so that with the
+/// pair's index it makes one 64-bit sort key a row (see
+/// [`super::cooccurrence::CooccurrenceOrder`]).
+pub fn strength_as_printed(log_likelihood: f64) -> u32 {
+    !printed_order(log_likelihood)
+}
+
+/// `x` as printed (see [`Rounded`]), as an integer in the order of `f64::total_cmp`: -NaN,
+/// -inf, negatives, zero of either sign (both print 0), positives, inf, NaN.
+fn printed_order(x: f64) -> u32 {
+    const ZERO: u32 = 1 << 31;
+    match Rounded::of(x) {
+        None if x.is_nan() && x.is_sign_negative() => 0,
+        None if x.is_nan() => u32::MAX,
+        None if x < 0.0 => 1,
+        None => u32::MAX - 1,
+        Some(r) if r.digits == 0 => ZERO,
+        Some(r) => {
+            // A finite double's first digit is at 10^-324 to 10^308, and six digits run from
+            // 100000 to 999999: at most 575 million magnitudes on each side of zero.
+            debug_assert!((-324..=308).contains(&r.exponent));
+            debug_assert!((100_000..=999_999).contains(&r.digits));
+            let magnitude = (r.exponent + 330) as u32 * 900_000 + (r.digits - 100_000) + 1;
+            if r.negative {
+                ZERO - magnitude
+            } else {
+                ZERO + magnitude
+            }
+        }
+    }
 }
 
 /// The sort key of an unrounded `score` (ordered as `f64::total_cmp`, reversed) and a pair of
@@ -254,6 +282,53 @@ mod tests {
             [5, 4, 1, 0, 6, 2, 3]
         );
         assert!(strongest_first(&[], |_| (0, 0)).is_empty());
+    }
+
+    #[test]
+    fn strengths_sort_as_the_printed_values_descending() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            -f64::NAN,
+            f64::MAX,
+            -f64::MAX,
+            f64::MIN_POSITIVE,
+            3.000_000_4,
+            3.000_000_1,
+            3.000_005,
+            2.999_999_5,
+            999_999.5,
+            999_999.4,
+            1e-7,
+            -1e-7,
+            123_456.5,
+            123_457.5,
+        ];
+        // Values of every magnitude, of both signs, some of them printing alike.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mantissa = (state >> 11) as f64 / (1u64 << 53) as f64 + 1.0;
+            let exponent = (state % 200) as i32 - 100;
+            let x = mantissa * 10f64.powi(exponent);
+            values.push(if state & 1 == 0 { x } else { -x });
+            values.push(crate::stats::as_printed(x) * (1.0 + 1e-12));
+        }
+        let printed = crate::stats::as_printed;
+        for x in &values {
+            for y in values.iter().step_by(7) {
+                assert_eq!(
+                    strength_as_printed(*x).cmp(&strength_as_printed(*y)),
+                    printed(*y).total_cmp(&printed(*x)),
+                    "{x:e} against {y:e}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -33,8 +33,8 @@ pub(crate) const POSTINGS_CAP: usize = 300;
 /// Units of largest partial score per unit whose similarity is computed exactly.
 pub(crate) const CANDIDATES: usize = 80;
 /// Units whose pairs are scored before they are offered to the lists, their weights held
-/// meanwhile (16 bytes a term: about 45 MB for speeches of the UN General Debate).
-const UNITS_PER_SLICE: usize = 4096;
+/// meanwhile (16 bytes a term: about 20 MB for speeches of the UN General Debate).
+const UNITS_PER_SLICE: usize = 2048;
 /// Partners a thread scores at a time, with one scratch as large as the terms.
 const PARTNERS_PER_CHUNK: usize = 64;
 /// Units a thread takes at a time, with one scratch (as large as the units, or the terms).
@@ -239,11 +239,14 @@ impl Index {
                 }
             });
         }
+        lists.par_iter_mut().for_each(cut);
+        // Room for exactly the postings kept: the lists are freed one by one as they are
+        // copied, and grown vectors would take up to twice the room next to them.
+        let kept: usize = lists.iter().map(Vec::len).sum();
         let mut kept_starts = vec![0usize; n_terms + 1];
-        let mut units = Vec::new();
-        let mut weights = Vec::new();
+        let mut units = Vec::with_capacity(kept);
+        let mut weights = Vec::with_capacity(kept);
         for (t, mut list) in lists.into_iter().enumerate() {
-            cut(&mut list);
             list.sort_unstable_by_key(|&(u, _)| u);
             units.extend(list.iter().map(|&(u, _)| u));
             weights.extend(list.iter().map(|&(_, w)| w));
