@@ -38,12 +38,18 @@ impl<'p> ParquetTable<'p> {
     /// A table to be written to `path` by [`ParquetTable::append`] and
     /// [`ParquetTable::finish`].
     pub(crate) fn create(path: &'p Path) -> ParquetTable<'p> {
+        ParquetTable::with_group_rows(path, ROW_GROUP_ROWS)
+    }
+
+    /// A table whose row groups gather at least `rows` rows (a part of that many or more is
+    /// a row group of its own): for rows as large as a speech's tokens.
+    pub(crate) fn with_group_rows(path: &'p Path, rows: usize) -> ParquetTable<'p> {
         ParquetTable {
             path,
             writer: None,
             schema: None,
             pending: None,
-            group_rows: ROW_GROUP_ROWS,
+            group_rows: rows.max(1),
         }
     }
 

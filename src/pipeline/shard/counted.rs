@@ -1,18 +1,37 @@
 //! What `speechstat count` keeps of a corpus read: the tables of a shard (see `files.rs`),
 //! built from the reading's documents, tokens, counts and pair counts, strings in place of
-//! ids.
+//! ids. The two tables that grow with the text (`tokens`, `speech_terms`) are built and
+//! written a slice of speeches at a time, so that a shard of a billion words is never a
+//! table in memory.
+
+use std::ops::Range;
 
 use polars::prelude::*;
 
-use super::files::{frame, ShardFrames, METADATA_PREFIX};
+use super::files::{frame, METADATA_PREFIX, SHARD_FILES};
 use super::pairs;
 use super::settings::Settings;
+use crate::chunks::chunk_ranges;
 use crate::error::{Error, Result};
+use crate::output::Staging;
+use crate::parquet::{write_frame, ParquetTable};
 use crate::pipeline::Read;
 use crate::stats::compare::reference::Fingerprint;
 
-/// The shard of the corpus `read`, its speeches numbered `part`, 0, 1, ...
-pub(super) fn frames(read: &Read, part: u32, settings: &Settings) -> Result<ShardFrames> {
+/// Tokens of the speeches of one part of `tokens.parquet` (about 8 MB of word forms), each
+/// part its own row group.
+const TOKENS_PER_PART: u64 = 1 << 20;
+/// Rows of one part of `speech_terms.parquet`.
+const TERM_ROWS_PER_PART: u64 = 1 << 18;
+
+/// Writes the shard of the corpus `read`, its speeches numbered `part`, into `staging`'s
+/// folder, file by file in the order of [`SHARD_FILES`].
+pub(super) fn write(
+    read: &Read,
+    part: u32,
+    settings: &Settings,
+    staging: &mut Staging,
+) -> Result<()> {
     let counts = read.counts.as_ref().ok_or(Error::NotComputed {
         what: "the counts of a shard",
         why: "the corpus was read without counting",
@@ -22,7 +41,7 @@ pub(super) fn frames(read: &Read, part: u32, settings: &Settings) -> Result<Shar
     let vocab = &read.tokens.vocab;
     let source = read.tokens.source();
 
-    let settings = frame(
+    let mut settings = frame(
         "settings",
         vec![
             Column::new(
@@ -110,51 +129,69 @@ pub(super) fn frames(read: &Read, part: u32, settings: &Settings) -> Result<Shar
                 .collect::<Vec<_>>(),
         ));
     }
-    let speeches = frame("speeches", columns)?;
+    let mut speeches = frame("speeches", columns)?;
+    write_frame(&mut settings, &staging.file(SHARD_FILES[0])?)?;
+    write_frame(&mut speeches, &staging.file(SHARD_FILES[1])?)?;
+    drop(speeches);
 
-    let mut forms = Vec::with_capacity(n);
-    let mut starts = Vec::with_capacity(n);
-    for d in 0..source.n_docs() {
-        let doc = source.doc(d);
-        let words: Vec<&str> = doc.forms.iter().map(|&f| vocab.form(f)).collect();
-        forms.push(Series::new("".into(), words));
-        starts.push(Series::new("".into(), doc.sentence_starts.clone()));
+    let path = staging.file(SHARD_FILES[2])?;
+    let mut tokens = ParquetTable::with_group_rows(&path, 1);
+    // Cut by the speeches' word tokens, which their forms are about.
+    let sizes = counts.n_tokens[..source.n_docs().min(n)].iter().copied();
+    for docs in at_least_one(chunk_ranges(sizes, TOKENS_PER_PART)) {
+        let (mut forms, mut starts) = (Vec::new(), Vec::new());
+        for d in docs.clone() {
+            let doc = source.doc(d);
+            let words: Vec<&str> = doc.forms.iter().map(|&f| vocab.form(f)).collect();
+            forms.push(Series::new("".into(), words));
+            starts.push(Series::new("".into(), doc.sentence_starts.clone()));
+        }
+        let forms: ListChunked = forms.into_iter().collect();
+        let starts: ListChunked = starts.into_iter().collect();
+        tokens.append(frame(
+            "tokens",
+            vec![
+                Column::new(
+                    "doc_id".into(),
+                    documents[docs]
+                        .iter()
+                        .map(|d| d.id.as_str())
+                        .collect::<Vec<_>>(),
+                ),
+                forms.with_name("forms".into()).into_column(),
+                starts.with_name("sentence_starts".into()).into_column(),
+            ],
+        )?)?;
     }
     read.tokens.check()?;
-    let forms: ListChunked = forms.into_iter().collect();
-    let starts: ListChunked = starts.into_iter().collect();
-    let tokens = frame(
-        "tokens",
-        vec![
-            Column::new(
-                "doc_id".into(),
-                documents.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
-            ),
-            forms.with_name("forms".into()).into_column(),
-            starts.with_name("sentence_starts".into()).into_column(),
-        ],
-    )?;
+    tokens.finish()?;
 
-    let (mut ids, mut terms, mut term_counts) = (Vec::new(), Vec::new(), Vec::new());
-    for (d, document) in documents.iter().enumerate() {
-        for &(term, count) in counts.doc_terms.row(d).iter() {
-            ids.push(document.id.as_str());
-            terms.push(vocab.term(term));
-            term_counts.push(count);
+    let path = staging.file(SHARD_FILES[3])?;
+    let mut speech_terms = ParquetTable::create(&path);
+    let entries = (0..n).map(|d| counts.doc_terms.entries(d) as u64);
+    for docs in at_least_one(chunk_ranges(entries, TERM_ROWS_PER_PART)) {
+        let (mut ids, mut terms, mut term_counts) = (Vec::new(), Vec::new(), Vec::new());
+        for d in docs {
+            for &(term, count) in counts.doc_terms.row(d).iter() {
+                ids.push(documents[d].id.as_str());
+                terms.push(vocab.term(term));
+                term_counts.push(count);
+            }
         }
+        speech_terms.append(frame(
+            "speech_terms",
+            vec![
+                Column::new("doc_id".into(), ids),
+                Column::new("term".into(), terms),
+                Column::new("count".into(), term_counts),
+            ],
+        )?)?;
     }
     counts.doc_terms.check()?;
-    let speech_terms = frame(
-        "speech_terms",
-        vec![
-            Column::new("doc_id".into(), ids),
-            Column::new("term".into(), terms),
-            Column::new("count".into(), term_counts),
-        ],
-    )?;
+    speech_terms.finish()?;
 
     let form_ids = 0..vocab.n_forms() as u32;
-    let forms = frame(
+    let mut forms = frame(
         "forms",
         vec![
             Column::new(
@@ -182,13 +219,15 @@ pub(super) fn frames(read: &Read, part: u32, settings: &Settings) -> Result<Shar
         what: "the pair counts of a shard",
         why: "the corpus was read without counting pairs",
     })?;
-    let pairs = pairs::frame_of(pairs, vocab)?;
-    Ok(ShardFrames {
-        settings,
-        speeches,
-        tokens,
-        speech_terms,
-        forms,
-        pairs,
-    })
+    let mut pairs = pairs::frame_of(pairs, vocab)?;
+    write_frame(&mut forms, &staging.file(SHARD_FILES[4])?)?;
+    write_frame(&mut pairs, &staging.file(SHARD_FILES[5])?)
+}
+
+/// `parts`, or one empty part when there is none: an empty table still gets its columns.
+fn at_least_one(mut parts: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    if parts.is_empty() {
+        parts.push(0..0);
+    }
+    parts
 }

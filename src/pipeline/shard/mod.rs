@@ -44,7 +44,7 @@ pub struct ShardSummary {
 /// language, stemming and stopwords) and writes its shard into `config.out`, whole or not at
 /// all; its speeches are part `part` of the merged corpus.
 pub fn count_shard(config: &Config, part: u32, progress: &dyn Progress) -> Result<ShardSummary> {
-    let staging = Staging::begin(&config.out)?;
+    let mut staging = Staging::begin(&config.out)?;
     let normalizer = normalizer(config)?;
     let read = read_and_tokenize(
         config,
@@ -54,15 +54,14 @@ pub fn count_shard(config: &Config, part: u32, progress: &dyn Progress) -> Resul
         progress,
     )?;
     let settings = settings::of(config, &normalizer);
-    let frames = counted::frames(&read, part, &settings)?;
-    let tokens = read.counts.as_ref().map_or(0, |c| c.total_tokens());
-    write_shard(
-        frames,
-        staging,
-        &read.corpus.files,
-        read.corpus.documents.len(),
-        tokens,
-    )
+    counted::write(&read, part, &settings, &mut staging)?;
+    let inputs: Vec<&Path> = read.corpus.files.iter().map(PathBuf::as_path).collect();
+    let files = staging.commit(&inputs)?;
+    Ok(ShardSummary {
+        speeches: read.corpus.documents.len(),
+        tokens: read.counts.as_ref().map_or(0, |c| c.total_tokens()),
+        files,
+    })
 }
 
 /// `speechstat merge`: the shards at `shards` as one shard in `out`, whole or not at all.
