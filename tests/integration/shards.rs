@@ -428,3 +428,28 @@ fn pair_counts_missing_truncated_of_another_schema_or_context_are_named() {
     assert!(message.contains("window 2"), "{message}");
     assert!(!scored.exists());
 }
+
+#[test]
+fn a_long_table_of_other_columns_is_named_by_merge_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = cut_corpus(tmp.path(), 2);
+    let shards = count_parts(&corpus, &tmp.path().join("shards"), 2, &[]);
+    // The merge copies tokens.parquet a row group at a time: a file of other columns in
+    // the second shard is refused, though the first shard's was copied already.
+    let tokens = shards[1].join("tokens.parquet");
+    std::fs::copy(shards[1].join("speech_terms.parquet"), &tokens).unwrap();
+    let merged = tmp.path().join("merged");
+    let message = run_fails(
+        &[
+            "merge",
+            text(&shards[0]),
+            text(&shards[1]),
+            "--out",
+            text(&merged),
+        ],
+        1,
+    );
+    assert!(message.contains(text(&tokens)), "{message}");
+    assert!(message.contains("other columns"), "{message}");
+    assert!(!merged.exists(), "a refused merge leaves no folder");
+}

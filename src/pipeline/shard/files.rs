@@ -23,7 +23,7 @@ use polars::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::output::Staging;
-use crate::parquet::{read_frame, write_frame};
+use crate::parquet::{layout, read_frame, read_rows, write_frame, ParquetTable};
 
 /// The files of a shard folder, in the order they are written.
 pub const SHARD_FILES: [&str; 6] = [
@@ -64,6 +64,17 @@ impl ShardFrames {
 
 /// Reads the shard folder `dir`; an error names a file that is missing or not Parquet.
 pub(super) fn read(dir: &Path) -> Result<ShardFrames> {
+    read_tables(dir, true)
+}
+
+/// Reads the shard folder `dir` but for its two tables that grow with the text (`tokens`,
+/// `speech_terms`), whose files must be there but are left empty here: a merge copies them
+/// a row group at a time ([`copy_long_tables`]).
+pub(super) fn read_short(dir: &Path) -> Result<ShardFrames> {
+    read_tables(dir, false)
+}
+
+fn read_tables(dir: &Path, long: bool) -> Result<ShardFrames> {
     if !dir.is_dir() {
         return Err(Error::Shard {
             path: dir.to_path_buf(),
@@ -73,35 +84,86 @@ pub(super) fn read(dir: &Path) -> Result<ShardFrames> {
         });
     }
     let frame = |name: &str| {
-        let path = dir.join(name);
-        if !path.is_file() {
-            return Err(Error::Shard {
-                path: dir.to_path_buf(),
-                message: format!(
-                    "is not a shard folder: it has no {name}; give a folder `speechstat \
-                     count` or `speechstat merge` wrote (it holds {})",
-                    SHARD_FILES.join(", ")
-                ),
-            });
-        }
-        read_frame(&path)
+        is_there(dir, name)?;
+        read_frame(&dir.join(name))
+    };
+    let long_frame = |name: &str| match long {
+        true => frame(name),
+        false => is_there(dir, name).map(|()| DataFrame::empty()),
     };
     Ok(ShardFrames {
         settings: frame(SHARD_FILES[0])?,
         speeches: frame(SHARD_FILES[1])?,
-        tokens: frame(SHARD_FILES[2])?,
-        speech_terms: frame(SHARD_FILES[3])?,
+        tokens: long_frame(SHARD_FILES[2])?,
+        speech_terms: long_frame(SHARD_FILES[3])?,
         forms: frame(SHARD_FILES[4])?,
         pairs: frame(SHARD_FILES[5])?,
     })
 }
 
-/// Writes the tables into `staging`'s folder, which commits them whole or not at all.
-pub(super) fn write(mut frames: ShardFrames, staging: &mut Staging) -> Result<()> {
-    for (name, frame) in SHARD_FILES.iter().zip(frames.all_mut()) {
-        write_frame(frame, &staging.file(name)?)?;
+/// Whether the shard `dir` has the file `name`: an error saying what a shard holds if not.
+fn is_there(dir: &Path, name: &str) -> Result<()> {
+    match dir.join(name).is_file() {
+        true => Ok(()),
+        false => Err(Error::Shard {
+            path: dir.to_path_buf(),
+            message: format!(
+                "is not a shard folder: it has no {name}; give a folder `speechstat count` or \
+                 `speechstat merge` wrote (it holds {})",
+                SHARD_FILES.join(", ")
+            ),
+        }),
+    }
+}
+
+/// Writes the tables into `staging`'s folder, which commits them whole or not at all; the
+/// two long tables are copied from the shards `long_from`, one after another, a row group at
+/// a time (`frames` holds them empty).
+pub(super) fn write(
+    mut frames: ShardFrames,
+    long_from: &[PathBuf],
+    staging: &mut Staging,
+) -> Result<()> {
+    for (i, (name, frame)) in SHARD_FILES.iter().zip(frames.all_mut()).enumerate() {
+        let path = staging.file(name)?;
+        match i {
+            2 | 3 => copy_long_tables(long_from, name, &path)?,
+            _ => write_frame(frame, &path)?,
+        }
     }
     Ok(())
+}
+
+/// The file `name` of every shard of `shards`, one after another, into `out`, a row group
+/// at a time; an error names a shard whose file has other columns than the first's.
+fn copy_long_tables(shards: &[PathBuf], name: &str, out: &Path) -> Result<()> {
+    // Each row group read is appended as one: a count's row groups are already of a good
+    // size (a million tokens, 262,144 term rows).
+    let mut table = ParquetTable::with_group_rows(out, 1);
+    let mut first: Option<(Vec<(String, DataType)>, &Path)> = None;
+    for dir in shards {
+        let path = dir.join(name);
+        let layout = layout(&path)?;
+        match &first {
+            Some((columns, _)) if *columns != layout.columns => {
+                return Err(Error::Shard {
+                    path,
+                    message: format!(
+                        "has other columns than the first shard's ({:?} vs {:?}); shards of \
+                         one corpus are written by the same speechstat",
+                        layout.columns, columns
+                    ),
+                })
+            }
+            Some(_) => {}
+            None => first = Some((layout.columns.clone(), dir)),
+        }
+        let names: Vec<String> = layout.columns.iter().map(|(n, _)| n.clone()).collect();
+        for group in &layout.row_groups {
+            table.append(read_rows(&path, group.offset, group.rows, names.clone())?)?;
+        }
+    }
+    table.finish()
 }
 
 /// A table of a shard with the file it came from, whose columns are read with errors that

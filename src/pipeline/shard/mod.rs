@@ -66,7 +66,7 @@ pub fn count_shard(config: &Config, part: u32, progress: &dyn Progress) -> Resul
 
 /// `speechstat merge`: the shards at `shards` as one shard in `out`, whole or not at all.
 pub fn merge_shards(shards: &[PathBuf], out: &Path) -> Result<ShardSummary> {
-    let staging = Staging::begin(out)?;
+    let mut staging = Staging::begin(out)?;
     let frames = merge::merge(shards)?;
     let speeches = frames.speeches.height();
     let tokens = files::Table::new(&frames.speeches, out, SHARD_FILES[1])
@@ -77,17 +77,7 @@ pub fn merge_shards(shards: &[PathBuf], out: &Path) -> Result<ShardSummary> {
         .iter()
         .flat_map(|dir| SHARD_FILES.iter().map(move |name| dir.join(name)))
         .collect();
-    write_shard(frames, staging, &inputs, speeches, tokens)
-}
-
-fn write_shard(
-    frames: files::ShardFrames,
-    mut staging: Staging,
-    inputs: &[PathBuf],
-    speeches: usize,
-    tokens: u64,
-) -> Result<ShardSummary> {
-    files::write(frames, &mut staging)?;
+    files::write(frames, shards, &mut staging)?;
     let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     let files = staging.commit(&inputs)?;
     Ok(ShardSummary {
