@@ -30,10 +30,21 @@ pub fn chunk_ranges(weights: impl IntoIterator<Item = u64>, target: u64) -> Vec<
 /// one part, empty for no rows, so that a table written part by part always gets its columns.
 pub fn row_parts(n: usize, step: usize) -> Vec<Range<usize>> {
     let step = step.max(1);
-    let mut parts: Vec<Range<usize>> = (0..n)
-        .step_by(step)
-        .map(|first| first..n.min(first + step))
-        .collect();
+    at_least_one(
+        (0..n)
+            .step_by(step)
+            .map(|first| first..n.min(first + step))
+            .collect(),
+    )
+}
+
+/// [`chunk_ranges`] as the parts of a table written part by part: at least one, empty for
+/// no items, so that the table always gets its columns.
+pub fn table_parts(weights: impl IntoIterator<Item = u64>, target: u64) -> Vec<Range<usize>> {
+    at_least_one(chunk_ranges(weights, target))
+}
+
+fn at_least_one(mut parts: Vec<Range<usize>>) -> Vec<Range<usize>> {
     if parts.is_empty() {
         parts.push(0..0);
     }

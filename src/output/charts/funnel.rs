@@ -518,8 +518,6 @@ mod tests {
     /// placed boxes overlap, and every one stays inside the plot.
     #[test]
     fn placed_labels_never_overlap_and_stay_inside() {
-        // Labels are measured in the embedded font, which a test run alone has not loaded.
-        theme::ensure_font().unwrap();
         let labels: Vec<(String, (i32, i32))> = (0..40)
             .map(|i| (format!("term{i}"), (500 + (i % 3), 400 + (i % 4))))
             .chain([("edge".to_owned(), (1190, 205))])

@@ -98,11 +98,16 @@ thread_local! {
     static MEASURED_BYTES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-/// Width in pixels of `text` at `size`, in the embedded font (for either backend). Call
-/// [`ensure_font`] first: without the font every width is 0.
+/// Width in pixels of `text` at `size`, in the embedded font (for either backend); 0 if the
+/// font could not be loaded, which drawing reports.
 pub fn text_width(text: &str, size: f64) -> u32 {
     if text.len() > MAX_LABEL_BYTES {
         return TOO_WIDE;
+    }
+    // Measured before any chart is drawn (label placement, fitting): load the font here,
+    // once, rather than trust every caller to.
+    if ensure_font().is_err() {
+        return 0;
     }
     #[cfg(test)]
     MEASURED_BYTES.with(|m| m.set(m.get() + text.len()));

@@ -4,14 +4,12 @@
 //! written a slice of speeches at a time, so that a shard of a billion words is never a
 //! table in memory.
 
-use std::ops::Range;
-
 use polars::prelude::*;
 
 use super::files::{frame, METADATA_PREFIX, SHARD_FILES};
 use super::pairs;
 use super::settings::Settings;
-use crate::chunks::chunk_ranges;
+use crate::chunks::table_parts;
 use crate::error::{Error, Result};
 use crate::output::Staging;
 use crate::parquet::{write_frame, ParquetTable};
@@ -138,7 +136,7 @@ pub(super) fn write(
     let mut tokens = ParquetTable::with_group_rows(&path, 1);
     // Cut by the speeches' word tokens, which their forms are about.
     let sizes = counts.n_tokens[..source.n_docs().min(n)].iter().copied();
-    for docs in at_least_one(chunk_ranges(sizes, TOKENS_PER_PART)) {
+    for docs in table_parts(sizes, TOKENS_PER_PART) {
         let (mut forms, mut starts) = (Vec::new(), Vec::new());
         for d in docs.clone() {
             let doc = source.doc(d);
@@ -169,7 +167,7 @@ pub(super) fn write(
     let path = staging.file(SHARD_FILES[3])?;
     let mut speech_terms = ParquetTable::create(&path);
     let entries = (0..n).map(|d| counts.doc_terms.entries(d) as u64);
-    for docs in at_least_one(chunk_ranges(entries, TERM_ROWS_PER_PART)) {
+    for docs in table_parts(entries, TERM_ROWS_PER_PART) {
         let (mut ids, mut terms, mut term_counts) = (Vec::new(), Vec::new(), Vec::new());
         for d in docs {
             for &(term, count) in counts.doc_terms.row(d).iter() {
@@ -222,12 +220,4 @@ pub(super) fn write(
     let mut pairs = pairs::frame_of(pairs, vocab)?;
     write_frame(&mut forms, &staging.file(SHARD_FILES[4])?)?;
     write_frame(&mut pairs, &staging.file(SHARD_FILES[5])?)
-}
-
-/// `parts`, or one empty part when there is none: an empty table still gets its columns.
-fn at_least_one(mut parts: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    if parts.is_empty() {
-        parts.push(0..0);
-    }
-    parts
 }

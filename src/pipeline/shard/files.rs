@@ -49,19 +49,6 @@ pub(super) struct ShardFrames {
     pub(super) pairs: DataFrame,
 }
 
-impl ShardFrames {
-    fn all_mut(&mut self) -> [&mut DataFrame; 6] {
-        [
-            &mut self.settings,
-            &mut self.speeches,
-            &mut self.tokens,
-            &mut self.speech_terms,
-            &mut self.forms,
-            &mut self.pairs,
-        ]
-    }
-}
-
 /// Reads the shard folder `dir`; an error names a file that is missing or not Parquet.
 pub(super) fn read(dir: &Path) -> Result<ShardFrames> {
     read_tables(dir, true)
@@ -124,14 +111,13 @@ pub(super) fn write(
     long_from: &[PathBuf],
     staging: &mut Staging,
 ) -> Result<()> {
-    for (i, (name, frame)) in SHARD_FILES.iter().zip(frames.all_mut()).enumerate() {
-        let path = staging.file(name)?;
-        match i {
-            2 | 3 => copy_long_tables(long_from, name, &path)?,
-            _ => write_frame(frame, &path)?,
-        }
+    write_frame(&mut frames.settings, &staging.file(SHARD_FILES[0])?)?;
+    write_frame(&mut frames.speeches, &staging.file(SHARD_FILES[1])?)?;
+    for name in [SHARD_FILES[2], SHARD_FILES[3]] {
+        copy_long_tables(long_from, name, &staging.file(name)?)?;
     }
-    Ok(())
+    write_frame(&mut frames.forms, &staging.file(SHARD_FILES[4])?)?;
+    write_frame(&mut frames.pairs, &staging.file(SHARD_FILES[5])?)
 }
 
 /// The file `name` of every shard of `shards`, one after another, into `out`, a row group
@@ -140,12 +126,12 @@ fn copy_long_tables(shards: &[PathBuf], name: &str, out: &Path) -> Result<()> {
     // Each row group read is appended as one: a count's row groups are already of a good
     // size (a million tokens, 262,144 term rows).
     let mut table = ParquetTable::with_group_rows(out, 1);
-    let mut first: Option<(Vec<(String, DataType)>, &Path)> = None;
+    let mut first: Option<Vec<(String, DataType)>> = None;
     for dir in shards {
         let path = dir.join(name);
         let layout = layout(&path)?;
         match &first {
-            Some((columns, _)) if *columns != layout.columns => {
+            Some(columns) if *columns != layout.columns => {
                 return Err(Error::Shard {
                     path,
                     message: format!(
@@ -156,7 +142,7 @@ fn copy_long_tables(shards: &[PathBuf], name: &str, out: &Path) -> Result<()> {
                 })
             }
             Some(_) => {}
-            None => first = Some((layout.columns.clone(), dir)),
+            None => first = Some(layout.columns.clone()),
         }
         let names: Vec<String> = layout.columns.iter().map(|(n, _)| n.clone()).collect();
         for group in &layout.row_groups {

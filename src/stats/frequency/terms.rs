@@ -15,7 +15,7 @@
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use crate::chunks::chunk_ranges;
+use crate::chunks::table_parts;
 use crate::columns;
 use crate::error::Result;
 use crate::stats::counts::{per_10k, CountTables};
@@ -89,11 +89,7 @@ pub(crate) fn term_frequency_frames(
 ) -> Result<()> {
     let rank = vocab.alphabetical_term_ranks();
     let rows = (0..counts.n_docs()).map(|d| counts.doc_terms.entries(d) as u64);
-    let parts = chunk_ranges(rows, u64::try_from(rows_per_part).unwrap_or(u64::MAX));
-    if parts.is_empty() {
-        return emit(term_frequency_part(counts, vocab, doc_ids, &rank, 0..0)?);
-    }
-    for docs in parts {
+    for docs in table_parts(rows, u64::try_from(rows_per_part).unwrap_or(u64::MAX)) {
         emit(term_frequency_part(counts, vocab, doc_ids, &rank, docs)?)?;
     }
     Ok(())
