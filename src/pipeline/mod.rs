@@ -25,8 +25,6 @@ pub use shard::{count_shard, merge_shards, score_shard, ShardSummary, SHARD_FILE
 pub use summary::{NamedTarget, StageTime, Summary};
 pub use write::SPREADSHEET_ROWS;
 
-use std::sync::Arc;
-
 use crate::corpus::{Corpus, CorpusReader, Document};
 use crate::error::{Result, Warning};
 use crate::output::Staging;
@@ -289,25 +287,21 @@ impl<'a> Reading<'a> {
     fn finish(self, mut read: Corpus) -> Result<Read> {
         read.documents = self.documents;
         let vocab = self.tokenizer.finish();
-        let (docs, stored) = match self.docs.map(TokenStore::into_memory) {
-            None => (Vec::new(), None),
-            Some(Ok(docs)) => (docs, None),
-            Some(Err(mut store)) => {
-                store.finish_writing()?;
-                (Vec::new(), Some(Arc::from(store)))
-            }
+        let counts = self
+            .counter
+            .map(|counter| counter.finish(&vocab))
+            .transpose()?;
+        let tokens = match self.docs {
+            Some(store) => TokenizedCorpus::from_store(vocab, store)?,
+            None => TokenizedCorpus {
+                vocab,
+                ..TokenizedCorpus::default()
+            },
         };
         Ok(Read {
             corpus: read,
-            counts: self
-                .counter
-                .map(|counter| counter.finish(&vocab))
-                .transpose()?,
-            tokens: TokenizedCorpus {
-                vocab,
-                docs,
-                stored,
-            },
+            counts,
+            tokens,
             pairs: self.pairs,
             kwic: self.kwic.map(families::KwicFinder::finish),
             text_bytes: self.text_bytes,
@@ -493,7 +487,7 @@ fn join_strong_phrases(
 
 /// Words of tokens a run that writes its outputs keeps in memory, the rest going to a file
 /// ([`MEMORY_WORDS`]; the tests make it small, to read them back).
-fn token_budget() -> usize {
+pub(super) fn token_budget() -> usize {
     #[cfg(test)]
     if let Some(budget) = tests::TOKEN_BUDGET.with(std::cell::Cell::get) {
         return budget;

@@ -58,6 +58,26 @@ pub struct TokenizedCorpus {
 }
 
 impl TokenizedCorpus {
+    /// The corpus of `vocab` whose documents are in `store`: in `docs` when they all fit in
+    /// memory, else left in the store, its file flushed for reading back.
+    pub fn from_store(
+        vocab: Vocabulary,
+        store: TokenStore,
+    ) -> crate::error::Result<TokenizedCorpus> {
+        let (docs, stored) = match store.into_memory() {
+            Ok(docs) => (docs, None),
+            Err(mut store) => {
+                store.finish_writing()?;
+                (Vec::new(), Some(Arc::from(store)))
+            }
+        };
+        Ok(TokenizedCorpus {
+            vocab,
+            docs,
+            stored,
+        })
+    }
+
     /// The documents' tokens, wherever they are kept.
     pub fn source(&self) -> &dyn DocSource {
         match &self.stored {

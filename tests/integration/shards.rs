@@ -3,6 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use speechstat::polars::prelude::*;
+use speechstat::polars_io::prelude::*;
+
 use crate::helpers::{repo, speechstat, stderr};
 
 /// A copy of corpus/ in `dir` with its manifest cut into `parts` consecutive runs of rows,
@@ -443,4 +446,44 @@ fn a_long_table_of_other_columns_is_named_by_merge_and_nothing_is_written() {
     let merged = tmp.path().join("merged");
     let message = merge_refused(&shards[0], &shards[1], &merged, "other columns");
     assert!(message.contains(text(&tokens)), "{message}");
+}
+
+/// Rewrites the Parquet file at `path` with its rows ordered by `order` (a reversed
+/// `tokens`, `speech_terms` by term), in row groups of `group_rows`, as an engine may.
+fn reorder(path: &Path, order: fn(DataFrame) -> DataFrame, group_rows: usize) {
+    let frame = ParquetReader::new(std::fs::File::open(path).unwrap())
+        .finish()
+        .unwrap();
+    let mut frame = order(frame);
+    ParquetWriter::new(std::fs::File::create(path).unwrap())
+        .with_row_group_size(Some(group_rows))
+        .finish(&mut frame)
+        .unwrap();
+}
+
+#[test]
+fn a_merge_whose_rows_an_engine_reordered_scores_as_analyze() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = cut_corpus(tmp.path(), 3);
+    let shards = count_parts(&corpus, &tmp.path().join("shards"), 3, &[]);
+    let merged = tmp.path().join("merged");
+    let mut args = vec!["merge"];
+    args.extend(shards.iter().map(|s| text(s)));
+    args.extend(["--out", text(&merged), "--quiet"]);
+    run_ok(&args);
+    // The last speech's tokens first; each speech's term rows in as many runs as it has
+    // terms.
+    reorder(&merged.join("tokens.parquet"), |f| f.reverse(), 7);
+    reorder(
+        &merged.join("speech_terms.parquet"),
+        |f| {
+            f.sort(["term", "doc_id"], SortMultipleOptions::default())
+                .unwrap()
+        },
+        1000,
+    );
+    let (whole, scored) = (tmp.path().join("whole"), tmp.path().join("scored"));
+    run_ok(&["analyze", text(&corpus), "--out", text(&whole), "--quiet"]);
+    run_ok(&["score", text(&merged), "--out", text(&scored), "--quiet"]);
+    assert_same_outputs(&whole, &scored);
 }

@@ -39,29 +39,18 @@ pub const SHARD_FILES: [&str; 6] = [
 /// shard's own columns.
 pub(super) const METADATA_PREFIX: &str = "metadata:";
 
-/// A shard's tables, in the order of [`SHARD_FILES`].
+/// A shard's tables but for the two that grow with the text (`tokens`, `speech_terms`),
+/// which are read a row group at a time ([`for_each_group`]) or copied so ([`write`]).
 pub(super) struct ShardFrames {
     pub(super) settings: DataFrame,
     pub(super) speeches: DataFrame,
-    pub(super) tokens: DataFrame,
-    pub(super) speech_terms: DataFrame,
     pub(super) forms: DataFrame,
     pub(super) pairs: DataFrame,
 }
 
-/// Reads the shard folder `dir`; an error names a file that is missing or not Parquet.
+/// Reads the shard folder `dir` (see [`ShardFrames`]); an error names a file that is
+/// missing or not Parquet.
 pub(super) fn read(dir: &Path) -> Result<ShardFrames> {
-    read_tables(dir, true)
-}
-
-/// Reads the shard folder `dir` but for its two tables that grow with the text (`tokens`,
-/// `speech_terms`), whose files must be there but are left empty here: a merge copies them
-/// a row group at a time ([`copy_long_tables`]).
-pub(super) fn read_short(dir: &Path) -> Result<ShardFrames> {
-    read_tables(dir, false)
-}
-
-fn read_tables(dir: &Path, long: bool) -> Result<ShardFrames> {
     if !dir.is_dir() {
         return Err(Error::Shard {
             path: dir.to_path_buf(),
@@ -74,18 +63,15 @@ fn read_tables(dir: &Path, long: bool) -> Result<ShardFrames> {
         is_there(dir, name)?;
         read_frame(&dir.join(name))
     };
-    let long_frame = |name: &str| match long {
-        true => frame(name),
-        false => is_there(dir, name).map(|()| DataFrame::empty()),
-    };
-    Ok(ShardFrames {
+    let frames = ShardFrames {
         settings: frame(SHARD_FILES[0])?,
         speeches: frame(SHARD_FILES[1])?,
-        tokens: long_frame(SHARD_FILES[2])?,
-        speech_terms: long_frame(SHARD_FILES[3])?,
         forms: frame(SHARD_FILES[4])?,
         pairs: frame(SHARD_FILES[5])?,
-    })
+    };
+    is_there(dir, SHARD_FILES[2])?;
+    is_there(dir, SHARD_FILES[3])?;
+    Ok(frames)
 }
 
 /// Whether the shard `dir` has the file `name`: an error saying what a shard holds if not.
@@ -105,7 +91,7 @@ fn is_there(dir: &Path, name: &str) -> Result<()> {
 
 /// Writes the tables into `staging`'s folder, which commits them whole or not at all; the
 /// two long tables are copied from the shards `long_from`, one after another, a row group at
-/// a time (`frames` holds them empty).
+/// a time.
 pub(super) fn write(
     mut frames: ShardFrames,
     long_from: &[PathBuf],
@@ -180,11 +166,9 @@ impl<'f> Table<'f> {
     }
 
     pub(super) fn column(&self, name: &str) -> Result<&'f Column> {
-        self.frame.column(name).map_err(|_| {
-            self.error(format!(
-                "has no column {name:?}; it is not as `speechstat count` writes it"
-            ))
-        })
+        self.frame
+            .column(name)
+            .map_err(|_| missing_column(&self.path, name))
     }
 
     /// A column of text without empty cells.
@@ -251,6 +235,47 @@ impl<'f> Table<'f> {
             .list()
             .map_err(|_| self.error(format!("column {name:?} is not of lists")))
     }
+}
+
+/// An error about the shard file `dir/name`.
+pub(super) fn file_error(dir: &Path, name: &str, message: String) -> Error {
+    Error::Shard {
+        path: dir.join(name),
+        message,
+    }
+}
+
+/// The error for the file at `path`, which lacks the column `name`.
+fn missing_column(path: &Path, name: &str) -> Error {
+    Error::Shard {
+        path: path.to_path_buf(),
+        message: format!("has no column {name:?}; it is not as `speechstat count` writes it"),
+    }
+}
+
+/// Calls `each` with every row group of the shard file `dir/name` in turn, only its
+/// `columns` read: the long tables in the memory of one row group. An error names a column
+/// the file lacks.
+pub(super) fn for_each_group(
+    dir: &Path,
+    name: &str,
+    columns: &[&str],
+    mut each: impl FnMut(&Table) -> Result<()>,
+) -> Result<()> {
+    let path = dir.join(name);
+    let layout = layout(&path)?;
+    if let Some(column) = columns
+        .iter()
+        .find(|&&column| !layout.columns.iter().any(|(name, _)| name == column))
+    {
+        return Err(missing_column(&path, column));
+    }
+    let names: Vec<String> = columns.iter().map(|&column| column.to_owned()).collect();
+    for group in &layout.row_groups {
+        let frame = read_rows(&path, group.offset, group.rows, names.clone())?;
+        each(&Table::new(&frame, dir, name))?;
+    }
+    Ok(())
 }
 
 /// A frame of `columns`, the error naming `table`.

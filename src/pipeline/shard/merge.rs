@@ -8,14 +8,14 @@ use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
-use super::files::{frame, read_short, ShardFrames, Table, SHARD_FILES};
+use super::files::{frame, read, ShardFrames, Table, SHARD_FILES};
 use super::pairs;
 use super::settings::{check_same, check_single, Settings};
 use crate::error::{Error, Result};
 
 /// The shards at `dirs` merged into one, but for its tables that grow with the text
-/// (`tokens`, `speech_terms`), left empty: they are copied from the shards as they are
-/// written (see [`super::files::write`]).
+/// (`tokens`, `speech_terms`): they are copied from the shards as they are written (see
+/// [`super::files::write`]).
 pub(super) fn merge(dirs: &[PathBuf]) -> Result<ShardFrames> {
     let mut merged: Option<(ShardFrames, Settings, &Path)> = None;
     let mut speech_shard: HashMap<String, usize> = HashMap::new();
@@ -23,7 +23,7 @@ pub(super) fn merge(dirs: &[PathBuf]) -> Result<ShardFrames> {
     let mut forms = FormSums::default();
     let mut pair_tables: Vec<(DataFrame, &Path)> = Vec::new();
     for (s, dir) in dirs.iter().enumerate() {
-        let mut shard = read_short(dir)?;
+        let mut shard = read(dir)?;
         let settings = settings_of(&shard, dir)?;
         check_single(&settings, dir)?;
         if let Some((_, first, first_dir)) = &merged {

@@ -12,6 +12,7 @@
 
 mod counted;
 mod files;
+mod long_tables;
 mod merge;
 mod pairs;
 mod rebuild;

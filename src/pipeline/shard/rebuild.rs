@@ -3,23 +3,24 @@
 //! then `position`), the vocabulary rebuilt from the word forms in that order (form and term
 //! ids are first occurrences, so they come out as one reading of the whole corpus gives
 //! them), the count tables from the summed tables (`speech_terms`, `forms`), checked
-//! against the tokens where that is cheap, and the pair counters from the summed pair counts
-//! (`pairs.parquet`), as `analyze` counts them while reading. With phrases to join, counts
-//! and pairs are counted after joining, as `analyze` counts them.
+//! against the tokens, and the pair counters from the summed pair counts (`pairs.parquet`),
+//! as `analyze` counts them while reading. With phrases to join, counts and pairs are
+//! counted after joining, as `analyze` counts them. The two long tables are read a row
+//! group at a time (`long_tables.rs`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::files::{ShardFrames, Table, METADATA_PREFIX, SHARD_FILES};
+use super::long_tables::{self, Declared, Tokens};
 use super::pairs;
 use crate::corpus::{Corpus, Document, Encoding};
 use crate::error::Result;
-use crate::pipeline::{Config, Mode, Read, Texts};
+use crate::pipeline::{token_budget, Config, Mode, Read, Texts};
 use crate::stats::compare::reference::{Fingerprint, Fingerprints};
 use crate::stats::counts::{labels, CountTables};
 use crate::stats::dictionary::read_all as read_dictionaries;
-use crate::stats::doc_rows::DocRows;
-use crate::text::{DocTokens, Normalizer, TermId, TokenizedCorpus, Vocabulary};
+use crate::text::{Normalizer, Vocabulary};
 
 /// The corpus the shard at `dir` holds, read as `analyze` reads it under `config`.
 pub(super) fn read(
@@ -35,10 +36,23 @@ pub(super) fn read(
     };
     let speeches = Table::new(&frames.speeches, dir, SHARD_FILES[1]);
     let (corpus, sizes) = corpus(&speeches, dir)?;
-    let tokens = Table::new(&frames.tokens, dir, SHARD_FILES[2]);
-    let (vocab, docs) = tokens_in_order(&tokens, &corpus.documents, normalizer)?;
-    check_sizes(&tokens, &corpus.documents, &docs, &sizes)?;
     let joins_phrases = config.phrases.is_some() && config.mode == Mode::Analyze;
+    // As `analyze`: phrases are joined on tokens in memory.
+    let budget = match joins_phrases {
+        true => usize::MAX,
+        false => token_budget(),
+    };
+    let declared: Vec<Declared> = sizes
+        .iter()
+        .map(|s| Declared {
+            tokens: s.n_tokens,
+            sentences: s.n_sentences,
+        })
+        .collect();
+    let Tokens {
+        corpus: tokens,
+        counted,
+    } = long_tables::tokens(dir, &corpus.documents, &declared, normalizer, budget)?;
     // As `analyze`: with phrases to join, counts and pairs come after joining.
     let counts = match joins_phrases {
         true => None,
@@ -46,15 +60,15 @@ pub(super) fn read(
             frames,
             dir,
             &corpus.documents,
-            &vocab,
-            &docs,
+            &tokens.vocab,
+            &counted,
             &sizes,
         )?),
     };
     let pairs = match (&counts, config.mode == Mode::Analyze) {
         (Some(counts), true) => Some(pairs::counters(
             &Table::new(&frames.pairs, dir, SHARD_FILES[5]),
-            &vocab,
+            &tokens.vocab,
             config.context,
             counts,
             corpus.documents.len(),
@@ -69,11 +83,7 @@ pub(super) fn read(
     });
     Ok(Read {
         corpus,
-        tokens: TokenizedCorpus {
-            vocab,
-            docs,
-            stored: None,
-        },
+        tokens,
         counts,
         pairs,
         kwic: None,
@@ -193,101 +203,6 @@ fn encoding(name: &str) -> Option<Encoding> {
     .find(|e| e.name() == name)
 }
 
-/// The vocabulary, its forms interned in corpus order, and each speech's tokens.
-fn tokens_in_order(
-    tokens: &Table,
-    documents: &[Document],
-    normalizer: &Normalizer,
-) -> Result<(Vocabulary, Vec<DocTokens>)> {
-    let ids = tokens.strings("doc_id")?;
-    let forms = tokens.lists("forms")?;
-    let starts = tokens.lists("sentence_starts")?;
-    if ids.len() != documents.len() {
-        return Err(tokens.error(format!(
-            "has {} speeches, speeches.parquet {}: the shard's files do not belong together",
-            ids.len(),
-            documents.len()
-        )));
-    }
-    let row_of: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
-    let mut vocab = Vocabulary::default();
-    let mut docs = Vec::with_capacity(documents.len());
-    for document in documents {
-        let row = *row_of
-            .get(document.id.as_str())
-            .ok_or_else(|| tokens.error(format!("has no row for speech {:?}", document.id)))?;
-        let (Some(words), Some(sentence_starts)) =
-            (forms.get_as_series(row), starts.get_as_series(row))
-        else {
-            return Err(tokens.error(format!("has empty cells for speech {:?}", document.id)));
-        };
-        let words = words
-            .str()
-            .map_err(|_| tokens.error("column \"forms\" is not of lists of text".into()))?;
-        let mut doc = DocTokens::default();
-        doc.forms.reserve(words.len());
-        for word in words.iter() {
-            let word = word.ok_or_else(|| {
-                tokens.error(format!("has an empty word in speech {:?}", document.id))
-            })?;
-            doc.forms.push(vocab.intern_form(word, |form| {
-                (
-                    normalizer.term(form).into_owned(),
-                    normalizer.is_stopword(form),
-                )
-            }));
-        }
-        let sentence_starts = sentence_starts
-            .strict_cast(&polars::prelude::DataType::UInt32)
-            .map_err(|_| {
-                tokens.error("column \"sentence_starts\" is not of whole numbers".into())
-            })?;
-        doc.sentence_starts = sentence_starts
-            .u32()
-            .map_err(|_| tokens.error("column \"sentence_starts\" is not of whole numbers".into()))?
-            .into_no_null_iter()
-            .collect();
-        if doc
-            .sentence_starts
-            .iter()
-            .any(|&s| s as usize >= doc.forms.len())
-            || !doc.sentence_starts.is_sorted()
-        {
-            return Err(tokens.error(format!(
-                "speech {:?} has sentence starts beyond its tokens or out of order",
-                document.id
-            )));
-        }
-        docs.push(doc);
-    }
-    Ok((vocab, docs))
-}
-
-/// Each speech's tokens and sentences against what `speeches.parquet` says of them.
-fn check_sizes(
-    tokens: &Table,
-    documents: &[Document],
-    docs: &[DocTokens],
-    sizes: &[Sizes],
-) -> Result<()> {
-    for ((document, doc), size) in documents.iter().zip(docs).zip(sizes) {
-        if doc.forms.len() as u64 != size.n_tokens
-            || doc.sentence_starts.len() as u64 != u64::from(size.n_sentences)
-        {
-            return Err(tokens.error(format!(
-                "speech {:?} has {} tokens in {} sentences, speeches.parquet says {} in {}: \
-                 the shard's files do not belong together",
-                document.id,
-                doc.forms.len(),
-                doc.sentence_starts.len(),
-                size.n_tokens,
-                size.n_sentences
-            )));
-        }
-    }
-    Ok(())
-}
-
 /// The count tables from the summed tables: each speech's terms from `speech_terms`, each
 /// form's tokens from `forms`; the corpus totals are their sums.
 fn count_tables(
@@ -295,53 +210,13 @@ fn count_tables(
     dir: &Path,
     documents: &[Document],
     vocab: &Vocabulary,
-    docs: &[DocTokens],
+    counted: &[u64],
     sizes: &[Sizes],
 ) -> Result<CountTables> {
-    let speech_terms = Table::new(&frames.speech_terms, dir, SHARD_FILES[3]);
-    let index: HashMap<&str, usize> = documents
-        .iter()
-        .enumerate()
-        .map(|(d, doc)| (doc.id.as_str(), d))
-        .collect();
-    let mut rows: Vec<Vec<(TermId, u32)>> = vec![Vec::new(); documents.len()];
-    let ids = speech_terms.strings("doc_id")?;
-    let terms = speech_terms.strings("term")?;
-    let counts = speech_terms.integers("count")?;
-    for ((id, term), count) in ids.iter().zip(&terms).zip(&counts) {
-        let d = *index.get(id).ok_or_else(|| {
-            speech_terms.error(format!("names a speech {id:?} speeches.parquet lacks"))
-        })?;
-        let t = vocab.term_id(term).ok_or_else(|| {
-            speech_terms.error(format!(
-                "counts a term {term:?} that no token of the shard has"
-            ))
-        })?;
-        rows[d].push((t, u32::try_from(*count).unwrap_or(u32::MAX)));
-    }
-    let n_terms = vocab.n_terms();
-    let mut term_count = vec![0u64; n_terms];
-    let mut term_doc_freq = vec![0u32; n_terms];
-    let mut doc_terms = DocRows::with_budget(usize::MAX);
-    for ((row, doc), document) in rows.iter_mut().zip(docs).zip(documents) {
-        row.sort_unstable_by_key(|&(t, _)| t);
-        let counted = doc.forms.iter().filter(|&&f| !vocab.is_stopword(f)).count() as u64;
-        let summed: u64 = row.iter().map(|&(_, n)| u64::from(n)).sum();
-        if counted != summed || row.windows(2).any(|w| w[0].0 == w[1].0) {
-            return Err(speech_terms.error(format!(
-                "counts {summed} tokens of speech {:?} (or a term twice), its tokens {counted}: \
-                 the shard's files do not belong together",
-                document.id
-            )));
-        }
-        for &(t, n) in row.iter() {
-            term_count[t as usize] += u64::from(n);
-            term_doc_freq[t as usize] += 1;
-        }
-        doc_terms.push(std::mem::take(row))?;
-    }
-    doc_terms.finish_writing()?;
-    let form_count = form_counts(frames, dir, vocab, docs)?;
+    let (doc_terms, term_count, term_doc_freq) =
+        long_tables::speech_terms(dir, documents, vocab, counted)?;
+    let tokens = sizes.iter().map(|s| s.n_tokens).sum();
+    let form_count = form_counts(frames, dir, vocab, tokens)?;
     let counted_form_count: Vec<u64> = form_count
         .iter()
         .enumerate()
@@ -360,12 +235,12 @@ fn count_tables(
 }
 
 /// Each form's tokens from `forms.parquet`, whose terms and stopwords must be the
-/// vocabulary's and whose counts must add up to the tokens.
+/// vocabulary's and whose counts must add up to the shard's `tokens`.
 fn form_counts(
     frames: &ShardFrames,
     dir: &Path,
     vocab: &Vocabulary,
-    docs: &[DocTokens],
+    tokens: u64,
 ) -> Result<Vec<u64>> {
     let table = Table::new(&frames.forms, dir, SHARD_FILES[4]);
     let forms = table.strings("form")?;
@@ -397,7 +272,6 @@ fn form_counts(
         found[f as usize] = true;
         form_count[f as usize] = counts[i];
     }
-    let tokens: u64 = docs.iter().map(|d| d.forms.len() as u64).sum();
     let counted: u64 = form_count.iter().sum();
     if counted != tokens {
         return Err(table.error(format!(
