@@ -72,31 +72,34 @@ impl TokenStore {
 
     /// Adds the next documents: in memory while the budget lasts, then to the file.
     pub fn extend(&mut self, docs: Vec<DocTokens>) -> Result<()> {
-        for doc in docs {
-            let words = doc.forms.len() + doc.sentence_starts.len();
-            if self.spill.is_none() && self.words_in_memory + words <= self.budget {
-                self.words_in_memory += words;
-                self.memory.push(doc);
-                continue;
-            }
-            let spill = match &mut self.spill {
-                Some(spill) => spill,
-                None => self.spill.insert(Spill {
-                    file: SpillFile::create("tokens")?,
-                    starts: vec![0],
-                    tokens: Vec::new(),
-                }),
-            };
-            spill.tokens.push(doc.forms.len() as u32);
-            let sentences = [doc.sentence_starts.len() as u32];
-            spill.file.append(
-                sentences
-                    .into_iter()
-                    .chain(doc.sentence_starts)
-                    .chain(doc.forms),
-            )?;
-            spill.starts.push(spill.file.words());
+        docs.into_iter().try_for_each(|doc| self.push(doc))
+    }
+
+    /// Adds the next document: in memory while the budget lasts, then to the file.
+    pub fn push(&mut self, doc: DocTokens) -> Result<()> {
+        let words = doc.forms.len() + doc.sentence_starts.len();
+        if self.spill.is_none() && self.words_in_memory + words <= self.budget {
+            self.words_in_memory += words;
+            self.memory.push(doc);
+            return Ok(());
         }
+        let spill = match &mut self.spill {
+            Some(spill) => spill,
+            None => self.spill.insert(Spill {
+                file: SpillFile::create("tokens")?,
+                starts: vec![0],
+                tokens: Vec::new(),
+            }),
+        };
+        spill.tokens.push(doc.forms.len() as u32);
+        let sentences = [doc.sentence_starts.len() as u32];
+        spill.file.append(
+            sentences
+                .into_iter()
+                .chain(doc.sentence_starts)
+                .chain(doc.forms),
+        )?;
+        spill.starts.push(spill.file.words());
         Ok(())
     }
 

@@ -38,16 +38,10 @@ pub(super) struct Tokens {
     pub(super) counted: Vec<u64>,
 }
 
-/// Each speech's index in corpus order, by its id.
-fn speech_index(documents: &[Document]) -> HashMap<&str, usize> {
-    documents
-        .iter()
-        .enumerate()
-        .map(|(d, document)| (document.id.as_str(), d))
-        .collect()
-}
+/// Each speech's place in corpus order, by its id.
+pub(super) type SpeechIndex<'a> = HashMap<&'a str, usize>;
 
-fn speech_of(index: &HashMap<&str, usize>, id: &str, table: &Table) -> Result<usize> {
+fn speech_of(index: &SpeechIndex, id: &str, table: &Table) -> Result<usize> {
     index.get(id).copied().ok_or_else(|| {
         table.error(format!(
             "names a speech {id:?} that speeches.parquet lacks: the shard's files do not \
@@ -57,16 +51,16 @@ fn speech_of(index: &HashMap<&str, usize>, id: &str, table: &Table) -> Result<us
 }
 
 /// The vocabulary and the speeches' tokens of `dir/tokens.parquet`, in the order of
-/// `documents`, the first `budget` words in memory; each speech's tokens and sentences
-/// checked against `declared`.
+/// `documents` (whose places `index` gives), the first `budget` words in memory; each
+/// speech's tokens and sentences checked against `declared`.
 pub(super) fn tokens(
     dir: &Path,
     documents: &[Document],
+    index: &SpeechIndex,
     declared: &[Declared],
     normalizer: &Normalizer,
     budget: usize,
 ) -> Result<Tokens> {
-    let index = speech_index(documents);
     let mut vocab = Vocabulary::default();
     // Per form as first numbered: its first place in the corpus, speech << 32 | token.
     let mut first_place: Vec<u64> = Vec::new();
@@ -83,7 +77,7 @@ pub(super) fn tokens(
         let starts = table.lists("sentence_starts")?;
         for (row, id) in ids.iter().enumerate() {
             let id = id.ok_or_else(|| table.error("column \"doc_id\" has an empty cell".into()))?;
-            let d = speech_of(&index, id, table)?;
+            let d = speech_of(index, id, table)?;
             if row_of[d] != u32::MAX {
                 return Err(table.error(format!(
                     "has speech {id:?} twice: the shard's files do not belong together"
@@ -121,7 +115,7 @@ pub(super) fn tokens(
             }
             doc.sentence_starts = whole_numbers(table, &sentence_starts)?;
             check(table, id, &doc, declared[d])?;
-            store.extend(vec![doc])?;
+            store.push(doc)?;
         }
         Ok(())
     })?;
@@ -207,33 +201,25 @@ fn in_corpus_order(
         for form in &mut doc.forms {
             *form = renumbered[*form as usize];
         }
-        ordered.extend(vec![doc])?;
+        ordered.push(doc)?;
     }
     store.check()?;
     Ok((vocab, ordered))
 }
 
-/// The count rows of `dir/speech_terms.parquet` in the order of `documents`, each speech's
-/// checked against its `counted` tokens, and each term's tokens and speeches.
+/// The count rows of `dir/speech_terms.parquet` in the order of `documents` (whose places
+/// `index` gives), each speech's checked against its `counted` tokens, and each term's
+/// tokens and speeches.
 pub(super) fn speech_terms(
     dir: &Path,
     documents: &[Document],
+    index: &SpeechIndex,
     vocab: &Vocabulary,
     counted: &[u64],
 ) -> Result<(DocRows, Vec<u64>, Vec<u32>)> {
-    let index = speech_index(documents);
-    // The runs of rows of one speech, in file order, and the speech of each.
-    let mut runs = DocRows::default();
-    let mut run_speech: Vec<u32> = Vec::new();
+    let mut runs = Runs::default();
     let mut run: Vec<(TermId, u32)> = Vec::new();
-    let mut speech = usize::MAX;
-    let mut end_run = |run: &mut Vec<(TermId, u32)>, speech: usize| -> Result<()> {
-        if !run.is_empty() {
-            runs.push(std::mem::take(run))?;
-            run_speech.push(speech as u32);
-        }
-        Ok(())
-    };
+    let mut speech = None;
     let columns = ["doc_id", "term", "count"];
     for_each_group(dir, SHARD_FILES[3], &columns, |table| {
         let ids = table.text_cells("doc_id")?;
@@ -244,34 +230,46 @@ pub(super) fn speech_terms(
             let id = id.ok_or_else(|| empty("doc_id"))?;
             let term = term.ok_or_else(|| empty("term"))?;
             let count = count.ok_or_else(|| empty("count"))?;
-            let d = speech_of(&index, id, table)?;
+            let d = speech_of(index, id, table)?;
             let t = vocab.term_id(term).ok_or_else(|| {
                 table.error(format!(
                     "counts a term {term:?} that no token of the shard has"
                 ))
             })?;
-            if d != speech {
-                end_run(&mut run, speech)?;
-                speech = d;
+            if speech != Some(d) {
+                if let Some(previous) = speech.replace(d) {
+                    runs.push(previous, std::mem::take(&mut run))?;
+                }
             }
             run.push((t, u32::try_from(count).unwrap_or(u32::MAX)));
         }
         Ok(())
     })?;
-    end_run(&mut run, speech)?;
-    runs.finish_writing()?;
-    // Each speech's runs, in file order.
-    let mut by_speech: Vec<u32> = (0..run_speech.len() as u32).collect();
-    by_speech.sort_by_key(|&r| run_speech[r as usize]);
+    if let Some(last) = speech {
+        runs.push(last, run)?;
+    }
+    runs.pad_to(documents.len())?;
+    let Runs {
+        mut rows,
+        speech_of_row,
+    } = runs;
+    rows.finish_writing()?;
+    // In corpus order, the runs are the table; else each speech's are gathered in a copy.
+    let in_order = speech_of_row
+        .iter()
+        .enumerate()
+        .all(|(r, &d)| r == d as usize);
+    let mut gathered = (!in_order).then(DocRows::default);
+    let mut by_speech: Vec<u32> = (0..speech_of_row.len() as u32).collect();
+    by_speech.sort_by_key(|&r| speech_of_row[r as usize]);
     let mut next = by_speech.into_iter().peekable();
     let n_terms = vocab.n_terms();
     let mut term_count = vec![0u64; n_terms];
     let mut term_doc_freq = vec![0u32; n_terms];
-    let mut doc_terms = DocRows::default();
     for (d, document) in documents.iter().enumerate() {
         let mut row: Vec<(TermId, u32)> = Vec::new();
-        while let Some(r) = next.next_if(|&r| run_speech[r as usize] as usize == d) {
-            row.extend_from_slice(&runs.row(r as usize));
+        while let Some(r) = next.next_if(|&r| speech_of_row[r as usize] as usize == d) {
+            row.extend_from_slice(&rows.row(r as usize));
         }
         row.sort_unstable_by_key(|&(t, _)| t);
         let summed: u64 = row.iter().map(|&(_, n)| u64::from(n)).sum();
@@ -290,11 +288,48 @@ pub(super) fn speech_terms(
             term_count[t as usize] += u64::from(n);
             term_doc_freq[t as usize] += 1;
         }
-        doc_terms.push(row)?;
+        if let Some(gathered) = &mut gathered {
+            gathered.push(row)?;
+        }
     }
-    runs.check()?;
-    doc_terms.finish_writing()?;
+    rows.check()?;
+    let doc_terms = match gathered {
+        Some(mut gathered) => {
+            gathered.finish_writing()?;
+            gathered
+        }
+        None => rows,
+    };
     Ok((doc_terms, term_count, term_doc_freq))
+}
+
+/// The term rows of `speech_terms.parquet` as the file gives them: a row per run of one
+/// speech's rows, and an empty row for each speech passed over, so that a file in corpus
+/// order gives the count rows themselves.
+#[derive(Default)]
+struct Runs {
+    rows: DocRows,
+    speech_of_row: Vec<u32>,
+}
+
+impl Runs {
+    fn push(&mut self, speech: usize, mut run: Vec<(TermId, u32)>) -> Result<()> {
+        run.sort_unstable_by_key(|&(t, _)| t);
+        self.pad_to(speech)?;
+        self.rows.push(run)?;
+        self.speech_of_row.push(speech as u32);
+        Ok(())
+    }
+
+    /// Empty rows for the speeches after the last one met, up to `speech`.
+    fn pad_to(&mut self, speech: usize) -> Result<()> {
+        let next = self.speech_of_row.last().map_or(0, |&d| d as usize + 1);
+        for skipped in next..speech {
+            self.rows.push(Vec::new())?;
+            self.speech_of_row.push(skipped as u32);
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -333,6 +368,14 @@ mod tests {
                 mojibake_repaired: 0,
                 apostrophes_restored: 0,
             })
+            .collect()
+    }
+
+    fn index(documents: &[Document]) -> SpeechIndex<'_> {
+        documents
+            .iter()
+            .enumerate()
+            .map(|(d, document)| (document.id.as_str(), d))
             .collect()
     }
 
@@ -400,7 +443,6 @@ mod tests {
         let normalizer = normalizer();
         let (expected_vocab, expected_docs) = read_in_order(&normalizer);
         let declared = declared(&expected_docs);
-        // Each term's rows together, so that speech b's rows come in three runs.
         let mut rows: Vec<(&str, String, u32)> = Vec::new();
         for (d, doc) in expected_docs.iter().enumerate() {
             let mut terms: Vec<TermId> = doc
@@ -415,26 +457,38 @@ mod tests {
                 rows.push((SPEECHES[d].0, term, run.len() as u32));
             }
         }
+        let write_terms = |rows: &[(&str, String, u32)]| {
+            let mut frame = DataFrame::new_infer_height(vec![
+                Column::new(
+                    "doc_id".into(),
+                    rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "term".into(),
+                    rows.iter().map(|r| r.1.as_str()).collect::<Vec<_>>(),
+                ),
+                Column::new("count".into(), rows.iter().map(|r| r.2).collect::<Vec<_>>()),
+            ])
+            .unwrap();
+            crate::parquet::write_frame(&mut frame, &tmp.path().join(SHARD_FILES[3])).unwrap();
+        };
+        // In corpus order, each speech's terms last first; or by term, so that speech b's
+        // rows come in three runs.
+        let mut in_order = rows.clone();
+        in_order.sort_by(|a, b| (a.0, &b.1).cmp(&(b.0, &a.1)));
         rows.sort_by(|a, b| (&a.1, a.0).cmp(&(&b.1, b.0)));
-        let mut frame = DataFrame::new_infer_height(vec![
-            Column::new(
-                "doc_id".into(),
-                rows.iter().map(|r| r.0).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "term".into(),
-                rows.iter().map(|r| r.1.as_str()).collect::<Vec<_>>(),
-            ),
-            Column::new("count".into(), rows.iter().map(|r| r.2).collect::<Vec<_>>()),
-        ])
-        .unwrap();
-        crate::parquet::write_frame(&mut frame, &tmp.path().join(SHARD_FILES[3])).unwrap();
+        let documents = documents();
+        let index = index(&documents);
 
         for order in [[0, 1, 2], [2, 0, 1], [1, 2, 0]] {
             write_tokens(tmp.path(), &order);
+            write_terms(match order[0] {
+                0 => &in_order,
+                _ => &rows,
+            });
             // A budget of 4 words: speech a in memory, the others in the file.
             let Tokens { corpus, counted } =
-                tokens(tmp.path(), &documents(), &declared, &normalizer, 4).unwrap();
+                tokens(tmp.path(), &documents, &index, &declared, &normalizer, 4).unwrap();
             let forms: Vec<&str> = (0..corpus.vocab.n_forms() as FormId)
                 .map(|f| corpus.vocab.form(f))
                 .collect();
@@ -454,7 +508,7 @@ mod tests {
             assert_eq!(counted, vec![2, 4, 3]);
 
             let (rows, term_count, term_doc_freq) =
-                speech_terms(tmp.path(), &documents(), &corpus.vocab, &counted).unwrap();
+                speech_terms(tmp.path(), &documents, &index, &corpus.vocab, &counted).unwrap();
             let term = |word: &str| corpus.vocab.term_id(&normalizer.term(word)).unwrap();
             let (peace, talk, war, nation) =
                 (term("peace"), term("talks"), term("war"), term("nations"));
@@ -474,9 +528,11 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let normalizer = normalizer();
         let declared = declared(&read_in_order(&normalizer).1);
+        let documents = documents();
+        let index = index(&documents);
         let read = |rows: &[usize]| {
             write_tokens(tmp.path(), rows);
-            tokens(tmp.path(), &documents(), &declared, &normalizer, 4)
+            tokens(tmp.path(), &documents, &index, &declared, &normalizer, 4)
                 .err()
                 .unwrap()
                 .to_string()

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::files::{ShardFrames, Table, METADATA_PREFIX, SHARD_FILES};
-use super::long_tables::{self, Declared, Tokens};
+use super::long_tables::{self, Declared, SpeechIndex, Tokens};
 use super::pairs;
 use crate::corpus::{Corpus, Document, Encoding};
 use crate::error::Result;
@@ -34,35 +34,33 @@ pub(super) fn read(
         true => read_dictionaries(&config.dictionaries)?,
         false => Vec::new(),
     };
-    let speeches = Table::new(&frames.speeches, dir, SHARD_FILES[1]);
-    let (corpus, sizes) = corpus(&speeches, dir)?;
+    let speeches = corpus(&Table::new(&frames.speeches, dir, SHARD_FILES[1]), dir)?;
     let joins_phrases = config.phrases.is_some() && config.mode == Mode::Analyze;
     // As `analyze`: phrases are joined on tokens in memory.
     let budget = match joins_phrases {
         true => usize::MAX,
         false => token_budget(),
     };
-    let declared: Vec<Declared> = sizes
-        .iter()
-        .map(|s| Declared {
-            tokens: s.n_tokens,
-            sentences: s.n_sentences,
-        })
-        .collect();
     let Tokens {
         corpus: tokens,
         counted,
-    } = long_tables::tokens(dir, &corpus.documents, &declared, normalizer, budget)?;
+    } = long_tables::tokens(
+        dir,
+        &speeches.corpus.documents,
+        &speeches.index,
+        &speeches.declared,
+        normalizer,
+        budget,
+    )?;
     // As `analyze`: with phrases to join, counts and pairs come after joining.
     let counts = match joins_phrases {
         true => None,
         false => Some(count_tables(
             frames,
             dir,
-            &corpus.documents,
+            &speeches,
             &tokens.vocab,
             &counted,
-            &sizes,
         )?),
     };
     let pairs = match (&counts, config.mode == Mode::Analyze) {
@@ -71,23 +69,25 @@ pub(super) fn read(
             &tokens.vocab,
             config.context,
             counts,
-            corpus.documents.len(),
+            speeches.corpus.documents.len(),
         )?),
         _ => None,
     };
+    let sizes = &speeches.sizes;
     let fingerprints = (config.reference.is_some() && !config.keep_shared).then(|| {
         sizes
             .iter()
             .map(|s| Fingerprint::from_parts(s.fingerprint, s.text_bytes as usize))
             .collect::<Fingerprints>()
     });
+    let text_bytes = sizes.iter().map(|s| s.text_bytes as usize).sum();
     Ok(Read {
-        corpus,
+        corpus: speeches.corpus,
         tokens,
         counts,
         pairs,
         kwic: None,
-        text_bytes: sizes.iter().map(|s| s.text_bytes as usize).sum(),
+        text_bytes,
         texts: Texts::Release,
         fingerprints,
         speech_prints: None,
@@ -95,32 +95,39 @@ pub(super) fn read(
     })
 }
 
-/// What `speeches.parquet` says of a speech beside its `Document`.
+/// What `speeches.parquet` says of a speech beside its `Document` and its tokens.
 struct Sizes {
     text_bytes: u64,
     fingerprint: u64,
-    n_tokens: u64,
     n_types: u32,
-    n_sentences: u32,
+}
+
+/// The speeches of `speeches.parquet` in corpus order: as documents without texts, their
+/// places by id, and per speech its tokens and sentences and its other sizes.
+struct Speeches<'f> {
+    corpus: Corpus,
+    index: SpeechIndex<'f>,
+    declared: Vec<Declared>,
+    sizes: Vec<Sizes>,
 }
 
 /// The speeches in corpus order, without texts; an error for a speech in two shards.
-fn corpus(speeches: &Table, dir: &Path) -> Result<(Corpus, Vec<Sizes>)> {
+fn corpus<'f>(speeches: &Table<'f>, dir: &Path) -> Result<Speeches<'f>> {
     let parts = speeches.integers("part")?;
     let positions = speeches.integers("position")?;
     let ids = speeches.strings("doc_id")?;
     let mut order: Vec<usize> = (0..speeches.height()).collect();
     order.sort_by_key(|&i| (parts[i], positions[i]));
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(ids.len());
-    for &i in &order {
-        if let Some(&j) = seen.get(ids[i]) {
+    let mut index: SpeechIndex = HashMap::with_capacity(ids.len());
+    for (d, &i) in order.iter().enumerate() {
+        if let Some(&earlier) = index.get(ids[i]) {
             return Err(speeches.error(format!(
                 "speech {:?} is in two shards (parts {} and {}); count each speech in one \
                  shard only",
-                ids[i], parts[j], parts[i]
+                ids[i], parts[order[earlier]], parts[i]
             )));
         }
-        seen.insert(ids[i], i);
+        index.insert(ids[i], d);
     }
     for pair in order.windows(2) {
         let (a, b) = (pair[0], pair[1]);
@@ -154,6 +161,7 @@ fn corpus(speeches: &Table, dir: &Path) -> Result<(Corpus, Vec<Sizes>)> {
         .map(|name| speeches.strings(&format!("{METADATA_PREFIX}{name}")))
         .collect::<Result<Vec<_>>>()?;
     let mut documents = Vec::with_capacity(order.len());
+    let mut declared = Vec::with_capacity(order.len());
     let mut sizes = Vec::with_capacity(order.len());
     for &i in &order {
         let encoding = encoding(encodings[i])
@@ -169,25 +177,29 @@ fn corpus(speeches: &Table, dir: &Path) -> Result<(Corpus, Vec<Sizes>)> {
             mojibake_repaired: mojibake[i] as u32,
             apostrophes_restored: apostrophes[i] as u32,
         });
+        declared.push(Declared {
+            tokens: n_tokens[i],
+            sentences: n_sentences[i] as u32,
+        });
         sizes.push(Sizes {
             text_bytes: text_bytes[i],
             fingerprint: fingerprints[i],
-            n_tokens: n_tokens[i],
             n_types: n_types[i] as u32,
-            n_sentences: n_sentences[i] as u32,
         });
     }
     let files: Vec<PathBuf> = SHARD_FILES.iter().map(|name| dir.join(name)).collect();
-    Ok((
-        Corpus {
+    Ok(Speeches {
+        corpus: Corpus {
             metadata_columns,
             documents,
             warnings: Vec::new(),
             files,
             subset: None,
         },
+        index,
+        declared,
         sizes,
-    ))
+    })
 }
 
 fn encoding(name: &str) -> Option<Encoding> {
@@ -208,14 +220,19 @@ fn encoding(name: &str) -> Option<Encoding> {
 fn count_tables(
     frames: &ShardFrames,
     dir: &Path,
-    documents: &[Document],
+    speeches: &Speeches,
     vocab: &Vocabulary,
     counted: &[u64],
-    sizes: &[Sizes],
 ) -> Result<CountTables> {
-    let (doc_terms, term_count, term_doc_freq) =
-        long_tables::speech_terms(dir, documents, vocab, counted)?;
-    let tokens = sizes.iter().map(|s| s.n_tokens).sum();
+    let (doc_terms, term_count, term_doc_freq) = long_tables::speech_terms(
+        dir,
+        &speeches.corpus.documents,
+        &speeches.index,
+        vocab,
+        counted,
+    )?;
+    let (declared, sizes) = (&speeches.declared, &speeches.sizes);
+    let tokens = declared.iter().map(|s| s.tokens).sum();
     let form_count = form_counts(frames, dir, vocab, tokens)?;
     let counted_form_count: Vec<u64> = form_count
         .iter()
@@ -223,9 +240,9 @@ fn count_tables(
         .map(|(f, &n)| if vocab.is_stopword(f as u32) { 0 } else { n })
         .collect();
     Ok(CountTables {
-        n_tokens: sizes.iter().map(|s| s.n_tokens).collect(),
+        n_tokens: declared.iter().map(|s| s.tokens).collect(),
         n_types: sizes.iter().map(|s| s.n_types).collect(),
-        n_sentences: sizes.iter().map(|s| s.n_sentences).collect(),
+        n_sentences: declared.iter().map(|s| s.sentences).collect(),
         doc_terms,
         term_count,
         term_doc_freq,
