@@ -5,6 +5,7 @@ pub(crate) mod charts;
 pub(crate) mod figures;
 pub(crate) mod json;
 pub(crate) mod report;
+pub(crate) mod rows;
 pub(crate) mod staging;
 pub(crate) mod tables;
 

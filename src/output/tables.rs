@@ -42,14 +42,14 @@ impl CsvStyle {
         }
     }
 
-    fn separator(self) -> char {
+    pub(crate) fn separator(self) -> char {
         match self {
             CsvStyle::ExcelEu => ';',
             _ => ',',
         }
     }
 
-    fn decimal(self) -> char {
+    pub(crate) fn decimal(self) -> char {
         match self {
             CsvStyle::ExcelEu => ',',
             _ => '.',
@@ -175,13 +175,27 @@ impl<'p> TableWriter<'p> {
     /// Writes the rows of `df`; the first part also gives the header, and every later part
     /// must have the same columns.
     pub fn append(&mut self, df: &DataFrame) -> Result<()> {
-        let path = self.path;
-        let style = self.style;
         let names: Vec<String> = df
             .get_column_names()
             .iter()
             .map(|n| n.to_string())
             .collect();
+        self.header(names)?;
+        // Rows are formatted in parallel, a slice per thread, and written in order.
+        let slices: Vec<DataFrame> = (0..df.height())
+            .step_by(ROWS_PER_SLICE)
+            .map(|offset| df.slice(offset as i64, ROWS_PER_SLICE))
+            .collect();
+        let (style, path) = (self.style, self.path);
+        self.append_formatted(slices.len(), |i| format_rows(&slices[i], style, path))?;
+        self.rows += df.height() as u64;
+        Ok(())
+    }
+
+    /// Writes the header line the first time; after that, checks that `names` are the same
+    /// columns.
+    pub(crate) fn header(&mut self, names: Vec<String>) -> Result<()> {
+        let style = self.style;
         match &self.header {
             None => {
                 let mut line = String::new();
@@ -197,33 +211,49 @@ impl<'p> TableWriter<'p> {
                 line.push('\n');
                 self.send(line.into_bytes())?;
                 self.header = Some(names);
+                Ok(())
             }
-            Some(header) if *header != names => {
-                return Err(Error::Output {
-                    path: path.to_path_buf(),
-                    message: format!("table parts differ in columns: {header:?} vs {names:?}"),
-                })
-            }
-            Some(_) => {}
+            Some(header) if *header != names => Err(Error::Output {
+                path: self.path.to_path_buf(),
+                message: format!("table parts differ in columns: {header:?} vs {names:?}"),
+            }),
+            Some(_) => Ok(()),
         }
-        // Rows are formatted in parallel, a slice per thread, and written in order; a batch
-        // of slices at a time, so the formatted text of a long table is never all in memory.
-        let slices: Vec<DataFrame> = (0..df.height())
-            .step_by(ROWS_PER_SLICE)
-            .map(|offset| df.slice(offset as i64, ROWS_PER_SLICE))
-            .collect();
+    }
+
+    /// Writes `n` pieces of CSV lines in order, `format(i)` giving piece `i`: formatted in
+    /// parallel, a batch of pieces at a time, so the text of a long table is never all in
+    /// memory. The caller counts the rows ([`TableWriter::add_rows`]).
+    pub(crate) fn append_formatted(
+        &mut self,
+        n: usize,
+        format: impl Fn(usize) -> Result<Vec<u8>> + Sync,
+    ) -> Result<()> {
         let batch = 2 * rayon::current_num_threads();
-        for slices in slices.chunks(batch) {
-            let formatted: Vec<Vec<u8>> = slices
-                .par_iter()
-                .map(|slice| format_rows(slice, style, path))
+        for first in (0..n).step_by(batch) {
+            let formatted: Vec<Vec<u8>> = (first..n.min(first + batch))
+                .into_par_iter()
+                .map(&format)
                 .collect::<Result<_>>()?;
             for bytes in formatted {
                 self.send(bytes)?;
             }
         }
-        self.rows += df.height() as u64;
         Ok(())
+    }
+
+    /// Counts `n` rows written by [`TableWriter::append_formatted`].
+    pub(crate) fn add_rows(&mut self, n: u64) {
+        self.rows += n;
+    }
+
+    pub(crate) fn style(&self) -> CsvStyle {
+        self.style
+    }
+
+    /// The header's columns; none before the first rows.
+    pub(crate) fn columns(&self) -> &[String] {
+        self.header.as_deref().unwrap_or_default()
     }
 
     /// Waits until the table is on disk; returns the number of rows written (header aside).
@@ -281,7 +311,7 @@ pub(crate) fn preview_rows(
 
 /// Rows formatted by one thread at a time: a quarter of a long table's part, so two cores
 /// get two slices each.
-const ROWS_PER_SLICE: usize = 1 << 14;
+pub(crate) const ROWS_PER_SLICE: usize = 1 << 14;
 
 /// The CSV lines of every row of `df`, without header. Written by hand rather than through
 /// the csv crate's record API, which dominated the time of long tables; the quoting is the
@@ -312,7 +342,7 @@ fn format_rows(df: &DataFrame, style: CsvStyle, path: &Path) -> Result<Vec<u8>> 
 
 /// Appends a text field, quoted if it holds the separator, a quote or a line break; for a
 /// spreadsheet, a field a spreadsheet would read as a formula gets a leading `'`.
-fn push_field(out: &mut String, field: &str, style: CsvStyle) {
+pub(crate) fn push_field(out: &mut String, field: &str, style: CsvStyle) {
     let guard = if style.for_spreadsheets() && starts_a_formula(field) {
         "'"
     } else {
@@ -334,7 +364,7 @@ fn push_field(out: &mut String, field: &str, style: CsvStyle) {
 }
 
 /// Appends an integer in decimal, without the general formatter (tables print millions).
-fn push_integer(out: &mut String, negative: bool, mut magnitude: u64) {
+pub(crate) fn push_integer(out: &mut String, negative: bool, mut magnitude: u64) {
     let mut buffer = [0u8; 21];
     let mut start = buffer.len();
     loop {

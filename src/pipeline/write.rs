@@ -11,12 +11,13 @@ use polars::prelude::{DataFrame, DataType, SortMultipleOptions};
 use super::computed::Computed;
 use super::describe;
 use super::outputs::{
-    parquet_name, Build, Charts, Emit, OutputInfo, OutputKind, OUTPUTS, RUN_JSON,
+    parquet_name, Build, Charts, CsvRows, Emit, OutputInfo, OutputKind, OUTPUTS, RUN_JSON,
 };
 use super::record::{self, StageClock, TableRecord, WrittenChart, WrittenTable};
 use super::summary::Summary;
 use crate::columns::thousands;
 use crate::error::{Error, Result, Warning};
+use crate::output::rows::RowTable;
 use crate::output::tables::{preview_rows, CsvStyle, TableWriter};
 use crate::output::Staging;
 use crate::parquet::ParquetTable;
@@ -125,6 +126,9 @@ fn write_table(
 ) -> Result<WrittenTable> {
     let format = analysis.config.table_format;
     let style = analysis.config.csv;
+    if let (Some(rows), false) = (output.csv_rows, format.parquet()) {
+        return write_csv_rows(analysis, output, rows, staging);
+    }
     let csv_path = match format.csv() {
         true => Some(staging.file(output.path)?),
         false => None,
@@ -177,6 +181,32 @@ fn write_table(
         },
         header: header.unwrap_or_default(),
         preview: preview.rows(),
+    })
+}
+
+/// Writes a CSV table from its rows ([`OutputInfo::csv_rows`]), keeping its header and the
+/// first rows for the report (such a table has no `preview_by`).
+fn write_csv_rows(
+    analysis: &Computed,
+    output: &'static OutputInfo,
+    rows: CsvRows,
+    staging: &mut Staging,
+) -> Result<WrittenTable> {
+    let path = staging.file(output.path)?;
+    let mut writer = TableWriter::create(&path, analysis.config.csv)?;
+    let mut table = RowTable::new(&mut writer, PREVIEW_ROWS);
+    rows(analysis, &mut table)?;
+    let preview = table.preview();
+    let header = writer.columns().to_vec();
+    let rows = writer.finish()?;
+    Ok(WrittenTable {
+        output,
+        record: TableRecord {
+            path: output.path.to_owned(),
+            rows,
+        },
+        header,
+        preview,
     })
 }
 

@@ -2,6 +2,7 @@
 //! or groups, the `--kwic` lines; keyness and similarity as charts.
 
 use super::frequency::ROWS_PER_PART;
+use super::row_sources::KeynessRows;
 use super::{chart, counted_with, table, Charts, Family, OutputInfo, When};
 use crate::columns::*;
 use crate::error::Result;
@@ -63,6 +64,14 @@ pub(super) const TABLES: &[OutputInfo] = &[
             N_DOCUMENTS_TARGET,
             N_DOCUMENTS_REFERENCE,
         ],
+        csv_rows: Some(|a, table| {
+            let style = table.style();
+            table.write(&KeynessRows::new(
+                a.keyness()?,
+                |t| a.term_and_label(t),
+                style,
+            ))
+        }),
         ..table(Family::Compare, |a, emit| {
             // A target per speech gives millions of rows on a large corpus: the table is
             // built a slice of targets at a time.

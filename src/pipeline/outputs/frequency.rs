@@ -2,6 +2,7 @@
 //! per speech, per group and as a matrix, the tokens; the top terms and terms across speeches
 //! as charts.
 
+use super::row_sources::TermFrequencyRows;
 use super::{chart, counted_with, table, Charts, Family, OutputInfo, When};
 use crate::columns::*;
 use crate::error::Result;
@@ -106,6 +107,15 @@ pub(super) const TABLES: &[OutputInfo] = &[
         too_long: "For a spreadsheet, open tables/term_matrix.csv (speeches by the \
                    --matrix-terms most frequent terms, written by `speechstat analyze`) or \
                    terms_by_group.csv (with --group-by)",
+        csv_rows: Some(|a, table| {
+            let style = table.style();
+            table.write(&TermFrequencyRows::new(
+                &a.counts,
+                a.vocab(),
+                &a.doc_ids,
+                style,
+            ))
+        }),
         ..table(Family::Frequency, |a, emit| {
             terms::term_frequency_frames(&a.counts, a.vocab(), &a.doc_ids, ROWS_PER_PART, emit)
         })

@@ -3,6 +3,7 @@
 //! network and each focus word's collocates as charts.
 
 use super::frequency::ROWS_PER_PART;
+use super::row_sources::CooccurrenceRows;
 use super::{chart, counted_with, table, Charts, Family, OutputInfo, When};
 use crate::columns::*;
 use crate::error::Result;
@@ -80,6 +81,18 @@ pub(super) const TABLES: &[OutputInfo] = &[
             DICE,
         ],
         too_long: RAISE_MIN_COUNT,
+        csv_rows: Some(|a, table| {
+            let pairs = &a.pairs()?.cooccurrences;
+            let order = cooccurrence::CooccurrenceOrder::new(pairs, a.vocab())?;
+            let style = table.style();
+            table.write(&CooccurrenceRows::new(
+                &order,
+                pairs,
+                &a.counts,
+                a.vocab(),
+                style,
+            ))
+        }),
         ..table(Family::Pairs, |a, emit| {
             // A large corpus keeps millions of pairs: they are sorted as compact keys, and
             // the table is built a slice of rows at a time.

@@ -25,10 +25,31 @@ use crate::text::{TermId, Vocabulary};
 
 /// Relative frequency in the document times the natural-log inverse document frequency.
 pub fn tf_idf(count: u64, n_tokens: u64, n_docs: usize, doc_freq: u32) -> f64 {
-    if n_tokens == 0 || doc_freq == 0 {
-        return 0.0;
+    tf_idf_with(count, n_tokens, idf(n_docs, doc_freq))
+}
+
+/// ln(N_docs / doc_freq); 0 for a term no document uses.
+pub fn idf(n_docs: usize, doc_freq: u32) -> f64 {
+    match doc_freq {
+        0 => 0.0,
+        _ => (n_docs as f64 / f64::from(doc_freq)).ln(),
     }
-    (count as f64 / n_tokens as f64) * (n_docs as f64 / f64::from(doc_freq)).ln()
+}
+
+/// [`tf_idf`] with the term's [`idf`] worked out once for every row of the term.
+pub fn tf_idf_with(count: u64, n_tokens: u64, idf: f64) -> f64 {
+    match n_tokens {
+        0 => 0.0,
+        _ => (count as f64 / n_tokens as f64) * idf,
+    }
+}
+
+/// The counted terms of document `d` in the table's order: most frequent first, ties in
+/// alphabetical order (`rank` is each term's place in it).
+pub(crate) fn sorted_row(counts: &CountTables, rank: &[u32], d: usize) -> Vec<(TermId, u32)> {
+    let mut entries = counts.doc_terms.row(d).into_owned();
+    entries.sort_unstable_by_key(|&(t, n)| (std::cmp::Reverse(n), rank[t as usize]));
+    entries
 }
 
 /// The corpus term list, most frequent first (ties by term).
@@ -110,9 +131,7 @@ fn term_frequency_part(
         .into_par_iter()
         .enumerate()
         .map(|(i, d)| {
-            let mut entries = counts.doc_terms.row(d).into_owned();
-            entries.sort_unstable_by_key(|&(t, n)| (std::cmp::Reverse(n), rank[t as usize]));
-            entries
+            sorted_row(counts, rank, d)
                 .into_iter()
                 .map(|(t, n)| (first + i, t, u64::from(n)))
                 .collect::<Vec<_>>()

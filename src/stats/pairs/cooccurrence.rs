@@ -596,19 +596,22 @@ impl CooccurrenceOrder {
     /// order was made of). The log-likelihood is computed again, from the same 2x2 table, to
     /// the same bits.
     pub fn rows(&self, range: Range<usize>, cooccurrences: &Cooccurrences) -> Vec<CooccurrenceRow> {
-        let rank = &self.rank;
-        self.keys[range]
-            .par_iter()
-            .map(|&key| {
-                let pair = &cooccurrences.pairs[key as u32 as usize];
-                let (a, b) = match rank[pair.first as usize] <= rank[pair.second as usize] {
-                    true => (pair.first, pair.second),
-                    false => (pair.second, pair.first),
-                };
-                let log_likelihood = cooccurrences.contingency(pair).log_likelihood();
-                (a, b, pair.count, log_likelihood)
-            })
+        range
+            .into_par_iter()
+            .map(|i| self.row(i, cooccurrences))
             .collect()
+    }
+
+    /// Row `i` of the table.
+    pub fn row(&self, i: usize, cooccurrences: &Cooccurrences) -> CooccurrenceRow {
+        let rank = &self.rank;
+        let pair = &cooccurrences.pairs[self.keys[i] as u32 as usize];
+        let (a, b) = match rank[pair.first as usize] <= rank[pair.second as usize] {
+            true => (pair.first, pair.second),
+            false => (pair.second, pair.first),
+        };
+        let log_likelihood = cooccurrences.contingency(pair).log_likelihood();
+        (a, b, pair.count, log_likelihood)
     }
 }
 
