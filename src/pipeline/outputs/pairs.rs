@@ -3,7 +3,7 @@
 //! network and each focus word's collocates as charts.
 
 use super::frequency::ROWS_PER_PART;
-use super::row_sources::CooccurrenceRows;
+use super::row_sources::{CollocationLines, CooccurrenceRows};
 use super::{chart, counted_with, table, Charts, Family, OutputInfo, When};
 use crate::columns::*;
 use crate::error::Result;
@@ -51,6 +51,16 @@ pub(super) const TABLES: &[OutputInfo] = &[
             LOG_DICE,
         ],
         too_long: RAISE_MIN_COUNT,
+        csv_rows: Some(|a, table| {
+            let rows = collocations::CollocationRows::new(
+                &a.pairs()?.adjacent,
+                &a.counts.term_count,
+                a.counts.total_tokens(),
+                a.vocab(),
+            );
+            let style = table.style();
+            table.write(&CollocationLines::new(&rows, &a.counts, a.vocab(), style))
+        }),
         ..table(Family::Pairs, |a, emit| {
             let rows = collocations::CollocationRows::new(
                 &a.pairs()?.adjacent,

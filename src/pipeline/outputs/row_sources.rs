@@ -12,6 +12,7 @@ use crate::output::tables::{CsvStyle, ROWS_PER_SLICE};
 use crate::stats::compare::keyness::{self, is_significant, Target};
 use crate::stats::counts::{per_10k, CountTables};
 use crate::stats::frequency::terms::{idf, sorted_row, tf_idf_with};
+use crate::stats::pairs::collocations::CollocationRows;
 use crate::stats::pairs::cooccurrence::{CooccurrenceOrder, Cooccurrences, TermPair};
 use crate::text::{TermId, Vocabulary};
 
@@ -282,20 +283,104 @@ impl<'n, N: Fn(TermId) -> (&'n str, &'n str) + Sync> RowSource for KeynessRows<'
     }
 }
 
-/// Each term's cell and its label's, escaped once for `style` (empty for a term not
-/// counted, which no row names).
+/// `tables/collocations.csv`: one row per adjacent pair, in the order and with the numbers of
+/// [`CollocationRows::frame`].
+pub(super) struct CollocationLines<'a> {
+    rows: &'a CollocationRows<'a>,
+    vocab: &'a Vocabulary,
+    style: CsvStyle,
+    terms: Vec<Field<'a>>,
+    pieces: Vec<Range<usize>>,
+}
+
+impl<'a> CollocationLines<'a> {
+    pub(super) fn new(
+        rows: &'a CollocationRows<'a>,
+        counts: &'a CountTables,
+        vocab: &'a Vocabulary,
+        style: CsvStyle,
+    ) -> CollocationLines<'a> {
+        Self::in_pieces(rows, counts, vocab, style, ROWS_PER_SLICE)
+    }
+
+    fn in_pieces(
+        rows: &'a CollocationRows<'a>,
+        counts: &'a CountTables,
+        vocab: &'a Vocabulary,
+        style: CsvStyle,
+        piece_rows: usize,
+    ) -> CollocationLines<'a> {
+        CollocationLines {
+            rows,
+            vocab,
+            style,
+            terms: term_fields(counts, vocab, style)
+                .into_iter()
+                .map(|(term, _)| term)
+                .collect(),
+            pieces: rows.parts(piece_rows),
+        }
+    }
+}
+
+impl RowSource for CollocationLines<'_> {
+    fn columns(&self) -> Vec<String> {
+        names(&[
+            columns::TERM_1,
+            columns::TERM_2,
+            columns::LABEL,
+            columns::COUNT,
+            columns::PMI,
+            columns::NPMI,
+            columns::LOG_LIKELIHOOD,
+            columns::T_SCORE,
+            columns::CHI2,
+            columns::DICE,
+            columns::LOG_DICE,
+        ])
+    }
+
+    fn pieces(&self) -> usize {
+        self.pieces.len()
+    }
+
+    fn piece(&self, i: usize, cells: &mut impl Cells) {
+        let mut label = String::new();
+        for row in self.pieces[i].clone() {
+            let (pair, scores, log_likelihood) = self.rows.row(row);
+            label.clear();
+            label.push_str(self.vocab.form(pair.label.0));
+            label.push(' ');
+            label.push_str(self.vocab.form(pair.label.1));
+            cells.text(&self.terms[pair.first as usize]);
+            cells.text(&self.terms[pair.second as usize]);
+            cells.text(&Field::new(&label, self.style));
+            cells.count(pair.count);
+            cells.float(scores.pmi());
+            cells.float(scores.npmi());
+            cells.float(log_likelihood);
+            cells.float(scores.t_score());
+            cells.float(scores.chi2());
+            cells.float(scores.dice());
+            cells.float(scores.log_dice());
+            cells.end_row();
+        }
+    }
+}
+
+/// Each term of the vocabulary's cell and its label's, escaped once for `style`.
 fn term_fields<'a>(
     counts: &'a CountTables,
     vocab: &'a Vocabulary,
     style: CsvStyle,
 ) -> Vec<(Field<'a>, Field<'a>)> {
-    (0..counts.term_count.len())
-        .map(|t| match counts.term_count[t] {
-            0 => (Field::new("", style), Field::new("", style)),
-            _ => (
+    (0..vocab.n_terms())
+        .map(|t| {
+            let label = counts.term_label.get(t).map_or("", |&f| vocab.form(f));
+            (
                 Field::new(vocab.term(t as TermId), style),
-                Field::new(vocab.form(counts.term_label[t]), style),
-            ),
+                Field::new(label, style),
+            )
         })
         .collect()
 }
@@ -312,6 +397,7 @@ mod tests {
     use crate::stats::counts::{count, tests::tokenized};
     use crate::stats::frequency::terms::term_frequency_frames;
     use crate::stats::pairs::collocations::tests::PREAMBLE;
+    use crate::stats::pairs::collocations::CollocationRows;
     use crate::stats::pairs::cooccurrence::{self, count_cooccurrences, Context};
 
     #[test]
@@ -480,6 +566,17 @@ mod tests {
                                 CooccurrenceRows::in_pieces(&order, pairs, counts, vocab, style, 5);
                             written_rows(&source, style)
                         }
+                        "collocations" => {
+                            let rows = CollocationRows::new(
+                                &a.pairs().unwrap().adjacent,
+                                &counts.term_count,
+                                counts.total_tokens(),
+                                vocab,
+                            );
+                            let source =
+                                CollocationLines::in_pieces(&rows, counts, vocab, style, 5);
+                            written_rows(&source, style)
+                        }
                         "keyness" => {
                             let names = |t| a.term_and_label(t);
                             let targets = a.keyness().unwrap();
@@ -490,7 +587,7 @@ mod tests {
                     check(small, "pieces of 5 rows");
                     written += 1;
                 }
-                assert_eq!(written, 3);
+                assert_eq!(written, 4);
             }
         }
     }

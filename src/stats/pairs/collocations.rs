@@ -328,6 +328,13 @@ impl<'c> CollocationRows<'c> {
         }
     }
 
+    /// Row `i`: the pair, its 2x2 table and its log-likelihood.
+    pub fn row(&self, i: usize) -> (&AdjacentPair, Contingency, f64) {
+        let (pair, log_likelihood) = &self.rows[i];
+        let table = contingency(pair, self.term_count, self.total_tokens);
+        (pair, table, *log_likelihood)
+    }
+
     /// The table's rows cut into slices of `size` rows (one empty slice for no rows).
     pub fn parts(&self, size: usize) -> Vec<std::ops::Range<usize>> {
         crate::chunks::row_parts(self.rows.len(), size)
