@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::tables::{push_field, push_integer, CsvStyle, TableWriter};
+use super::tables::{prints_as_is, push_field, push_integer, CsvStyle, TableWriter};
 use crate::columns::Rounded;
 use crate::error::Result;
 
@@ -19,11 +19,14 @@ pub(crate) struct Field<'a> {
 
 impl<'a> Field<'a> {
     pub(crate) fn new(raw: &'a str, style: CsvStyle) -> Field<'a> {
-        let mut csv = String::new();
-        push_field(&mut csv, raw, style);
-        let csv = match csv == raw {
+        // Most cells print as they are: no copy of those.
+        let csv = match prints_as_is(raw, style) {
             true => Cow::Borrowed(raw),
-            false => Cow::Owned(csv),
+            false => {
+                let mut csv = String::new();
+                push_field(&mut csv, raw, style);
+                Cow::Owned(csv)
+            }
         };
         Field { raw, csv }
     }

@@ -343,16 +343,8 @@ fn format_rows(df: &DataFrame, style: CsvStyle, path: &Path) -> Result<Vec<u8>> 
 /// Appends a text field, quoted if it holds the separator, a quote or a line break; for a
 /// spreadsheet, a field a spreadsheet would read as a formula gets a leading `'`.
 pub(crate) fn push_field(out: &mut String, field: &str, style: CsvStyle) {
-    let guard = if style.for_spreadsheets() && starts_a_formula(field) {
-        "'"
-    } else {
-        ""
-    };
-    let separator = style.separator() as u8;
-    if field
-        .bytes()
-        .any(|b| b == separator || matches!(b, b'"' | b'\n' | b'\r'))
-    {
+    let guard = if guarded(field, style) { "'" } else { "" };
+    if needs_quotes(field, style) {
         out.push('"');
         out.push_str(guard);
         out.push_str(&field.replace('"', "\"\""));
@@ -361,6 +353,24 @@ pub(crate) fn push_field(out: &mut String, field: &str, style: CsvStyle) {
         out.push_str(guard);
         out.push_str(field);
     }
+}
+
+/// Whether [`push_field`] prints `field` as it is.
+pub(crate) fn prints_as_is(field: &str, style: CsvStyle) -> bool {
+    !guarded(field, style) && !needs_quotes(field, style)
+}
+
+/// Whether a spreadsheet would run `field` as a formula.
+fn guarded(field: &str, style: CsvStyle) -> bool {
+    style.for_spreadsheets() && starts_a_formula(field)
+}
+
+/// Whether `field` holds the separator, a quote or a line break.
+fn needs_quotes(field: &str, style: CsvStyle) -> bool {
+    let separator = style.separator() as u8;
+    field
+        .bytes()
+        .any(|b| b == separator || matches!(b, b'"' | b'\n' | b'\r'))
 }
 
 /// Appends an integer in decimal, without the general formatter (tables print millions).

@@ -10,7 +10,8 @@
 //! A builder only shapes rows: it reads what the families stage counted
 //! (`Computed`, `src/pipeline/computed.rs`) and hands a table to `emit` as one or more DataFrames (a long table
 //! in parts, so the command line never holds it whole), or turns statistics into chart data
-//! ([`crate::output::figures`]) and draws it.
+//! ([`crate::output::figures`]) and draws it. A long table's entry may also print its CSV
+//! straight from its rows (`csv_rows`, `row_sources.rs`), the same bytes without DataFrames.
 
 use polars::prelude::DataFrame;
 use sha2::{Digest, Sha256};
