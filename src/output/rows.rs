@@ -186,8 +186,12 @@ impl PreviewCells {
         self.rows.len() >= self.wanted
     }
 
-    fn push(&mut self, cell: String) {
+    /// Keeps the cell `format` makes, until the preview has its rows: the rest of the
+    /// piece goes by without formatting.
+    fn push(&mut self, format: impl FnOnce(&mut String)) {
         if !self.is_full() {
+            let mut cell = String::new();
+            format(&mut cell);
             self.row.push(cell);
         }
     }
@@ -195,23 +199,24 @@ impl PreviewCells {
 
 impl Cells for PreviewCells {
     fn text(&mut self, field: &Field<'_>) {
-        self.push(field.raw.to_owned());
+        self.push(|cell| cell.push_str(field.raw));
     }
 
     fn count(&mut self, n: u64) {
-        self.push(n.to_string());
+        self.push(|cell| push_integer(cell, false, n));
     }
 
     fn float(&mut self, v: f64) {
-        let mut cell = String::new();
-        if let Some(rounded) = Rounded::of(v) {
-            rounded.write(self.style.decimal(), &mut cell);
-        }
-        self.push(cell);
+        let decimal = self.style.decimal();
+        self.push(|cell| {
+            if let Some(rounded) = Rounded::of(v) {
+                rounded.write(decimal, cell);
+            }
+        });
     }
 
     fn flag(&mut self, v: bool) {
-        self.push(flag(v).to_owned());
+        self.push(|cell| cell.push_str(flag(v)));
     }
 
     fn end_row(&mut self) {
