@@ -150,7 +150,10 @@ machine_lines() {
     rustc="$(rustc --version 2>/dev/null || echo 'rustc unknown')"
     echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "- machine: $(uname -srm); CPU: ${cpu:-unknown}; ${cores} CPUs (nproc); ${mem_gb:-?} GiB memory"
-    echo "- $("$BIN" --version) (commit $git_rev, $rustc); $PY_VERSIONS"
+    # A binary given by SPEECHSTAT_BIN may be of another commit than the checkout.
+    local built="commit $git_rev"
+    [ -z "${SPEECHSTAT_BIN:-}" ] || built="the binary $SPEECHSTAT_BIN given by SPEECHSTAT_BIN; the checkout is at $git_rev"
+    echo "- $("$BIN" --version) ($built, $rustc); $PY_VERSIONS"
 }
 
 thousands() { printf '%s' "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'; }
