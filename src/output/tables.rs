@@ -287,10 +287,10 @@ pub(crate) fn preview_rows(
     style: CsvStyle,
     path: &Path,
 ) -> Result<Vec<Vec<String>>> {
-    let cells: Vec<Cells<'_>> = df
+    let cells: Vec<ColumnCells<'_>> = df
         .columns()
         .iter()
-        .map(|c| Cells::of(c, path))
+        .map(|c| ColumnCells::of(c, path))
         .collect::<Result<_>>()?;
     Ok((0..df.height().min(n))
         .map(|row| {
@@ -299,7 +299,7 @@ pub(crate) fn preview_rows(
                 .map(|column| {
                     let mut cell = String::new();
                     match column {
-                        Cells::Str(c) => cell.push_str(c.get(row).unwrap_or("")),
+                        ColumnCells::Str(c) => cell.push_str(c.get(row).unwrap_or("")),
                         other => other.format(row, style, &mut cell),
                     }
                     cell
@@ -317,10 +317,10 @@ pub(crate) const ROWS_PER_SLICE: usize = 1 << 14;
 /// the csv crate's record API, which dominated the time of long tables; the quoting is the
 /// same (a field is quoted when it holds the separator, a quote or a line break).
 fn format_rows(df: &DataFrame, style: CsvStyle, path: &Path) -> Result<Vec<u8>> {
-    let cells: Vec<Cells<'_>> = df
+    let cells: Vec<ColumnCells<'_>> = df
         .columns()
         .iter()
-        .map(|c| Cells::of(c, path))
+        .map(|c| ColumnCells::of(c, path))
         .collect::<Result<_>>()?;
     let mut out = String::with_capacity(df.height() * 48);
     for row in 0..df.height() {
@@ -400,7 +400,7 @@ fn starts_a_formula(field: &str) -> bool {
 }
 
 /// A column viewed by type, to format one cell at a time.
-enum Cells<'a> {
+enum ColumnCells<'a> {
     Str(&'a StringChunked),
     U32(&'a UInt32Chunked),
     U64(&'a UInt64Chunked),
@@ -410,8 +410,8 @@ enum Cells<'a> {
     Bool(&'a BooleanChunked),
 }
 
-impl<'a> Cells<'a> {
-    fn of(column: &'a Column, path: &Path) -> Result<Cells<'a>> {
+impl<'a> ColumnCells<'a> {
+    fn of(column: &'a Column, path: &Path) -> Result<ColumnCells<'a>> {
         let unsupported = || Error::Output {
             path: path.to_path_buf(),
             message: format!(
@@ -421,13 +421,13 @@ impl<'a> Cells<'a> {
             ),
         };
         Ok(match column.dtype() {
-            DataType::String => Cells::Str(column.str().map_err(|_| unsupported())?),
-            DataType::UInt32 => Cells::U32(column.u32().map_err(|_| unsupported())?),
-            DataType::UInt64 => Cells::U64(column.u64().map_err(|_| unsupported())?),
-            DataType::Int32 => Cells::I32(column.i32().map_err(|_| unsupported())?),
-            DataType::Int64 => Cells::I64(column.i64().map_err(|_| unsupported())?),
-            DataType::Float64 => Cells::F64(column.f64().map_err(|_| unsupported())?),
-            DataType::Boolean => Cells::Bool(column.bool().map_err(|_| unsupported())?),
+            DataType::String => ColumnCells::Str(column.str().map_err(|_| unsupported())?),
+            DataType::UInt32 => ColumnCells::U32(column.u32().map_err(|_| unsupported())?),
+            DataType::UInt64 => ColumnCells::U64(column.u64().map_err(|_| unsupported())?),
+            DataType::Int32 => ColumnCells::I32(column.i32().map_err(|_| unsupported())?),
+            DataType::Int64 => ColumnCells::I64(column.i64().map_err(|_| unsupported())?),
+            DataType::Float64 => ColumnCells::F64(column.f64().map_err(|_| unsupported())?),
+            DataType::Boolean => ColumnCells::Bool(column.bool().map_err(|_| unsupported())?),
             _ => return Err(unsupported()),
         })
     }
@@ -436,33 +436,33 @@ impl<'a> Cells<'a> {
     /// empty cell.
     fn format(&self, row: usize, style: CsvStyle, out: &mut String) {
         match self {
-            Cells::Str(c) => push_field(out, c.get(row).unwrap_or(""), style),
-            Cells::U32(c) => {
+            ColumnCells::Str(c) => push_field(out, c.get(row).unwrap_or(""), style),
+            ColumnCells::U32(c) => {
                 if let Some(v) = c.get(row) {
                     push_integer(out, false, u64::from(v));
                 }
             }
-            Cells::U64(c) => {
+            ColumnCells::U64(c) => {
                 if let Some(v) = c.get(row) {
                     push_integer(out, false, v);
                 }
             }
-            Cells::I32(c) => {
+            ColumnCells::I32(c) => {
                 if let Some(v) = c.get(row) {
                     push_integer(out, v < 0, u64::from(v.unsigned_abs()));
                 }
             }
-            Cells::I64(c) => {
+            ColumnCells::I64(c) => {
                 if let Some(v) = c.get(row) {
                     push_integer(out, v < 0, v.unsigned_abs());
                 }
             }
-            Cells::F64(c) => {
+            ColumnCells::F64(c) => {
                 if let Some(rounded) = c.get(row).and_then(Rounded::of) {
                     rounded.write(style.decimal(), out);
                 }
             }
-            Cells::Bool(c) => {
+            ColumnCells::Bool(c) => {
                 if let Some(v) = c.get(row) {
                     out.push_str(if v { "true" } else { "false" });
                 }

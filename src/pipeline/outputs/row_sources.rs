@@ -24,7 +24,7 @@ pub(super) struct TermFrequencyRows<'a> {
     style: CsvStyle,
     /// Each term's place in alphabetical order, which breaks ties of count.
     rank: Vec<u32>,
-    /// Each term's own cell and its label's, escaped once (empty for a term not counted).
+    /// Each term's own cell and its label's, escaped once.
     terms: Vec<(Field<'a>, Field<'a>)>,
     idf: Vec<f64>,
     /// Speeches of about [`ROWS_PER_SLICE`] rows each.
@@ -289,7 +289,8 @@ pub(super) struct CollocationLines<'a> {
     rows: &'a CollocationRows<'a>,
     vocab: &'a Vocabulary,
     style: CsvStyle,
-    terms: Vec<Field<'a>>,
+    /// Each term's cell and its label's ([`term_fields`]); the table prints the first.
+    terms: Vec<(Field<'a>, Field<'a>)>,
     pieces: Vec<Range<usize>>,
 }
 
@@ -314,10 +315,7 @@ impl<'a> CollocationLines<'a> {
             rows,
             vocab,
             style,
-            terms: term_fields(counts, vocab, style)
-                .into_iter()
-                .map(|(term, _)| term)
-                .collect(),
+            terms: term_fields(counts, vocab, style),
             pieces: rows.parts(piece_rows),
         }
     }
@@ -352,8 +350,8 @@ impl RowSource for CollocationLines<'_> {
             label.push_str(self.vocab.form(pair.label.0));
             label.push(' ');
             label.push_str(self.vocab.form(pair.label.1));
-            cells.text(&self.terms[pair.first as usize]);
-            cells.text(&self.terms[pair.second as usize]);
+            cells.text(&self.terms[pair.first as usize].0);
+            cells.text(&self.terms[pair.second as usize].0);
             cells.text(&Field::new(&label, self.style));
             cells.count(pair.count);
             cells.float(scores.pmi());
