@@ -61,6 +61,7 @@ pub fn per_10k(count: u64, n_tokens: u64) -> f64 {
 
 /// Per-document counts before the corpus totals.
 struct DocCounts {
+    /// Each form of the document with its count, in no particular order.
     forms: Vec<(FormId, u32)>,
     terms: Vec<(TermId, u32)>,
 }
@@ -102,7 +103,10 @@ impl Counter {
     pub fn add(&mut self, docs: &[DocTokens], vocab: &Vocabulary) -> Result<()> {
         let per_doc: Vec<DocCounts> = docs
             .par_iter()
-            .map(|doc| count_document(doc, vocab))
+            .map_init(
+                || (Tally::new(vocab.n_forms()), Tally::new(vocab.n_terms())),
+                |(forms, terms), doc| count_document(doc, vocab, forms, terms),
+            )
             .collect();
         self.fit(vocab);
         let tables = &mut self.tables;
@@ -152,17 +156,26 @@ impl Counter {
     }
 }
 
-fn count_document(doc: &DocTokens, vocab: &Vocabulary) -> DocCounts {
-    let forms = run_lengths(doc.forms.clone());
+fn count_document(
+    doc: &DocTokens,
+    vocab: &Vocabulary,
+    forms: &mut Tally,
+    terms: &mut Tally,
+) -> DocCounts {
+    for &form in &doc.forms {
+        forms.add(form, 1);
+    }
+    let forms = forms.take();
     // Forms of one term (nations, nation) are summed under it.
-    let terms: Vec<(TermId, u32)> = forms
-        .iter()
-        .filter(|&&(form, _)| !vocab.is_stopword(form))
-        .map(|&(form, n)| (vocab.term_of_form(form), n))
-        .collect();
-    // Kept for the whole run: without the slack that growing left.
-    let terms = sum_by_term(terms);
-    DocCounts { forms, terms }
+    for &(form, n) in &forms {
+        if !vocab.is_stopword(form) {
+            terms.add(vocab.term_of_form(form), n);
+        }
+    }
+    DocCounts {
+        forms,
+        terms: terms.take_sorted(),
+    }
 }
 
 /// Sorts `(term, count)` pairs by term, adds up the counts of equal terms, and drops the
@@ -182,18 +195,45 @@ pub(crate) fn sum_by_term<N: std::ops::AddAssign + Copy>(
     entries
 }
 
-/// Sorts ids and counts each one: `[3, 1, 3]` gives `[(1, 1), (3, 2)]`.
-fn run_lengths(mut ids: Vec<u32>) -> Vec<(u32, u32)> {
-    ids.sort_unstable();
-    let distinct = ids.windows(2).filter(|w| w[0] != w[1]).count() + usize::from(!ids.is_empty());
-    let mut out: Vec<(u32, u32)> = Vec::with_capacity(distinct);
-    for id in ids {
-        match out.last_mut() {
-            Some((last, n)) if *last == id => *n += 1,
-            _ => out.push((id, 1)),
+/// Counts by id for one document at a time, in a table as large as the ids' range (reused
+/// from document to document), so a document's counts need a sort of its distinct ids at
+/// most, not of every token.
+struct Tally {
+    counts: Vec<u32>,
+    /// The ids counted so far, in the order first seen.
+    seen: Vec<u32>,
+}
+
+impl Tally {
+    fn new(n_ids: usize) -> Tally {
+        Tally {
+            counts: vec![0; n_ids],
+            seen: Vec::new(),
         }
     }
-    out
+
+    fn add(&mut self, id: u32, n: u32) {
+        let count = &mut self.counts[id as usize];
+        if *count == 0 {
+            self.seen.push(id);
+        }
+        *count += n;
+    }
+
+    /// Each id counted with its count, in the order first seen; the tally is empty again.
+    fn take(&mut self) -> Vec<(u32, u32)> {
+        let counts = &mut self.counts;
+        self.seen
+            .drain(..)
+            .map(|id| (id, std::mem::take(&mut counts[id as usize])))
+            .collect()
+    }
+
+    /// [`Tally::take`] by id.
+    fn take_sorted(&mut self) -> Vec<(u32, u32)> {
+        self.seen.sort_unstable();
+        self.take()
+    }
 }
 
 /// The label of each term: its most frequent counted form, ties to the alphabetically first.
@@ -299,8 +339,18 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn run_lengths_count_sorted_ids() {
-        assert_eq!(run_lengths(vec![3, 1, 3]), [(1, 1), (3, 2)]);
-        assert!(run_lengths(Vec::new()).is_empty());
+    fn a_tally_counts_each_id_once_and_starts_clean() {
+        let mut tally = Tally::new(5);
+        let mut count = |ids: &[u32], sorted: bool| {
+            ids.iter().for_each(|&id| tally.add(id, 1));
+            match sorted {
+                true => tally.take_sorted(),
+                false => tally.take(),
+            }
+        };
+        assert_eq!(count(&[3, 1, 3], true), [(1, 1), (3, 2)]);
+        assert!(count(&[], true).is_empty());
+        assert_eq!(count(&[4, 0, 4, 4, 1], false), [(4, 3), (0, 1), (1, 1)]);
+        assert_eq!(count(&[2, 2], true), [(2, 2)]);
     }
 }

@@ -80,160 +80,208 @@ pub fn tokenize(text: &str) -> Tokens {
 /// collecting them: the streaming form of [`tokenize`], so a long document never needs a
 /// vector of spans. Texts over 4 GiB are not supported (spans are 32-bit); the corpus reader
 /// skips such files.
+///
+/// A stretch between ASCII spaces that is all ASCII is cut here, by the rules of UAX #29 for
+/// ASCII (letters and digits join; `'` `.` `:` join letters, `'` `.` `,` `;` join digits; `_`
+/// joins either), and its segments go to the scanner already classed; any other stretch goes
+/// to unicode-segmentation. UAX #29 always breaks at ASCII spaces, so the two agree on every
+/// word; a run of spaces and line breaks is one segment here where UAX #29 cuts it at each
+/// line break, which the scanner does not depend on (it counts line breaks, not segments).
 pub fn for_each_token(text: &str, emit: impl FnMut(Span, bool)) {
-    scan(text, Segments::new(text), emit);
+    let mut scanner = Scanner::new(text, emit);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if is_ascii_break(bytes[i]) {
+            let end = next_position(bytes, i, |b| !is_ascii_break(b));
+            scanner.spaces(i, end);
+            i = end;
+            continue;
+        }
+        // Most stretches are letters and digits up to a space: one segment, found in one
+        // pass.
+        let run_end = next_position(bytes, i, |b| !joins_words(b));
+        if run_end > i && bytes.get(run_end).is_none_or(|&b| is_ascii_break(b)) {
+            scanner.ascii_segment(i, run_end);
+            i = run_end;
+            continue;
+        }
+        let stretch_end = next_position(bytes, run_end, is_ascii_break);
+        if bytes[run_end..stretch_end].is_ascii() {
+            while i < stretch_end {
+                let end = ascii_segment_end(bytes, i, stretch_end);
+                scanner.ascii_segment(i, end);
+                i = end;
+            }
+        } else {
+            for (offset, segment) in text[i..stretch_end].split_word_bound_indices() {
+                scanner.segment(i + offset, segment);
+            }
+            i = stretch_end;
+        }
+    }
+    scanner.finish();
 }
 
 /// [`for_each_token`] on segments straight from unicode-segmentation, without the ASCII fast
 /// path: the reference the fast path is tested against.
 #[doc(hidden)]
 pub fn for_each_token_reference(text: &str, emit: impl FnMut(Span, bool)) {
-    scan(text, text.split_word_bound_indices(), emit);
+    let mut scanner = Scanner::new(text, emit);
+    for (start, segment) in text.split_word_bound_indices() {
+        scanner.segment(start, segment);
+    }
+    scanner.finish();
 }
 
-/// The tokenizer proper, over word-boundary segments of `text` (offset, segment).
-fn scan<'a>(
+/// The first position from `from` whose byte is `wanted`, or the end.
+fn next_position(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| wanted(b))
+        .map_or(bytes.len(), |p| from + p)
+}
+
+/// The tokenizer proper, fed the word-boundary segments of `text` in order.
+struct Scanner<'a, F> {
     text: &'a str,
-    segments: impl Iterator<Item = (usize, &'a str)>,
-    mut emit: impl FnMut(Span, bool),
-) {
-    // The last word, held back until it is clear a hyphen will not extend it.
-    let mut held: Option<(Span, bool)> = None;
-    let mut pending = Break::None;
-    // End offset of a hyphen glued to the held word: a word starting there joins it.
-    let mut hyphen_end: Option<usize> = None;
-    // A UN symbol read ahead of the segmenter covers the text up to here.
-    let mut covered_until = 0usize;
-    // UAX #29 yields each line break as its own segment: two since the last word make a
-    // paragraph break.
-    let mut newlines = 0usize;
-    for (start, segment) in segments {
-        let end = start + segment.len();
-        if end <= covered_until {
-            continue;
+    emit: F,
+    /// The last word, held back until it is clear a hyphen will not extend it.
+    held: Option<(Span, bool)>,
+    pending: Break,
+    /// End offset of a hyphen glued to the held word: a word starting there joins it.
+    hyphen_end: Option<usize>,
+    /// A UN symbol read ahead of the segmenter covers the text up to here.
+    covered_until: usize,
+    /// UAX #29 yields each line break as its own segment: two since the last word make a
+    /// paragraph break.
+    newlines: usize,
+}
+
+impl<'a, F: FnMut(Span, bool)> Scanner<'a, F> {
+    fn new(text: &'a str, emit: F) -> Scanner<'a, F> {
+        Scanner {
+            text,
+            emit,
+            held: None,
+            pending: Break::None,
+            hyphen_end: None,
+            covered_until: 0,
+            newlines: 0,
         }
-        let mut start = start.max(covered_until);
-        let segment = &text[start..end];
+    }
+
+    /// Any segment, classed here.
+    fn segment(&mut self, start: usize, segment: &str) {
+        let end = start + segment.len();
+        if end <= self.covered_until {
+            return;
+        }
+        let start = start.max(self.covered_until);
+        let segment = &self.text[start..end];
         if is_word(segment) {
             // UAX #29 attaches a combining mark to the space before it (" \u{5B0}"); the
             // space is not part of the word.
-            start = end - segment.trim_start().len();
-            if let (Some(joint), Some((word, _))) = (hyphen_end, held.as_mut()) {
-                if joint == start {
-                    word.end = end as u32;
-                    hyphen_end = None;
-                    continue;
-                }
-            }
-            hyphen_end = None;
-            let end = match un_symbol_end(text, start) {
-                Some(symbol_end) => {
-                    covered_until = symbol_end;
-                    symbol_end
-                }
-                None => end,
-            };
-            let starts_sentence = match (&held, pending) {
-                (None, _) | (Some(_), Break::Hard) => true,
-                (Some((previous, _)), Break::Candidate) => {
-                    is_sentence_boundary(&text[previous.range()], &text[start..end])
-                }
-                (Some(_), Break::None) => false,
-            };
-            if let Some((word, starts)) = held.take() {
-                emit(word, starts);
-            }
-            held = Some((
-                Span {
-                    start: start as u32,
-                    end: end as u32,
-                },
-                starts_sentence,
-            ));
-            pending = Break::None;
-            newlines = 0;
+            self.word(end - segment.trim_start().len(), end);
         } else {
-            let glued_to_word = held.is_some_and(|(word, _)| word.end as usize == start);
-            hyphen_end = (glued_to_word && is_hyphen(segment)).then_some(end);
-            if is_sentence_stop(segment) {
-                pending = pending.max(Break::Candidate);
-            } else {
-                newlines += segment.matches('\n').count();
-                if newlines >= 2 {
-                    pending = Break::Hard;
-                }
+            self.non_word(
+                start,
+                end,
+                is_hyphen(segment),
+                is_sentence_stop(segment),
+                segment.matches('\n').count(),
+            );
+        }
+    }
+
+    /// A segment of an all-ASCII stretch without spaces, as [`ascii_segment_end`] cuts it:
+    /// one that starts with a letter or digit is a word, any other single byte is not.
+    fn ascii_segment(&mut self, start: usize, end: usize) {
+        let first = self.text.as_bytes()[start];
+        if start < self.covered_until || !(first.is_ascii_alphanumeric() || end - start == 1) {
+            self.segment(start, &self.text[start..end]);
+        } else if first.is_ascii_alphanumeric() {
+            self.word(start, end);
+        } else {
+            let stop = matches!(first, b'.' | b'!' | b'?');
+            self.non_word(start, end, first == b'-', stop, 0);
+        }
+    }
+
+    /// A run of ASCII spaces and line breaks.
+    fn spaces(&mut self, start: usize, end: usize) {
+        if start < self.covered_until {
+            self.segment(start, &self.text[start..end]);
+            return;
+        }
+        let newlines = self.text.as_bytes()[start..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.non_word(start, end, false, false, newlines);
+    }
+
+    fn word(&mut self, start: usize, end: usize) {
+        if let (Some(joint), Some((word, _))) = (self.hyphen_end, self.held.as_mut()) {
+            if joint == start {
+                word.end = end as u32;
+                self.hyphen_end = None;
+                return;
+            }
+        }
+        self.hyphen_end = None;
+        // Most words start in lower case: no symbol.
+        let symbol_end = match self.text.as_bytes()[start].is_ascii_uppercase() {
+            true => un_symbol_end(self.text, start),
+            false => None,
+        };
+        let end = match symbol_end {
+            Some(symbol_end) => {
+                self.covered_until = symbol_end;
+                symbol_end
+            }
+            None => end,
+        };
+        let starts_sentence = match (&self.held, self.pending) {
+            (None, _) | (Some(_), Break::Hard) => true,
+            (Some((previous, _)), Break::Candidate) => {
+                is_sentence_boundary(&self.text[previous.range()], &self.text[start..end])
+            }
+            (Some(_), Break::None) => false,
+        };
+        if let Some((word, starts)) = self.held.take() {
+            (self.emit)(word, starts);
+        }
+        self.held = Some((
+            Span {
+                start: start as u32,
+                end: end as u32,
+            },
+            starts_sentence,
+        ));
+        self.pending = Break::None;
+        self.newlines = 0;
+    }
+
+    fn non_word(&mut self, start: usize, end: usize, hyphen: bool, stop: bool, newlines: usize) {
+        let glued_to_word = self
+            .held
+            .is_some_and(|(word, _)| word.end as usize == start);
+        self.hyphen_end = (glued_to_word && hyphen).then_some(end);
+        if stop {
+            self.pending = self.pending.max(Break::Candidate);
+        } else {
+            self.newlines += newlines;
+            if self.newlines >= 2 {
+                self.pending = Break::Hard;
             }
         }
     }
-    if let Some((word, starts)) = held {
-        emit(word, starts);
-    }
-}
 
-/// Word-boundary segments of a text, as UAX #29 cuts words. A stretch between ASCII spaces
-/// that is all ASCII is cut here, by the rules of UAX #29 for ASCII (letters and digits
-/// join; `'` `.` `:` join letters, `'` `.` `,` `;` join digits; `_` joins either); any other
-/// stretch goes to unicode-segmentation. UAX #29 always breaks at ASCII spaces, so the two
-/// agree on every word; runs of spaces and line breaks come as one segment here where UAX #29
-/// cuts them at each line break, which the tokenizer does not depend on (it counts line
-/// breaks, not segments).
-struct Segments<'a> {
-    text: &'a str,
-    position: usize,
-    /// End of the current all-ASCII stretch, when inside one.
-    ascii_until: usize,
-    unicode: Option<(usize, unicode_segmentation::UWordBoundIndices<'a>)>,
-}
-
-impl<'a> Segments<'a> {
-    fn new(text: &'a str) -> Segments<'a> {
-        Segments {
-            text,
-            position: 0,
-            ascii_until: 0,
-            unicode: None,
+    fn finish(mut self) {
+        if let Some((word, starts)) = self.held.take() {
+            (self.emit)(word, starts);
         }
-    }
-}
-
-impl<'a> Iterator for Segments<'a> {
-    type Item = (usize, &'a str);
-
-    fn next(&mut self) -> Option<(usize, &'a str)> {
-        if let Some((base, segments)) = &mut self.unicode {
-            if let Some((offset, segment)) = segments.next() {
-                return Some((*base + offset, segment));
-            }
-            self.unicode = None;
-        }
-        let bytes = self.text.as_bytes();
-        let start = self.position;
-        let &first = bytes.get(start)?;
-        if is_ascii_break(first) {
-            // A run of spaces and line breaks is one segment (the tokenizer counts the line
-            // breaks in it).
-            let end = bytes[start..]
-                .iter()
-                .position(|&b| !is_ascii_break(b))
-                .map_or(bytes.len(), |p| start + p);
-            self.position = end;
-            return Some((start, &self.text[start..end]));
-        }
-        if start >= self.ascii_until {
-            let end = bytes[start..]
-                .iter()
-                .position(|&b| is_ascii_break(b))
-                .map_or(bytes.len(), |p| start + p);
-            if !bytes[start..end].is_ascii() {
-                self.position = end;
-                self.unicode = Some((start, self.text[start..end].split_word_bound_indices()));
-                return self.next();
-            }
-            self.ascii_until = end;
-        }
-        let end = ascii_segment_end(bytes, start, self.ascii_until);
-        self.position = end;
-        Some((start, &self.text[start..end]))
     }
 }
 
@@ -242,9 +290,14 @@ fn is_ascii_break(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
 }
 
+/// ASCII letters, digits and `_`, which UAX #29 never breaks between.
+fn joins_words(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 /// End of the UAX #29 segment starting at `start` in an all-ASCII stretch ending at `end`.
 fn ascii_segment_end(bytes: &[u8], start: usize, end: usize) -> usize {
-    let joins = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let joins = joins_words;
     if !joins(bytes[start]) {
         return start + 1;
     }

@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 use super::forms::normalize_word;
 use super::normalize::Normalizer;
 use super::token_store::{DocSource, TokenStore};
-use super::tokenize::for_each_token;
+use super::tokenize::{for_each_token, Span};
 use super::vocab::{FormId, Vocabulary};
 use crate::chunks::chunk_ranges;
 use crate::corpus::Document;
@@ -119,6 +119,9 @@ pub fn tokenize_corpus(
 pub struct Tokenizer<'a> {
     normalizer: &'a Normalizer,
     vocab: Vocabulary,
+    /// Every spelling met in the batches before, with its form's id: most tokens of a batch
+    /// are found here, read-only on every thread.
+    known: Surfaces,
 }
 
 impl<'a> Tokenizer<'a> {
@@ -126,6 +129,7 @@ impl<'a> Tokenizer<'a> {
         Tokenizer {
             normalizer,
             vocab: Vocabulary::default(),
+            known: Surfaces::default(),
         }
     }
 
@@ -133,17 +137,18 @@ impl<'a> Tokenizer<'a> {
     /// vocabulary. `progress` advances by one per document.
     pub fn add(&mut self, documents: &[Document], progress: &dyn Progress) -> Vec<DocTokens> {
         let chunks = chunk_ranges(documents.iter().map(|d| d.text.len() as u64), CHUNK_BYTES);
+        let known = &self.known;
         let local: Vec<LocalChunk> = chunks
             .into_par_iter()
             .map(|range| {
-                let chunk = tokenize_chunk(&documents[range]);
+                let chunk = tokenize_chunk(&documents[range], known);
                 progress.advance(chunk.docs.len() as u64);
                 chunk
             })
             .collect();
         // The forms the vocabulary already holds are looked up on every thread; only the
         // others are added one by one, in corpus order, so that ids follow first occurrence.
-        let known: Vec<Vec<Option<FormId>>> = {
+        let in_vocab: Vec<Vec<Option<FormId>>> = {
             let vocab = &self.vocab;
             local
                 .par_iter()
@@ -153,12 +158,12 @@ impl<'a> Tokenizer<'a> {
         let vocab = &mut self.vocab;
         let to_global: Vec<Vec<FormId>> = local
             .iter()
-            .zip(known)
-            .map(|(chunk, known)| {
+            .zip(in_vocab)
+            .map(|(chunk, in_vocab)| {
                 chunk
                     .forms
                     .iter()
-                    .zip(known)
+                    .zip(in_vocab)
                     .map(|(form, id)| {
                         id.unwrap_or_else(|| {
                             vocab.intern_form(form, |form| {
@@ -172,19 +177,26 @@ impl<'a> Tokenizer<'a> {
                     .collect()
             })
             .collect();
-        let per_chunk: Vec<Vec<DocTokens>> = local
+        let known = &mut self.known;
+        let mut per_chunk: Vec<Vec<DocTokens>> = Vec::with_capacity(local.len());
+        for (chunk, to_global) in local.iter().zip(&to_global) {
+            known.extend(&chunk.surfaces, to_global);
+        }
+        local
             .into_par_iter()
             .zip(to_global)
             .map(|(chunk, to_global)| {
                 let mut docs = chunk.docs;
                 for doc in &mut docs {
                     for id in &mut doc.forms {
-                        *id = to_global[*id as usize];
+                        if *id & NEW_IN_CHUNK != 0 {
+                            *id = to_global[(*id & !NEW_IN_CHUNK) as usize];
+                        }
                     }
                 }
                 docs
             })
-            .collect();
+            .collect_into_vec(&mut per_chunk);
         let mut docs = Vec::with_capacity(documents.len());
         for chunk in per_chunk {
             docs.extend(chunk);
@@ -202,17 +214,78 @@ impl<'a> Tokenizer<'a> {
     }
 }
 
-/// A chunk's documents in local form ids, and the local forms in first-occurrence order.
-struct LocalChunk {
+/// Marks a chunk's token id as the index of a form new to the chunk (in
+/// [`LocalChunk::forms`]), not a form id: form ids stay below it (see
+/// [`crate::text::vocab`]).
+const NEW_IN_CHUNK: u32 = 1 << 31;
+
+/// Surface spellings and their form ids: up to 7 bytes by an integer key, which hashes and
+/// compares in one step; longer ones by their text.
+#[derive(Default)]
+struct Surfaces {
+    short: FxHashMap<u64, FormId>,
+    long: FxHashMap<Box<str>, FormId>,
+}
+
+impl Surfaces {
+    fn get(&self, surface: Surface) -> Option<FormId> {
+        match surface {
+            Surface::Short(key) => self.short.get(&key),
+            Surface::Long(text) => self.long.get(text),
+        }
+        .copied()
+    }
+
+    /// Adds a chunk's new spellings, their ids (indices into the chunk's forms) mapped by
+    /// `to_global`.
+    fn extend(&mut self, surfaces: &ChunkSurfaces, to_global: &[FormId]) {
+        for (&key, &id) in &surfaces.short {
+            self.short
+                .insert(key, to_global[(id & !NEW_IN_CHUNK) as usize]);
+        }
+        for (&text, &id) in &surfaces.long {
+            self.long
+                .insert(text.into(), to_global[(id & !NEW_IN_CHUNK) as usize]);
+        }
+    }
+}
+
+/// A chunk's spellings that were not known before its batch, with their ids in the chunk.
+#[derive(Default)]
+struct ChunkSurfaces<'t> {
+    short: FxHashMap<u64, u32>,
+    long: FxHashMap<&'t str, u32>,
+}
+
+/// One token's spelling as [`Surfaces`] looks it up.
+#[derive(Clone, Copy)]
+enum Surface<'t> {
+    Short(u64),
+    Long(&'t str),
+}
+
+impl<'t> Surface<'t> {
+    /// The word of `text` at `span`.
+    fn of(text: &'t str, span: Span) -> Surface<'t> {
+        match short_key(text.as_bytes(), span.range()) {
+            Some(key) => Surface::Short(key),
+            None => Surface::Long(&text[span.range()]),
+        }
+    }
+}
+
+/// A chunk's documents in token ids, the forms new to the chunk in first-occurrence order,
+/// and the spellings that gave them.
+struct LocalChunk<'t> {
     forms: Vec<String>,
+    surfaces: ChunkSurfaces<'t>,
     docs: Vec<DocTokens>,
 }
 
-fn tokenize_chunk(documents: &[Document]) -> LocalChunk {
-    // Surface words up to 7 bytes (most tokens) are looked up by an integer key, which
-    // hashes and compares in one step; longer ones by their text.
-    let mut by_short_surface: FxHashMap<u64, FormId> = FxHashMap::default();
-    let mut by_surface: FxHashMap<&str, FormId> = FxHashMap::default();
+/// Tokenizes a chunk's documents. A token whose spelling is `known` gets its form id; any
+/// other gets the index of its form among the chunk's new forms, marked [`NEW_IN_CHUNK`].
+fn tokenize_chunk<'t>(documents: &'t [Document], known: &Surfaces) -> LocalChunk<'t> {
+    let mut surfaces = ChunkSurfaces::default();
     let mut forms = LocalForms::default();
     let docs = documents
         .iter()
@@ -223,14 +296,20 @@ fn tokenize_chunk(documents: &[Document]) -> LocalChunk {
                 if starts_sentence {
                     doc.sentence_starts.push(doc.forms.len() as u32);
                 }
-                let surface = &text[span.range()];
-                let id = match short_key(surface) {
-                    Some(key) => *by_short_surface
-                        .entry(key)
-                        .or_insert_with(|| forms.id_of(surface)),
-                    None => *by_surface
-                        .entry(surface)
-                        .or_insert_with(|| forms.id_of(surface)),
+                let surface = Surface::of(text, span);
+                let id = match known.get(surface) {
+                    Some(id) => id,
+                    None => {
+                        let new_form = || forms.id_of(&text[span.range()]) | NEW_IN_CHUNK;
+                        match surface {
+                            Surface::Short(key) => {
+                                *surfaces.short.entry(key).or_insert_with(new_form)
+                            }
+                            Surface::Long(word) => {
+                                *surfaces.long.entry(word).or_insert_with(new_form)
+                            }
+                        }
+                    }
                 };
                 doc.forms.push(id);
             });
@@ -243,22 +322,30 @@ fn tokenize_chunk(documents: &[Document]) -> LocalChunk {
         .collect();
     LocalChunk {
         forms: forms.forms,
+        surfaces,
         docs,
     }
 }
 
 /// The bytes of a word of at most 7 bytes and its length, in one integer: equal keys, equal
-/// words.
-fn short_key(word: &str) -> Option<u64> {
-    let bytes = word.as_bytes();
-    if bytes.len() > 7 {
+/// words. `bytes[range]` is the word.
+fn short_key(bytes: &[u8], range: std::ops::Range<usize>) -> Option<u64> {
+    let len = range.len();
+    if len > 7 {
         return None;
     }
-    let mut key = (bytes.len() as u64) << 56;
-    for (i, &b) in bytes.iter().enumerate() {
-        key |= u64::from(b) << (8 * i);
-    }
-    Some(key)
+    let word = match bytes.get(range.start..range.start + 8) {
+        // One load, the bytes after the word masked off.
+        Some(eight) => {
+            let eight: [u8; 8] = eight.try_into().ok()?;
+            u64::from_le_bytes(eight) & ((1u64 << (8 * len)) - 1)
+        }
+        None => bytes[range]
+            .iter()
+            .enumerate()
+            .fold(0, |key, (i, &b)| key | u64::from(b) << (8 * i)),
+    };
+    Some(word | (len as u64) << 56)
 }
 
 /// A chunk's normalized forms, each with its local id.
@@ -312,12 +399,49 @@ mod tests {
 
     #[test]
     fn short_keys_tell_words_apart_by_bytes_and_length() {
-        assert_eq!(short_key("peace"), short_key("peace"));
-        assert_ne!(short_key("a"), short_key("a\0"));
-        assert_ne!(short_key("ab"), short_key("ba"));
-        assert_ne!(short_key(""), short_key("\0"));
-        assert!(short_key("nations").is_some());
-        assert_eq!(short_key("security"), None);
+        let key = |word: &str| short_key(word.as_bytes(), 0..word.len());
+        assert_eq!(key("peace"), key("peace"));
+        assert_ne!(key("a"), key("a\0"));
+        assert_ne!(key("ab"), key("ba"));
+        assert_ne!(key(""), key("\0"));
+        assert!(key("nations").is_some());
+        assert_eq!(key("security"), None);
+        // A word read from longer text (one load, masked) has the key of the word alone.
+        let text = b"peace and security";
+        assert_eq!(short_key(text, 0..5), key("peace"));
+        assert_eq!(short_key(text, 6..9), key("and"));
+        assert_eq!(short_key(text, 10..18), None);
+        assert_eq!(short_key(b"xx peace", 3..8), key("peace"));
+    }
+
+    /// Batch after batch, spellings met in a batch before are looked up as known; the ids
+    /// are those of the whole corpus at once.
+    #[test]
+    fn batches_give_the_ids_of_the_whole_corpus() {
+        let texts = [
+            "The nations of the United Nations",
+            "NATIONS and nations, the peacekeeping peacekeepers",
+            "the Nations' peacekeeping; café CAFÉ",
+            "new words: peacekeepers and cafe",
+        ];
+        let docs: Vec<Document> = texts.into_iter().map(document).collect();
+        let normalizer = normalizer();
+        let whole = tokenize_corpus(&docs, &normalizer, &Silent);
+        let mut tokenizer = Tokenizer::new(&normalizer);
+        let mut batched = Vec::new();
+        for doc in &docs {
+            batched.extend(tokenizer.add(std::slice::from_ref(doc), &Silent));
+        }
+        assert_eq!(batched, whole.docs);
+        let vocab = tokenizer.finish();
+        let forms = |v: &Vocabulary| -> Vec<String> {
+            (0..v.n_forms() as u32)
+                .map(|id| v.form(id).to_owned())
+                .collect()
+        };
+        assert_eq!(forms(&vocab), forms(&whole.vocab));
+        assert_eq!(vocab.form(batched[1].forms[0]), "nations");
+        assert_eq!(batched[1].forms[0], batched[0].forms[1]);
     }
 
     #[test]
@@ -334,14 +458,16 @@ mod tests {
         let mut chunked_vocab = Vocabulary::default();
         let mut chunked_docs = Vec::new();
         for range in chunk_ranges(docs.iter().map(|d| d.text.len() as u64), 1) {
-            let chunk = tokenize_chunk(&docs[range]);
+            let chunk = tokenize_chunk(&docs[range], &Surfaces::default());
             let map: Vec<FormId> = chunk
                 .forms
                 .iter()
                 .map(|f| chunked_vocab.intern_form(f, |f| (f.to_owned(), false)))
                 .collect();
             chunked_docs.extend(chunk.docs.into_iter().map(|mut d| {
-                d.forms.iter_mut().for_each(|id| *id = map[*id as usize]);
+                d.forms
+                    .iter_mut()
+                    .for_each(|id| *id = map[(*id & !NEW_IN_CHUNK) as usize]);
                 d
             }));
         }

@@ -97,11 +97,14 @@ impl Vocabulary {
     }
 }
 
-/// Ids are u32: four billion distinct words is far beyond any corpus, but overflow must not
-/// wrap silently.
+/// Ids are below 2^31 (the tokenizer marks other ids with the top bit): two billion distinct
+/// words is far beyond any corpus, but overflow must not wrap silently.
 fn checked_id(len: usize) -> u32 {
-    u32::try_from(len).unwrap_or_else(|_| panic!("more than {} distinct words", u32::MAX))
-    // ok: unreachable for text
+    const LIMIT: usize = 1 << 31;
+    match len < LIMIT {
+        true => len as u32,
+        false => panic!("more than {LIMIT} distinct words"), // ok: unreachable for text
+    }
 }
 
 #[cfg(test)]
