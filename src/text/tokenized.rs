@@ -1,10 +1,11 @@
 //! Tokenizing a whole corpus in parallel into integer form ids.
 //!
-//! Documents are cut into contiguous chunks; each chunk is tokenized on one thread with its own
-//! cache from surface word to local form id, so each distinct spelling is lowercased once per
-//! chunk. Chunks are then merged in corpus order: a form's global id is its first occurrence
-//! in the corpus, whatever the chunking or thread count, and each new form is stemmed and
-//! checked against the stopwords exactly once.
+//! Documents are cut into contiguous chunks; each chunk is tokenized on one thread. A spelling
+//! met in an earlier batch is looked up in a map shared read-only by the threads; any other is
+//! lowercased once per chunk, in a cache of the chunk's own. Chunks are then merged in corpus
+//! order: a form's global id is its first occurrence in the corpus, whatever the batches,
+//! chunking or thread count, and each new form is stemmed and checked against the stopwords
+//! exactly once.
 
 use std::sync::Arc;
 
