@@ -47,7 +47,7 @@ pub fn clean_body(text: &str, keep_annotations: bool) -> Cleaned {
         if !keep_annotations && paragraph.contains('[') {
             paragraph = remove_annotations(&paragraph, &mut annotations_removed);
         }
-        if paragraph.contains(['*', '_']) {
+        if memchr::memchr2(b'*', b'_', paragraph.as_bytes()).is_some() {
             paragraph = strip_markdown(&paragraph);
         }
         if needs_space_collapse(&paragraph) {
@@ -263,11 +263,21 @@ fn needs_space_collapse(paragraph: &str) -> bool {
     let bytes = paragraph.as_bytes();
     paragraph.starts_with(char::is_whitespace)
         || paragraph.ends_with(char::is_whitespace)
-        || bytes.windows(2).any(|w| w == b"  ")
+        || memchr::memmem::find(bytes, b"  ").is_some()
         || bytes
             .iter()
             .any(|&b| b != b' ' && (b.is_ascii_whitespace() || b == 0x0B))
-        || !paragraph.is_ascii() && paragraph.chars().any(|c| c.is_whitespace() && c != ' ')
+        || has_whitespace_beyond_ascii(paragraph)
+}
+
+/// Does the text hold a whitespace character beyond ASCII (no-break space, em space,
+/// ideographic space)? Each begins with one of four bytes in UTF-8, so only the characters
+/// beginning with those are decoded.
+fn has_whitespace_beyond_ascii(text: &str) -> bool {
+    text.bytes().enumerate().any(|(i, b)| {
+        matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            && text[i..].chars().next().is_some_and(char::is_whitespace)
+    })
 }
 
 fn collapse_spaces(paragraph: &str) -> String {
@@ -294,6 +304,23 @@ fn has_more_words_than(paragraph: &str, words: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The four lead bytes cover every whitespace character beyond ASCII.
+    #[test]
+    fn whitespace_beyond_ascii_is_found_by_its_lead_bytes() {
+        for c in ('\u{80}'..=char::MAX).filter(|c| !c.is_ascii()) {
+            let text = format!("a{c}b");
+            assert_eq!(
+                has_whitespace_beyond_ascii(&text),
+                c.is_whitespace(),
+                "{c:?}"
+            );
+        }
+        assert!(!has_whitespace_beyond_ascii(
+            "plain text, \u{201C}quoted\u{201D} \u{E9}t\u{E9}"
+        ));
+        assert!(has_whitespace_beyond_ascii("a\u{A0}b"));
+    }
 
     fn clean(text: &str) -> String {
         clean_body(text, false).text
