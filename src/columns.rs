@@ -47,6 +47,13 @@ fn scale(a: f64, shift: i32) -> f64 {
     }
 }
 
+/// `floor(e × log10 2)` for the binary exponents of doubles, in integers: 78913 / 2^18 is
+/// log10 2 close enough that no such exponent lands on the other side of an integer (a test
+/// checks each one against the floating-point product).
+fn floor_log10_of_power_of_two(e: i32) -> i32 {
+    (e * 78_913) >> 18
+}
+
 impl Rounded {
     /// `v` rounded as `format!("{v:.5e}")` rounds (the exact binary value, ties to even);
     /// none for a value that is not finite. The quick way scales `v` by an exact power of ten
@@ -70,19 +77,24 @@ impl Rounded {
         // logarithm (the tables print millions of numbers): 2^e2 <= a < 2^(e2 + 1) puts it at
         // floor(e2 log10 2) or one above, which the scaled value tells apart.
         let binary_exponent = ((a.to_bits() >> 52) & 0x7ff) as i32 - 1023;
-        let mut exponent = (f64::from(binary_exponent) * std::f64::consts::LOG10_2).floor() as i32;
+        let mut exponent = floor_log10_of_power_of_two(binary_exponent);
         let mut scaled = scale(a, 5 - exponent);
         if scaled >= 1_000_000.0 {
             exponent += 1;
             scaled = scale(a, 5 - exponent);
         }
-        let fraction = scaled - scaled.floor();
-        if (100_000.0..999_999.5).contains(&scaled) && (fraction - 0.5).abs() > 1e-9 {
-            return Some(Rounded {
-                negative,
-                digits: scaled.round() as u32,
-                exponent,
-            });
+        if (100_000.0..999_999.5).contains(&scaled) {
+            // Positive and below 2^32: truncating is flooring, in integers (no call to the
+            // C library's floor and round).
+            let whole = scaled as u32;
+            let fraction = scaled - f64::from(whole);
+            if (fraction - 0.5).abs() > 1e-9 {
+                return Some(Rounded {
+                    negative,
+                    digits: whole + u32::from(fraction > 0.5),
+                    exponent,
+                });
+            }
         }
         Some(Rounded::by_formatter(negative, a))
     }
@@ -833,6 +845,15 @@ pub const SIMILARITY_SCORES: TableColumn = TableColumn::placeholder(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_integer_log10_of_powers_of_two_floors_as_the_float_product_does() {
+        // Every binary exponent of a double, subnormals' included, and a margin.
+        for e in -1100..=1100 {
+            let float = (f64::from(e) * std::f64::consts::LOG10_2).floor() as i32;
+            assert_eq!(floor_log10_of_power_of_two(e), float, "2^{e}");
+        }
+    }
 
     #[test]
     fn counts_get_thousands_separators() {
