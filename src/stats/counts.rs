@@ -101,13 +101,20 @@ impl Counter {
     /// Counts the next documents of the corpus; `vocab` holds their forms (and may have
     /// grown since the last batch). An error when the temporary file cannot be written.
     pub fn add(&mut self, docs: &[DocTokens], vocab: &Vocabulary) -> Result<()> {
-        let per_doc: Vec<DocCounts> = docs
-            .par_iter()
-            .map_init(
-                || (Tally::new(vocab.n_forms()), Tally::new(vocab.n_terms())),
-                |(forms, terms), doc| count_document(doc, vocab, forms, terms),
-            )
+        // A few runs of documents per thread, each with its own tallies: tables as large as
+        // the vocabulary, not to be made for every document.
+        let run = docs.len().div_ceil(4 * rayon::current_num_threads()).max(1);
+        let per_run: Vec<Vec<DocCounts>> = docs
+            .par_chunks(run)
+            .map(|docs| {
+                let mut forms = Tally::new(vocab.n_forms());
+                let mut terms = Tally::new(vocab.n_terms());
+                docs.iter()
+                    .map(|doc| count_document(doc, vocab, &mut forms, &mut terms))
+                    .collect()
+            })
             .collect();
+        let per_doc: Vec<DocCounts> = per_run.into_iter().flatten().collect();
         self.fit(vocab);
         let tables = &mut self.tables;
         for doc in &per_doc {
