@@ -220,3 +220,33 @@ fn the_fast_tokenizer_equals_the_reference_on_the_demo_corpus() {
         assert_eq!(fast, reference);
     }
 }
+
+/// The same on every speech of the shared corpora, as the reader hands them to the tokenizer
+/// (cleaned), when they sit beside the clone: 12 million words of the General Debate among
+/// them.
+#[test]
+fn the_fast_tokenizer_equals_the_reference_on_the_shared_corpora() {
+    use speechstat::internals::{for_each_token, for_each_token_reference, read_corpus};
+    let shared = crate::helpers::repo().join("../shared/corpora");
+    let names = [
+        "ungdc_1995_2024",
+        "unsc_debates_13_meetings",
+        "us_sotu_1790_2026",
+        "us_inaugural_1789_2021",
+    ];
+    for name in names {
+        let path = shared.join(name);
+        if !path.exists() {
+            eprintln!("{} not found: skipped", path.display());
+            continue;
+        }
+        let corpus = read_corpus(&[path], &speechstat::ReadOptions::default()).unwrap();
+        assert!(!corpus.documents.is_empty(), "{name}");
+        for document in &corpus.documents {
+            let (mut fast, mut reference) = (Vec::new(), Vec::new());
+            for_each_token(&document.text, |s, b| fast.push((s, b)));
+            for_each_token_reference(&document.text, |s, b| reference.push((s, b)));
+            assert!(fast == reference, "{name}: {}", document.id);
+        }
+    }
+}
