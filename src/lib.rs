@@ -78,7 +78,8 @@ mod text;
 
 pub use columns::{thousands, StandsFor, TableColumn};
 pub use corpus::{
-    Comparison, Condition, Corpus, Document, Encoding, ReadOptions, Selection, Subset, Unit,
+    Comparison, Condition, Corpus, Document, Encoding, FileDigest, ReadOptions, Selection, Subset,
+    Unit,
 };
 pub use error::{Error, Result, Subject, Warning};
 pub use output::charts::canvas::{ChartFormat, MIN_WIDTH as MIN_CHART_WIDTH};

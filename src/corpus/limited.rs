@@ -15,11 +15,16 @@ pub(crate) fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
 
 /// The bytes of the regular file at `path`; an error if it holds more than `limit`.
 pub(crate) fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
-    if !std::fs::metadata(path)?.is_file() {
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
         return Err(not_regular());
     }
     let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
+    // Room for the size the file reports (a `Take` reader gives no hint, and the buffer
+    // would grow by doubling and copying); one byte more lets the end be seen without
+    // growing.
+    let expected = metadata.len().min(limit).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(std::io::Error::new(

@@ -115,6 +115,29 @@ pub struct Corpus {
     pub files: Vec<PathBuf>,
     /// What `--where` kept, when it was given.
     pub subset: Option<Subset>,
+    /// The size and SHA-256 of each text file of speeches, from the bytes read: the record of
+    /// the run need not read them again.
+    pub digests: HashMap<PathBuf, FileDigest>,
+}
+
+/// A file's size and SHA-256.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileDigest {
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// The SHA-256 of its bytes.
+    pub sha256: [u8; 32],
+}
+
+impl FileDigest {
+    /// The digest of a file's bytes.
+    pub fn of(bytes: &[u8]) -> FileDigest {
+        use sha2::{Digest, Sha256};
+        FileDigest {
+            bytes: bytes.len() as u64,
+            sha256: Sha256::digest(bytes).into(),
+        }
+    }
 }
 
 impl Document {
@@ -165,6 +188,7 @@ impl Corpus {
             warnings: Vec::new(),
             files: Vec::new(),
             subset: None,
+            digests: HashMap::new(),
         })
     }
 
@@ -231,6 +255,7 @@ pub struct CorpusReader {
     documents_kept: usize,
     /// The repairs of garbled text in the speeches kept.
     repairs: mojibake::Tally,
+    digests: HashMap<PathBuf, FileDigest>,
 }
 
 /// Where a corpus's dates are, and what was not understood in them.
@@ -357,6 +382,7 @@ impl CorpusReader {
             conditions,
             documents_kept: 0,
             repairs: mojibake::Tally::default(),
+            digests: HashMap::new(),
         })
     }
 
@@ -426,13 +452,19 @@ impl CorpusReader {
         if self.pending.capacity() > self.pending.len() + self.pending.len() / 4 + 1024 {
             self.pending.shrink_to_fit();
         }
-        let per_source: Vec<(Vec<Draft>, Vec<Warning>)> = sources
+        let per_source: Vec<SourceRead> = sources
             .into_par_iter()
             .map(|source| read_source(source, &self.options))
             .collect::<Result<_>>()?;
         let mut documents = Vec::new();
-        for (drafts, warnings) in per_source {
+        for SourceRead {
+            drafts,
+            warnings,
+            digest,
+        } in per_source
+        {
             self.warnings.extend(warnings);
+            self.digests.extend(digest);
             for draft in drafts {
                 let id = self.ids.next(&draft);
                 let mut document = draft.into_document(id, &self.metadata_columns);
@@ -536,6 +568,7 @@ impl CorpusReader {
             warnings: self.warnings,
             files: self.files,
             subset,
+            digests: self.digests,
         })
     }
 }
@@ -658,13 +691,37 @@ impl Source {
     }
 }
 
-fn read_source(source: Source, options: &ReadOptions) -> Result<(Vec<Draft>, Vec<Warning>)> {
+/// What one source gave: its speeches, its warnings, and the digest of a text file read whole.
+struct SourceRead {
+    drafts: Vec<Draft>,
+    warnings: Vec<Warning>,
+    digest: Option<(PathBuf, FileDigest)>,
+}
+
+impl From<(Vec<Draft>, Vec<Warning>)> for SourceRead {
+    fn from((drafts, warnings): (Vec<Draft>, Vec<Warning>)) -> SourceRead {
+        SourceRead {
+            drafts,
+            warnings,
+            digest: None,
+        }
+    }
+}
+
+fn read_source(source: Source, options: &ReadOptions) -> Result<SourceRead> {
     match source {
         Source::File {
             path,
             relative,
             metadata,
-        } => Ok(read_file(&path, &relative, metadata, options)),
+        } => {
+            let (drafts, warnings, digest) = read_file(&path, &relative, metadata, options);
+            Ok(SourceRead {
+                drafts,
+                warnings,
+                digest: digest.map(|digest| (path, digest)),
+            })
+        }
         Source::Table(table) => {
             let mut drafts = Vec::new();
             let mut warnings = Vec::new();
@@ -684,7 +741,7 @@ fn read_source(source: Source, options: &ReadOptions) -> Result<(Vec<Draft>, Vec
                 drafts.append(&mut row_drafts);
                 warnings.extend(row_warnings);
             }
-            Ok((drafts, warnings))
+            Ok((drafts, warnings).into())
         }
         Source::Sitting(sitting) => {
             let speeches = sitting.read(options.keep_annotations)?;
@@ -705,7 +762,7 @@ fn read_source(source: Source, options: &ReadOptions) -> Result<(Vec<Draft>, Vec
                     }
                 })
                 .collect();
-            Ok((drafts, Vec::new()))
+            Ok((drafts, Vec::new()).into())
         }
         Source::Congress(volume) => {
             let (speeches, encoding) = volume.read()?;
@@ -722,36 +779,38 @@ fn read_source(source: Source, options: &ReadOptions) -> Result<(Vec<Draft>, Vec
                     cleaned: clean_body(&normalise_newlines(speech.text), options.keep_annotations),
                 })
                 .collect();
-            Ok((drafts, Vec::new()))
+            Ok((drafts, Vec::new()).into())
         }
     }
 }
 
-/// A prose file: decoded, refused if it turns out structured, split at its speech headings.
+/// A prose file: decoded, refused if it turns out structured, split at its speech headings;
+/// with the digest of its bytes when it could be read.
 fn read_file(
     path: &Path,
     relative: &str,
     metadata: Vec<(String, String)>,
     options: &ReadOptions,
-) -> (Vec<Draft>, Vec<Warning>) {
+) -> (Vec<Draft>, Vec<Warning>, Option<FileDigest>) {
     let mut warnings = Vec::new();
     if std::fs::metadata(path).is_ok_and(|m| m.len() > limited::MAX_READ_BYTES) {
         warnings.push(Warning::new(
             path,
             "larger than 4 GiB, which speechstat cannot hold as one text; split it into smaller files. Skipped",
         ));
-        return (Vec::new(), warnings);
+        return (Vec::new(), warnings, None);
     }
     let bytes = match read_limited(path) {
         Ok(bytes) => bytes,
         Err(e) => {
             warnings.push(Warning::new(path, format!("cannot read ({e}); skipped")));
-            return (Vec::new(), warnings);
+            return (Vec::new(), warnings, None);
         }
     };
+    let digest = Some(FileDigest::of(&bytes));
     if let Some(refusal) = format::refusal_of_prose(path, &bytes) {
         warnings.push(refusal);
-        return (Vec::new(), warnings);
+        return (Vec::new(), warnings, digest);
     }
     let (text, encoding) = match decode(bytes) {
         Decoded::Text { text, encoding } => (text, encoding),
@@ -760,7 +819,7 @@ fn read_file(
                 path,
                 "binary file (or UTF-16 without a byte-order mark), not text; skipped",
             ));
-            return (Vec::new(), warnings);
+            return (Vec::new(), warnings, digest);
         }
     };
     if encoding == Encoding::Windows1252 {
@@ -782,7 +841,7 @@ fn read_file(
         options,
     );
     warnings.extend(more);
-    (drafts, warnings)
+    (drafts, warnings, digest)
 }
 
 /// A text that may hold several speeches, with where it came from.

@@ -8,12 +8,11 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 
 use super::computed::Computed;
 use super::outputs::OutputInfo;
 use super::summary::{StageTime, Summary};
-use crate::corpus::read_limited;
+use crate::corpus::{read_limited, FileDigest};
 use crate::error::{Error, Result};
 use crate::output::json::Json;
 use crate::progress::Progress;
@@ -78,7 +77,8 @@ pub(crate) struct InputFile<'a> {
 }
 
 /// Every file the analysis read: the corpus (manifests first), the stopword list, the
-/// reference corpus. Read again to hash, in parallel; the page cache makes that cheap.
+/// reference corpus. The speeches' text files were hashed as they were read; the others are
+/// read again to hash, in parallel.
 pub(crate) fn input_files(analysis: &Computed) -> Result<Vec<InputFile<'_>>> {
     let mut paths: Vec<&Path> = analysis.corpus.files.iter().map(PathBuf::as_path).collect();
     if let StopwordSource::File(path) = &analysis.config.stopwords {
@@ -93,11 +93,14 @@ pub(crate) fn input_files(analysis: &Computed) -> Result<Vec<InputFile<'_>>> {
     paths
         .into_par_iter()
         .map(|path| {
-            let bytes = read_limited(path).map_err(|e| Error::read(path, e))?;
+            let digest = match analysis.corpus.digests.get(path) {
+                Some(digest) => *digest,
+                None => FileDigest::of(&read_limited(path).map_err(|e| Error::read(path, e))?),
+            };
             Ok(InputFile {
                 path,
-                bytes: bytes.len() as u64,
-                sha256: Sha256::digest(&bytes).into(),
+                bytes: digest.bytes,
+                sha256: digest.sha256,
             })
         })
         .collect()
@@ -275,6 +278,7 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sha2::{Digest, Sha256};
 
     #[test]
     fn dates_are_gregorian() {

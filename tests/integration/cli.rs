@@ -492,3 +492,45 @@ fn table_and_chart_flags_reach_the_files_and_run_json() {
         assert!(json.contains(option), "{option} not in {json}");
     }
 }
+
+/// `run.json` gives each input file's size and SHA-256: the speeches' files hashed as they
+/// were read, the manifest and the stopword list read again. Each is the file's own.
+#[test]
+fn run_json_gives_every_input_file_its_own_size_and_sha256() {
+    use sha2::{Digest, Sha256};
+    let out = tempfile::tempdir().unwrap();
+    let stopwords = repo().join("assets/stopwords/en.txt");
+    let output = speechstat(&[
+        "freq",
+        "corpus",
+        "--stopwords",
+        stopwords.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.path().join("run.json")).unwrap())
+            .unwrap();
+    let inputs = json["inputs"].as_array().unwrap();
+    let speeches = std::fs::read_dir(repo().join("corpus/speeches"))
+        .unwrap()
+        .count();
+    // The manifest, every speech, the stopword list.
+    assert_eq!(inputs.len(), speeches + 2);
+    for input in inputs {
+        let path = repo().join(input["path"].as_str().unwrap());
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(
+            input["bytes"].as_u64(),
+            Some(bytes.len() as u64),
+            "{path:?}"
+        );
+        let hex: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(input["sha256"].as_str(), Some(hex.as_str()), "{path:?}");
+    }
+}

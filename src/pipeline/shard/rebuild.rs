@@ -195,6 +195,7 @@ fn corpus<'f>(speeches: &Table<'f>, dir: &Path) -> Result<Speeches<'f>> {
             warnings: Vec::new(),
             files,
             subset: None,
+            digests: Default::default(),
         },
         index,
         declared,
