@@ -11,7 +11,7 @@ use crate::output::rows::{Cells, Field, RowSource};
 use crate::output::tables::{CsvStyle, ROWS_PER_SLICE};
 use crate::stats::compare::keyness::{self, is_significant, Target};
 use crate::stats::counts::{per_10k, CountTables};
-use crate::stats::frequency::terms::{idf, sorted_row, tf_idf_with};
+use crate::stats::frequency::terms::{idf, sorted_row, tf_idf_with, Alphabetical};
 use crate::stats::pairs::collocations::CollocationRows;
 use crate::stats::pairs::cooccurrence::{CooccurrenceOrder, Cooccurrences, TermPair};
 use crate::text::{TermId, Vocabulary};
@@ -22,8 +22,8 @@ pub(super) struct TermFrequencyRows<'a> {
     counts: &'a CountTables,
     doc_ids: &'a [String],
     style: CsvStyle,
-    /// Each term's place in alphabetical order, which breaks ties of count.
-    rank: Vec<u32>,
+    /// The terms in alphabetical order, which breaks ties of count.
+    order: Alphabetical,
     /// Each term's own cell and its label's, escaped once.
     terms: Vec<(Field<'a>, Field<'a>)>,
     idf: Vec<f64>,
@@ -55,7 +55,7 @@ impl<'a> TermFrequencyRows<'a> {
             counts,
             doc_ids,
             style,
-            rank: vocab.alphabetical_term_ranks(),
+            order: Alphabetical::of(vocab),
             terms: term_fields(counts, vocab, style),
             idf: counts
                 .term_doc_freq
@@ -87,7 +87,7 @@ impl RowSource for TermFrequencyRows<'_> {
         for d in self.pieces[i].clone() {
             let doc = Field::new(&self.doc_ids[d], self.style);
             let n_tokens = self.counts.n_tokens[d];
-            for (t, n) in sorted_row(self.counts, &self.rank, d) {
+            for (t, n) in sorted_row(self.counts, &self.order, d) {
                 let (term, label) = &self.terms[t as usize];
                 let n = u64::from(n);
                 cells.text(&doc);

@@ -44,12 +44,46 @@ pub fn tf_idf_with(count: u64, n_tokens: u64, idf: f64) -> f64 {
     }
 }
 
+/// The terms in alphabetical order, both ways: each term's place, and the term at each place.
+pub(crate) struct Alphabetical {
+    rank: Vec<u32>,
+    term: Vec<TermId>,
+}
+
+impl Alphabetical {
+    pub(crate) fn of(vocab: &Vocabulary) -> Alphabetical {
+        let rank = vocab.alphabetical_term_ranks();
+        let mut term = vec![0; rank.len()];
+        for (t, &r) in rank.iter().enumerate() {
+            term[r as usize] = t as TermId;
+        }
+        Alphabetical { rank, term }
+    }
+}
+
 /// The counted terms of document `d` in the table's order: most frequent first, ties in
-/// alphabetical order (`rank` is each term's place in it).
-pub(crate) fn sorted_row(counts: &CountTables, rank: &[u32], d: usize) -> Vec<(TermId, u32)> {
-    let mut entries = counts.doc_terms.row(d).into_owned();
-    entries.sort_unstable_by_key(|&(t, n)| (std::cmp::Reverse(n), rank[t as usize]));
-    entries
+/// alphabetical order. Each entry is sorted as one integer (the count's complement, then the
+/// term's place), several times quicker than a key computed at each comparison.
+pub(crate) fn sorted_row(
+    counts: &CountTables,
+    order: &Alphabetical,
+    d: usize,
+) -> Vec<(TermId, u32)> {
+    let mut keys: Vec<u64> = counts
+        .doc_terms
+        .row(d)
+        .iter()
+        .map(|&(t, n)| u64::from(!n) << 32 | u64::from(order.rank[t as usize]))
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|key| {
+            (
+                order.term[(key & 0xFFFF_FFFF) as usize],
+                !((key >> 32) as u32),
+            )
+        })
+        .collect()
 }
 
 /// The corpus term list, most frequent first (ties by term).
@@ -108,20 +142,20 @@ pub(crate) fn term_frequency_frames(
     rows_per_part: usize,
     emit: &mut dyn FnMut(DataFrame) -> Result<()>,
 ) -> Result<()> {
-    let rank = vocab.alphabetical_term_ranks();
+    let order = Alphabetical::of(vocab);
     let rows = (0..counts.n_docs()).map(|d| counts.doc_terms.entries(d) as u64);
     for docs in table_parts(rows, u64::try_from(rows_per_part).unwrap_or(u64::MAX)) {
-        emit(term_frequency_part(counts, vocab, doc_ids, &rank, docs)?)?;
+        emit(term_frequency_part(counts, vocab, doc_ids, &order, docs)?)?;
     }
     Ok(())
 }
 
-/// The rows of documents `docs`; `rank` is each term's place in alphabetical order.
+/// The rows of documents `docs`.
 fn term_frequency_part(
     counts: &CountTables,
     vocab: &Vocabulary,
     doc_ids: &[String],
-    rank: &[u32],
+    order: &Alphabetical,
     docs: std::ops::Range<usize>,
 ) -> Result<DataFrame> {
     let n_docs = counts.n_docs();
@@ -131,7 +165,7 @@ fn term_frequency_part(
         .into_par_iter()
         .enumerate()
         .map(|(i, d)| {
-            sorted_row(counts, rank, d)
+            sorted_row(counts, order, d)
                 .into_iter()
                 .map(|(t, n)| (first + i, t, u64::from(n)))
                 .collect::<Vec<_>>()
@@ -220,7 +254,7 @@ mod tests {
         })?;
         match whole {
             Some(df) => Ok(df),
-            None => term_frequency_part(counts, vocab, doc_ids, &[], 0..0),
+            None => term_frequency_part(counts, vocab, doc_ids, &Alphabetical::of(vocab), 0..0),
         }
     }
 
