@@ -18,6 +18,8 @@ pub struct Cleaned {
     pub apostrophes_restored: u32,
 }
 
+use std::borrow::Cow;
+
 use super::mojibake;
 
 /// Cleans one speech body. `text` must already have `\n` line ends.
@@ -30,28 +32,33 @@ pub fn clean_body(text: &str, keep_annotations: bool) -> Cleaned {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     let mut unfinished = false;
-    for block in paragraph_blocks(text, &mut footer_lines_removed) {
+    let mut lines = text.lines();
+    // A paragraph's lines and their joined text, kept from paragraph to paragraph.
+    let mut block = Vec::new();
+    let mut joined = String::new();
+    while next_block(&mut lines, &mut block, &mut footer_lines_removed) {
         // Most paragraphs need only their lines joined: each further pass runs only when
-        // its character occurs.
-        let mut paragraph = join_lines(&block);
+        // its character occurs, and only then makes a text of its own.
+        join_lines(&block, &mut joined);
+        let mut paragraph = Cow::Borrowed(joined.as_str());
         if let Some(repaired) = mojibake::repair(&paragraph) {
             mojibake_repaired += repaired.mojibake;
             apostrophes_restored += repaired.apostrophes;
-            paragraph = repaired.text;
+            paragraph = Cow::Owned(repaired.text);
         }
         // Soft hyphens are dropped on reading, but for one after `Ã`, which may be half of a
         // garbled `í`; one the repair left is dropped here.
         if paragraph.contains('\u{AD}') {
-            paragraph = paragraph.replace('\u{AD}', "");
+            paragraph = Cow::Owned(paragraph.replace('\u{AD}', ""));
         }
         if !keep_annotations && paragraph.contains('[') {
-            paragraph = remove_annotations(&paragraph, &mut annotations_removed);
+            paragraph = Cow::Owned(remove_annotations(&paragraph, &mut annotations_removed));
         }
         if memchr::memchr2(b'*', b'_', paragraph.as_bytes()).is_some() {
-            paragraph = strip_markdown(&paragraph);
+            paragraph = Cow::Owned(strip_markdown(&paragraph));
         }
         if needs_space_collapse(&paragraph) {
-            paragraph = collapse_spaces(&paragraph);
+            paragraph = Cow::Owned(collapse_spaces(&paragraph));
         }
         if paragraph.is_empty() {
             continue;
@@ -84,28 +91,27 @@ pub fn clean_body(text: &str, keep_annotations: bool) -> Cleaned {
 /// include" across paragraphs).
 const SHORT_TITLE_WORDS: usize = 8;
 
-/// Groups lines into paragraphs at blank lines, leaving out page footers.
-fn paragraph_blocks<'a>(text: &'a str, footers: &mut u32) -> Vec<Vec<&'a str>> {
-    let mut blocks = Vec::new();
-    let mut current = Vec::new();
-    for line in text.lines() {
+/// The lines of the next paragraph (lines up to a blank line), trimmed, in `block`, leaving
+/// out page footers; false when the text has no more.
+fn next_block<'a>(
+    lines: &mut std::str::Lines<'a>,
+    block: &mut Vec<&'a str>,
+    footers: &mut u32,
+) -> bool {
+    block.clear();
+    for line in lines {
         let line = line.trim();
         if is_page_footer(line) {
             *footers += 1;
             continue;
         }
-        if line.is_empty() {
-            if !current.is_empty() {
-                blocks.push(std::mem::take(&mut current));
-            }
-        } else {
-            current.push(line);
+        if !line.is_empty() {
+            block.push(line);
+        } else if !block.is_empty() {
+            return true;
         }
     }
-    if !current.is_empty() {
-        blocks.push(current);
-    }
-    blocks
+    !block.is_empty()
 }
 
 /// A line of a printed UN record that is not speech: a page number, a document (job) number
@@ -143,19 +149,19 @@ fn is_page_footer(line: &str) -> bool {
     }
 }
 
-/// Joins hard-wrapped lines with a space; a line ending in `letter-` is joined without one,
-/// because in these records a line-end hyphen belongs to a compound (`land-\nmines`).
-fn join_lines(lines: &[&str]) -> String {
-    let mut joined = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+/// Joins hard-wrapped lines with a space, into `joined`; a line ending in `letter-` is
+/// joined without one, because in these records a line-end hyphen belongs to a compound
+/// (`land-\nmines`).
+fn join_lines(lines: &[&str], joined: &mut String) {
+    joined.clear();
     // Lines arrive trimmed.
     for line in lines {
         let line = line.trim_start_matches('#').trim_start();
-        if !joined.is_empty() && !ends_with_compound_hyphen(&joined, line) {
+        if !joined.is_empty() && !ends_with_compound_hyphen(joined, line) {
             joined.push(' ');
         }
         joined.push_str(line);
     }
-    joined
 }
 
 fn ends_with_compound_hyphen(before: &str, next_line: &str) -> bool {

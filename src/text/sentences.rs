@@ -36,12 +36,7 @@ pub fn is_sentence_boundary(previous: &str, next: &str) -> bool {
     if next_first.is_lowercase() {
         return false;
     }
-    let previous_lower = previous.to_lowercase();
-    let previous_lower = previous_lower.as_str();
-    if TITLES.contains(&previous_lower) || NEVER_FINAL.contains(&previous_lower) {
-        return false;
-    }
-    if BEFORE_NUMBERS.contains(&previous_lower) && next_first.is_ascii_digit() {
+    if is_listed_abbreviation(previous, next_first) {
         return false;
     }
     if is_initial(previous) {
@@ -53,6 +48,28 @@ pub fn is_sentence_boundary(previous: &str, next: &str) -> bool {
     true
 }
 
+/// Is `previous`, in lower case, a title, an abbreviation that never ends a sentence, or one
+/// that comes before a number (when `next_first` is a digit)? Every listed word is ASCII and
+/// at most six bytes: an ASCII word is lowercased on the stack, and only other words
+/// (which may lowercase to ASCII, as the Kelvin sign does) the general way.
+fn is_listed_abbreviation(previous: &str, next_first: char) -> bool {
+    let listed = |lower: &str| {
+        TITLES.contains(&lower)
+            || NEVER_FINAL.contains(&lower)
+            || (BEFORE_NUMBERS.contains(&lower) && next_first.is_ascii_digit())
+    };
+    if !previous.is_ascii() {
+        return listed(&previous.to_lowercase());
+    }
+    let mut buffer = [0u8; 6];
+    let Some(lower) = buffer.get_mut(..previous.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(previous.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(listed)
+}
+
 /// A single capital letter such as the J. of "J. Smith" ("I" is a word, not an initial).
 fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
@@ -62,6 +79,21 @@ fn is_initial(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listed_abbreviations_are_found_in_any_case_and_no_others() {
+        for word in TITLES.iter().chain(NEVER_FINAL).chain(BEFORE_NUMBERS) {
+            assert!(is_listed_abbreviation(word, '5'), "{word}");
+            assert!(is_listed_abbreviation(&word.to_uppercase(), '5'), "{word}");
+        }
+        assert!(!is_listed_abbreviation("No", 'T'));
+        assert!(!is_listed_abbreviation("Messrsx", 'T'));
+        assert!(!is_listed_abbreviation("", 'T'));
+        assert!(!is_listed_abbreviation("Ünited", 'T'));
+        // Lowercased the general way, where the stack cannot.
+        assert!(is_listed_abbreviation("M\u{212A}", 'T') == TITLES.contains(&"mk"));
+        assert!(is_listed_abbreviation("MR", 'T'));
+    }
 
     #[test]
     fn boundaries_and_abbreviations() {
