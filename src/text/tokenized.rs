@@ -220,11 +220,11 @@ impl<'a> Tokenizer<'a> {
 /// [`crate::text::vocab`]).
 const NEW_IN_CHUNK: u32 = 1 << 31;
 
-/// Surface spellings and their form ids: up to 7 bytes by an integer key, which hashes and
-/// compares in one step; longer ones by their text.
+/// Surface spellings and their form ids: up to 15 bytes (nearly every word) by an integer
+/// key, which hashes and compares in a step or two; longer ones by their text.
 #[derive(Default)]
 struct Surfaces {
-    short: FxHashMap<u64, FormId>,
+    short: FxHashMap<ShortKey, FormId>,
     long: FxHashMap<Box<str>, FormId>,
 }
 
@@ -254,14 +254,14 @@ impl Surfaces {
 /// A chunk's spellings that were not known before its batch, with their ids in the chunk.
 #[derive(Default)]
 struct ChunkSurfaces<'t> {
-    short: FxHashMap<u64, u32>,
+    short: FxHashMap<ShortKey, u32>,
     long: FxHashMap<&'t str, u32>,
 }
 
 /// One token's spelling as [`Surfaces`] looks it up.
 #[derive(Clone, Copy)]
 enum Surface<'t> {
-    Short(u64),
+    Short(ShortKey),
     Long(&'t str),
 }
 
@@ -332,25 +332,28 @@ fn tokenize_chunk<'t>(documents: &'t [Document], known: &Surfaces) -> LocalChunk
     }
 }
 
-/// The bytes of a word of at most 7 bytes and its length, in one integer: equal keys, equal
-/// words. `bytes[range]` is the word.
-fn short_key(bytes: &[u8], range: std::ops::Range<usize>) -> Option<u64> {
+/// A word of at most 15 bytes as one integer: its bytes, and its length in the top byte.
+type ShortKey = u128;
+
+/// The key of a word of at most 15 bytes: equal keys, equal words. `bytes[range]` is the
+/// word.
+fn short_key(bytes: &[u8], range: std::ops::Range<usize>) -> Option<ShortKey> {
     let len = range.len();
-    if len > 7 {
+    if len > 15 {
         return None;
     }
-    let word = match bytes.get(range.start..range.start + 8) {
+    let word = match bytes.get(range.start..range.start + 16) {
         // One load, the bytes after the word masked off.
-        Some(eight) => {
-            let eight: [u8; 8] = eight.try_into().ok()?;
-            u64::from_le_bytes(eight) & ((1u64 << (8 * len)) - 1)
+        Some(sixteen) => {
+            let sixteen: [u8; 16] = sixteen.try_into().ok()?;
+            u128::from_le_bytes(sixteen) & ((1u128 << (8 * len)) - 1)
         }
         None => bytes[range]
             .iter()
             .enumerate()
-            .fold(0, |key, (i, &b)| key | u64::from(b) << (8 * i)),
+            .fold(0, |key, (i, &b)| key | u128::from(b) << (8 * i)),
     };
-    Some(word | (len as u64) << 56)
+    Some(word | (len as u128) << 120)
 }
 
 /// A chunk's normalized forms, each with its local id.
@@ -409,13 +412,16 @@ mod tests {
         assert_ne!(key("a"), key("a\0"));
         assert_ne!(key("ab"), key("ba"));
         assert_ne!(key(""), key("\0"));
-        assert!(key("nations").is_some());
-        assert_eq!(key("security"), None);
+        assert!(key("peacekeepers's").is_some());
+        assert_eq!(key("peacekeeping-ops"), None);
         // A word read from longer text (one load, masked) has the key of the word alone.
-        let text = b"peace and security";
+        let text = b"peace and security in international peacekeeping operations";
         assert_eq!(short_key(text, 0..5), key("peace"));
         assert_eq!(short_key(text, 6..9), key("and"));
-        assert_eq!(short_key(text, 10..18), None);
+        assert_eq!(short_key(text, 10..18), key("security"));
+        assert_eq!(short_key(text, 22..35), key("international"));
+        assert_eq!(short_key(text, 36..48), key("peacekeeping"));
+        assert_eq!(short_key(text, 22..48), None);
         assert_eq!(short_key(b"xx peace", 3..8), key("peace"));
     }
 
