@@ -421,11 +421,20 @@ fn count_unlisted(dir: &Path, listed: &HashSet<PathBuf>) -> usize {
         };
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.is_dir() {
+            // The listing gives each entry's own type without a system call; only a link is
+            // followed to see what it names.
+            let own_type = entry.file_type().ok().filter(|t| !t.is_symlink());
+            if own_type.map_or_else(|| path.is_dir(), |t| t.is_dir()) {
                 stack.push(path);
-            } else if is_text_file(&path) {
-                let canonical = resolver.canonical(&path).unwrap_or(path);
-                if !listed.contains(&canonical) {
+                continue;
+            }
+            let is_file = own_type.map_or_else(|| path.is_file(), |t| t.is_file());
+            if is_file && is_text_name(&path) {
+                let canonical = match own_type {
+                    Some(_) => resolver.canonical_of_plain(&path),
+                    None => resolver.canonical(&path),
+                };
+                if !listed.contains(&canonical.unwrap_or(path)) {
                     count += 1;
                 }
             }
@@ -440,9 +449,10 @@ fn extension_is(path: &Path, wanted: &[&str]) -> bool {
         .is_some_and(|e| wanted.iter().any(|w| e.eq_ignore_ascii_case(w)))
 }
 
-/// A .txt or .md file that is not a folder's own documentation (README, LICENSE, ...).
-fn is_text_file(path: &Path) -> bool {
-    extension_is(path, &["txt", "md"]) && path.is_file() && !is_documentation(path)
+/// A name a text file of speeches may have: `.txt` or `.md`, and not a folder's own
+/// documentation (README, LICENSE, ...).
+fn is_text_name(path: &Path) -> bool {
+    extension_is(path, &["txt", "md"]) && !is_documentation(path)
 }
 
 /// README.md, LICENSE.txt and the like describe a corpus; they are not speeches.
@@ -458,4 +468,46 @@ fn is_documentation(path: &Path) -> bool {
     path.file_stem()
         .and_then(|s| s.to_str())
         .is_some_and(|stem| NAMES.iter().any(|n| stem.eq_ignore_ascii_case(n)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Text files beside a manifest that it does not list are counted, in subfolders too;
+    /// documentation, other names and files listed under another path (a link) are not.
+    #[test]
+    fn files_a_manifest_leaves_out_are_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("sub")).unwrap();
+        for name in [
+            "a.txt",
+            "b.txt",
+            "README.md",
+            "notes.csv",
+            "sub/c.md",
+            "sub/d.txt",
+        ] {
+            std::fs::write(root.join(name), "text").unwrap();
+        }
+        let mut resolver = Resolver::default();
+        let listed: HashSet<PathBuf> = ["a.txt", "sub/d.txt"]
+            .iter()
+            .map(|name| resolver.canonical(&root.join(name)).unwrap())
+            .collect();
+        // b.txt and sub/c.md.
+        assert_eq!(count_unlisted(root, &listed), 2);
+        #[cfg(unix)]
+        {
+            // A link to a listed file is that file; a link to a folder is walked.
+            std::os::unix::fs::symlink(root.join("a.txt"), root.join("link.txt")).unwrap();
+            std::os::unix::fs::symlink(root.join("b.txt"), root.join("other.txt")).unwrap();
+            assert_eq!(count_unlisted(root, &listed), 3);
+            let outside = tempfile::tempdir().unwrap();
+            std::fs::write(outside.path().join("e.txt"), "text").unwrap();
+            std::os::unix::fs::symlink(outside.path(), root.join("linked")).unwrap();
+            assert_eq!(count_unlisted(root, &listed), 4);
+        }
+    }
 }

@@ -18,12 +18,19 @@ impl Resolver {
     /// gives. A path whose last part is a plain name that is not a link resolves to its
     /// folder resolved, then that name; anything else goes to `canonicalize` itself.
     pub fn canonical(&mut self, path: &Path) -> std::io::Result<PathBuf> {
+        let plain = std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_symlink());
+        match plain {
+            true => self.canonical_of_plain(path),
+            false => std::fs::canonicalize(path),
+        }
+    }
+
+    /// [`Resolver::canonical`] of a path whose last part is known not to be a symbolic link
+    /// (a folder listing says so without a system call).
+    pub fn canonical_of_plain(&mut self, path: &Path) -> std::io::Result<PathBuf> {
         if let Some((folder, name)) = folder_and_name(path) {
-            let plain = std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_symlink());
-            if plain {
-                if let Some(folder) = self.folder(folder) {
-                    return Ok(folder.join(name));
-                }
+            if let Some(folder) = self.folder(folder) {
+                return Ok(folder.join(name));
             }
         }
         std::fs::canonicalize(path)
