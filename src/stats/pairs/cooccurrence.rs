@@ -122,14 +122,27 @@ impl Units {
         self.ends.len()
     }
 
-    /// The bounds in `terms` of the unit holding position `p`.
-    fn around(&self, p: usize) -> (usize, usize) {
-        let unit = self.ends.partition_point(|&end| end <= p);
+    /// The bounds in `terms` of unit `unit`.
+    fn bounds(&self, unit: usize) -> (usize, usize) {
         let start = if unit == 0 { 0 } else { self.ends[unit - 1] };
         (
             start,
             self.ends.get(unit).copied().unwrap_or(self.terms.len()),
         )
+    }
+
+    /// The unit holding position `p`, searched from unit `from`, which holds a position
+    /// before `p`: by steps that double, then halving. A term's positions come in order, so
+    /// each is found in the logarithm of the units since its last one, not of all units.
+    fn unit_from(&self, from: usize, p: usize) -> usize {
+        let ends = &self.ends[from..];
+        let (mut skipped, mut step) = (0, 1);
+        while skipped + step <= ends.len() && ends[skipped + step - 1] <= p {
+            skipped += step;
+            step *= 2;
+        }
+        let within = (skipped + step).min(ends.len());
+        from + skipped + ends[skipped..within].partition_point(|&end| end <= p)
     }
 
     pub fn build(corpus: &TokenizedCorpus, context: Context) -> Units {
@@ -347,8 +360,10 @@ pub fn count_units(units: Units, n_terms: usize, min_count: u64) -> Cooccurrence
             let mut row = Row::new(n_terms);
             let mut out = Vec::new();
             for a in block.start as TermId..block.end as TermId {
+                let mut unit = 0;
                 postings.for_each_of(a, |p| {
-                    let (start, end) = units.around(p);
+                    unit = units.unit_from(unit, p);
+                    let (start, end) = units.bounds(unit);
                     match context {
                         // Both sides of each occurrence of a; keeping b > a counts every
                         // position pair of two different terms once, from its smaller term.
@@ -719,6 +734,27 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
+
+    /// Searching from an earlier unit finds what a search of all units finds, for units of
+    /// every length (empty ones included).
+    #[test]
+    fn a_unit_searched_from_an_earlier_one_is_the_one_holding_the_position() {
+        let ends = vec![0, 3, 3, 4, 9, 9, 9, 17, 40, 41];
+        let units = Units {
+            context: Context::Sentence,
+            terms: vec![0; 45],
+            ends: ends.clone(),
+        };
+        for p in 0..45 {
+            let whole = ends.partition_point(|&end| end <= p);
+            for from in 0..=whole {
+                assert_eq!(units.unit_from(from, p), whole, "p {p} from {from}");
+            }
+        }
+        assert_eq!(units.bounds(0), (0, 0));
+        assert_eq!(units.bounds(4), (4, 9));
+        assert_eq!(units.bounds(10), (41, 45));
+    }
     use crate::stats::counts::{count, tests::tokenized};
     use crate::stats::pairs::collocations::tests::PREAMBLE;
 
