@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::stats::doc_rows::DocRows;
+use crate::stats::tally::Tally;
 use crate::text::{DocTokens, FormId, TermId, TokenizedCorpus, Vocabulary};
 
 /// Counts of one corpus, indexed by document (corpus order) and by term id.
@@ -166,22 +167,23 @@ impl Counter {
 fn count_document(
     doc: &DocTokens,
     vocab: &Vocabulary,
-    forms: &mut Tally,
-    terms: &mut Tally,
+    forms: &mut Tally<u32>,
+    terms: &mut Tally<u32>,
 ) -> DocCounts {
     for &form in &doc.forms {
         forms.add(form, 1);
     }
-    let forms = forms.take();
+    let forms: Vec<(FormId, u32)> = forms.drain().collect();
     // Forms of one term (nations, nation) are summed under it.
     for &(form, n) in &forms {
         if !vocab.is_stopword(form) {
             terms.add(vocab.term_of_form(form), n);
         }
     }
+    terms.sort();
     DocCounts {
         forms,
-        terms: terms.take_sorted(),
+        terms: terms.drain().collect(),
     }
 }
 
@@ -200,47 +202,6 @@ pub(crate) fn sum_by_term<N: std::ops::AddAssign + Copy>(
     });
     entries.shrink_to_fit();
     entries
-}
-
-/// Counts by id for one document at a time, in a table as large as the ids' range (reused
-/// from document to document), so a document's counts need a sort of its distinct ids at
-/// most, not of every token.
-struct Tally {
-    counts: Vec<u32>,
-    /// The ids counted so far, in the order first seen.
-    seen: Vec<u32>,
-}
-
-impl Tally {
-    fn new(n_ids: usize) -> Tally {
-        Tally {
-            counts: vec![0; n_ids],
-            seen: Vec::new(),
-        }
-    }
-
-    fn add(&mut self, id: u32, n: u32) {
-        let count = &mut self.counts[id as usize];
-        if *count == 0 {
-            self.seen.push(id);
-        }
-        *count += n;
-    }
-
-    /// Each id counted with its count, in the order first seen; the tally is empty again.
-    fn take(&mut self) -> Vec<(u32, u32)> {
-        let counts = &mut self.counts;
-        self.seen
-            .drain(..)
-            .map(|id| (id, std::mem::take(&mut counts[id as usize])))
-            .collect()
-    }
-
-    /// [`Tally::take`] by id.
-    fn take_sorted(&mut self) -> Vec<(u32, u32)> {
-        self.seen.sort_unstable();
-        self.take()
-    }
 }
 
 /// The label of each term: its most frequent counted form, ties to the alphabetically first.
@@ -343,21 +304,5 @@ pub(crate) mod tests {
         assert_eq!(label("nation"), "nations");
         // "united" and "unites" both occur twice: the alphabetically first wins.
         assert_eq!(label("unit"), "united");
-    }
-
-    #[test]
-    fn a_tally_counts_each_id_once_and_starts_clean() {
-        let mut tally = Tally::new(5);
-        let mut count = |ids: &[u32], sorted: bool| {
-            ids.iter().for_each(|&id| tally.add(id, 1));
-            match sorted {
-                true => tally.take_sorted(),
-                false => tally.take(),
-            }
-        };
-        assert_eq!(count(&[3, 1, 3], true), [(1, 1), (3, 2)]);
-        assert!(count(&[], true).is_empty());
-        assert_eq!(count(&[4, 0, 4, 4, 1], false), [(4, 3), (0, 1), (1, 1)]);
-        assert_eq!(count(&[2, 2], true), [(2, 2)]);
     }
 }

@@ -23,6 +23,7 @@ pub(crate) mod frequency;
 pub(crate) mod groups;
 pub(crate) mod pairs;
 pub(crate) mod profile;
+pub(crate) mod tally;
 
 use polars::prelude::{Column, DataFrame};
 

@@ -36,6 +36,7 @@ use crate::error::{Error, Result};
 use crate::stats::association::Contingency;
 use crate::stats::counts::CountTables;
 use crate::stats::frame;
+use crate::stats::tally::Tally;
 use crate::text::{DocTokens, FormId, TermId, TokenizedCorpus, Vocabulary};
 
 /// The window size used when none is given.
@@ -269,35 +270,23 @@ impl Postings {
     }
 }
 
-/// One row of the co-occurrence matrix being filled: counts by second term, and which
-/// entries are non-zero so that reading and clearing the row costs only what was touched.
-struct Row {
-    counts: Vec<u64>,
-    touched: Vec<TermId>,
-}
+/// One row of the co-occurrence matrix being filled: counts by second term.
+struct Row(Tally<u64>);
 
 impl Row {
     fn new(n_terms: usize) -> Row {
-        Row {
-            counts: vec![0; n_terms],
-            touched: Vec::new(),
-        }
+        Row(Tally::new(n_terms))
     }
 
     fn add(&mut self, second: TermId) {
-        let count = &mut self.counts[second as usize];
-        if *count == 0 {
-            self.touched.push(second);
-        }
-        *count += 1;
+        self.0.add(second, 1);
     }
 
     /// Appends the row's pairs with at least `min_count` to `out`, by second term, and
     /// leaves the row empty.
     fn drain_into(&mut self, first: TermId, min_count: u64, out: &mut Vec<TermPair>) {
         let from = out.len();
-        for &second in &self.touched {
-            let count = std::mem::take(&mut self.counts[second as usize]);
+        for (second, count) in self.0.drain() {
             if count >= min_count {
                 out.push(TermPair {
                     first,
@@ -306,7 +295,6 @@ impl Row {
                 });
             }
         }
-        self.touched.clear();
         out[from..].sort_unstable_by_key(|p| p.second);
     }
 }
