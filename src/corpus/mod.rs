@@ -115,9 +115,10 @@ pub struct Corpus {
     pub files: Vec<PathBuf>,
     /// What `--where` kept, when it was given.
     pub subset: Option<Subset>,
-    /// The size and SHA-256 of each text file of speeches, from the bytes read: the record of
-    /// the run need not read them again.
-    pub digests: HashMap<PathBuf, FileDigest>,
+    /// The size and SHA-256 of each file of `files` that was read whole as a text of
+    /// speeches, by position in `files` (none for the others): the record of the run need
+    /// not read them again.
+    pub digests: Vec<Option<FileDigest>>,
 }
 
 /// A file's size and SHA-256.
@@ -188,7 +189,7 @@ impl Corpus {
             warnings: Vec::new(),
             files: Vec::new(),
             subset: None,
-            digests: HashMap::new(),
+            digests: Vec::new(),
         })
     }
 
@@ -255,7 +256,10 @@ pub struct CorpusReader {
     documents_kept: usize,
     /// The repairs of garbled text in the speeches kept.
     repairs: mojibake::Tally,
-    digests: HashMap<PathBuf, FileDigest>,
+    /// The position in `files` of each pending source's first file (in the same order).
+    pending_files: Vec<usize>,
+    /// By position in `files`.
+    digests: Vec<Option<FileDigest>>,
 }
 
 /// Where a corpus's dates are, and what was not understood in them.
@@ -280,12 +284,16 @@ impl CorpusReader {
     pub fn open(inputs: &[PathBuf], options: &ReadOptions) -> Result<CorpusReader> {
         let discovered = discover::discover(inputs, options)?;
         let mut files = discovered.manifests;
+        let mut pending_files = Vec::with_capacity(discovered.sources.len());
         for source in &discovered.sources {
+            let first = files.len();
             for path in source.files() {
                 if files.last() != Some(&path) {
                     files.push(path);
                 }
             }
+            // A source's only file may be the one before it (given again).
+            pending_files.push(first.min(files.len().saturating_sub(1)));
         }
         let mut kinds = SourceKinds::default();
         for source in &discovered.sources {
@@ -367,6 +375,8 @@ impl CorpusReader {
             .collect::<Result<_>>()?;
         let ids = IdAssigner::new(pending.iter().filter_map(Source::id_base));
         pending.reverse();
+        pending_files.reverse();
+        let digests = vec![None; files.len()];
         Ok(CorpusReader {
             inputs,
             options: options.clone(),
@@ -382,7 +392,8 @@ impl CorpusReader {
             conditions,
             documents_kept: 0,
             repairs: mojibake::Tally::default(),
-            digests: HashMap::new(),
+            pending_files,
+            digests,
         })
     }
 
@@ -441,8 +452,9 @@ impl CorpusReader {
         let mut sources = Vec::new();
         let mut bytes = 0usize;
         while let Some(source) = self.pending.pop() {
+            let file = self.pending_files.pop().unwrap_or_default();
             bytes = bytes.saturating_add(source.size());
-            sources.push(source);
+            sources.push((file, source));
             if bytes >= max_bytes {
                 break;
             }
@@ -451,20 +463,26 @@ impl CorpusReader {
         // the end (168 bytes a file: 11 MB for 57,000 files).
         if self.pending.capacity() > self.pending.len() + self.pending.len() / 4 + 1024 {
             self.pending.shrink_to_fit();
+            self.pending_files.shrink_to_fit();
         }
-        let per_source: Vec<SourceRead> = sources
+        let per_source: Vec<(usize, SourceRead)> = sources
             .into_par_iter()
-            .map(|source| read_source(source, &self.options))
+            .map(|(file, source)| Ok((file, read_source(source, &self.options)?)))
             .collect::<Result<_>>()?;
         let mut documents = Vec::new();
-        for SourceRead {
-            drafts,
-            warnings,
-            digest,
-        } in per_source
+        for (
+            file,
+            SourceRead {
+                drafts,
+                warnings,
+                digest,
+            },
+        ) in per_source
         {
             self.warnings.extend(warnings);
-            self.digests.extend(digest);
+            if let Some(slot) = self.digests.get_mut(file) {
+                *slot = slot.or(digest);
+            }
             for draft in drafts {
                 let id = self.ids.next(&draft);
                 let mut document = draft.into_document(id, &self.metadata_columns);
@@ -695,7 +713,7 @@ impl Source {
 struct SourceRead {
     drafts: Vec<Draft>,
     warnings: Vec<Warning>,
-    digest: Option<(PathBuf, FileDigest)>,
+    digest: Option<FileDigest>,
 }
 
 impl From<(Vec<Draft>, Vec<Warning>)> for SourceRead {
@@ -719,7 +737,7 @@ fn read_source(source: Source, options: &ReadOptions) -> Result<SourceRead> {
             Ok(SourceRead {
                 drafts,
                 warnings,
-                digest: digest.map(|digest| (path, digest)),
+                digest,
             })
         }
         Source::Table(table) => {

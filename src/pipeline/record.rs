@@ -3,7 +3,7 @@
 //! their rows, the warnings and the time of each stage. Everything in it but the times and
 //! the start date is the same for the same input and options.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -80,21 +80,27 @@ pub(crate) struct InputFile<'a> {
 /// reference corpus. The speeches' text files were hashed as they were read; the others are
 /// read again to hash, in parallel.
 pub(crate) fn input_files(analysis: &Computed) -> Result<Vec<InputFile<'_>>> {
-    let mut paths: Vec<&Path> = analysis.corpus.files.iter().map(PathBuf::as_path).collect();
+    let corpus = &analysis.corpus;
+    let mut paths: Vec<(&Path, Option<FileDigest>)> = corpus
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, path)| (path.as_path(), corpus.digests.get(i).copied().flatten()))
+        .collect();
     if let StopwordSource::File(path) = &analysis.config.stopwords {
-        paths.push(path);
+        paths.push((path, None));
     }
     for added in &analysis.config.stopwords_add {
         if let AddedStopwords::File(path) = added {
-            paths.push(path);
+            paths.push((path, None));
         }
     }
-    paths.extend(analysis.reference_files.iter().map(PathBuf::as_path));
+    paths.extend(analysis.reference_files.iter().map(|p| (p.as_path(), None)));
     paths
         .into_par_iter()
-        .map(|path| {
-            let digest = match analysis.corpus.digests.get(path) {
-                Some(digest) => *digest,
+        .map(|(path, digest)| {
+            let digest = match digest {
+                Some(digest) => digest,
                 None => FileDigest::of(&read_limited(path).map_err(|e| Error::read(path, e))?),
             };
             Ok(InputFile {
