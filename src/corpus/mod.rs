@@ -239,8 +239,9 @@ fn read_all(mut reader: CorpusReader) -> Result<Corpus> {
 pub struct CorpusReader {
     inputs: String,
     options: ReadOptions,
-    /// The sources not read yet, in corpus order (reversed: the next one is last).
-    pending: Vec<Source>,
+    /// The sources not read yet, each with the position in `files` of its first file, in
+    /// corpus order (reversed: the next one is last).
+    pending: Vec<(usize, Source)>,
     /// What kinds of source were found, for the options that apply to some only.
     kinds: SourceKinds,
     ids: IdAssigner,
@@ -256,8 +257,6 @@ pub struct CorpusReader {
     documents_kept: usize,
     /// The repairs of garbled text in the speeches kept.
     repairs: mojibake::Tally,
-    /// The position in `files` of each pending source's first file (in the same order).
-    pending_files: Vec<usize>,
     /// By position in `files`.
     digests: Vec<Option<FileDigest>>,
 }
@@ -329,7 +328,7 @@ impl CorpusReader {
                 .collect::<Vec<_>>()
                 .join(", "),
         };
-        let mut pending = discovered.sources;
+        let pending = discovered.sources;
         let mut metadata_columns = metadata_columns(&pending);
         if let Some(join) = &join {
             for name in &join.columns {
@@ -374,8 +373,8 @@ impl CorpusReader {
             )
             .collect::<Result<_>>()?;
         let ids = IdAssigner::new(pending.iter().filter_map(Source::id_base));
+        let mut pending: Vec<(usize, Source)> = pending_files.into_iter().zip(pending).collect();
         pending.reverse();
-        pending_files.reverse();
         let digests = vec![None; files.len()];
         Ok(CorpusReader {
             inputs,
@@ -392,7 +391,6 @@ impl CorpusReader {
             conditions,
             documents_kept: 0,
             repairs: mojibake::Tally::default(),
-            pending_files,
             digests,
         })
     }
@@ -451,8 +449,7 @@ impl CorpusReader {
         }
         let mut sources = Vec::new();
         let mut bytes = 0usize;
-        while let Some(source) = self.pending.pop() {
-            let file = self.pending_files.pop().unwrap_or_default();
+        while let Some((file, source)) = self.pending.pop() {
             bytes = bytes.saturating_add(source.size());
             sources.push((file, source));
             if bytes >= max_bytes {
@@ -460,10 +457,9 @@ impl CorpusReader {
             }
         }
         // The sources taken leave room behind: give it back as the corpus is read, not at
-        // the end (168 bytes a file: 11 MB for 57,000 files).
+        // the end (about 170 bytes a file: 10 MB for 57,000 files).
         if self.pending.capacity() > self.pending.len() + self.pending.len() / 4 + 1024 {
             self.pending.shrink_to_fit();
-            self.pending_files.shrink_to_fit();
         }
         let per_source: Vec<(usize, SourceRead)> = sources
             .into_par_iter()
@@ -732,14 +728,7 @@ fn read_source(source: Source, options: &ReadOptions) -> Result<SourceRead> {
             path,
             relative,
             metadata,
-        } => {
-            let (drafts, warnings, digest) = read_file(&path, &relative, metadata, options);
-            Ok(SourceRead {
-                drafts,
-                warnings,
-                digest,
-            })
-        }
+        } => Ok(read_file(&path, &relative, metadata, options)),
         Source::Table(table) => {
             let mut drafts = Vec::new();
             let mut warnings = Vec::new();
@@ -809,26 +798,29 @@ fn read_file(
     relative: &str,
     metadata: Vec<(String, String)>,
     options: &ReadOptions,
-) -> (Vec<Draft>, Vec<Warning>, Option<FileDigest>) {
+) -> SourceRead {
     let mut warnings = Vec::new();
     if std::fs::metadata(path).is_ok_and(|m| m.len() > limited::MAX_READ_BYTES) {
         warnings.push(Warning::new(
             path,
             "larger than 4 GiB, which speechstat cannot hold as one text; split it into smaller files. Skipped",
         ));
-        return (Vec::new(), warnings, None);
+        return (Vec::new(), warnings).into();
     }
     let bytes = match read_limited(path) {
         Ok(bytes) => bytes,
         Err(e) => {
             warnings.push(Warning::new(path, format!("cannot read ({e}); skipped")));
-            return (Vec::new(), warnings, None);
+            return (Vec::new(), warnings).into();
         }
     };
     let digest = Some(FileDigest::of(&bytes));
     if let Some(refusal) = format::refusal_of_prose(path, &bytes) {
         warnings.push(refusal);
-        return (Vec::new(), warnings, digest);
+        return SourceRead {
+            digest,
+            ..(Vec::new(), warnings).into()
+        };
     }
     let (text, encoding) = match decode(bytes) {
         Decoded::Text { text, encoding } => (text, encoding),
@@ -837,7 +829,10 @@ fn read_file(
                 path,
                 "binary file (or UTF-16 without a byte-order mark), not text; skipped",
             ));
-            return (Vec::new(), warnings, digest);
+            return SourceRead {
+                digest,
+                ..(Vec::new(), warnings).into()
+            };
         }
     };
     if encoding == Encoding::Windows1252 {
@@ -859,7 +854,11 @@ fn read_file(
         options,
     );
     warnings.extend(more);
-    (drafts, warnings, digest)
+    SourceRead {
+        drafts,
+        warnings,
+        digest,
+    }
 }
 
 /// A text that may hold several speeches, with where it came from.

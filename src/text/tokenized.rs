@@ -191,7 +191,7 @@ impl<'a> Tokenizer<'a> {
                 for doc in &mut docs {
                     for id in &mut doc.forms {
                         if *id & NEW_IN_CHUNK != 0 {
-                            *id = to_global[(*id & !NEW_IN_CHUNK) as usize];
+                            *id = to_global[new_form_index(*id)];
                         }
                     }
                 }
@@ -220,6 +220,11 @@ impl<'a> Tokenizer<'a> {
 /// [`crate::text::vocab`]).
 const NEW_IN_CHUNK: u32 = 1 << 31;
 
+/// The index among its chunk's new forms of an id marked [`NEW_IN_CHUNK`].
+fn new_form_index(id: u32) -> usize {
+    (id & !NEW_IN_CHUNK) as usize
+}
+
 /// Surface spellings and their form ids: up to 15 bytes (nearly every word) by an integer
 /// key, which hashes and compares in a step or two; longer ones by their text.
 #[derive(Default)]
@@ -241,12 +246,10 @@ impl Surfaces {
     /// `to_global`.
     fn extend(&mut self, surfaces: &ChunkSurfaces, to_global: &[FormId]) {
         for (&key, &id) in &surfaces.short {
-            self.short
-                .insert(key, to_global[(id & !NEW_IN_CHUNK) as usize]);
+            self.short.insert(key, to_global[new_form_index(id)]);
         }
         for (&text, &id) in &surfaces.long {
-            self.long
-                .insert(text.into(), to_global[(id & !NEW_IN_CHUNK) as usize]);
+            self.long.insert(text.into(), to_global[new_form_index(id)]);
         }
     }
 }
@@ -478,7 +481,7 @@ mod tests {
             chunked_docs.extend(chunk.docs.into_iter().map(|mut d| {
                 d.forms
                     .iter_mut()
-                    .for_each(|id| *id = map[(*id & !NEW_IN_CHUNK) as usize]);
+                    .for_each(|id| *id = map[new_form_index(*id)]);
                 d
             }));
         }
