@@ -20,6 +20,7 @@ pub struct Cleaned {
 
 use std::borrow::Cow;
 
+use super::lines::lines;
 use super::mojibake;
 
 /// Cleans one speech body. `text` must already have `\n` line ends.
@@ -32,7 +33,7 @@ pub fn clean_body(text: &str, keep_annotations: bool) -> Cleaned {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     let mut unfinished = false;
-    let mut lines = text.lines();
+    let mut lines = lines(text);
     // A paragraph's lines and their joined text, kept from paragraph to paragraph.
     let mut block = Vec::new();
     let mut joined = String::new();
@@ -94,7 +95,7 @@ const SHORT_TITLE_WORDS: usize = 8;
 /// The lines of the next paragraph (lines up to a blank line), trimmed, in `block`, leaving
 /// out page footers; false when the text has no more.
 fn next_block<'a>(
-    lines: &mut std::str::Lines<'a>,
+    lines: &mut impl Iterator<Item = &'a str>,
     block: &mut Vec<&'a str>,
     footers: &mut u32,
 ) -> bool {
@@ -154,6 +155,7 @@ fn is_page_footer(line: &str) -> bool {
 /// (`land-\nmines`).
 fn join_lines(lines: &[&str], joined: &mut String) {
     joined.clear();
+    joined.reserve(lines.iter().map(|line| line.len() + 1).sum());
     // Lines arrive trimmed.
     for line in lines {
         let line = line.trim_start_matches('#').trim_start();
@@ -270,9 +272,10 @@ fn needs_space_collapse(paragraph: &str) -> bool {
     paragraph.starts_with(char::is_whitespace)
         || paragraph.ends_with(char::is_whitespace)
         || memchr::memmem::find(bytes, b"  ").is_some()
-        || bytes
-            .iter()
-            .any(|&b| b != b' ' && (b.is_ascii_whitespace() || b == 0x0B))
+        // ASCII whitespace other than the space: tab, line feed, form feed, carriage return
+        // and the vertical tab.
+        || memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_some()
+        || memchr::memchr2(0x0C, 0x0B, bytes).is_some()
         || has_whitespace_beyond_ascii(paragraph)
 }
 
@@ -280,10 +283,11 @@ fn needs_space_collapse(paragraph: &str) -> bool {
 /// ideographic space)? Each begins with one of four bytes in UTF-8, so only the characters
 /// beginning with those are decoded.
 fn has_whitespace_beyond_ascii(text: &str) -> bool {
-    text.bytes().enumerate().any(|(i, b)| {
-        matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-            && text[i..].chars().next().is_some_and(char::is_whitespace)
-    })
+    // A lead byte is never inside a character: `i` is where one starts.
+    let is_whitespace_at = |i: usize| text[i..].chars().next().is_some_and(char::is_whitespace);
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes).any(is_whitespace_at)
+        || memchr::memchr_iter(0xE1, bytes).any(is_whitespace_at)
 }
 
 fn collapse_spaces(paragraph: &str) -> String {
@@ -310,6 +314,22 @@ fn has_more_words_than(paragraph: &str, words: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Inside a paragraph, every ASCII whitespace character but the single space (and the
+    /// vertical tab, which `is_ascii_whitespace` leaves out) asks for spaces to be collapsed.
+    #[test]
+    fn ascii_whitespace_but_the_space_needs_collapsing() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let text = format!("a{c}b");
+            let expected = b != b' ' && (b.is_ascii_whitespace() || b == 0x0B);
+            assert_eq!(needs_space_collapse(&text), expected, "{b:#x}");
+        }
+        assert!(needs_space_collapse("a  b"));
+        assert!(needs_space_collapse(" a"));
+        assert!(needs_space_collapse("a\u{A0}b"));
+        assert!(!needs_space_collapse("a b c"));
+    }
 
     /// The four lead bytes cover every whitespace character beyond ASCII.
     #[test]

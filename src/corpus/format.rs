@@ -3,6 +3,7 @@
 //! format is recognised, so that a structured file is never read as prose: it is read as what
 //! it is, or refused with a message naming what it looks like and what reads it.
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
@@ -286,7 +287,11 @@ pub enum Looks {
 /// a first line that is a JSON object, `[` then `{`, an XML declaration or TEI root, or a
 /// header of short names followed by rows with as many fields.
 pub fn sniff(head: &[u8]) -> Option<Looks> {
-    let text = String::from_utf8_lossy(head);
+    // What `from_utf8_lossy` gives, checked the quick way first: most heads are valid.
+    let text = match std::str::from_utf8(head) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(head),
+    };
     let text = text.trim_start_matches('\u{FEFF}');
     let trimmed = text.trim_start();
     if trimmed.starts_with("<?xml") || trimmed.starts_with("<TEI") {

@@ -12,6 +12,7 @@ mod format;
 mod join;
 mod limited;
 mod line_numbers;
+mod lines;
 mod manifest;
 mod mojibake;
 mod named_files;

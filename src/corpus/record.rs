@@ -9,6 +9,8 @@
 //! ends with a colon; the text after the colon is the start of the speech. Inline headings
 //! are only looked for in files without `## ` headings.
 
+use super::lines::lines_inclusive;
+
 /// What a speech heading says about its speaker.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Heading {
@@ -42,12 +44,16 @@ pub fn split_records(text: &str) -> Vec<Record<'_>> {
     let mut paragraph_start = true;
     // A file marked up with `## ` headings uses only those: a paragraph starting "The
     // President: ..." inside such a speech is part of it, as the markup says.
-    let inline_headings = !text
-        .split('\n')
-        .any(|line| parse_heading_line(line).is_some());
-    for (index, line) in text.split_inclusive('\n').enumerate() {
+    // Most files have no `##` at all: then no line is a heading, and no line is looked at
+    // for one.
+    let has_marks = memchr::memmem::find(text.as_bytes(), b"##").is_some();
+    let inline_headings = !has_marks
+        || !text
+            .split('\n')
+            .any(|line| parse_heading_line(line).is_some());
+    for (index, line) in lines_inclusive(text).enumerate() {
         let line_no = index as u64 + 1;
-        let found = match parse_heading_line(line) {
+        let found = match has_marks.then(|| parse_heading_line(line)).flatten() {
             Some(heading) => Some((heading, line.len())),
             None if paragraph_start && inline_headings => parse_inline_heading(line),
             None => None,

@@ -4,6 +4,7 @@
 //! repeated on many rows (a term, a speech's id) is escaped once, as a [`Field`].
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::tables::{prints_as_is, push_field, push_integer, CsvStyle, TableWriter};
@@ -32,9 +33,44 @@ impl<'a> Field<'a> {
     }
 }
 
+/// Pairs of text cells that rows print side by side (a term and its label), each pair
+/// escaped and joined by the separator once and kept one after another: a row copies one
+/// slice for both, and rows that visit the pairs in their stored order read memory in order.
+pub(crate) struct JoinedPairs {
+    text: String,
+    /// Where each pair's text starts in `text`; one more entry, its end.
+    starts: Vec<usize>,
+}
+
+impl JoinedPairs {
+    pub(crate) fn new<'a>(
+        pairs: impl ExactSizeIterator<Item = (&'a str, &'a str)>,
+        style: CsvStyle,
+    ) -> JoinedPairs {
+        let mut starts = Vec::with_capacity(pairs.len() + 1);
+        let mut text = String::new();
+        for (first, second) in pairs {
+            starts.push(text.len());
+            push_field(&mut text, first, style);
+            text.push(style.separator());
+            push_field(&mut text, second, style);
+        }
+        starts.push(text.len());
+        JoinedPairs { text, starts }
+    }
+
+    /// Pair `i` as CSV: two cells and the separator between them.
+    pub(crate) fn csv(&self, i: usize) -> &str {
+        &self.text[self.starts[i]..self.starts[i + 1]]
+    }
+}
+
 /// Where a source's cells go, row after row.
 pub(crate) trait Cells {
     fn text(&mut self, field: &Field<'_>);
+    /// Two text cells: `csv` as [`JoinedPairs::csv`] gives them, `raw` their text (asked
+    /// only where the cells are kept as text).
+    fn pair<'s>(&mut self, csv: &str, raw: impl FnOnce() -> (&'s str, &'s str));
     fn count(&mut self, n: u64);
     /// A float with six significant digits; empty when it is not finite.
     fn float(&mut self, v: f64);
@@ -105,8 +141,12 @@ struct CsvCells {
     out: String,
     style: CsvStyle,
     line_start: usize,
-    /// Whether the next cell is the first of its line.
-    first: bool,
+    /// The column of the next cell.
+    column: usize,
+    /// The last float printed in each column and where its text is in `out`: a value
+    /// repeated down a column (a speech's rate of every term it uses once) is copied, not
+    /// formatted again.
+    last_floats: Vec<Option<(u64, Range<usize>)>>,
     rows: u64,
 }
 
@@ -116,39 +156,59 @@ impl CsvCells {
             out: String::with_capacity(1 << 20),
             style,
             line_start: 0,
-            first: true,
+            column: 0,
+            last_floats: Vec::new(),
             rows: 0,
         }
     }
 
-    fn separate(&mut self) {
-        if !self.first {
+    /// The separator before every cell but a line's first; moves on by `cells` columns.
+    fn separate(&mut self, cells: usize) {
+        if self.column > 0 {
             self.out.push(self.style.separator());
         }
-        self.first = false;
+        self.column += cells;
     }
 }
 
 impl Cells for CsvCells {
     fn text(&mut self, field: &Field<'_>) {
-        self.separate();
+        self.separate(1);
         self.out.push_str(&field.csv);
     }
 
+    fn pair<'s>(&mut self, csv: &str, _raw: impl FnOnce() -> (&'s str, &'s str)) {
+        self.separate(2);
+        self.out.push_str(csv);
+    }
+
     fn count(&mut self, n: u64) {
-        self.separate();
+        self.separate(1);
         push_integer(&mut self.out, false, n);
     }
 
     fn float(&mut self, v: f64) {
-        self.separate();
+        let column = self.column;
+        self.separate(1);
+        if self.last_floats.len() <= column {
+            self.last_floats.resize(column + 1, None);
+        }
+        let bits = v.to_bits();
+        if let Some((last, text)) = &self.last_floats[column] {
+            if *last == bits {
+                self.out.extend_from_within(text.clone());
+                return;
+            }
+        }
+        let start = self.out.len();
         if let Some(rounded) = Rounded::of(v) {
             rounded.write(self.style.decimal(), &mut self.out);
         }
+        self.last_floats[column] = Some((bits, start..self.out.len()));
     }
 
     fn flag(&mut self, v: bool) {
-        self.separate();
+        self.separate(1);
         self.out.push_str(flag(v));
     }
 
@@ -159,7 +219,7 @@ impl Cells for CsvCells {
         }
         self.out.push('\n');
         self.line_start = self.out.len();
-        self.first = true;
+        self.column = 0;
         self.rows += 1;
     }
 }
@@ -202,6 +262,14 @@ impl Cells for PreviewCells {
         self.push(|cell| cell.push_str(field.raw));
     }
 
+    fn pair<'s>(&mut self, _csv: &str, raw: impl FnOnce() -> (&'s str, &'s str)) {
+        if !self.is_full() {
+            let (first, second) = raw();
+            self.row.push(first.to_owned());
+            self.row.push(second.to_owned());
+        }
+    }
+
     fn count(&mut self, n: u64) {
         self.push(|cell| push_integer(cell, false, n));
     }
@@ -230,5 +298,64 @@ fn flag(v: bool) -> &'static str {
     match v {
         true => "true",
         false => "false",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAIRS: [(&str, &str); 2] = [("a,b", "x"), ("=1", "y\"")];
+
+    /// Rows of a pair and two floats, the floats repeating down and across their columns.
+    fn fill(cells: &mut impl Cells, pairs: &JoinedPairs, joined: bool, style: CsvStyle) {
+        let third = 1.0 / 3.0;
+        let rows = [
+            (0, 0.5, 0.5),
+            (1, 0.5, third),
+            (0, third, third),
+            (1, f64::NAN, f64::NAN),
+            (0, f64::NAN, 2.0),
+        ];
+        for (pair, a, b) in rows {
+            let (first, second) = PAIRS[pair];
+            if joined {
+                cells.pair(pairs.csv(pair), || PAIRS[pair]);
+            } else {
+                cells.text(&Field::new(first, style));
+                cells.text(&Field::new(second, style));
+            }
+            cells.float(a);
+            cells.float(b);
+            cells.end_row();
+        }
+    }
+
+    #[test]
+    fn joined_pairs_and_repeated_floats_print_as_cells_one_by_one() {
+        for style in [CsvStyle::Excel, CsvStyle::ExcelEu, CsvStyle::Plain] {
+            let pairs = JoinedPairs::new(PAIRS.into_iter(), style);
+            let mut joined = CsvCells::new(style);
+            fill(&mut joined, &pairs, true, style);
+            let mut one_by_one = CsvCells::new(style);
+            fill(&mut one_by_one, &pairs, false, style);
+            assert_eq!(joined.out, one_by_one.out, "{style:?}");
+            assert_eq!(joined.rows, 5);
+            let mut preview = PreviewCells::new(3, style);
+            fill(&mut preview, &pairs, true, style);
+            assert_eq!(preview.rows.len(), 3);
+            assert_eq!(preview.rows[1][..2], ["=1", "y\""]);
+        }
+        let pairs = JoinedPairs::new(PAIRS.into_iter(), CsvStyle::Excel);
+        let mut cells = CsvCells::new(CsvStyle::Excel);
+        fill(&mut cells, &pairs, true, CsvStyle::Excel);
+        assert_eq!(
+            cells.out,
+            "\"a,b\",x,0.5,0.5\n\
+             '=1,\"y\"\"\",0.5,0.333333\n\
+             \"a,b\",x,0.333333,0.333333\n\
+             '=1,\"y\"\"\",,\n\
+             \"a,b\",x,,2\n"
+        );
     }
 }

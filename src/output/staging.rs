@@ -10,7 +10,7 @@
 //! the last run wrote, and while a run works its staging folder, the files it moved aside
 //! and the journal of its commit.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 
@@ -161,8 +161,17 @@ impl Staging {
         if targets.is_empty() {
             return Ok(());
         }
+        // Resolving a path costs a system call per folder in it; an input is resolved only
+        // when it is the same file as a target (which it must be to have its real path).
+        let identities: Option<HashSet<FileIdentity>> =
+            targets.keys().map(|t| FileIdentity::of(t)).collect();
+        let may_be_a_target = |input: &Path| match (&identities, FileIdentity::of(input)) {
+            (Some(targets), Some(input)) => targets.contains(&input),
+            _ => true,
+        };
         let replaced = inputs
             .par_iter()
+            .filter(|p| may_be_a_target(p))
             .filter_map(|p| std::fs::canonicalize(p).ok())
             .find_map_first(|real| targets.get(&real).copied());
         match replaced {
@@ -176,6 +185,31 @@ impl Staging {
             }),
             None => Ok(()),
         }
+    }
+}
+
+/// What tells one file from another on its device (Unix); none where the platform does not
+/// say, or the file cannot be looked at.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct FileIdentity {
+    device: u64,
+    inode: u64,
+}
+
+impl FileIdentity {
+    #[cfg(unix)]
+    fn of(path: &Path) -> Option<FileIdentity> {
+        use std::os::unix::fs::MetadataExt;
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(FileIdentity {
+            device: metadata.dev(),
+            inode: metadata.ino(),
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn of(_path: &Path) -> Option<FileIdentity> {
+        None
     }
 }
 
@@ -474,6 +508,34 @@ mod tests {
         assert_eq!(
             std::fs::read_to_string(out.join("report.md")).unwrap(),
             "a speech"
+        );
+    }
+
+    /// An input reached through a link is the file it names; a hard link elsewhere is a name
+    /// of its own, which replacing the output leaves as it was.
+    #[cfg(unix)]
+    #[test]
+    fn an_input_is_known_by_its_real_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("report.md"), "a speech").unwrap();
+        let linked = dir.path().join("linked.md");
+        std::os::unix::fs::symlink(out.join("report.md"), &linked).unwrap();
+        let hard = dir.path().join("hard.md");
+        std::fs::hard_link(out.join("report.md"), &hard).unwrap();
+        let commit = |inputs: &[&Path]| {
+            let mut staging = Staging::begin(&out).unwrap();
+            std::fs::write(staging.file("report.md").unwrap(), "a report").unwrap();
+            staging.commit(inputs)
+        };
+        let err = commit(&[hard.as_path(), linked.as_path()]).unwrap_err();
+        assert!(err.to_string().contains("report.md"), "{err}");
+        commit(&[hard.as_path()]).unwrap();
+        assert_eq!(std::fs::read_to_string(&hard).unwrap(), "a speech");
+        assert_eq!(
+            std::fs::read_to_string(out.join("report.md")).unwrap(),
+            "a report"
         );
     }
 

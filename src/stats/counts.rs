@@ -67,6 +67,41 @@ struct DocCounts {
     terms: Vec<(TermId, u32)>,
 }
 
+/// A run of documents' counts summed by term and by form, so that only the run's distinct
+/// terms and forms are added to the corpus totals one by one.
+struct RunTotals {
+    /// Each term with its tokens and the documents using it.
+    terms: Vec<(TermId, (u64, u32))>,
+    forms: Vec<(FormId, u64)>,
+}
+
+impl RunTotals {
+    fn of(counted: &[DocCounts], vocab: &Vocabulary) -> RunTotals {
+        let mut tokens = Tally::<u64>::new(vocab.n_terms());
+        let mut docs = Tally::<u32>::new(vocab.n_terms());
+        let mut forms = Tally::<u64>::new(vocab.n_forms());
+        for doc in counted {
+            for &(term, n) in &doc.terms {
+                tokens.add(term, u64::from(n));
+                docs.add(term, 1);
+            }
+            for &(form, n) in &doc.forms {
+                forms.add(form, u64::from(n));
+            }
+        }
+        // Both tallies saw the same terms in the same order.
+        let terms = tokens
+            .drain()
+            .zip(docs.drain())
+            .map(|((term, n), (_, d))| (term, (n, d)))
+            .collect();
+        RunTotals {
+            terms,
+            forms: forms.drain().collect(),
+        }
+    }
+}
+
 /// Builds the count tables of a tokenized corpus, all in memory.
 pub fn count(corpus: &TokenizedCorpus) -> CountTables {
     let mut counter = Counter::with_budget(usize::MAX);
@@ -105,30 +140,35 @@ impl Counter {
         // A few runs of documents per thread, each with its own tallies: tables as large as
         // the vocabulary, not to be made for every document.
         let run = docs.len().div_ceil(4 * rayon::current_num_threads()).max(1);
-        let per_run: Vec<Vec<DocCounts>> = docs
+        let per_run: Vec<(Vec<DocCounts>, RunTotals)> = docs
             .par_chunks(run)
             .map(|docs| {
                 let mut forms = Tally::new(vocab.n_forms());
                 let mut terms = Tally::new(vocab.n_terms());
-                docs.iter()
+                let counted: Vec<DocCounts> = docs
+                    .iter()
                     .map(|doc| count_document(doc, vocab, &mut forms, &mut terms))
-                    .collect()
+                    .collect();
+                let totals = RunTotals::of(&counted, vocab);
+                (counted, totals)
             })
             .collect();
-        let per_doc: Vec<DocCounts> = per_run.into_iter().flatten().collect();
         self.fit(vocab);
         let tables = &mut self.tables;
-        for doc in &per_doc {
-            for &(term, n) in &doc.terms {
-                tables.term_count[term as usize] += u64::from(n);
-                tables.term_doc_freq[term as usize] += 1;
+        let mut per_doc = Vec::with_capacity(docs.len());
+        // The runs' sums are added in order: the totals are the same whatever the runs.
+        for (counted, totals) in per_run {
+            for (term, (n, docs)) in totals.terms {
+                tables.term_count[term as usize] += n;
+                tables.term_doc_freq[term as usize] += docs;
             }
-            for &(form, n) in &doc.forms {
-                self.any_form_total[form as usize] += u64::from(n);
+            for (form, n) in totals.forms {
+                self.any_form_total[form as usize] += n;
                 if !vocab.is_stopword(form) {
-                    self.counted_form_total[form as usize] += u64::from(n);
+                    self.counted_form_total[form as usize] += n;
                 }
             }
+            per_doc.extend(counted);
         }
         tables
             .n_tokens

@@ -7,11 +7,11 @@ use std::ops::Range;
 
 use crate::chunks::table_parts;
 use crate::columns::{self, TableColumn};
-use crate::output::rows::{Cells, Field, RowSource};
+use crate::output::rows::{Cells, Field, JoinedPairs, RowSource};
 use crate::output::tables::{CsvStyle, ROWS_PER_SLICE};
 use crate::stats::compare::keyness::{self, is_significant, Target};
 use crate::stats::counts::{per_10k, CountTables};
-use crate::stats::frequency::terms::{idf, sorted_row, tf_idf_with, Alphabetical};
+use crate::stats::frequency::terms::{idf, sorted_places, tf_idf_with, Alphabetical};
 use crate::stats::pairs::collocations::CollocationRows;
 use crate::stats::pairs::cooccurrence::{CooccurrenceOrder, Cooccurrences, TermPair};
 use crate::text::{TermId, Vocabulary};
@@ -20,12 +20,15 @@ use crate::text::{TermId, Vocabulary};
 /// the numbers of [`crate::stats::frequency::terms::term_frequency_frames`].
 pub(super) struct TermFrequencyRows<'a> {
     counts: &'a CountTables,
+    vocab: &'a Vocabulary,
     doc_ids: &'a [String],
     style: CsvStyle,
     /// The terms in alphabetical order, which breaks ties of count.
     order: Alphabetical,
-    /// Each term's own cell and its label's, escaped once.
-    terms: Vec<(Field<'a>, Field<'a>)>,
+    /// Each term's cell and its label's, by the term's place in alphabetical order: a
+    /// speech's many terms used once are printed in that order.
+    terms: JoinedPairs,
+    /// Each term's idf, by its place in alphabetical order.
     idf: Vec<f64>,
     /// Speeches of about [`ROWS_PER_SLICE`] rows each.
     pieces: Vec<Range<usize>>,
@@ -51,17 +54,27 @@ impl<'a> TermFrequencyRows<'a> {
     ) -> TermFrequencyRows<'a> {
         let n_docs = counts.n_docs();
         let rows = (0..n_docs).map(|d| counts.doc_terms.entries(d) as u64);
+        let order = Alphabetical::of(vocab);
+        let terms = JoinedPairs::new(
+            order
+                .terms()
+                .iter()
+                .map(|&t| term_and_label(counts, vocab, t)),
+            style,
+        );
+        let idf = order
+            .terms()
+            .iter()
+            .map(|&t| idf(n_docs, counts.term_doc_freq[t as usize]))
+            .collect();
         TermFrequencyRows {
             counts,
+            vocab,
             doc_ids,
             style,
-            order: Alphabetical::of(vocab),
-            terms: term_fields(counts, vocab, style),
-            idf: counts
-                .term_doc_freq
-                .iter()
-                .map(|&df| idf(n_docs, df))
-                .collect(),
+            order,
+            terms,
+            idf,
             pieces: table_parts(rows, piece_rows as u64),
         }
     }
@@ -87,15 +100,16 @@ impl RowSource for TermFrequencyRows<'_> {
         for d in self.pieces[i].clone() {
             let doc = Field::new(&self.doc_ids[d], self.style);
             let n_tokens = self.counts.n_tokens[d];
-            for (t, n) in sorted_row(self.counts, &self.order, d) {
-                let (term, label) = &self.terms[t as usize];
+            for (place, n) in sorted_places(self.counts, &self.order, d) {
+                let place = place as usize;
                 let n = u64::from(n);
                 cells.text(&doc);
-                cells.text(term);
-                cells.text(label);
+                cells.pair(self.terms.csv(place), || {
+                    term_and_label(self.counts, self.vocab, self.order.terms()[place])
+                });
                 cells.count(n);
                 cells.float(per_10k(n, n_tokens));
-                cells.float(tf_idf_with(n, n_tokens, self.idf[t as usize]));
+                cells.float(tf_idf_with(n, n_tokens, self.idf[place]));
                 cells.end_row();
             }
         }
@@ -372,15 +386,25 @@ fn term_fields<'a>(
     vocab: &'a Vocabulary,
     style: CsvStyle,
 ) -> Vec<(Field<'a>, Field<'a>)> {
-    (0..vocab.n_terms())
+    (0..vocab.n_terms() as TermId)
         .map(|t| {
-            let label = counts.term_label.get(t).map_or("", |&f| vocab.form(f));
-            (
-                Field::new(vocab.term(t as TermId), style),
-                Field::new(label, style),
-            )
+            let (term, label) = term_and_label(counts, vocab, t);
+            (Field::new(term, style), Field::new(label, style))
         })
         .collect()
+}
+
+/// A term and its label (empty for a term no count table labels).
+fn term_and_label<'a>(
+    counts: &CountTables,
+    vocab: &'a Vocabulary,
+    t: TermId,
+) -> (&'a str, &'a str) {
+    let label = counts
+        .term_label
+        .get(t as usize)
+        .map_or("", |&f| vocab.form(f));
+    (vocab.term(t), label)
 }
 
 fn names(columns: &[TableColumn]) -> Vec<String> {

@@ -59,16 +59,33 @@ impl Alphabetical {
         }
         Alphabetical { rank, term }
     }
+
+    /// The terms from first to last in alphabetical order.
+    pub(crate) fn terms(&self) -> &[TermId] {
+        &self.term
+    }
 }
 
 /// The counted terms of document `d` in the table's order: most frequent first, ties in
-/// alphabetical order. Each entry is sorted as one integer (the count's complement, then the
-/// term's place), several times quicker than a key computed at each comparison.
+/// alphabetical order.
 pub(crate) fn sorted_row(
     counts: &CountTables,
     order: &Alphabetical,
     d: usize,
 ) -> Vec<(TermId, u32)> {
+    sorted_places(counts, order, d)
+        .map(|(place, n)| (order.term[place as usize], n))
+        .collect()
+}
+
+/// [`sorted_row`] with each term given by its place in alphabetical order. Each entry is
+/// sorted as one integer (the count's complement, then the term's place), several times
+/// quicker than a key computed at each comparison.
+pub(crate) fn sorted_places(
+    counts: &CountTables,
+    order: &Alphabetical,
+    d: usize,
+) -> impl Iterator<Item = (u32, u32)> {
     let mut keys: Vec<u64> = counts
         .doc_terms
         .row(d)
@@ -77,13 +94,7 @@ pub(crate) fn sorted_row(
         .collect();
     keys.sort_unstable();
     keys.into_iter()
-        .map(|key| {
-            (
-                order.term[(key & 0xFFFF_FFFF) as usize],
-                !((key >> 32) as u32),
-            )
-        })
-        .collect()
+        .map(|key| ((key & 0xFFFF_FFFF) as u32, !((key >> 32) as u32)))
 }
 
 /// The corpus term list, most frequent first (ties by term).
