@@ -33,33 +33,36 @@ impl<'a> Field<'a> {
     }
 }
 
-/// Pairs of text cells that rows print side by side (a term and its label), each pair
-/// escaped and joined by the separator once and kept one after another: a row copies one
-/// slice for both, and rows that visit the pairs in their stored order read memory in order.
-pub(crate) struct JoinedPairs {
+/// Groups of `N` text cells that rows print side by side (a term and its label), each group
+/// escaped and joined by the separator once, the groups kept one after another: a row copies
+/// one slice for the group, from memory far denser than a string apiece.
+pub(crate) struct JoinedCells<const N: usize> {
     text: String,
-    /// Where each pair's text starts in `text`; one more entry, its end.
+    /// Where each group's text starts in `text`; one more entry, its end.
     starts: Vec<usize>,
 }
 
-impl JoinedPairs {
+impl<const N: usize> JoinedCells<N> {
     pub(crate) fn new<'a>(
-        pairs: impl ExactSizeIterator<Item = (&'a str, &'a str)>,
+        groups: impl ExactSizeIterator<Item = [&'a str; N]>,
         style: CsvStyle,
-    ) -> JoinedPairs {
-        let mut starts = Vec::with_capacity(pairs.len() + 1);
+    ) -> JoinedCells<N> {
+        let mut starts = Vec::with_capacity(groups.len() + 1);
         let mut text = String::new();
-        for (first, second) in pairs {
+        for group in groups {
             starts.push(text.len());
-            push_field(&mut text, first, style);
-            text.push(style.separator());
-            push_field(&mut text, second, style);
+            for (i, cell) in group.into_iter().enumerate() {
+                if i > 0 {
+                    text.push(style.separator());
+                }
+                push_field(&mut text, cell, style);
+            }
         }
         starts.push(text.len());
-        JoinedPairs { text, starts }
+        JoinedCells { text, starts }
     }
 
-    /// Pair `i` as CSV: two cells and the separator between them.
+    /// Group `i` as CSV: its cells and the separators between them.
     pub(crate) fn csv(&self, i: usize) -> &str {
         &self.text[self.starts[i]..self.starts[i + 1]]
     }
@@ -68,9 +71,9 @@ impl JoinedPairs {
 /// Where a source's cells go, row after row.
 pub(crate) trait Cells {
     fn text(&mut self, field: &Field<'_>);
-    /// Two text cells: `csv` as [`JoinedPairs::csv`] gives them, `raw` their text (asked
-    /// only where the cells are kept as text).
-    fn pair<'s>(&mut self, csv: &str, raw: impl FnOnce() -> (&'s str, &'s str));
+    /// `N` text cells: `csv` as [`JoinedCells::csv`] gives them, `raw` their text (asked only
+    /// where the cells are kept as text).
+    fn joined<'s, const N: usize>(&mut self, csv: &str, raw: impl FnOnce() -> [&'s str; N]);
     fn count(&mut self, n: u64);
     /// A float with six significant digits; empty when it is not finite.
     fn float(&mut self, v: f64);
@@ -177,8 +180,8 @@ impl Cells for CsvCells {
         self.out.push_str(&field.csv);
     }
 
-    fn pair<'s>(&mut self, csv: &str, _raw: impl FnOnce() -> (&'s str, &'s str)) {
-        self.separate(2);
+    fn joined<'s, const N: usize>(&mut self, csv: &str, _raw: impl FnOnce() -> [&'s str; N]) {
+        self.separate(N);
         self.out.push_str(csv);
     }
 
@@ -262,11 +265,9 @@ impl Cells for PreviewCells {
         self.push(|cell| cell.push_str(field.raw));
     }
 
-    fn pair<'s>(&mut self, _csv: &str, raw: impl FnOnce() -> (&'s str, &'s str)) {
+    fn joined<'s, const N: usize>(&mut self, _csv: &str, raw: impl FnOnce() -> [&'s str; N]) {
         if !self.is_full() {
-            let (first, second) = raw();
-            self.row.push(first.to_owned());
-            self.row.push(second.to_owned());
+            self.row.extend(raw().map(str::to_owned));
         }
     }
 
@@ -305,10 +306,10 @@ fn flag(v: bool) -> &'static str {
 mod tests {
     use super::*;
 
-    const PAIRS: [(&str, &str); 2] = [("a,b", "x"), ("=1", "y\"")];
+    const PAIRS: [[&str; 2]; 2] = [["a,b", "x"], ["=1", "y\""]];
 
     /// Rows of a pair and two floats, the floats repeating down and across their columns.
-    fn fill(cells: &mut impl Cells, pairs: &JoinedPairs, joined: bool, style: CsvStyle) {
+    fn fill(cells: &mut impl Cells, pairs: &JoinedCells<2>, joined: bool, style: CsvStyle) {
         let third = 1.0 / 3.0;
         let rows = [
             (0, 0.5, 0.5),
@@ -318,9 +319,9 @@ mod tests {
             (0, f64::NAN, 2.0),
         ];
         for (pair, a, b) in rows {
-            let (first, second) = PAIRS[pair];
+            let [first, second] = PAIRS[pair];
             if joined {
-                cells.pair(pairs.csv(pair), || PAIRS[pair]);
+                cells.joined(pairs.csv(pair), || PAIRS[pair]);
             } else {
                 cells.text(&Field::new(first, style));
                 cells.text(&Field::new(second, style));
@@ -334,7 +335,7 @@ mod tests {
     #[test]
     fn joined_pairs_and_repeated_floats_print_as_cells_one_by_one() {
         for style in [CsvStyle::Excel, CsvStyle::ExcelEu, CsvStyle::Plain] {
-            let pairs = JoinedPairs::new(PAIRS.into_iter(), style);
+            let pairs = JoinedCells::new(PAIRS.into_iter(), style);
             let mut joined = CsvCells::new(style);
             fill(&mut joined, &pairs, true, style);
             let mut one_by_one = CsvCells::new(style);
@@ -346,7 +347,7 @@ mod tests {
             assert_eq!(preview.rows.len(), 3);
             assert_eq!(preview.rows[1][..2], ["=1", "y\""]);
         }
-        let pairs = JoinedPairs::new(PAIRS.into_iter(), CsvStyle::Excel);
+        let pairs = JoinedCells::new(PAIRS.into_iter(), CsvStyle::Excel);
         let mut cells = CsvCells::new(CsvStyle::Excel);
         fill(&mut cells, &pairs, true, CsvStyle::Excel);
         assert_eq!(

@@ -89,14 +89,26 @@ impl Staging {
 
     /// Where to write the output `relative` (e.g. "tables/terms.csv") during the run.
     pub fn file(&mut self, relative: &str) -> Result<PathBuf> {
+        let path = self.path_of(relative)?;
+        self.record(relative);
+        Ok(path)
+    }
+
+    /// Where to write the file `relative` (its folder made), for a writer that has no
+    /// `&mut` access; the caller [`Staging::record`]s it after.
+    pub fn path_of(&self, relative: &str) -> Result<PathBuf> {
         let path = self.staging.join(relative);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
         }
+        Ok(path)
+    }
+
+    /// Counts the file `relative` among this run's outputs (once, in the order recorded).
+    pub fn record(&mut self, relative: &str) {
         if !self.written.iter().any(|w| w == relative) {
             self.written.push(relative.to_owned());
         }
-        Ok(path)
     }
 
     /// Puts this run's files in place of the previous run's, whole or not at all: refuses to

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
 use polars::prelude::{DataFrame, DataType, SortMultipleOptions};
+use rayon::prelude::*;
 
 use super::computed::Computed;
 use super::describe;
@@ -52,28 +53,20 @@ pub(crate) fn write(
     let mut charts = Vec::new();
     for stage in outputs.chunk_by(|a, b| a.stage() == b.stage()) {
         clock.start(stage[0].stage(), 0);
+        if stage.iter().all(|o| o.kind() == OutputKind::Chart) {
+            charts.extend(draw_charts(analysis, stage, &mut staging, clock)?);
+            clock.finish();
+            continue;
+        }
         for &output in stage {
             let started = Instant::now();
             match output.build {
                 Build::Table(build) => {
                     tables.push(write_table(analysis, output, build, &mut staging)?);
                 }
-                Build::Chart(draw) => {
-                    let mut drawn = Vec::new();
-                    draw(
-                        analysis,
-                        &mut Charts {
-                            staging: &mut staging,
-                            output,
-                            options: analysis.config.charts,
-                            drawn: &mut drawn,
-                        },
-                    )?;
-                    charts.extend(drawn.into_iter().map(|(path, title)| WrittenChart {
-                        output,
-                        path,
-                        title,
-                    }));
+                Build::Chart(_) => {
+                    charts.extend(draw_charts(analysis, &[output], &mut staging, clock)?);
+                    continue;
                 }
                 Build::Description => {}
             }
@@ -114,6 +107,62 @@ pub(crate) fn write(
     drop(inputs);
     let files = staging.commit(&read)?;
     Ok(Written { files, warnings })
+}
+
+/// Draws the charts of `outputs`, each output on a thread of its own (a chart's PNG takes as
+/// long as a large table), then records their files in the outputs' order, as one thread
+/// drawing them in turn would.
+fn draw_charts(
+    analysis: &Computed,
+    outputs: &[&'static OutputInfo],
+    staging: &mut Staging,
+    clock: &StageClock<'_>,
+) -> Result<Vec<WrittenChart>> {
+    /// An output's charts (file, title) and the time they took.
+    struct Drawn {
+        charts: Vec<(String, String)>,
+        seconds: f64,
+    }
+    let shared: &Staging = staging;
+    let drawn: Vec<Result<Drawn>> = outputs
+        .par_iter()
+        .map(|&output| {
+            let started = Instant::now();
+            let mut drawn = Vec::new();
+            if let Build::Chart(draw) = output.build {
+                draw(
+                    analysis,
+                    &mut Charts {
+                        staging: shared,
+                        output,
+                        options: analysis.config.charts,
+                        drawn: &mut drawn,
+                    },
+                )?;
+            }
+            Ok(Drawn {
+                charts: drawn,
+                seconds: started.elapsed().as_secs_f64(),
+            })
+        })
+        .collect();
+    let mut charts = Vec::new();
+    for (&output, result) in outputs.iter().zip(drawn) {
+        let Drawn {
+            charts: drawn,
+            seconds,
+        } = result?;
+        for (path, title) in drawn {
+            staging.record(&path);
+            charts.push(WrittenChart {
+                output,
+                path,
+                title,
+            });
+        }
+        clock.output_done(output.path, seconds);
+    }
+    Ok(charts)
 }
 
 /// Writes one table as the configuration asks (CSV, Parquet or both), part by part, keeping

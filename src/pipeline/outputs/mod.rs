@@ -256,7 +256,9 @@ pub static OUTPUTS: &[OutputInfo] = &CATALOGUE;
 /// The staged files a chart builder draws into, with the title each chart goes by in the
 /// report: they appear only when the whole run has succeeded.
 pub(crate) struct Charts<'s> {
-    pub(super) staging: &'s mut Staging,
+    /// Where the charts go: drawn on several threads, each output's files are recorded in
+    /// the staging after, in the catalogue's order.
+    pub(super) staging: &'s Staging,
     pub(super) output: &'static OutputInfo,
     pub(super) options: ChartOptions,
     /// The charts drawn so far: (file relative to the output folder, title).
@@ -288,7 +290,7 @@ impl Charts<'_> {
             ChartFormat::Svg => svg_name(&png_path),
         };
         let canvas = Canvas {
-            path: self.staging.file(&path)?,
+            path: self.staging.path_of(&path)?,
             format: options.format,
             width: options.width,
             height: options.height,

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::chunks::table_parts;
 use crate::columns::{self, TableColumn};
-use crate::output::rows::{Cells, Field, JoinedPairs, RowSource};
+use crate::output::rows::{Cells, Field, JoinedCells, RowSource};
 use crate::output::tables::{CsvStyle, ROWS_PER_SLICE};
 use crate::stats::compare::keyness::{self, is_significant, Target};
 use crate::stats::counts::{per_10k, CountTables};
@@ -27,7 +27,7 @@ pub(super) struct TermFrequencyRows<'a> {
     order: Alphabetical,
     /// Each term's cell and its label's, by the term's place in alphabetical order: a
     /// speech's many terms used once are printed in that order.
-    terms: JoinedPairs,
+    terms: JoinedCells<2>,
     /// Each term's idf, by its place in alphabetical order.
     idf: Vec<f64>,
     /// Speeches of about [`ROWS_PER_SLICE`] rows each.
@@ -55,7 +55,7 @@ impl<'a> TermFrequencyRows<'a> {
         let n_docs = counts.n_docs();
         let rows = (0..n_docs).map(|d| counts.doc_terms.entries(d) as u64);
         let order = Alphabetical::of(vocab);
-        let terms = JoinedPairs::new(
+        let terms = JoinedCells::new(
             order
                 .terms()
                 .iter()
@@ -104,7 +104,7 @@ impl RowSource for TermFrequencyRows<'_> {
                 let place = place as usize;
                 let n = u64::from(n);
                 cells.text(&doc);
-                cells.pair(self.terms.csv(place), || {
+                cells.joined(self.terms.csv(place), || {
                     term_and_label(self.counts, self.vocab, self.order.terms()[place])
                 });
                 cells.count(n);
@@ -121,7 +121,11 @@ impl RowSource for TermFrequencyRows<'_> {
 pub(super) struct CooccurrenceRows<'a> {
     order: &'a CooccurrenceOrder,
     pairs: &'a Cooccurrences,
-    terms: Vec<(Field<'a>, Field<'a>)>,
+    counts: &'a CountTables,
+    vocab: &'a Vocabulary,
+    /// Each term's cell and its label's, by term id.
+    terms: JoinedCells<1>,
+    labels: JoinedCells<1>,
     pieces: Vec<Range<usize>>,
 }
 
@@ -144,10 +148,21 @@ impl<'a> CooccurrenceRows<'a> {
         style: CsvStyle,
         piece_rows: usize,
     ) -> CooccurrenceRows<'a> {
+        let ids = 0..vocab.n_terms() as TermId;
+        let cells = |column: usize| {
+            JoinedCells::new(
+                ids.clone()
+                    .map(|t| [term_and_label(counts, vocab, t)[column]]),
+                style,
+            )
+        };
         CooccurrenceRows {
             order,
             pairs,
-            terms: term_fields(counts, vocab, style),
+            counts,
+            vocab,
+            terms: cells(0),
+            labels: cells(1),
             pieces: order.parts(piece_rows),
         }
     }
@@ -174,19 +189,23 @@ impl RowSource for CooccurrenceRows<'_> {
     }
 
     fn piece(&self, i: usize, cells: &mut impl Cells) {
-        for row in self.pieces[i].clone() {
-            let (first, second, count, log_likelihood) = self.order.row(row, self.pairs);
-            let (a, b) = (&self.terms[first as usize], &self.terms[second as usize]);
+        // The piece's pairs gathered first: the table's order visits them at random, and a
+        // loop doing nothing else has many of those reads under way at once.
+        let pairs = self.order.pairs_of(self.pieces[i].clone(), self.pairs);
+        let name = |column: usize, t: TermId| [term_and_label(self.counts, self.vocab, t)[column]];
+        for pair in pairs {
+            let (first, second, count, log_likelihood) = self.order.row_of(&pair, self.pairs);
+            let (a, b) = (first as usize, second as usize);
             // The scores of the pair in the row's order, as the DataFrame computes them.
             let scores = self.pairs.contingency(&TermPair {
                 first,
                 second,
                 count,
             });
-            cells.text(&a.0);
-            cells.text(&b.0);
-            cells.text(&a.1);
-            cells.text(&b.1);
+            cells.joined(self.terms.csv(a), || name(0, first));
+            cells.joined(self.terms.csv(b), || name(0, second));
+            cells.joined(self.labels.csv(a), || name(1, first));
+            cells.joined(self.labels.csv(b), || name(1, second));
             cells.count(count);
             cells.float(scores.pmi());
             cells.float(scores.npmi());
@@ -388,23 +407,19 @@ fn term_fields<'a>(
 ) -> Vec<(Field<'a>, Field<'a>)> {
     (0..vocab.n_terms() as TermId)
         .map(|t| {
-            let (term, label) = term_and_label(counts, vocab, t);
+            let [term, label] = term_and_label(counts, vocab, t);
             (Field::new(term, style), Field::new(label, style))
         })
         .collect()
 }
 
 /// A term and its label (empty for a term no count table labels).
-fn term_and_label<'a>(
-    counts: &CountTables,
-    vocab: &'a Vocabulary,
-    t: TermId,
-) -> (&'a str, &'a str) {
+fn term_and_label<'a>(counts: &CountTables, vocab: &'a Vocabulary, t: TermId) -> [&'a str; 2] {
     let label = counts
         .term_label
         .get(t as usize)
         .map_or("", |&f| vocab.form(f));
-    (vocab.term(t), label)
+    [vocab.term(t), label]
 }
 
 fn names(columns: &[TableColumn]) -> Vec<String> {

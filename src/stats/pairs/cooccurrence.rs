@@ -607,8 +607,23 @@ impl CooccurrenceOrder {
 
     /// Row `i` of the table.
     pub fn row(&self, i: usize, cooccurrences: &Cooccurrences) -> CooccurrenceRow {
+        self.row_of(
+            &cooccurrences.pairs[self.keys[i] as u32 as usize],
+            cooccurrences,
+        )
+    }
+
+    /// The pairs of rows `range`, in table order, copied out.
+    pub fn pairs_of(&self, range: Range<usize>, cooccurrences: &Cooccurrences) -> Vec<TermPair> {
+        self.keys[range]
+            .iter()
+            .map(|&key| cooccurrences.pairs[key as u32 as usize])
+            .collect()
+    }
+
+    /// The row of `pair`, one of `cooccurrences`.
+    pub fn row_of(&self, pair: &TermPair, cooccurrences: &Cooccurrences) -> CooccurrenceRow {
         let rank = &self.rank;
-        let pair = &cooccurrences.pairs[self.keys[i] as u32 as usize];
         let (a, b) = match rank[pair.first as usize] <= rank[pair.second as usize] {
             true => (pair.first, pair.second),
             false => (pair.second, pair.first),

@@ -12,6 +12,9 @@
 //! 1 - (the sum of the shares of those that do).
 
 use std::borrow::Cow;
+use std::ops::Range;
+
+use rayon::prelude::*;
 
 use crate::stats::counts::CountTables;
 use crate::stats::doc_rows::Row;
@@ -39,28 +42,55 @@ pub(crate) fn dispersion<'r>(
         .map(|&n| n as f64 / total.max(1) as f64)
         .fold(f64::INFINITY, f64::min);
     // Per term: speeches using it, sum of |v/f - s| and of s over them.
-    let mut range = vec![0u32; terms.len()];
-    let mut deviation = vec![0.0f64; terms.len()];
-    let mut shares = vec![0.0f64; terms.len()];
+    let mut sums = vec![TermSums::default(); terms.len()];
     // Each term id's place in `terms`: one lookup an entry, where a search took a dozen
-    // (a corpus has millions of entries, and this loop runs on one thread).
+    // (a corpus has millions of entries).
     let mut place = vec![u32::MAX; terms.last().map_or(0, |&(t, _)| t as usize + 1)];
     for (i, &(t, _)) in terms.iter().enumerate() {
         place[t as usize] = i as u32;
     }
-    for (doc_terms, &n_tokens) in rows.zip(sizes) {
-        let share = n_tokens as f64 / total.max(1) as f64;
-        for &(term, v) in doc_terms.iter() {
-            let Some(&i) = place.get(term as usize).filter(|&&i| i != u32::MAX) else {
-                continue;
-            };
-            let i = i as usize;
-            let f = terms[i].1 as f64;
-            range[i] += 1;
-            deviation[i] += (f64::from(v) / f - share).abs();
-            shares[i] += share;
+    // The terms cut into parts summed on threads of their own, speeches taken a run at a
+    // time: each term's sums still add its speeches in corpus order, to the same bits.
+    let parts = term_parts(terms);
+    let mut run: Vec<(Cow<'r, Row>, f64)> = Vec::with_capacity(SPEECHES_PER_RUN);
+    let mut rows = rows.zip(sizes).peekable();
+    while rows.peek().is_some() {
+        run.clear();
+        run.extend(
+            rows.by_ref()
+                .take(SPEECHES_PER_RUN)
+                .map(|(row, &n_tokens)| (row, n_tokens as f64 / total.max(1) as f64)),
+        );
+        let mut rest: &mut [TermSums] = &mut sums;
+        let mut slices = Vec::with_capacity(parts.len());
+        for part in &parts {
+            let (slice, after) = rest.split_at_mut(part.places.len());
+            slices.push((part, slice));
+            rest = after;
         }
+        slices.into_par_iter().for_each(|(part, slice)| {
+            for (doc_terms, share) in &run {
+                let start = doc_terms.partition_point(|&(t, _)| t < part.ids.start);
+                let end = doc_terms.partition_point(|&(t, _)| t < part.ids.end);
+                for &(term, v) in &doc_terms[start..end] {
+                    let Some(&i) = place.get(term as usize).filter(|&&i| i != u32::MAX) else {
+                        continue;
+                    };
+                    let i = i as usize;
+                    let f = terms[i].1 as f64;
+                    let sums = &mut slice[i - part.places.start];
+                    sums.range += 1;
+                    sums.deviation += (f64::from(v) / f - share).abs();
+                    sums.shares += share;
+                }
+            }
+        });
     }
+    let (range, deviation, shares): (Vec<u32>, Vec<f64>, Vec<f64>) = (
+        sums.iter().map(|s| s.range).collect(),
+        sums.iter().map(|s| s.deviation).collect(),
+        sums.iter().map(|s| s.shares).collect(),
+    );
     (0..terms.len())
         .map(|i| {
             let dp = (total > 0).then(|| 0.5 * (deviation[i] + (1.0 - shares[i]).max(0.0)));
@@ -71,6 +101,45 @@ pub(crate) fn dispersion<'r>(
                     .filter(|_| n_documents > 1 && min_share < 1.0)
                     .map(|dp| dp / (1.0 - min_share)),
             }
+        })
+        .collect()
+}
+
+/// A term's speeches, and its sums of |v/f - s| and of s over them.
+#[derive(Debug, Clone, Copy, Default)]
+struct TermSums {
+    range: u32,
+    deviation: f64,
+    shares: f64,
+}
+
+/// Speeches read before their rows are summed on several threads.
+const SPEECHES_PER_RUN: usize = 512;
+
+/// Terms `places` of a dispersion's terms, whose ids are `ids`.
+struct TermPart {
+    places: Range<usize>,
+    ids: Range<TermId>,
+}
+
+/// `terms` (sorted by id) cut into parts of about equal total count (which tracks the
+/// entries each part has to sum), a few per thread; together they cover every id.
+fn term_parts(terms: &[(TermId, u64)]) -> Vec<TermPart> {
+    let weights = terms.iter().map(|&(_, n)| n.max(1));
+    let target = weights.clone().sum::<u64>() / (4 * rayon::current_num_threads() as u64) + 1;
+    let places = crate::chunks::chunk_ranges(weights, target);
+    let n_parts = places.len();
+    places
+        .into_iter()
+        .enumerate()
+        .map(|(k, places)| TermPart {
+            ids: match (k, k + 1 == n_parts) {
+                (_, true) if k == 0 => 0..TermId::MAX,
+                (0, false) => 0..terms[places.end].0,
+                (_, true) => terms[places.start].0..TermId::MAX,
+                _ => terms[places.start].0..terms[places.end].0,
+            },
+            places,
         })
         .collect()
 }
@@ -153,6 +222,68 @@ mod tests {
 
     fn rows(docs: &[Vec<(TermId, u32)>]) -> impl Iterator<Item = Cow<'_, Row>> {
         docs.iter().map(|d| Cow::Borrowed(d.as_slice()))
+    }
+
+    /// Summed over parts of the terms on several threads, a run of speeches at a time, the
+    /// sums are those of one pass over every entry in corpus order, to the bit; terms left
+    /// out of the list, or beyond its last, are passed over.
+    #[test]
+    fn parts_on_threads_sum_as_one_pass_does() {
+        let mut seed = 7u64;
+        let mut next = |below: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % below
+        };
+        let n_terms = 3000u32;
+        let docs: Vec<Vec<(TermId, u32)>> = (0..1500)
+            .map(|_| {
+                let mut row: Vec<(TermId, u32)> = (0..next(200))
+                    .map(|_| {
+                        (
+                            (next(u64::from(n_terms)) as f64).sqrt() as TermId * 55 % n_terms,
+                            1 + next(9) as u32,
+                        )
+                    })
+                    .collect();
+                row.sort_unstable_by_key(|&(t, _)| t);
+                row.dedup_by_key(|&mut (t, _)| t);
+                row
+            })
+            .collect();
+        let sizes: Vec<u64> = docs.iter().map(|d| 50 + d.len() as u64 * 3).collect();
+        let mut totals = vec![0u64; n_terms as usize];
+        for row in &docs {
+            for &(t, n) in row {
+                totals[t as usize] += u64::from(n);
+            }
+        }
+        // Every other counted term, and none of the highest ids.
+        let terms: Vec<(TermId, u64)> = (0..n_terms - 100)
+            .filter(|&t| totals[t as usize] > 0 && t % 2 == 0)
+            .map(|t| (t, totals[t as usize]))
+            .collect();
+        let total: u64 = sizes.iter().sum();
+        let mut expected = vec![(0u32, 0.0f64, 0.0f64); terms.len()];
+        for (row, &n) in docs.iter().zip(&sizes) {
+            let share = n as f64 / total as f64;
+            for &(t, v) in row {
+                if let Ok(i) = terms.binary_search_by_key(&t, |&(t, _)| t) {
+                    let e = &mut expected[i];
+                    e.0 += 1;
+                    e.1 += (f64::from(v) / terms[i].1 as f64 - share).abs();
+                    e.2 += share;
+                }
+            }
+        }
+        let spread = dispersion(&terms, &sizes, rows(&docs));
+        assert!(term_parts(&terms).len() > 1);
+        for (s, e) in spread.iter().zip(&expected) {
+            assert_eq!(s.range, e.0);
+            let dp = 0.5 * (e.1 + (1.0 - e.2).max(0.0));
+            assert_eq!(s.dp.unwrap().to_bits(), dp.to_bits());
+        }
     }
 
     #[test]
