@@ -138,28 +138,33 @@ impl GroupCounts {
     /// group).
     pub fn sum_of(counts: &CountTables, of_doc: &[Option<usize>], n: usize) -> GroupCounts {
         let mut n_tokens = vec![0u64; n];
-        let mut sizes = vec![0usize; n];
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (d, g) in of_doc.iter().enumerate() {
             if let Some(g) = *g {
-                sizes[g] += counts.doc_terms.entries(d);
+                n_tokens[g] += counts.n_tokens[d];
+                members[g].push(d);
             }
         }
-        // Sized once: grown by doubling, the entries of a grouping by speech would take up
-        // to twice the count tables they copy.
-        let mut entries: Vec<Vec<(TermId, u64)>> =
-            sizes.into_iter().map(Vec::with_capacity).collect();
-        for (d, g) in of_doc.iter().enumerate() {
-            let Some(g) = *g else { continue };
-            n_tokens[g] += counts.n_tokens[d];
-            entries[g].extend(
-                counts
-                    .doc_terms
-                    .row(d)
-                    .iter()
-                    .map(|&(t, c)| (t, u64::from(c))),
-            );
-        }
-        let terms = entries.into_par_iter().map(sum_by_term).collect();
+        // Each group's rows gathered and summed on a thread of its own.
+        let terms = members
+            .into_par_iter()
+            .map(|docs| {
+                // Sized once: grown by doubling, the entries of a grouping by speech would
+                // take up to twice the count tables they copy.
+                let size = docs.iter().map(|&d| counts.doc_terms.entries(d)).sum();
+                let mut entries: Vec<(TermId, u64)> = Vec::with_capacity(size);
+                for d in docs {
+                    entries.extend(
+                        counts
+                            .doc_terms
+                            .row(d)
+                            .iter()
+                            .map(|&(t, c)| (t, u64::from(c))),
+                    );
+                }
+                sum_by_term(entries)
+            })
+            .collect();
         GroupCounts { n_tokens, terms }
     }
 

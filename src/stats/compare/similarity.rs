@@ -26,6 +26,8 @@
 //! once as shared by all. Whichever way a pair is found, its cosine has the bits of
 //! [`Vectors::pair`], so the methods print the same value for the same pair.
 
+use std::borrow::Cow;
+
 use polars::prelude::*;
 use rayon::prelude::*;
 
@@ -678,12 +680,18 @@ pub(crate) fn speech_similarity_frame(
 /// The cosine of every pair of the units `shown` (indices into `vectors`), 0 where it is
 /// undefined (a vector of zeros): the matrix of a heatmap.
 pub(crate) fn cosine_matrix(vectors: &Vectors, shown: &[usize]) -> Vec<Vec<f64>> {
-    shown
+    // Each row weighed once, not once for every cell it is in.
+    let weighed: Vec<Cow<'_, [(TermId, f64)]>> =
+        shown.par_iter().map(|&u| vectors.row(u)).collect();
+    let rows: Vec<(usize, &[(TermId, f64)])> = shown
         .iter()
-        .map(|&a| {
-            shown
-                .iter()
-                .map(|&b| vectors.pair(a, b).cosine.unwrap_or(0.0))
+        .copied()
+        .zip(weighed.iter().map(|r| &**r))
+        .collect();
+    rows.par_iter()
+        .map(|(a, x)| {
+            rows.iter()
+                .map(|(b, y)| vectors.pair_of_rows((*a, x), (*b, y)).cosine.unwrap_or(0.0))
                 .collect()
         })
         .collect()

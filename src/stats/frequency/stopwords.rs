@@ -11,6 +11,7 @@
 //! - `per_10k` = count / n_tokens × 10,000, n_tokens every word token of the corpus.
 
 use polars::prelude::*;
+use rayon::prelude::*;
 
 use crate::columns;
 use crate::error::Result;
@@ -43,21 +44,46 @@ pub(crate) fn count_stopwords(tokens: &TokenizedCorpus, list: &[&str]) -> Stopwo
             Some(i as u32)
         })
         .collect();
-    let mut count = vec![0u64; list.len()];
-    let mut doc_freq = vec![0u32; list.len()];
-    let mut last_doc = vec![usize::MAX; list.len()];
     let docs = tokens.source();
-    for d in 0..docs.n_docs() {
-        for &form in &docs.doc(d).forms {
-            if let Some(i) = index[form as usize] {
-                let i = i as usize;
-                count[i] += 1;
-                if last_doc[i] != d {
-                    last_doc[i] = d;
-                    doc_freq[i] += 1;
+    // Runs of speeches counted on several threads, then added up: whole numbers, the same
+    // whatever the runs.
+    let runs = crate::chunks::chunk_ranges(
+        (0..docs.n_docs()).map(|d| docs.tokens_of(d) as u64 + 1),
+        (0..docs.n_docs())
+            .map(|d| docs.tokens_of(d) as u64 + 1)
+            .sum::<u64>()
+            / (4 * rayon::current_num_threads() as u64)
+            + 1,
+    );
+    let per_run: Vec<(Vec<u64>, Vec<u32>)> = runs
+        .into_par_iter()
+        .map(|run| {
+            let mut count = vec![0u64; list.len()];
+            let mut doc_freq = vec![0u32; list.len()];
+            let mut last_doc = vec![usize::MAX; list.len()];
+            for d in run {
+                for &form in &docs.doc(d).forms {
+                    if let Some(i) = index[form as usize] {
+                        let i = i as usize;
+                        count[i] += 1;
+                        if last_doc[i] != d {
+                            last_doc[i] = d;
+                            doc_freq[i] += 1;
+                        }
+                    }
                 }
             }
-        }
+            (count, doc_freq)
+        })
+        .collect();
+    let mut count = vec![0u64; list.len()];
+    let mut doc_freq = vec![0u32; list.len()];
+    for (run_count, run_doc_freq) in per_run {
+        count.iter_mut().zip(run_count).for_each(|(c, n)| *c += n);
+        doc_freq
+            .iter_mut()
+            .zip(run_doc_freq)
+            .for_each(|(c, n)| *c += n);
     }
     StopwordCounts {
         words: list.iter().map(|w| (*w).to_owned()).collect(),

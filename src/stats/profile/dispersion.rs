@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::stats::counts::CountTables;
 use crate::stats::doc_rows::Row;
-use crate::text::{TermId, TokenizedCorpus, Vocabulary};
+use crate::text::{FormId, TermId, TokenizedCorpus, Vocabulary};
 
 /// The dispersion of one term.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -191,6 +191,20 @@ pub(crate) fn occurrences(tokens: &TokenizedCorpus, terms: &[TermId], max: usize
     let chosen = terms.len();
     let terms = &terms[..chosen.min(max)];
     let mut positions = vec![Vec::new(); terms.len()];
+    // Each form's row (that of its term's first place in `terms`), none for a stopword or a
+    // term not plotted: one lookup a token.
+    let mut row_of_term = vec![None; vocab.n_terms()];
+    for (row, &t) in terms.iter().enumerate().rev() {
+        if let Some(slot) = row_of_term.get_mut(t as usize) {
+            *slot = Some(row);
+        }
+    }
+    let row_of_form: Vec<Option<usize>> = (0..vocab.n_forms() as FormId)
+        .map(|form| match vocab.is_stopword(form) {
+            true => None,
+            false => row_of_term[vocab.term_of_form(form) as usize],
+        })
+        .collect();
     let docs = tokens.source();
     let mut starts = Vec::with_capacity(docs.n_docs());
     let mut offset = 0u64;
@@ -198,11 +212,7 @@ pub(crate) fn occurrences(tokens: &TokenizedCorpus, terms: &[TermId], max: usize
         let doc = docs.doc(d);
         starts.push(offset);
         for (i, &form) in doc.forms.iter().enumerate() {
-            if vocab.is_stopword(form) {
-                continue;
-            }
-            let term = vocab.term_of_form(form);
-            if let Some(row) = terms.iter().position(|&t| t == term) {
+            if let Some(row) = row_of_form[form as usize] {
                 positions[row].push(offset + i as u64);
             }
         }

@@ -223,21 +223,49 @@ impl Index {
                 list.truncate(cap);
             }
         };
-        let mut lists: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
-        for u in 0..vectors.len() {
-            let norm = vectors.norms[u];
-            vectors.fold(u, (), |(), t, w| {
-                if queried[t as usize] && w > 0.0 {
-                    let list = &mut lists[t as usize];
-                    if list.len() == list.capacity() && list.len() >= full / 4 {
-                        list.reserve_exact(full - list.len());
-                    }
-                    list.push((u as u32, (w / norm) as f32));
-                    if list.len() >= full {
-                        cut(list);
-                    }
+        // The units in a few runs, each listed on a thread of its own and the lists then
+        // put together: the heaviest of all are among the heaviest of each run, and the
+        // lists are put in unit order below, so the index is the same whatever the runs.
+        let runs = crate::chunks::chunk_ranges(
+            (0..vectors.len()).map(|u| vectors.size(u) as u64 + 1),
+            (vectors.len() as u64 + vectors.sizes_total()) / rayon::current_num_threads() as u64
+                + 1,
+        );
+        let mut per_run: Vec<Vec<Vec<(u32, f32)>>> = runs
+            .into_par_iter()
+            .map(|units| {
+                let mut lists: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
+                for u in units {
+                    let norm = vectors.norms[u];
+                    vectors.fold(u, (), |(), t, w| {
+                        if queried[t as usize] && w > 0.0 {
+                            let list = &mut lists[t as usize];
+                            if list.len() == list.capacity() && list.len() >= full / 4 {
+                                list.reserve_exact(full - list.len());
+                            }
+                            list.push((u as u32, (w / norm) as f32));
+                            if list.len() >= full {
+                                cut(list);
+                            }
+                        }
+                    });
                 }
-            });
+                lists
+            })
+            .collect();
+        let mut lists = match per_run.is_empty() {
+            true => vec![Vec::new(); n_terms],
+            false => per_run.remove(0),
+        };
+        for run in per_run {
+            for (list, more) in lists.iter_mut().zip(run) {
+                if list.is_empty() {
+                    *list = more;
+                } else if !more.is_empty() {
+                    list.extend(more);
+                    cut(list);
+                }
+            }
         }
         lists.par_iter_mut().for_each(cut);
         // Room for exactly the postings kept: the lists are freed one by one as they are

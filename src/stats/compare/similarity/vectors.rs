@@ -12,6 +12,8 @@
 
 use std::borrow::Cow;
 
+use rayon::prelude::*;
+
 use crate::stats::counts::CountTables;
 use crate::stats::doc_rows::DocRows;
 use crate::stats::frequency::terms::tf_idf;
@@ -66,22 +68,32 @@ impl<'a> Vectors<'a> {
     fn new(rows: Rows<'a>, n_units: usize) -> Vectors<'a> {
         let mut vectors = Vectors {
             rows,
-            sizes: Vec::with_capacity(n_units),
-            norms: Vec::with_capacity(n_units),
+            sizes: Vec::new(),
+            norms: Vec::new(),
         };
-        for u in 0..n_units {
-            // Summed in term order, as every product of the pairs is.
-            let (sum, size) = vectors.fold(u, (0.0f64, 0u32), |(sum, size), _, w| {
-                (sum + w * w, size + 1)
-            });
-            vectors.norms.push(sum.sqrt());
-            vectors.sizes.push(size);
-        }
+        // Each unit on its own, on several threads.
+        let (norms, sizes) = (0..n_units)
+            .into_par_iter()
+            .map(|u| {
+                // Summed in term order, as every product of the pairs is.
+                let (sum, size) = vectors.fold(u, (0.0f64, 0u32), |(sum, size), _, w| {
+                    (sum + w * w, size + 1)
+                });
+                (sum.sqrt(), size)
+            })
+            .unzip();
+        vectors.norms = norms;
+        vectors.sizes = sizes;
         vectors
     }
 
     pub fn len(&self) -> usize {
         self.sizes.len()
+    }
+
+    /// Terms in all the units' rows.
+    pub fn sizes_total(&self) -> u64 {
+        self.sizes.iter().map(|&n| u64::from(n)).sum()
     }
 
     /// Terms in unit `u`'s row, without reading it.
@@ -148,8 +160,18 @@ impl<'a> Vectors<'a> {
     }
 
     /// Cosine and Jaccard of two units by merging their rows (for a few pairs).
+    #[cfg(test)]
     pub fn pair(&self, a: usize, b: usize) -> Similarity {
-        let (x, y) = (self.row(a), self.row(b));
+        self.pair_of_rows((a, &self.row(a)), (b, &self.row(b)))
+    }
+
+    /// Cosine and Jaccard of two units by merging their rows ([`Vectors::row`]), which the
+    /// caller already has.
+    pub fn pair_of_rows(
+        &self,
+        (a, x): (usize, &[(TermId, f64)]),
+        (b, y): (usize, &[(TermId, f64)]),
+    ) -> Similarity {
         let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0, 0u32);
         while i < x.len() && j < y.len() {
             match x[i].0.cmp(&y[j].0) {
