@@ -1,6 +1,7 @@
 //! Cutting work into contiguous chunks for the threads: documents for tokenizing, documents
 //! or terms for pair counting. Chunks depend only on the weights, never on the thread count,
-//! so merged results are the same on any machine.
+//! so merged results are the same on any machine; [`ranges_per_thread`] alone counts the
+//! threads, for work whose result does not depend on the cut.
 
 use std::ops::Range;
 
@@ -24,6 +25,16 @@ pub fn chunk_ranges(weights: impl IntoIterator<Item = u64>, target: u64) -> Vec<
         ranges.push(start..len);
     }
     ranges
+}
+
+/// Contiguous ranges of items of about equal total weight, `per_thread` for each thread of
+/// the pool. Unlike [`chunk_ranges`], the cut depends on the thread count: only for work
+/// whose result is the same however the items are cut (sums of whole numbers, parts of an
+/// id space each summed in order, lists merged and then sorted).
+pub fn ranges_per_thread(weights: &[u64], per_thread: usize) -> Vec<Range<usize>> {
+    let parts = (per_thread * rayon::current_num_threads()).max(1) as u64;
+    let total: u64 = weights.iter().sum();
+    chunk_ranges(weights.iter().copied(), total / parts + 1)
 }
 
 /// Rows `0..n` cut into consecutive parts of `step` rows (the last maybe shorter): at least

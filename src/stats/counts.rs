@@ -70,33 +70,42 @@ struct DocCounts {
 /// A run of documents' counts summed by term and by form, so that only the run's distinct
 /// terms and forms are added to the corpus totals one by one.
 struct RunTotals {
-    /// Each term with its tokens and the documents using it.
-    terms: Vec<(TermId, (u64, u32))>,
+    terms: Vec<(TermId, TermTotal)>,
     forms: Vec<(FormId, u64)>,
+}
+
+/// A term's tokens and the documents using it.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct TermTotal {
+    tokens: u64,
+    documents: u32,
+}
+
+impl std::ops::AddAssign for TermTotal {
+    fn add_assign(&mut self, other: TermTotal) {
+        self.tokens += other.tokens;
+        self.documents += other.documents;
+    }
 }
 
 impl RunTotals {
     fn of(counted: &[DocCounts], vocab: &Vocabulary) -> RunTotals {
-        let mut tokens = Tally::<u64>::new(vocab.n_terms());
-        let mut docs = Tally::<u32>::new(vocab.n_terms());
+        let mut terms = Tally::<TermTotal>::new(vocab.n_terms());
         let mut forms = Tally::<u64>::new(vocab.n_forms());
         for doc in counted {
             for &(term, n) in &doc.terms {
-                tokens.add(term, u64::from(n));
-                docs.add(term, 1);
+                let total = TermTotal {
+                    tokens: u64::from(n),
+                    documents: 1,
+                };
+                terms.add(term, total);
             }
             for &(form, n) in &doc.forms {
                 forms.add(form, u64::from(n));
             }
         }
-        // Both tallies saw the same terms in the same order.
-        let terms = tokens
-            .drain()
-            .zip(docs.drain())
-            .map(|((term, n), (_, d))| (term, (n, d)))
-            .collect();
         RunTotals {
-            terms,
+            terms: terms.drain().collect(),
             forms: forms.drain().collect(),
         }
     }
@@ -158,9 +167,9 @@ impl Counter {
         let mut per_doc = Vec::with_capacity(docs.len());
         // The runs' sums are added in order: the totals are the same whatever the runs.
         for (counted, totals) in per_run {
-            for (term, (n, docs)) in totals.terms {
-                tables.term_count[term as usize] += n;
-                tables.term_doc_freq[term as usize] += docs;
+            for (term, total) in totals.terms {
+                tables.term_count[term as usize] += total.tokens;
+                tables.term_doc_freq[term as usize] += total.documents;
             }
             for (form, n) in totals.forms {
                 self.any_form_total[form as usize] += n;

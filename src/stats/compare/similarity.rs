@@ -681,17 +681,15 @@ pub(crate) fn speech_similarity_frame(
 /// undefined (a vector of zeros): the matrix of a heatmap.
 pub(crate) fn cosine_matrix(vectors: &Vectors, shown: &[usize]) -> Vec<Vec<f64>> {
     // Each row weighed once, not once for every cell it is in.
-    let weighed: Vec<Cow<'_, [(TermId, f64)]>> =
-        shown.par_iter().map(|&u| vectors.row(u)).collect();
-    let rows: Vec<(usize, &[(TermId, f64)])> = shown
-        .iter()
-        .copied()
-        .zip(weighed.iter().map(|r| &**r))
-        .collect();
-    rows.par_iter()
-        .map(|(a, x)| {
-            rows.iter()
-                .map(|(b, y)| vectors.pair_of_rows((*a, x), (*b, y)).cosine.unwrap_or(0.0))
+    let rows: Vec<Cow<'_, [(TermId, f64)]>> = shown.par_iter().map(|&u| vectors.row(u)).collect();
+    shown
+        .par_iter()
+        .zip(&rows)
+        .map(|(&a, x)| {
+            shown
+                .iter()
+                .zip(&rows)
+                .map(|(&b, y)| vectors.pair_of_rows((a, x), (b, y)).cosine.unwrap_or(0.0))
                 .collect()
         })
         .collect()

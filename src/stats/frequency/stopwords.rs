@@ -47,14 +47,10 @@ pub(crate) fn count_stopwords(tokens: &TokenizedCorpus, list: &[&str]) -> Stopwo
     let docs = tokens.source();
     // Runs of speeches counted on several threads, then added up: whole numbers, the same
     // whatever the runs.
-    let runs = crate::chunks::chunk_ranges(
-        (0..docs.n_docs()).map(|d| docs.tokens_of(d) as u64 + 1),
-        (0..docs.n_docs())
-            .map(|d| docs.tokens_of(d) as u64 + 1)
-            .sum::<u64>()
-            / (4 * rayon::current_num_threads() as u64)
-            + 1,
-    );
+    let sizes: Vec<u64> = (0..docs.n_docs())
+        .map(|d| docs.tokens_of(d) as u64 + 1)
+        .collect();
+    let runs = crate::chunks::ranges_per_thread(&sizes, 4);
     let per_run: Vec<(Vec<u64>, Vec<u32>)> = runs
         .into_par_iter()
         .map(|run| {

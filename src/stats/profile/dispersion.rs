@@ -86,16 +86,11 @@ pub(crate) fn dispersion<'r>(
             }
         });
     }
-    let (range, deviation, shares): (Vec<u32>, Vec<f64>, Vec<f64>) = (
-        sums.iter().map(|s| s.range).collect(),
-        sums.iter().map(|s| s.deviation).collect(),
-        sums.iter().map(|s| s.shares).collect(),
-    );
-    (0..terms.len())
-        .map(|i| {
-            let dp = (total > 0).then(|| 0.5 * (deviation[i] + (1.0 - shares[i]).max(0.0)));
+    sums.iter()
+        .map(|sums| {
+            let dp = (total > 0).then(|| 0.5 * (sums.deviation + (1.0 - sums.shares).max(0.0)));
             Spread {
-                range: range[i],
+                range: sums.range,
                 dp,
                 dp_norm: dp
                     .filter(|_| n_documents > 1 && min_share < 1.0)
@@ -125,9 +120,8 @@ struct TermPart {
 /// `terms` (sorted by id) cut into parts of about equal total count (which tracks the
 /// entries each part has to sum), a few per thread; together they cover every id.
 fn term_parts(terms: &[(TermId, u64)]) -> Vec<TermPart> {
-    let weights = terms.iter().map(|&(_, n)| n.max(1));
-    let target = weights.clone().sum::<u64>() / (4 * rayon::current_num_threads() as u64) + 1;
-    let places = crate::chunks::chunk_ranges(weights, target);
+    let weights: Vec<u64> = terms.iter().map(|&(_, n)| n.max(1)).collect();
+    let places = crate::chunks::ranges_per_thread(&weights, 4);
     let n_parts = places.len();
     places
         .into_iter()

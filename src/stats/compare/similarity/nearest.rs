@@ -226,11 +226,10 @@ impl Index {
         // The units in a few runs, each listed on a thread of its own and the lists then
         // put together: the heaviest of all are among the heaviest of each run, and the
         // lists are put in unit order below, so the index is the same whatever the runs.
-        let runs = crate::chunks::chunk_ranges(
-            (0..vectors.len()).map(|u| vectors.size(u) as u64 + 1),
-            (vectors.len() as u64 + vectors.sizes_total()) / rayon::current_num_threads() as u64
-                + 1,
-        );
+        let sizes: Vec<u64> = (0..vectors.len())
+            .map(|u| vectors.size(u) as u64 + 1)
+            .collect();
+        let runs = crate::chunks::ranges_per_thread(&sizes, 1);
         let mut per_run: Vec<Vec<Vec<(u32, f32)>>> = runs
             .into_par_iter()
             .map(|units| {

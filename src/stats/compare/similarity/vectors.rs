@@ -91,11 +91,6 @@ impl<'a> Vectors<'a> {
         self.sizes.len()
     }
 
-    /// Terms in all the units' rows.
-    pub fn sizes_total(&self) -> u64 {
-        self.sizes.iter().map(|&n| u64::from(n)).sum()
-    }
-
     /// Terms in unit `u`'s row, without reading it.
     pub fn size(&self, u: usize) -> usize {
         self.sizes[u] as usize
